@@ -1,0 +1,2 @@
+libalgedit_a_SOURCES += base/base.h base/base.c
+libalgedit_a_SOURCES += base/paths.h base/paths.c

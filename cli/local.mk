@@ -1,0 +1,1 @@
+algedit_SOURCES += cli/cli.h cli/main.c cli/stubs.c

@@ -1,0 +1,101 @@
+/* main: global options and the subcommand table. With no subcommand algedit
+ * opens the editor on the drafts repository. */
+#include "config.h"
+#include "cli/cli.h"
+#include "base/base.h"
+#include "i18n/i18n.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+const char *cli_repo_dir;
+
+const cli_command cli_commands[] = {
+	{ "check", cmd_check, N_("check descriptions against the publication standard"),
+	  N_("algedit check [--format text|json] [--spell] PATH...") },
+	{ "spell", cmd_spell, N_("list misspelt words in text read from standard input"),
+	  N_("algedit spell [-l] [--dict NAME] < TEXT") },
+	{ "standard", cmd_standard, N_("show the standard, or convert the register's field config"),
+	  N_("algedit standard [--from-register-config FILE [--layout FILE] [-o DIR]]") },
+	{ "help", cmd_help, N_("show this help"), N_("algedit help [COMMAND]") },
+	{ NULL, NULL, NULL, NULL },
+};
+
+void cli_error(const char *cmd, const char *fmt, ...)
+{
+	va_list ap;
+	fprintf(stderr, "algedit%s%s: ", cmd ? " " : "", cmd ? cmd : "");
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fputc('\n', stderr);
+}
+
+void cli_usage(FILE *f, const char *cmd)
+{
+	for (const cli_command *c = cli_commands; c->name; c++)
+		if (strcmp(c->name, cmd) == 0)
+			fprintf(f, "%s %s\n", _("Usage:"), _(c->usage));
+}
+
+static void print_help(FILE *f)
+{
+	fprintf(f, "%s\n\n", _("algedit: write and check descriptions for the Dutch Algorithm Register."));
+	fprintf(f, "%s\n  algedit [-C DIR]\n  algedit [-C DIR] COMMAND [ARGS]\n\n", _("Usage:"));
+	fprintf(f, "%s\n", _("Commands:"));
+	for (const cli_command *c = cli_commands; c->name; c++)
+		fprintf(f, "  %-10s %s\n", c->name, _(c->summary));
+	fprintf(f, "\n%s\n", _("Options:"));
+	fprintf(f, "  -C DIR      %s\n", _("use the drafts repository in DIR (default: $ALGEDIT_REPO, else ~/.local/share/algedit/register)"));
+	fprintf(f, "  -h, --help  %s\n", _("show this help"));
+	fprintf(f, "  --version   %s\n", _("show the version"));
+	fprintf(f, "\n%s\n", _("More: man algedit, or algedit help COMMAND."));
+}
+
+int cmd_help(int argc, char **argv)
+{
+	if (argc > 1) {
+		for (const cli_command *c = cli_commands; c->name; c++)
+			if (strcmp(c->name, argv[1]) == 0) {
+				printf("%s\n", _(c->summary));
+				cli_usage(stdout, c->name);
+				return 0;
+			}
+		cli_error(NULL, _("unknown command \"%s\"; algedit help lists them"), argv[1]);
+		return 2;
+	}
+	print_help(stdout);
+	return 0;
+}
+
+int main(int argc, char **argv)
+{
+	i18n_init();
+	cli_repo_dir = getenv("ALGEDIT_REPO");
+	int i = 1;
+	for (; i < argc && argv[i][0] == '-'; i++) {
+		if (strcmp(argv[i], "-C") == 0 && i + 1 < argc) {
+			cli_repo_dir = argv[++i];
+		} else if (strcmp(argv[i], "-h") == 0 || strcmp(argv[i], "--help") == 0) {
+			print_help(stdout);
+			return 0;
+		} else if (strcmp(argv[i], "--version") == 0) {
+			printf("algedit %s\n", PACKAGE_VERSION);
+			return 0;
+		} else {
+			cli_error(NULL, _("unknown option \"%s\"; algedit --help lists them"), argv[i]);
+			return 2;
+		}
+	}
+	if (i == argc) {
+		cli_error(NULL, "%s", _("the editor is not built yet; try algedit check PATH"));
+		return 2;
+	}
+	for (const cli_command *c = cli_commands; c->name; c++)
+		if (strcmp(c->name, argv[i]) == 0)
+			return c->run(argc - i, argv + i);
+	cli_error(NULL, _("unknown command \"%s\"; algedit help lists them"), argv[i]);
+	return 2;
+}

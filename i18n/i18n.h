@@ -1,0 +1,21 @@
+/* i18n: the gettext macros. Every user-visible string goes through _() or, in
+ * static tables, N_() and is translated where it is shown. Message ids are
+ * English; i18n/nl.po carries Dutch, i18n/en.po English. */
+#ifndef ALGEDIT_I18N_H
+#define ALGEDIT_I18N_H
+
+#include <libintl.h>
+#include <stdbool.h>
+
+#define _(s) gettext(s)
+#define N_(s) (s)
+#define P_(s, p, n) ngettext((s), (p), (n))
+
+/* setlocale + bindtextdomain. Safe to call more than once. */
+void i18n_init(void);
+/* True when messages are shown in Dutch (LC_MESSAGES or LANGUAGE says nl). */
+bool i18n_dutch(void);
+/* 0 for Dutch, 1 for English: the index into the standard's nl/en texts. */
+int i18n_lang(void);
+
+#endif

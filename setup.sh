@@ -1,0 +1,89 @@
+#!/bin/sh
+# setup.sh: from a fresh Debian machine to a running algedit, or a green test suite.
+#   ./setup.sh run    install what is missing, build, start algedit
+#   ./setup.sh test   install what is missing, build (gcc, clang, ASan+UBSan), run every test
+#   ./setup.sh deps   only install what is missing (needs root on a fresh machine)
+set -eu
+cd "$(dirname "$0")"
+top=$(pwd)
+
+PACKAGES="build-essential clang autoconf automake gettext pkg-config make
+libncurses-dev libyaml-dev libgit2-dev libhunspell-dev hunspell hunspell-nl
+check libjson-c-dev tmux locales git python3 python3-yaml"
+
+say() { printf '== %s\n' "$*" >&2; }
+
+deps() {
+	missing=""
+	for p in $PACKAGES; do
+		dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "ok installed" || missing="$missing $p"
+	done
+	if [ -n "$missing" ]; then
+		say "installing:$missing"
+		SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO=sudo
+		$SUDO apt-get update -qq
+		DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends $missing >/dev/null
+	fi
+	# A Dutch UTF-8 locale, so the Dutch messages are used and tested.
+	if ! locale -a 2>/dev/null | grep -qi '^nl_NL\.utf-\?8$'; then
+		say "creating the nl_NL.UTF-8 locale"
+		SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO=sudo
+		$SUDO localedef -i nl_NL -f UTF-8 nl_NL.UTF-8
+	fi
+}
+
+configure_in() { # builddir, extra configure args...
+	dir=$1; shift
+	if [ ! -x configure ] || [ configure.ac -nt configure ] || [ Makefile.am -nt Makefile.in ]; then
+		say "autoreconf"
+		autoreconf -fi >/dev/null 2>&1 || autoreconf -fi
+	fi
+	mkdir -p "$dir"
+	if [ ! -f "$dir/Makefile" ] || [ configure -nt "$dir/config.status" ]; then
+		say "configure $dir $*"
+		(cd "$dir" && "$top/configure" -q "$@")
+	fi
+}
+
+jobs=$(nproc 2>/dev/null || echo 2)
+
+case "${1:-run}" in
+deps)
+	deps ;;
+run)
+	deps
+	configure_in build
+	make -C build -s -j"$jobs"
+	shift 2>/dev/null || true
+	exec build/algedit "$@" ;;
+test)
+	deps
+	status=0
+	: > build-summary.txt
+	for variant in gcc clang asan; do
+		case $variant in
+		gcc) configure_in build --enable-werror CC=gcc ;;
+		clang) configure_in build-clang --enable-werror CC=clang ;;
+		asan) configure_in build-asan --enable-werror --enable-asan CC=gcc ;;
+		esac
+		dir=build; [ $variant = gcc ] || dir=build-$variant
+		say "build $variant"
+		make -C "$dir" -s -j"$jobs" || { status=1; echo "$variant: build failed" >> build-summary.txt; continue; }
+		say "test $variant"
+		make -C "$dir" -s -j"$jobs" check || status=1
+		if [ -f "$dir/test-suite.log" ]; then
+			pass=$(sed -n 's/^# PASS: *//p' "$dir/test-suite.log" | head -1)
+			fail=$(sed -n 's/^# FAIL: *//p' "$dir/test-suite.log" | head -1)
+			err=$(sed -n 's/^# ERROR: *//p' "$dir/test-suite.log" | head -1)
+			skip=$(sed -n 's/^# SKIP: *//p' "$dir/test-suite.log" | head -1)
+			echo "$variant ${pass:-0} $(( ${fail:-0} + ${err:-0} )) ${skip:-0}" >> build-summary.txt
+		fi
+	done
+	awk '$2 ~ /^[0-9]+$/ { p += $2; f += $3; s += $4; printf "%s: %d passed, %d failed, %d skipped\n", $1, $2, $3, $4 }
+	     / build failed/ { f += 1; print }
+	     END { printf "%d passed, %d failed, %d skipped\n", p, f, s }' build-summary.txt
+	rm -f build-summary.txt
+	exit $status ;;
+*)
+	echo "usage: ./setup.sh [run|test|deps]" >&2; exit 2 ;;
+esac

@@ -1,0 +1,1 @@
+# spell: filled in by its own issue

@@ -1,0 +1,290 @@
+/* ytree: libyaml events into ynode trees (see ytree.h). */
+#include "config.h"
+#include "standard/ytree.h"
+#include "base/base.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <yaml.h>
+
+#define YTREE_MAX_DEPTH 64
+
+ynode *ynode_new(ynode_type t, int line, int col)
+{
+	ynode *n = xcalloc(1, sizeof *n);
+	n->type = t;
+	n->line = line;
+	n->col = col;
+	return n;
+}
+
+ynode *ynode_new_str(const char *s, size_t len, int line, int col)
+{
+	ynode *n = ynode_new(Y_STR, line, col);
+	n->str = xstrndup(s, len);
+	n->len = len;
+	return n;
+}
+
+void ynode_free(ynode **pn)
+{
+	ynode *n = *pn;
+	if (!n)
+		return;
+	for (size_t i = 0; i < n->n; i++) {
+		ynode_free(&n->kids[i]);
+		if (n->keys)
+			free(n->keys[i]);
+	}
+	free(n->kids);
+	free(n->keys);
+	free(n->key_lines);
+	free(n->key_cols);
+	free(n->str);
+	free(n);
+	*pn = NULL;
+}
+
+void yerror_done(yerror *e)
+{
+	xfree(&e->msg);
+}
+
+static void grow(ynode *p)
+{
+	if ((p->n & (p->n - 1)) == 0 || p->n == 0) {
+		size_t cap = p->n ? p->n * 2 : 4;
+		p->kids = xrealloc(p->kids, cap * sizeof *p->kids);
+		if (p->type == Y_MAP) {
+			p->keys = xrealloc(p->keys, cap * sizeof *p->keys);
+			p->key_lines = xrealloc(p->key_lines, cap * sizeof(int));
+			p->key_cols = xrealloc(p->key_cols, cap * sizeof(int));
+		}
+	}
+}
+
+void ynode_push(ynode *seq, ynode *kid)
+{
+	grow(seq);
+	seq->kids[seq->n++] = kid;
+}
+
+void ynode_put(ynode *map, const char *key, ynode *val, int line, int col)
+{
+	grow(map);
+	map->keys[map->n] = xstrdup(key);
+	map->key_lines[map->n] = line;
+	map->key_cols[map->n] = col;
+	map->kids[map->n++] = val;
+}
+
+ynode *ynode_get(const ynode *map, const char *key)
+{
+	if (!map || map->type != Y_MAP)
+		return NULL;
+	for (size_t i = 0; i < map->n; i++)
+		if (strcmp(map->keys[i], key) == 0)
+			return map->kids[i];
+	return NULL;
+}
+
+const char *ynode_str(const ynode *n)
+{
+	return n && (n->type == Y_STR || n->type == Y_NUM || n->type == Y_BOOL) ? n->str : NULL;
+}
+
+ynode *ynode_copy(const ynode *n)
+{
+	if (!n)
+		return NULL;
+	ynode *c = ynode_new(n->type, n->line, n->col);
+	c->plain = n->plain;
+	if (n->str) {
+		c->str = xstrndup(n->str, n->len);
+		c->len = n->len;
+	}
+	for (size_t i = 0; i < n->n; i++) {
+		if (n->type == Y_MAP)
+			ynode_put(c, n->keys[i], ynode_copy(n->kids[i]), n->key_lines[i], n->key_cols[i]);
+		else
+			ynode_push(c, ynode_copy(n->kids[i]));
+	}
+	return c;
+}
+
+bool ynode_equal(const ynode *a, const ynode *b)
+{
+	if (!a || !b)
+		return a == b;
+	if (a->type != b->type || a->n != b->n)
+		return false;
+	if (a->str || b->str) {
+		if (!a->str || !b->str || a->len != b->len || memcmp(a->str, b->str, a->len) != 0)
+			return false;
+	}
+	for (size_t i = 0; i < a->n; i++) {
+		if (a->type == Y_MAP && strcmp(a->keys[i], b->keys[i]) != 0)
+			return false;
+		if (!ynode_equal(a->kids[i], b->kids[i]))
+			return false;
+	}
+	return true;
+}
+
+static void set_err(yerror *err, int line, int col, const char *msg)
+{
+	if (!err)
+		return;
+	err->line = line;
+	err->col = col;
+	free(err->msg);
+	err->msg = xstrdup(msg);
+}
+
+/* Pending key of a mapping under construction. */
+typedef struct frame {
+	ynode *node;
+	char *key;          /* NULL when the next scalar is a key */
+	int key_line, key_col;
+} frame;
+
+int ytree_parse_yaml(const char *data, size_t len, ynode **out, yerror *err)
+{
+	yaml_parser_t p;
+	yaml_event_t ev;
+	frame stack[YTREE_MAX_DEPTH];
+	int depth = 0;
+	ynode *root = NULL;
+	int docs = 0;
+	int rc = -1;
+
+	*out = NULL;
+	if (!yaml_parser_initialize(&p)) {
+		set_err(err, 0, 0, "cannot start the YAML parser");
+		return -1;
+	}
+	yaml_parser_set_input_string(&p, (const unsigned char *)data, len);
+	for (;;) {
+		if (!yaml_parser_parse(&p, &ev)) {
+			const yaml_mark_t *m = p.problem_mark.line || p.problem_mark.column ? &p.problem_mark : &p.context_mark;
+			char *msg = xasprintf("%s%s%s", p.problem ? p.problem : "syntax error",
+			                      p.context ? " " : "", p.context ? p.context : "");
+			set_err(err, (int)m->line + 1, (int)m->column + 1, msg);
+			free(msg);
+			goto out;
+		}
+		int line = (int)ev.start_mark.line + 1, col = (int)ev.start_mark.column + 1;
+		ynode *val = NULL;
+		switch (ev.type) {
+		case YAML_STREAM_END_EVENT:
+			yaml_event_delete(&ev);
+			rc = 0;
+			goto out;
+		case YAML_DOCUMENT_START_EVENT:
+			if (++docs > 1) {
+				set_err(err, line, col, "more than one document in the file");
+				yaml_event_delete(&ev);
+				goto out;
+			}
+			break;
+		case YAML_ALIAS_EVENT:
+			set_err(err, line, col, "anchors and aliases (*name) are not supported");
+			yaml_event_delete(&ev);
+			goto out;
+		case YAML_SCALAR_EVENT: {
+			const char *s = (const char *)ev.data.scalar.value;
+			size_t l = ev.data.scalar.length;
+			bool plain = ev.data.scalar.style == YAML_PLAIN_SCALAR_STYLE;
+			if (ev.data.scalar.anchor) {
+				set_err(err, line, col, "anchors and aliases (&name) are not supported");
+				yaml_event_delete(&ev);
+				goto out;
+			}
+			if (depth > 0 && stack[depth - 1].node->type == Y_MAP && !stack[depth - 1].key) {
+				frame *f = &stack[depth - 1];
+				if (memchr(s, '\0', l)) {
+					set_err(err, line, col, "a key holds a NUL character");
+					yaml_event_delete(&ev);
+					goto out;
+				}
+				if (ynode_get(f->node, s)) {
+					char *msg = xasprintf("the key \"%s\" appears twice", s);
+					set_err(err, line, col, msg);
+					free(msg);
+					yaml_event_delete(&ev);
+					goto out;
+				}
+				f->key = xstrndup(s, l);
+				f->key_line = line;
+				f->key_col = col;
+				break;
+			}
+			if (plain && (l == 0 || (l == 1 && s[0] == '~') || (l == 4 && !memcmp(s, "null", 4)) ||
+			              (l == 4 && !memcmp(s, "Null", 4)) || (l == 4 && !memcmp(s, "NULL", 4))))
+				val = ynode_new(Y_NULL, line, col);
+			else {
+				val = ynode_new_str(s, l, line, col);
+				val->plain = plain;
+			}
+			break;
+		}
+		case YAML_SEQUENCE_START_EVENT:
+		case YAML_MAPPING_START_EVENT: {
+			bool seq = ev.type == YAML_SEQUENCE_START_EVENT;
+			if ((seq ? ev.data.sequence_start.anchor : ev.data.mapping_start.anchor)) {
+				set_err(err, line, col, "anchors and aliases (&name) are not supported");
+				yaml_event_delete(&ev);
+				goto out;
+			}
+			if (depth >= YTREE_MAX_DEPTH) {
+				set_err(err, line, col, "the file is nested too deeply");
+				yaml_event_delete(&ev);
+				goto out;
+			}
+			if (depth > 0 && stack[depth - 1].node->type == Y_MAP && !stack[depth - 1].key) {
+				set_err(err, line, col, "a key must be plain text, not a list or mapping");
+				yaml_event_delete(&ev);
+				goto out;
+			}
+			ynode *n = ynode_new(seq ? Y_SEQ : Y_MAP, line, col);
+			stack[depth].node = n;
+			stack[depth].key = NULL;
+			depth++;
+			break;
+		}
+		case YAML_SEQUENCE_END_EVENT:
+		case YAML_MAPPING_END_EVENT:
+			val = stack[--depth].node;
+			break;
+		default:
+			break;
+		}
+		yaml_event_delete(&ev);
+		if (!val)
+			continue;
+		if (depth == 0) {
+			root = val;
+			continue;
+		}
+		frame *f = &stack[depth - 1];
+		if (f->node->type == Y_SEQ) {
+			ynode_push(f->node, val);
+		} else {
+			ynode_put(f->node, f->key, val, f->key_line, f->key_col);
+			xfree(&f->key);
+		}
+	}
+out:
+	yaml_parser_delete(&p);
+	if (rc < 0) {
+		while (depth > 0) {
+			depth--;
+			free(stack[depth].key);
+			ynode_free(&stack[depth].node);
+		}
+		ynode_free(&root);
+		return -1;
+	}
+	*out = root;
+	return 0;
+}

@@ -1,0 +1,55 @@
+/* ytree: a YAML (or JSON) document read into a small tree of nodes that keep
+ * their line and column. Shared by the standard loader and the description
+ * reader. Scalars stay strings (no type resolution); anchors and aliases are
+ * refused (they have no place in a description and invite alias bombs);
+ * duplicate mapping keys are refused. */
+#ifndef ALGEDIT_YTREE_H
+#define ALGEDIT_YTREE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+typedef enum ynode_type {
+	Y_NULL,   /* `~`, `null`, empty plain scalar, JSON null */
+	Y_STR,    /* any other scalar; `plain` says whether it was unquoted */
+	Y_NUM,    /* JSON only: a number token */
+	Y_BOOL,   /* JSON only: true/false */
+	Y_SEQ,
+	Y_MAP,
+} ynode_type;
+
+typedef struct ynode {
+	ynode_type type;
+	char *str;             /* scalars: the text (Y_NULL: NULL) */
+	size_t len;            /* scalars: byte length (may hold NUL from JSON) */
+	bool plain;            /* YAML: scalar was unquoted, plain style */
+	struct ynode **kids;   /* Y_SEQ items, Y_MAP values */
+	char **keys;           /* Y_MAP keys */
+	int *key_lines, *key_cols;
+	size_t n;
+	int line, col;         /* 1-based start of the node */
+} ynode;
+
+typedef struct yerror {
+	int line, col;         /* 1-based; 0 when unknown */
+	char *msg;             /* English, untranslated detail from the parser */
+} yerror;
+
+/* Parses YAML (JSON is accepted as the YAML subset libyaml reads). An empty
+ * document yields *out = NULL and returns 0. Returns -1 and fills *err on error. */
+int ytree_parse_yaml(const char *data, size_t len, ynode **out, yerror *err);
+void ynode_free(ynode **n);
+void yerror_done(yerror *e);
+
+ynode *ynode_new(ynode_type t, int line, int col);
+ynode *ynode_new_str(const char *s, size_t len, int line, int col);
+ynode *ynode_copy(const ynode *n);
+bool ynode_equal(const ynode *a, const ynode *b);
+/* Appends to a Y_SEQ, or key/value to a Y_MAP (key copied). */
+void ynode_push(ynode *seq, ynode *kid);
+void ynode_put(ynode *map, const char *key, ynode *val, int line, int col);
+/* Mapping lookup; NULL when absent. */
+ynode *ynode_get(const ynode *map, const char *key);
+const char *ynode_str(const ynode *n);  /* scalar text or NULL */
+
+#endif
