@@ -1,0 +1,34 @@
+# Tests. Unit tests (Check) are tests/unit/test_*.c, one program each; a module
+# adds its own in its local.mk with the same three lines as below. Fuzz targets
+# are tests/fuzz/fuzz_*.c: with --enable-fuzzing they are libFuzzer binaries,
+# otherwise the same entry point is driven by tests/fuzz/driver.c over the seed
+# corpus tests/fuzz/corpus/NAME/, and make check runs each (tests/fuzz/NAME.fuzz).
+UNIT_CFLAGS = $(AM_CFLAGS) $(CHECK_CFLAGS)
+UNIT_LIBS = $(ALL_LIBS) $(CHECK_LIBS)
+EXTRA_DIST += tests/unit/unit.h tests/fuzz/run.sh tests/e2e/lib.sh tests/fuzz/corpus tests/fixtures
+
+if FUZZING
+FUZZ_CFLAGS = $(AM_CFLAGS) -fsanitize=fuzzer-no-link
+FUZZ_LDFLAGS = -fsanitize=fuzzer
+FUZZ_DRIVER =
+else
+FUZZ_CFLAGS = $(AM_CFLAGS)
+FUZZ_LDFLAGS =
+FUZZ_DRIVER = tests/fuzz/driver.c
+endif
+TEST_EXTENSIONS += .fuzz
+FUZZ_LOG_COMPILER = $(SHELL) $(srcdir)/tests/fuzz/run.sh
+
+check_PROGRAMS += tests/unit/test_standard
+tests_unit_test_standard_SOURCES = tests/unit/test_standard.c tests/unit/unit.h
+tests_unit_test_standard_CFLAGS = $(UNIT_CFLAGS)
+tests_unit_test_standard_LDADD = $(UNIT_LIBS)
+TESTS += tests/unit/test_standard
+
+check_PROGRAMS += tests/fuzz/fuzz_standard
+tests_fuzz_fuzz_standard_SOURCES = tests/fuzz/fuzz_standard.c $(FUZZ_DRIVER)
+tests_fuzz_fuzz_standard_CFLAGS = $(FUZZ_CFLAGS)
+tests_fuzz_fuzz_standard_LDFLAGS = $(FUZZ_LDFLAGS)
+tests_fuzz_fuzz_standard_LDADD = $(ALL_LIBS)
+TESTS += tests/fuzz/standard.fuzz
+EXTRA_DIST += tests/fuzz/standard.fuzz

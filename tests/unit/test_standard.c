@@ -1,0 +1,106 @@
+/* The shipped standard loads, has the register's facts, and a broken file is
+ * reported with file and line. */
+#include "config.h"
+#include "standard/standard.h"
+#include "standard/ytree.h"
+#include "base/base.h"
+#include "unit.h"
+
+#include <string.h>
+#include <unistd.h>
+
+START_TEST(loads_shipped)
+{
+	char *err = NULL;
+	standard *s = standard_load_version("1.0", &err);
+	ck_assert_msg(s != NULL, "%s", err ? err : "");
+	ck_assert_uint_eq(s->nfields, 29);
+	ck_assert_uint_eq(s->nsections, 4);
+	ck_assert_str_eq(s->sections[0].label[LANG_NL], "Algemene informatie");
+	ck_assert_str_eq(s->sections[3].label[LANG_NL], "Metadata");
+	const std_field *f = standard_field(s, "methods_and_models");
+	ck_assert_ptr_nonnull(f);
+	ck_assert_int_eq(f->max_length, 5000);
+	ck_assert_int_eq(f->kind, FK_RICH);
+	f = standard_field(s, "lawful_basis_grouping");
+	ck_assert_int_eq(f->kind, FK_ITEMS);
+	ck_assert_uint_eq(f->nitems, 2);
+	ck_assert(f->items[1].required);
+	f = standard_field(s, "impacttoetsen_grouping");
+	ck_assert(!f->items[1].required);
+	ck_assert(std_field_has_value(standard_field(s, "status"), "Buiten gebruik"));
+	for (size_t i = 0; i < s->nfields; i++) {
+		ck_assert_ptr_nonnull(s->fields[i].guide[LANG_NL].what);
+		ck_assert_ptr_nonnull(s->fields[i].guide[LANG_EN].what);
+		ck_assert_uint_eq(s->fields[i].index, i);
+	}
+	standard_free(&s);
+	ck_assert_ptr_null(s);
+}
+END_TEST
+
+static char *broken_dir(const char *fields)
+{
+	char tmpl[] = "/tmp/algedit-test-XXXXXX";
+	char *dir = xstrdup(mkdtemp(tmpl));
+	char *p = xasprintf("%s/fields.yaml", dir);
+	write_file_atomic(p, fields, strlen(fields));
+	free(p);
+	return dir;
+}
+
+START_TEST(broken_reports_file_line)
+{
+	char *dir = broken_dir("standard: \"1.0\"\nsections:\n  - key: a\n    label: {nl: A, en: A}\n"
+	                       "    fields: [x]\nfields:\n  - key: x\n    label: {nl: X, en: X}\n    kind: wrong\n");
+	char *err = NULL;
+	standard *s = standard_load(dir, &err);
+	ck_assert_ptr_null(s);
+	ck_assert_msg(strstr(err, "fields.yaml:9:") && strstr(err, "kind"), "%s", err);
+	free(err);
+	free(dir);
+}
+END_TEST
+
+START_TEST(yaml_syntax_error_position)
+{
+	char *dir = broken_dir("standard: \"1.0\"\nsections: [\n");
+	char *err = NULL;
+	ck_assert_ptr_null(standard_load(dir, &err));
+	ck_assert_msg(strstr(err, "fields.yaml:3:"), "%s", err);
+	free(err);
+	free(dir);
+}
+END_TEST
+
+START_TEST(ytree_refuses_alias_and_duplicates)
+{
+	ynode *n = NULL;
+	yerror e = { 0 };
+	ck_assert_int_eq(ytree_parse_yaml("a: &x 1\nb: *x\n", 14, &n, &e), -1);
+	ck_assert_int_eq(e.line, 1);
+	yerror_done(&e);
+	ck_assert_int_eq(ytree_parse_yaml("a: 1\na: 2\n", 10, &n, &e), -1);
+	ck_assert_int_eq(e.line, 2);
+	ck_assert(strstr(e.msg, "twice"));
+	yerror_done(&e);
+	ck_assert_int_eq(ytree_parse_yaml("a: \"1.0\"\nb: 1.0\nc: ~\n", 21, &n, &e), 0);
+	ck_assert(!ynode_get(n, "a")->plain);
+	ck_assert(ynode_get(n, "b")->plain);
+	ck_assert_int_eq(ynode_get(n, "c")->type, Y_NULL);
+	ck_assert_int_eq(ynode_get(n, "b")->line, 2);
+	ynode_free(&n);
+}
+END_TEST
+
+int main(void)
+{
+	Suite *s = suite_create("standard");
+	TCase *t = tcase_create("load");
+	tcase_add_test(t, loads_shipped);
+	tcase_add_test(t, broken_reports_file_line);
+	tcase_add_test(t, yaml_syntax_error_position);
+	tcase_add_test(t, ytree_refuses_alias_and_duplicates);
+	suite_add_tcase(s, t);
+	return unit_run(s);
+}
