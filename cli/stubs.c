@@ -12,8 +12,3 @@ int cmd_standard(int argc, char **argv)
 	cli_error("standard", "%s", _("not available yet"));
 	return 2;
 }
-int cmd_check(int argc, char **argv)
-{
-	cli_error("check", "%s", _("not available yet"));
-	return 2;
-}

@@ -241,6 +241,8 @@ standard *standard_load(const char *dir, char **err)
 		goto fail;
 	if (!(s->version = need_str(&L, root, "standard")))
 		goto fail;
+	if (!get_strlist(&L, root, "managed", &s->managed, &s->nmanaged))
+		goto fail;
 	const ynode *secs = ynode_get(root, "sections");
 	const ynode *fields = ynode_get(root, "fields");
 	if (!secs || secs->type != Y_SEQ || secs->n == 0) {
@@ -382,6 +384,7 @@ void standard_free(standard **ps)
 			free(s->sections[i].label[l]);
 	}
 	free(s->sections);
+	free_strs(s->managed, s->nmanaged);
 	free(s->version);
 	free(s->dir);
 	free(s);
@@ -394,6 +397,14 @@ const std_field *standard_field(const standard *s, const char *key)
 		if (strcmp(s->fields[i].key, key) == 0)
 			return &s->fields[i];
 	return NULL;
+}
+
+bool standard_is_managed(const standard *s, const char *key)
+{
+	for (size_t i = 0; i < s->nmanaged; i++)
+		if (strcmp(s->managed[i], key) == 0)
+			return true;
+	return false;
 }
 
 bool std_field_has_value(const std_field *f, const char *v)

@@ -67,6 +67,8 @@ typedef struct standard {
 	size_t nsections;
 	std_field *fields;        /* in the standard's order (section by section) */
 	size_t nfields;
+	char **managed;           /* keys the register fills in itself (lars, ...) */
+	size_t nmanaged;
 } standard;
 
 /* Loads <dir>/fields.yaml and the guidance files. On failure returns NULL and
@@ -77,6 +79,7 @@ standard *standard_load_version(const char *version, char **err);
 void standard_free(standard **s);
 
 const std_field *standard_field(const standard *s, const char *key);
+bool standard_is_managed(const standard *s, const char *key);
 const char *field_kind_name(field_kind k);
 bool field_kind_parse(const char *name, field_kind *out);
 bool std_field_has_value(const std_field *f, const char *v);

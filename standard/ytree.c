@@ -288,3 +288,90 @@ out:
 	*out = root;
 	return 0;
 }
+
+/* JSON numbers, booleans and null arrive from libyaml as plain scalars. */
+static void type_json_scalars(ynode *n)
+{
+	if (!n)
+		return;
+	if (n->type == Y_STR && n->plain) {
+		if (!strcmp(n->str, "true") || !strcmp(n->str, "false"))
+			n->type = Y_BOOL;
+		else
+			n->type = Y_NUM;
+	}
+	for (size_t i = 0; i < n->n; i++)
+		type_json_scalars(n->kids[i]);
+}
+
+static int hexval(char c)
+{
+	if (c >= '0' && c <= '9')
+		return c - '0';
+	if (c >= 'a' && c <= 'f')
+		return c - 'a' + 10;
+	if (c >= 'A' && c <= 'F')
+		return c - 'A' + 10;
+	return -1;
+}
+
+static long hex4(const char *s, size_t n)
+{
+	if (n < 4)
+		return -1;
+	long v = 0;
+	for (int i = 0; i < 4; i++) {
+		int h = hexval(s[i]);
+		if (h < 0)
+			return -1;
+		v = v * 16 + h;
+	}
+	return v;
+}
+
+static char *json_for_yaml(const char *s, size_t n, size_t *out_len)
+{
+	strbuf b = STRBUF_INIT;
+	sb_add(&b, "", 0);
+	bool in_str = false;
+	for (size_t i = 0; i < n; i++) {
+		char c = s[i];
+		if (!in_str) {
+			if (c == '"')
+				in_str = true;
+			sb_addc(&b, c == '\t' ? ' ' : c);
+			continue;
+		}
+		if (c == '"') {
+			in_str = false;
+			sb_addc(&b, c);
+		} else if (c == '\\' && i + 1 < n) {
+			long hi = s[i + 1] == 'u' ? hex4(s + i + 2, n - i - 2) : -1;
+			long lo = -1;
+			if (hi >= 0xD800 && hi <= 0xDBFF && i + 11 < n + 0 && s[i + 6] == '\\' && s[i + 7] == 'u')
+				lo = hex4(s + i + 8, n - i - 8);
+			if (lo >= 0xDC00 && lo <= 0xDFFF) {
+				sb_add_utf8(&b, (uint32_t)(0x10000 + ((hi - 0xD800) << 10) + (lo - 0xDC00)));
+				i += 11;
+			} else {
+				sb_addc(&b, c);
+				sb_addc(&b, s[++i]);
+			}
+		} else {
+			sb_addc(&b, c);
+		}
+	}
+	*out_len = b.len;
+	return sb_take(&b);
+}
+
+int ytree_parse_json(const char *data, size_t len, ynode **out, yerror *err)
+{
+	size_t tlen;
+	char *text = json_for_yaml(data, len, &tlen);
+	int rc = ytree_parse_yaml(text, tlen, out, err);
+	free(text);
+	if (rc == 0)
+		type_json_scalars(*out);
+	return rc;
+}

@@ -38,6 +38,10 @@ typedef struct yerror {
 /* Parses YAML (JSON is accepted as the YAML subset libyaml reads). An empty
  * document yields *out = NULL and returns 0. Returns -1 and fills *err on error. */
 int ytree_parse_yaml(const char *data, size_t len, ynode **out, yerror *err);
+/* Parses JSON through the same reader: surrogate-pair escapes (which libyaml
+ * refuses) become UTF-8 first, tabs between tokens spaces, and unquoted
+ * scalars become Y_NUM / Y_BOOL / Y_NULL as JSON means them. */
+int ytree_parse_json(const char *data, size_t len, ynode **out, yerror *err);
 void ynode_free(ynode **n);
 void yerror_done(yerror *e);
 

@@ -9,11 +9,11 @@ EXTRA_DIST += tests/unit/unit.h tests/fuzz/run.sh tests/e2e/lib.sh tests/fuzz/co
 
 if FUZZING
 FUZZ_CFLAGS = $(AM_CFLAGS) -fsanitize=fuzzer-no-link
-FUZZ_LDFLAGS = -fsanitize=fuzzer
+FUZZ_LINKFLAGS = -fsanitize=fuzzer
 FUZZ_DRIVER =
 else
 FUZZ_CFLAGS = $(AM_CFLAGS)
-FUZZ_LDFLAGS =
+FUZZ_LINKFLAGS =
 FUZZ_DRIVER = tests/fuzz/driver.c
 endif
 TEST_EXTENSIONS += .fuzz
@@ -28,7 +28,13 @@ TESTS += tests/unit/test_standard
 check_PROGRAMS += tests/fuzz/fuzz_standard
 tests_fuzz_fuzz_standard_SOURCES = tests/fuzz/fuzz_standard.c $(FUZZ_DRIVER)
 tests_fuzz_fuzz_standard_CFLAGS = $(FUZZ_CFLAGS)
-tests_fuzz_fuzz_standard_LDFLAGS = $(FUZZ_LDFLAGS)
+tests_fuzz_fuzz_standard_LDFLAGS = $(FUZZ_LINKFLAGS)
 tests_fuzz_fuzz_standard_LDADD = $(ALL_LIBS)
 TESTS += tests/fuzz/standard.fuzz
 EXTRA_DIST += tests/fuzz/standard.fuzz
+
+check_PROGRAMS += tests/unit/test_oracle
+tests_unit_test_oracle_SOURCES = tests/unit/test_oracle.c tests/unit/unit.h
+tests_unit_test_oracle_CFLAGS = $(UNIT_CFLAGS)
+tests_unit_test_oracle_LDADD = $(UNIT_LIBS)
+TESTS += tests/unit/test_oracle

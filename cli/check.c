@@ -1,0 +1,247 @@
+/* check: `algedit check [--format text|json] [--spell] PATH...`. Validates
+ * description files (YAML) and register API payloads (JSON) against the
+ * standard and prints findings like a compiler does, or as JSON for CI. */
+#include "config.h"
+#include "cli/cli.h"
+#include "forms/desc.h"
+#include "forms/rules.h"
+#include "standard/standard.h"
+#include "base/base.h"
+#include "i18n/i18n.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+typedef struct check_opts {
+	bool json;
+	bool spell;
+	size_t files, errors, warnings, unreadable;
+	strbuf out;        /* JSON output accumulates here */
+} check_opts;
+
+static void json_str(strbuf *b, const char *s)
+{
+	sb_addc(b, '"');
+	for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+		if (*p == '"' || *p == '\\')
+			sb_printf(b, "\\%c", *p);
+		else if (*p == '\n')
+			sb_adds(b, "\\n");
+		else if (*p < 0x20 || *p == 0x7F)
+			sb_printf(b, "\\u%04x", *p);
+		else
+			sb_addc(b, (char)*p);
+	}
+	sb_addc(b, '"');
+}
+
+/* Control characters from a file never reach the terminal raw. */
+static void print_safe(FILE *f, const char *s)
+{
+	for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+		if (*p < 0x20 || *p == 0x7F)
+			fprintf(f, "^%c", *p == 0x7F ? '?' : *p + '@');
+		else
+			fputc(*p, f);
+	}
+}
+
+static void report(check_opts *o, const char *path, findings *fs)
+{
+	findings_sort(fs);
+	o->errors += findings_count(fs, SEV_ERROR);
+	o->warnings += findings_count(fs, SEV_WARNING);
+	if (o->json) {
+		strbuf *b = &o->out;
+		sb_adds(b, o->files > 1 ? ",\n    {\"path\": " : "\n    {\"path\": ");
+		json_str(b, path);
+		sb_adds(b, ", \"findings\": [");
+		for (size_t i = 0; i < fs->n; i++) {
+			const finding *x = &fs->v[i];
+			sb_printf(b, "%s\n      {\"line\": %d, \"column\": %d, \"severity\": \"%s\", \"origin\": \"%s\", \"rule\": ",
+			          i ? "," : "", x->line, x->col, severity_name(x->sev), origin_name(x->org));
+			json_str(b, x->rule);
+			sb_adds(b, ", \"key\": ");
+			if (x->key)
+				json_str(b, x->key);
+			else
+				sb_adds(b, "null");
+			sb_adds(b, ", \"label\": ");
+			if (x->field)
+				json_str(b, x->field->label[i18n_lang()]);
+			else
+				sb_adds(b, "null");
+			if (x->byte >= 0)
+				sb_printf(b, ", \"byte\": %ld", x->byte);
+			sb_adds(b, ", \"message\": ");
+			json_str(b, x->msg);
+			sb_addc(b, '}');
+		}
+		sb_adds(b, fs->n ? "\n    ]}" : "]}");
+		return;
+	}
+	for (size_t i = 0; i < fs->n; i++) {
+		const finding *x = &fs->v[i];
+		print_safe(stdout, path);
+		if (x->line)
+			printf(":%d:%d", x->line, x->col);
+		printf(": %s: ", severity_label(x->sev));
+		print_safe(stdout, x->msg);
+		printf(" [%s]\n", x->rule);
+	}
+}
+
+static bool is_json_path(const char *path)
+{
+	return str_ends(path, ".json") || str_ends(path, ".JSON");
+}
+
+static void check_file(check_opts *o, const standard *std, const char *path)
+{
+	findings fs;
+	findings_init(&fs);
+	o->files++;
+	description *d = desc_read_file(std, path, is_json_path(path) ? DESC_API : DESC_YAML, &fs);
+	if (!d)
+		o->unreadable++;
+	else
+		rules_check(d, &fs);
+	report(o, path, &fs);
+	findings_done(&fs);
+	desc_free(&d);
+}
+
+static int name_cmp(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* Recurses into a folder for *.yaml files, in a stable (sorted) order; hidden
+ * folders such as .git are skipped. Returns how many descriptions it found. */
+static size_t check_dir(check_opts *o, const standard *std, const char *dir, int depth)
+{
+	DIR *dh = opendir(dir);
+	if (!dh) {
+		cli_error("check", _("cannot open the folder %s: %s"), dir, strerror(errno));
+		o->unreadable++;
+		return 0;
+	}
+	char **names = NULL;
+	size_t n = 0, found = 0;
+	struct dirent *e;
+	while ((e = readdir(dh))) {
+		if (e->d_name[0] == '.')
+			continue;
+		names = xrealloc(names, (n + 1) * sizeof *names);
+		names[n++] = xasprintf("%s/%s", dir, e->d_name);
+	}
+	closedir(dh);
+	qsort(names, n, sizeof *names, name_cmp);
+	for (size_t i = 0; i < n; i++) {
+		struct stat st;
+		if (stat(names[i], &st) == 0 && S_ISDIR(st.st_mode)) {
+			if (depth < 32)
+				found += check_dir(o, std, names[i], depth + 1);
+		} else if (str_ends(names[i], ".yaml") || str_ends(names[i], ".yml")) {
+			check_file(o, std, names[i]);
+			found++;
+		}
+		free(names[i]);
+	}
+	free(names);
+	return found;
+}
+
+static void usage(FILE *f)
+{
+	cli_usage(f, "check");
+	fprintf(f, "\n%s\n", _("Checks description files (YAML) and register API payloads (*.json) against\n"
+	                       "publication standard 1.0. Folders are searched for *.yaml files."));
+	fprintf(f, "\n  --format text|json  %s\n", _("output like a compiler (default) or as JSON"));
+	fprintf(f, "  --spell             %s\n", _("also report misspelt words (warnings)"));
+	fprintf(f, "\n%s\n", _("Exit status: 0 no errors, 1 errors found, 2 usage error or unreadable input."));
+}
+
+int cmd_check(int argc, char **argv)
+{
+	check_opts o = { 0 };
+	int first = 0;
+	for (int i = 1; i < argc; i++) {
+		if (!strcmp(argv[i], "--format") && i + 1 < argc) {
+			i++;
+			if (!strcmp(argv[i], "json"))
+				o.json = true;
+			else if (strcmp(argv[i], "text")) {
+				cli_error("check", _("unknown format \"%s\"; use text or json"), argv[i]);
+				return 2;
+			}
+		} else if (!strcmp(argv[i], "--format=json")) {
+			o.json = true;
+		} else if (!strcmp(argv[i], "--format=text")) {
+			o.json = false;
+		} else if (!strcmp(argv[i], "--spell")) {
+			o.spell = true;
+		} else if (!strcmp(argv[i], "-h") || !strcmp(argv[i], "--help")) {
+			usage(stdout);
+			return 0;
+		} else if (!strcmp(argv[i], "--")) {
+			first = i + 1;
+			break;
+		} else if (argv[i][0] == '-' && argv[i][1]) {
+			cli_error("check", _("unknown option \"%s\""), argv[i]);
+			usage(stderr);
+			return 2;
+		} else {
+			first = i;
+			break;
+		}
+	}
+	if (!first || first >= argc) {
+		cli_error("check", "%s", _("name at least one file or folder to check"));
+		usage(stderr);
+		return 2;
+	}
+	char *err = NULL;
+	standard *std = standard_load_version("1.0", &err);
+	if (!std) {
+		cli_error("check", _("the standard files are broken: %s"), err);
+		free(err);
+		return 2;
+	}
+	sb_init(&o.out);
+	int rc = 0;
+	for (int i = first; i < argc; i++) {
+		struct stat st;
+		if (stat(argv[i], &st) < 0) {
+			cli_error("check", _("cannot read %s: %s"), argv[i], strerror(errno));
+			o.unreadable++;
+		} else if (S_ISDIR(st.st_mode)) {
+			if (check_dir(&o, std, argv[i], 0) == 0) {
+				cli_error("check", _("no descriptions (*.yaml files) found in the folder %s"), argv[i]);
+				o.unreadable++;
+			}
+		} else {
+			check_file(&o, std, argv[i]);
+		}
+	}
+	if (o.json) {
+		printf("{\"standard\": \"%s\", \"files\": [%s\n  ],\n  \"errors\": %zu, \"warnings\": %zu, \"unreadable\": %zu}\n",
+		       std->version, sb_str(&o.out), o.errors, o.warnings, o.unreadable);
+	} else if (o.files > 1 || o.errors || o.warnings) {
+		fprintf(stderr, "%s\n", "");
+		fprintf(stderr, P_("%zu file checked: ", "%zu files checked: ", o.files), o.files);
+		fprintf(stderr, P_("%zu error, ", "%zu errors, ", o.errors), o.errors);
+		fprintf(stderr, P_("%zu warning\n", "%zu warnings\n", o.warnings), o.warnings);
+	}
+	if (o.unreadable)
+		rc = 2;
+	else if (o.errors)
+		rc = 1;
+	sb_done(&o.out);
+	standard_free(&std);
+	return rc;
+}
