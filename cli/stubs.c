@@ -7,8 +7,3 @@ int cmd_spell(int argc, char **argv)
 	cli_error("spell", "%s", _("not available yet"));
 	return 2;
 }
-int cmd_standard(int argc, char **argv)
-{
-	cli_error("standard", "%s", _("not available yet"));
-	return 2;
-}

@@ -70,7 +70,4 @@ const char *desc_text(const description *d, const std_field *f);
 void desc_set(description *d, const std_field *f, ynode *v);
 void desc_set_text(description *d, const std_field *f, const char *text);
 
-/* Emits one scalar as YAML (plain, double-quoted or literal block) at indent. */
-void yaml_emit_scalar(strbuf *b, const char *s, size_t len, int indent, bool allow_block);
-
 #endif

@@ -281,7 +281,7 @@ static void check_multi(const description *d, const std_field *f, const ynode *n
 		if (v->type != Y_STR) {
 			add(o, SEV_ERROR, ORIGIN_REGISTER, "type", d, f, v, _("value %zu is %s, but must be text"),
 			    i + 1, type_name(v));
-		} else if (!std_field_has_value(f, v->str)) {
+		} else if (f->nvalues && !std_field_has_value(f, v->str)) {
 			add(o, SEV_ERROR, ORIGIN_REGISTER, "value-list", d, f, v,
 			    _("\"%s\" is not one of the register's values; choose from the list (spelling and capitals must match)"),
 			    v->str);

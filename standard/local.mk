@@ -1,3 +1,3 @@
-libalgedit_a_SOURCES += standard/standard.h standard/standard.c standard/ytree.h standard/ytree.c
+libalgedit_a_SOURCES += standard/standard.h standard/standard.c standard/ytree.h standard/ytree.c standard/yemit.c standard/convert.c
 stddir = $(pkgdatadir)/standard/1.0
 dist_std_DATA = standard/1.0/fields.yaml standard/1.0/guidance-nl.yaml standard/1.0/guidance-en.yaml

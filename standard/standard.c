@@ -161,7 +161,8 @@ static bool load_field(loader *L, const ynode *m, std_field *f)
 	    !get_bool(L, m, "show_always", &f->show_always) ||
 	    !get_strlist(L, m, "values", &f->values, &f->nvalues))
 		return false;
-	if ((f->kind == FK_CHOICE || f->kind == FK_MULTI) && f->nvalues == 0)
+	/* A multi field without values is a free list of text. */
+	if (f->kind == FK_CHOICE && f->nvalues == 0)
 		return fail(L, m, "field \"%s\" is a choice but has no values", f->key);
 	const ynode *items = ynode_get(m, "items");
 	if (f->kind == FK_ITEMS) {
@@ -341,6 +342,9 @@ fail:
 
 standard *standard_load_version(const char *version, char **err)
 {
+	const char *env = getenv("ALGEDIT_STANDARD_DIR");
+	if (env && *env)
+		return standard_load(env, err);
 	char *dir = xasprintf("%s/standard/%s", algedit_datadir(), version);
 	standard *s = standard_load(dir, err);
 	free(dir);

@@ -9,6 +9,8 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "base/base.h"
+
 typedef enum ynode_type {
 	Y_NULL,   /* `~`, `null`, empty plain scalar, JSON null */
 	Y_STR,    /* any other scalar; `plain` says whether it was unquoted */
@@ -55,5 +57,11 @@ void ynode_put(ynode *map, const char *key, ynode *val, int line, int col);
 /* Mapping lookup; NULL when absent. */
 ynode *ynode_get(const ynode *map, const char *key);
 const char *ynode_str(const ynode *n);  /* scalar text or NULL */
+
+/* Emits one scalar: plain when every YAML reader reads it back as this same
+ * string, else a literal block (allow_block, multi-line text, content indented
+ * by indent) or double quotes. */
+void yaml_emit_scalar(strbuf *b, const char *s, size_t len, int indent, bool allow_block);
+void yaml_emit_quoted(strbuf *b, const char *s, size_t len);
 
 #endif

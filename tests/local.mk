@@ -38,3 +38,17 @@ tests_unit_test_oracle_SOURCES = tests/unit/test_oracle.c tests/unit/unit.h
 tests_unit_test_oracle_CFLAGS = $(UNIT_CFLAGS)
 tests_unit_test_oracle_LDADD = $(UNIT_LIBS)
 TESTS += tests/unit/test_oracle
+
+check_PROGRAMS += tests/unit/test_desc
+tests_unit_test_desc_SOURCES = tests/unit/test_desc.c tests/unit/unit.h
+tests_unit_test_desc_CFLAGS = $(UNIT_CFLAGS)
+tests_unit_test_desc_LDADD = $(UNIT_LIBS)
+TESTS += tests/unit/test_desc
+
+check_PROGRAMS += tests/fuzz/fuzz_desc
+tests_fuzz_fuzz_desc_SOURCES = tests/fuzz/fuzz_desc.c $(FUZZ_DRIVER)
+tests_fuzz_fuzz_desc_CFLAGS = $(FUZZ_CFLAGS)
+tests_fuzz_fuzz_desc_LDFLAGS = $(FUZZ_LINKFLAGS)
+tests_fuzz_fuzz_desc_LDADD = $(ALL_LIBS)
+TESTS += tests/fuzz/desc.fuzz
+EXTRA_DIST += tests/fuzz/desc.fuzz

@@ -93,6 +93,88 @@ START_TEST(ytree_refuses_alias_and_duplicates)
 }
 END_TEST
 
+/* The register's own config converts into exactly the shipped fields.yaml:
+ * same keys, limits, value lists and sections. */
+START_TEST(convert_reference_config)
+{
+	const char *ref = unit_reference();
+	UNIT_SKIP_NO_REFERENCE(ref);
+	char *err = NULL, *cfg, *lay, *shipped;
+	size_t cl, ll, sl;
+	char *cp = xasprintf("%s/standard/config-v1_0.json", ref), *lp = xasprintf("%s/standard/layout-v1_0.json", ref);
+	char *sp = xasprintf("%s/standard/1.0/fields.yaml", unit_srcdir());
+	ck_assert_int_eq(read_file(cp, 1 << 24, &cfg, &cl), 0);
+	ck_assert_int_eq(read_file(lp, 1 << 24, &lay, &ll), 0);
+	ck_assert_int_eq(read_file(sp, 1 << 24, &shipped, &sl), 0);
+	standard *base = standard_load_version("1.0", &err);
+	ck_assert_ptr_nonnull(base);
+	char *with_layout = standard_from_register_config(cfg, cl, cp, lay, ll, base, &err);
+	ck_assert_ptr_nonnull(with_layout);
+	ck_assert_str_eq(with_layout, shipped);
+	char *without = standard_from_register_config(cfg, cl, cp, NULL, 0, base, &err);
+	ck_assert_str_eq(without, shipped);
+	/* Without a base standard the facts still match field by field. */
+	char *bare = standard_from_register_config(cfg, cl, cp, lay, ll, NULL, &err);
+	char dir[] = "/tmp/algedit-conv-XXXXXX";
+	ck_assert_ptr_nonnull(mkdtemp(dir));
+	char *fp = xasprintf("%s/fields.yaml", dir);
+	write_file_atomic(fp, bare, strlen(bare));
+	for (int l = 0; l < 2; l++) {
+		strbuf g = STRBUF_INIT;
+		sb_adds(&g, "fields:\n");
+		for (size_t i = 0; i < base->nfields; i++)
+			sb_printf(&g, "  %s: {what: x}\n", base->fields[i].key);
+		char *gp = xasprintf("%s/guidance-%s.yaml", dir, l ? "en" : "nl");
+		write_file_atomic(gp, g.s, g.len);
+		free(gp);
+		sb_done(&g);
+	}
+	standard *conv = standard_load(dir, &err);
+	ck_assert_msg(conv != NULL, "%s", err ? err : "");
+	ck_assert_uint_eq(conv->nfields, base->nfields);
+	for (size_t i = 0; i < base->nfields; i++) {
+		const std_field *a = &base->fields[i], *b = &conv->fields[i];
+		ck_assert_str_eq(a->key, b->key);
+		ck_assert_int_eq(a->max_length, b->max_length);
+		ck_assert_int_eq(a->required, b->required);
+		ck_assert_int_eq(a->show_always, b->show_always);
+		ck_assert_uint_eq(a->nvalues, b->nvalues);
+		for (size_t v = 0; v < a->nvalues; v++)
+			ck_assert_str_eq(a->values[v], b->values[v]);
+		ck_assert_uint_eq(a->nitems, b->nitems);
+		for (size_t k = 0; k < a->nitems; k++) {
+			ck_assert_int_eq(a->items[k].max_length, b->items[k].max_length);
+			ck_assert_int_eq(a->items[k].required, b->items[k].required);
+		}
+	}
+	standard_free(&conv);
+	standard_free(&base);
+	free(bare);
+	free(fp);
+	free(with_layout);
+	free(without);
+	free(cfg);
+	free(lay);
+	free(shipped);
+	free(cp);
+	free(lp);
+	free(sp);
+}
+END_TEST
+
+START_TEST(convert_broken_config)
+{
+	char *err = NULL;
+	ck_assert_ptr_null(standard_from_register_config("{\"properties\": [", 16, "cfg.json", NULL, 0, NULL, &err));
+	ck_assert_msg(strstr(err, "cfg.json:") != NULL && strstr(err, "while parsing"), "%s", err);
+	free(err);
+	err = NULL;
+	ck_assert_ptr_null(standard_from_register_config("{\"x\": 1}", 8, "cfg.json", NULL, 0, NULL, &err));
+	ck_assert_msg(strstr(err, "properties") != NULL, "%s", err);
+	free(err);
+}
+END_TEST
+
 int main(void)
 {
 	Suite *s = suite_create("standard");
@@ -101,6 +183,8 @@ int main(void)
 	tcase_add_test(t, broken_reports_file_line);
 	tcase_add_test(t, yaml_syntax_error_position);
 	tcase_add_test(t, ytree_refuses_alias_and_duplicates);
+	tcase_add_test(t, convert_reference_config);
+	tcase_add_test(t, convert_broken_config);
 	suite_add_tcase(s, t);
 	return unit_run(s);
 }
