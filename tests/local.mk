@@ -52,3 +52,6 @@ tests_fuzz_fuzz_desc_LDFLAGS = $(FUZZ_LINKFLAGS)
 tests_fuzz_fuzz_desc_LDADD = $(ALL_LIBS)
 TESTS += tests/fuzz/desc.fuzz
 EXTRA_DIST += tests/fuzz/desc.fuzz
+
+TESTS += tests/e2e/check.sh
+EXTRA_DIST += tests/e2e/check.sh
