@@ -1,1 +1,2 @@
-# bench: filled in by its own issue
+# Benchmarks: each bench/NAME/run prints its figures; make bench collects them.
+EXTRA_DIST += bench/check/run bench/check/gen.py bench/check/pyyaml_load.py
