@@ -5,7 +5,7 @@
 # corpus tests/fuzz/corpus/NAME/, and make check runs each (tests/fuzz/NAME.fuzz).
 UNIT_CFLAGS = $(AM_CFLAGS) $(CHECK_CFLAGS)
 UNIT_LIBS = $(ALL_LIBS) $(CHECK_LIBS)
-EXTRA_DIST += tests/unit/unit.h tests/fuzz/run.sh tests/e2e/lib.sh tests/fuzz/corpus tests/fixtures
+EXTRA_DIST += tests/unit/unit.h tests/fuzz/run.sh tests/fuzz/driver.c tests/fuzz/corpus tests/fixtures
 
 if FUZZING
 FUZZ_CFLAGS = $(AM_CFLAGS) -fsanitize=fuzzer-no-link
@@ -55,3 +55,6 @@ EXTRA_DIST += tests/fuzz/desc.fuzz
 
 TESTS += tests/e2e/check.sh
 EXTRA_DIST += tests/e2e/check.sh
+
+TESTS += tests/house-rules.sh
+EXTRA_DIST += tests/house-rules.sh

@@ -93,6 +93,10 @@ int main(void)
 {
 	setenv("ALGEDIT_DATADIR", unit_srcdir(), 0);
 	setenv("LANGUAGE", "en", 1);
+	if (!unit_reference()) {
+		fprintf(stderr, "SKIP: ../shared/reference is absent, no oracle to compare with\n");
+		return 77;
+	}
 	char *err = NULL;
 	std = standard_load_version("1.0", &err);
 	if (!std) {
