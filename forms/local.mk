@@ -1,0 +1,15 @@
+libalgedit_a_SOURCES += forms/html.h forms/html.c
+
+check_PROGRAMS += tests/unit/test_html
+tests_unit_test_html_SOURCES = tests/unit/test_html.c tests/unit/unit.h
+tests_unit_test_html_CFLAGS = $(UNIT_CFLAGS)
+tests_unit_test_html_LDADD = $(UNIT_LIBS)
+TESTS += tests/unit/test_html
+
+check_PROGRAMS += tests/fuzz/fuzz_html
+tests_fuzz_fuzz_html_SOURCES = tests/fuzz/fuzz_html.c $(FUZZ_DRIVER)
+tests_fuzz_fuzz_html_CFLAGS = $(FUZZ_CFLAGS)
+tests_fuzz_fuzz_html_LDFLAGS = $(FUZZ_LDFLAGS)
+tests_fuzz_fuzz_html_LDADD = $(ALL_LIBS)
+TESTS += tests/fuzz/html.fuzz
+EXTRA_DIST += tests/fuzz/html.fuzz
