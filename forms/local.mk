@@ -1,2 +1,17 @@
+# forms: the description model, rules, rich text and its HTML; pure C.
 libalgedit_a_SOURCES += forms/finding.h forms/finding.c forms/desc.h forms/desc.c forms/rules.h forms/rules.c
-libalgedit_a_SOURCES += forms/html.h forms/html_stub.c # TEMP
+libalgedit_a_SOURCES += forms/html.h forms/html.c
+
+check_PROGRAMS += tests/unit/test_html
+tests_unit_test_html_SOURCES = tests/unit/test_html.c tests/unit/unit.h
+tests_unit_test_html_CFLAGS = $(UNIT_CFLAGS)
+tests_unit_test_html_LDADD = $(UNIT_LIBS)
+TESTS += tests/unit/test_html
+
+check_PROGRAMS += tests/fuzz/fuzz_html
+tests_fuzz_fuzz_html_SOURCES = tests/fuzz/fuzz_html.c $(FUZZ_DRIVER)
+tests_fuzz_fuzz_html_CFLAGS = $(FUZZ_CFLAGS)
+tests_fuzz_fuzz_html_LDFLAGS = $(FUZZ_LINKFLAGS)
+tests_fuzz_fuzz_html_LDADD = $(ALL_LIBS)
+TESTS += tests/fuzz/html.fuzz
+EXTRA_DIST += tests/fuzz/html.fuzz
