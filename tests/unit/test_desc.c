@@ -256,6 +256,7 @@ int main(void)
 	}
 	Suite *s = suite_create("desc");
 	TCase *t = tcase_create("model");
+	tcase_set_timeout(t, 60); /* one test starts python3 */
 	tcase_add_test(t, quoting_roundtrips);
 	tcase_add_test(t, canonical_layout);
 	tcase_add_test(t, unchanged_is_byte_identical);
