@@ -144,6 +144,19 @@ description *desc_read_file(const standard *std, const char *path, desc_format f
 	return d;
 }
 
+bool desc_equal(const description *a, const description *b)
+{
+	for (size_t i = 0; i < a->std->nfields; i++)
+		if (!ynode_equal(a->vals[i], b->vals[i]))
+			return false;
+	if (a->nextra != b->nextra)
+		return false;
+	for (size_t i = 0; i < a->nextra; i++)
+		if (strcmp(a->extra[i].key, b->extra[i].key) || !ynode_equal(a->extra[i].val, b->extra[i].val))
+			return false;
+	return true;
+}
+
 const ynode *desc_get(const description *d, const std_field *f)
 {
 	return d->vals[f->index];

@@ -62,6 +62,9 @@ char *desc_write_yaml(const description *d, size_t *len);
 /* Always the canonical form, even when unchanged. */
 char *desc_format_yaml(const description *d, size_t *len);
 
+/* True when both hold the same values (positions and layout aside). */
+bool desc_equal(const description *a, const description *b);
+
 /* Access by field. */
 const ynode *desc_get(const description *d, const std_field *f);
 /* The text of a scalar field, or NULL when absent, null or not text. */

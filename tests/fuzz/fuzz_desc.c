@@ -14,19 +14,6 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
 static standard *std;
 
-static bool same(const description *a, const description *b)
-{
-	for (size_t i = 0; i < std->nfields; i++)
-		if (!ynode_equal(a->vals[i], b->vals[i]))
-			return false;
-	if (a->nextra != b->nextra)
-		return false;
-	for (size_t i = 0; i < a->nextra; i++)
-		if (strcmp(a->extra[i].key, b->extra[i].key) || !ynode_equal(a->extra[i].val, b->extra[i].val))
-			return false;
-	return true;
-}
-
 /* JSON numbers and booleans are written as quoted text; compare as text. */
 static void untype(ynode *n)
 {
@@ -78,7 +65,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 			nul_key |= strlen(d->extra[i].key) == 0;
 		if (!nul_key)
 			abort();
-	} else if (!same(d, d2)) {
+	} else if (!desc_equal(d, d2)) {
 		abort();
 	}
 	desc_free(&d2);

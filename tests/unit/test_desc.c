@@ -16,19 +16,6 @@ static description *parse(const char *yaml, findings *fs)
 	return desc_read(std, yaml, strlen(yaml), DESC_YAML, fs);
 }
 
-static bool same_model(const description *a, const description *b)
-{
-	for (size_t i = 0; i < std->nfields; i++)
-		if (!ynode_equal(a->vals[i], b->vals[i]))
-			return false;
-	if (a->nextra != b->nextra)
-		return false;
-	for (size_t i = 0; i < a->nextra; i++)
-		if (strcmp(a->extra[i].key, b->extra[i].key) || !ynode_equal(a->extra[i].val, b->extra[i].val))
-			return false;
-	return true;
-}
-
 /* Writes text into `name`, formats, reads back: same values, and formatting
  * the result again gives the same bytes. Returns the canonical text. */
 static char *roundtrip(const description *d)
@@ -39,7 +26,7 @@ static char *roundtrip(const description *d)
 	findings_init(&fs);
 	description *d2 = desc_read(std, y1, n1, DESC_YAML, &fs);
 	ck_assert_msg(d2 != NULL, "re-read failed: %s\n%s", fs.n ? fs.v[0].msg : "", y1);
-	ck_assert_msg(same_model(d, d2), "values changed through:\n%s", y1);
+	ck_assert_msg(desc_equal(d, d2), "values changed through:\n%s", y1);
 	char *y2 = desc_write_yaml(d2, &n2);
 	ck_assert_uint_eq(n1, n2);
 	ck_assert_msg(memcmp(y1, y2, n1) == 0, "not byte-identical");
