@@ -28,5 +28,7 @@ int cmd_check(int argc, char **argv);
 int cmd_standard(int argc, char **argv);
 int cmd_help(int argc, char **argv);
 int cmd_spell(int argc, char **argv);
+int cmd_export(int argc, char **argv);
+int cmd_import(int argc, char **argv);
 
 #endif

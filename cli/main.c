@@ -19,6 +19,10 @@ const cli_command cli_commands[] = {
 	  N_("algedit spell [-l] [--dict NAME] < TEXT") },
 	{ "standard", cmd_standard, N_("show the standard, or convert the register's field config"),
 	  N_("algedit standard [--from-register-config FILE [--layout FILE] [-o DIR]]") },
+	{ "export", cmd_export, N_("print the JSON body for the register's submission API"),
+	  N_("algedit export [--force] FILE.yaml") },
+	{ "import", cmd_import, N_("turn a register template into a description file"),
+	  N_("algedit import TEMPLATE.json[#ID] [-o FILE.yaml]") },
 	{ "help", cmd_help, N_("show this help"), N_("algedit help [COMMAND]") },
 	{ NULL, NULL, NULL, NULL },
 };

@@ -1,5 +1,5 @@
 # forms: the description model, rules, rich text and its HTML; pure C.
-libalgedit_a_SOURCES += forms/finding.h forms/finding.c forms/desc.h forms/desc.c forms/rules.h forms/rules.c
+libalgedit_a_SOURCES += forms/finding.h forms/finding.c forms/desc.h forms/desc.c forms/rules.h forms/rules.c forms/exchange.h forms/exchange.c
 libalgedit_a_SOURCES += forms/html.h forms/html.c
 
 check_PROGRAMS += tests/unit/test_html

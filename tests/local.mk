@@ -58,3 +58,9 @@ EXTRA_DIST += tests/e2e/check.sh
 
 TESTS += tests/house-rules.sh
 EXTRA_DIST += tests/house-rules.sh
+
+check_PROGRAMS += tests/unit/test_exchange
+tests_unit_test_exchange_SOURCES = tests/unit/test_exchange.c tests/unit/unit.h
+tests_unit_test_exchange_CFLAGS = $(UNIT_CFLAGS)
+tests_unit_test_exchange_LDADD = $(UNIT_LIBS)
+TESTS += tests/unit/test_exchange

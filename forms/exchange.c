@@ -1,0 +1,198 @@
+/* exchange: import from and export to the register's own formats (see
+ * exchange.h). Length counting and the HTML itself live in forms/html. */
+#include "config.h"
+#include "forms/exchange.h"
+#include "forms/html.h"
+#include "base/base.h"
+#include "i18n/i18n.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+void json_add_string(strbuf *b, const char *s, size_t n)
+{
+	sb_addc(b, '"');
+	for (size_t i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)s[i];
+		if (c == '"' || c == '\\') {
+			sb_addc(b, '\\');
+			sb_addc(b, (char)c);
+		} else if (c == '\n') {
+			sb_adds(b, "\\n");
+		} else if (c == '\t') {
+			sb_adds(b, "\\t");
+		} else if (c == '\r') {
+			sb_adds(b, "\\r");
+		} else if (c < 0x20 || c == 0x7F) {
+			sb_printf(b, "\\u%04x", c);
+		} else {
+			sb_addc(b, (char)c);
+		}
+	}
+	sb_addc(b, '"');
+}
+
+/* Converts one scalar from the register's layout to ours. */
+static ynode *import_scalar(const std_field *f, const ynode *n)
+{
+	char *t;
+	if (f->kind == FK_RICH)
+		t = html_to_rich(n->str);
+	else
+		t = html_stored_plain(n->str, n->len);
+	if (!t) /* the register could not read it either: keep it as it was */
+		return ynode_copy(n);
+	ynode *r = ynode_new_str(t, strlen(t), n->line, n->col);
+	free(t);
+	return r;
+}
+
+static void lowercase_lang(ynode *n)
+{
+	if (n && n->type == Y_STR && !strcmp(n->str, "NLD"))
+		memcpy(n->str, "nld", 3);
+}
+
+description *desc_import_api(const standard *std, const ynode *obj, findings *out)
+{
+	description *d = desc_from_tree(std, obj, DESC_YAML, out);
+	if (!d)
+		return NULL;
+	for (size_t i = 0; i < std->nfields; i++) {
+		const std_field *f = &std->fields[i];
+		ynode *v = d->vals[i];
+		if (!v)
+			continue;
+		if (v->type == Y_NULL) {
+			ynode_free(&d->vals[i]);
+			continue;
+		}
+		if (v->type == Y_STR && (f->kind == FK_RICH || strchr(v->str, '&') || strchr(v->str, '<'))) {
+			d->vals[i] = import_scalar(f, v);
+			ynode_free(&v);
+		}
+		if (!strcmp(f->key, "lang")) {
+			const char *before = ynode_str(d->vals[i]);
+			if (before && !strcmp(before, "NLD")) {
+				lowercase_lang(d->vals[i]);
+				findings_add(out, SEV_NOTE, ORIGIN_ADVICE, "imported", f, NULL, d->vals[i]->line, d->vals[i]->col, "%s",
+				             _("the language \"NLD\" was changed to \"nld\", the value the register accepts"));
+			}
+		}
+	}
+	/* Template bookkeeping and keys of older standards do not travel. */
+	size_t kept = 0;
+	strbuf dropped = STRBUF_INIT;
+	for (size_t i = 0; i < d->nextra; i++) {
+		desc_extra *x = &d->extra[i];
+		if (standard_is_managed(std, x->key)) {
+			d->extra[kept++] = *x;
+			continue;
+		}
+		sb_printf(&dropped, "%s%s", dropped.len ? ", " : "", x->key);
+		free(x->key);
+		ynode_free(&x->val);
+	}
+	d->nextra = kept;
+	if (dropped.len)
+		findings_add(out, SEV_NOTE, ORIGIN_ADVICE, "imported", NULL, NULL, 0, 0,
+		             _("left out keys that are not part of standard %s: %s"), std->version, dropped.s);
+	sb_done(&dropped);
+	d->dirty = true;
+	return d;
+}
+
+static void export_value(strbuf *b, const std_field *f, const ynode *n)
+{
+	if (n->type == Y_NULL) {
+		sb_adds(b, "null");
+	} else if (n->type == Y_STR) {
+		char *h = f && f->kind == FK_RICH ? rich_to_html(n->str) : f ? text_to_html(n->str) : xstrdup(n->str);
+		json_add_string(b, h, strlen(h));
+		free(h);
+	} else if (n->type == Y_NUM || n->type == Y_BOOL) {
+		sb_add(b, n->str, n->len);
+	} else if (n->type == Y_SEQ) {
+		sb_addc(b, '[');
+		for (size_t i = 0; i < n->n; i++) {
+			if (i)
+				sb_adds(b, ", ");
+			/* List values and grouping items are sent as typed: the register
+			 * keeps them as they are. */
+			export_value(b, NULL, n->kids[i]);
+		}
+		sb_addc(b, ']');
+	} else {
+		sb_addc(b, '{');
+		for (size_t i = 0; i < n->n; i++) {
+			if (i)
+				sb_adds(b, ", ");
+			json_add_string(b, n->keys[i], strlen(n->keys[i]));
+			sb_adds(b, ": ");
+			export_value(b, NULL, n->kids[i]);
+		}
+		sb_addc(b, '}');
+	}
+}
+
+char *desc_export_api_json(const description *d)
+{
+	strbuf b = STRBUF_INIT;
+	sb_addc(&b, '{');
+	bool first = true;
+	for (size_t i = 0; i < d->std->nfields; i++) {
+		const ynode *v = d->vals[i];
+		if (!v)
+			continue;
+		sb_adds(&b, first ? "\n  " : ",\n  ");
+		first = false;
+		json_add_string(&b, d->std->fields[i].key, strlen(d->std->fields[i].key));
+		sb_adds(&b, ": ");
+		export_value(&b, &d->std->fields[i], v);
+	}
+	sb_adds(&b, first ? "}\n" : "\n}\n");
+	return sb_take(&b);
+}
+
+description *template_import(const standard *std, const char *data, size_t len, const char *id, findings *out)
+{
+	ynode *root = NULL;
+	yerror ye = { 0 };
+	if (ytree_parse_json(data, len, &root, &ye) < 0) {
+		findings_add(out, SEV_ERROR, ORIGIN_INPUT, "syntax", NULL, NULL, ye.line, ye.col,
+		             _("this is not valid JSON here: %s"), ye.msg);
+		yerror_done(&ye);
+		return NULL;
+	}
+	const ynode *pick = NULL;
+	if (root && root->type == Y_MAP) {
+		pick = root;
+	} else if (root && root->type == Y_SEQ) {
+		for (size_t i = 0; i < root->n && !pick; i++) {
+			const char *tid = ynode_str(ynode_get(root->kids[i], "id"));
+			if (root->kids[i]->type == Y_MAP && (!id || (tid && !strcmp(tid, id))))
+				pick = root->kids[i];
+		}
+	}
+	description *d = NULL;
+	if (!pick) {
+		strbuf ids = STRBUF_INIT;
+		for (size_t i = 0; root && root->type == Y_SEQ && i < root->n; i++) {
+			const char *tid = ynode_str(ynode_get(root->kids[i], "id"));
+			if (tid)
+				sb_printf(&ids, "%s%s", ids.len ? ", " : "", tid);
+		}
+		if (id)
+			findings_add(out, SEV_ERROR, ORIGIN_INPUT, "template-id", NULL, NULL, 0, 0,
+			             _("no template with id \"%s\" in this file; it has: %s"), id,
+			             ids.len ? ids.s : "-");
+		else
+			findings_add(out, SEV_ERROR, ORIGIN_INPUT, "not-a-template", NULL, NULL, 0, 0, "%s",
+			             _("the file holds no template (a JSON list of descriptions)"));
+		sb_done(&ids);
+	} else {
+		d = desc_import_api(std, pick, out);
+	}
+	ynode_free(&root);
+	return d;
+}

@@ -1,0 +1,30 @@
+/* exchange: between algedit's description model and the register's formats:
+ * the exact JSON body its submission API takes, its API/template objects
+ * (rich text as HTML), and supplier template files (a JSON list of objects). */
+#ifndef ALGEDIT_EXCHANGE_H
+#define ALGEDIT_EXCHANGE_H
+
+#include "forms/desc.h"
+
+/* An object in the register's API layout (rich fields as HTML, plain fields
+ * possibly with entities) -> a model in algedit's file layout (rich text as
+ * paragraphs and "- " items). Keys of older standards and template bookkeeping
+ * (id, type, uuid, ...) are left out and listed as notes; "NLD" becomes "nld". */
+description *desc_import_api(const standard *std, const ynode *obj, findings *out);
+
+/* The JSON body for the register's submission API, keys in the standard's
+ * order, rich text as the register's HTML, plain text escaped so the register
+ * stores it unchanged. Unknown keys are not sent. Caller frees. */
+char *desc_export_api_json(const description *d);
+
+/* Reads a template file (a JSON list of objects with an "id", or one object)
+ * and imports the one named by id (NULL: the only one, or the first). The
+ * list of ids is reported when id is not found. NULL on failure, with one
+ * ORIGIN_INPUT finding. */
+description *template_import(const standard *std, const char *data, size_t len, const char *id,
+                             findings *out);
+
+/* Appends a JSON string literal (quotes and escapes) to b. */
+void json_add_string(strbuf *b, const char *s, size_t n);
+
+#endif
