@@ -37,4 +37,4 @@ check_PROGRAMS += bench/spell/spell_bench
 bench_spell_spell_bench_SOURCES = bench/spell/spell_bench.c
 bench_spell_spell_bench_LDADD = $(ALL_LIBS)
 BENCHES += bench/spell/spell_bench$(EXEEXT)
-EXTRA_DIST += bench/spell/run bench/spell/corpus.py
+EXTRA_DIST += bench/spell/run bench/spell/corpus.py bench/spell/plant.py

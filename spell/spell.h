@@ -21,8 +21,9 @@ typedef enum spell_tok_kind {
 	                       elided compound part with its hyphen ("persoons-") */
 	SPELL_TOK_ACRONYM,  /* capitals (and digits), 2-8 characters of which at most 6
 	                       letters, optionally with 's: AVG, DPIA, B1, API's; not checked */
-	SPELL_TOK_MIXED,    /* a capital after a small letter: RvdK, DigiD, eHerkenning;
-	                       names and abbreviations, not checked */
+	SPELL_TOK_MIXED,    /* two capitals or more, one after a small letter (RvdK,
+	                       DigiD), or three at the start (MONOcam): names and
+	                       abbreviations, not checked */
 	SPELL_TOK_NUMBER,   /* contains digits: 12, 3:4, 1.000,50, 12-03-2023, 2e, 4Woz */
 	SPELL_TOK_URL,      /* https://..., www..., algoritmes.overheid.nl/... */
 	SPELL_TOK_EMAIL,    /* name@example.nl */

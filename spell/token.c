@@ -147,9 +147,11 @@ spell_tok_kind spell_classify(const char *w, size_t len)
 		return SPELL_TOK_ACRONYM;
 	if (digits)
 		return SPELL_TOK_NUMBER;
-	/* RvdK, DigiD; DIAfragma, MONOcam (three capitals or more at the start:
-	 * two, as in "VErwerking", is a typing slip and stays checked) */
-	if (inner_cap || (lead_caps >= 3 && lead_caps < letters))
+	/* RvdK, DigiD, JenV; DIAfragma, MONOcam (three capitals or more at the
+	 * start). One capital inside ("aDarom", "eMer") is more often a slip of
+	 * the shift key than a name, and so is "VErwerking": both stay checked;
+	 * names like eHerkenning go in the word lists. */
+	if ((inner_cap && uppers >= 2) || (lead_caps >= 3 && lead_caps < letters))
 		return SPELL_TOK_MIXED;
 	return SPELL_TOK_WORD;
 }
