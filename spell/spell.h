@@ -20,7 +20,8 @@ typedef enum spell_tok_kind {
 	                       "m.b.t."-style abbreviations with their dots, or an
 	                       elided compound part with its hyphen ("persoons-") */
 	SPELL_TOK_ACRONYM,  /* capitals (and digits), 2-8 characters of which at most 6
-	                       letters, optionally with 's: AVG, DPIA, B1, API's; not checked */
+	                       letters, optionally with 's, 'er or 'ers after an
+	                       apostrophe: AVG, DPIA, B1, API's, ZZP'er; not checked */
 	SPELL_TOK_MIXED,    /* two capitals or more, one after a small letter (RvdK,
 	                       DigiD), or three at the start (MONOcam): names and
 	                       abbreviations, not checked */
