@@ -1,1 +1,1 @@
-algedit_SOURCES += cli/cli.h cli/main.c cli/stubs.c cli/check.c cli/standard.c cli/exchange.c
+algedit_SOURCES += cli/cli.h cli/main.c cli/check.c cli/standard.c cli/exchange.c
