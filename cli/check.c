@@ -5,6 +5,7 @@
 #include "cli/cli.h"
 #include "forms/desc.h"
 #include "forms/rules.h"
+#include "spell/spell.h"
 #include "standard/standard.h"
 #include "base/base.h"
 #include "i18n/i18n.h"
@@ -19,6 +20,8 @@
 typedef struct check_opts {
 	bool json;
 	bool spell;
+	speller *sp;          /* with --spell; one per language in use */
+	char *sp_team;        /* the team dictionary it was made with */
 	size_t files, errors, warnings, unreadable;
 	strbuf out;        /* JSON output accumulates here */
 } check_opts;
@@ -95,6 +98,115 @@ static void report(check_opts *o, const char *path, findings *fs)
 	}
 }
 
+/* The drafts repository's team dictionary: .algedit/dictionary.txt in the
+ * file's folder or the nearest folder above it that has .algedit/. */
+static char *find_team_dictionary(const char *path)
+{
+	char *dir = xstrdup(path);
+	for (;;) {
+		char *slash = strrchr(dir, '/');
+		if (!slash) {
+			free(dir);
+			dir = xstrdup(".");
+		} else {
+			*slash = '\0';
+		}
+		char *cand = xasprintf("%s/.algedit", *dir ? dir : "/");
+		struct stat st;
+		bool found = stat(cand, &st) == 0 && S_ISDIR(st.st_mode);
+		free(cand);
+		if (found) {
+			char *p = xasprintf("%s/.algedit/dictionary.txt", *dir ? dir : "");
+			free(dir);
+			return p;
+		}
+		if (!slash || !*dir || !strcmp(dir, ".")) {
+			free(dir);
+			return NULL;
+		}
+	}
+}
+
+/* The column where the text of a value starts, and where its later lines
+ * start: a block scalar's content begins on the next line at its indentation. */
+static void text_origin(const description *d, const ynode *n, int *line0, int *col0, int *cont)
+{
+	*line0 = n->line;
+	*col0 = n->col;
+	*cont = 1;
+	if (!d->source)
+		return;
+	const char *p = d->source, *end = d->source + d->source_len;
+	for (int l = 1; l < n->line && p < end; p++)
+		if (*p == '\n')
+			l++;
+	const char *at = p;
+	for (int c = 1; c < n->col && at < end && *at != '\n'; at++)
+		c++;
+	if (at < end && (*at == '|' || *at == '>')) {
+		const char *q = memchr(at, '\n', (size_t)(end - at));
+		while (q && q + 1 < end && q[1] == '\n')
+			q++, (*line0)++;
+		int ind = 0;
+		for (const char *r = q ? q + 1 : end; r < end && *r == ' '; r++)
+			ind++;
+		*line0 += 1;
+		*col0 = *cont = ind + 1;
+	} else if (at < end && (*at == '"' || *at == '\'')) {
+		*col0 += 1;
+	}
+}
+
+static void spell_value(check_opts *o, const description *d, const std_field *f, const ynode *n,
+                        findings *fs)
+{
+	spell_finding *sf = NULL;
+	size_t k = 0;
+	int line0, col0, cont;
+	text_origin(d, n, &line0, &col0, &cont);
+	if (speller_findings(o->sp, n->str, n->len, line0, col0, cont, &sf, &k) != SPELL_OK)
+		return;
+	for (size_t i = 0; i < k; i++)
+		findings_add(fs, SEV_WARNING, ORIGIN_SPELL, "spelling", f, NULL, sf[i].line, sf[i].col,
+		             _("%s: \"%s\" is not in the dictionary; check the spelling"),
+		             f->label[i18n_lang()], sf[i].word);
+	spell_findings_free(&sf, k);
+}
+
+static void spell_check(check_opts *o, const char *path, const description *d, findings *fs)
+{
+	char *team = find_team_dictionary(path);
+	if (!o->sp || (team && (!o->sp_team || strcmp(team, o->sp_team))) || (!team && o->sp_team)) {
+		speller_free(&o->sp);
+		free(o->sp_team);
+		speller_opts so = { 0 };
+		so.team_path = team;
+		o->sp = speller_new(&so);
+		o->sp_team = team ? xstrdup(team) : NULL;
+		if (speller_wait(o->sp) != SPELL_OK) {
+			fprintf(stderr, "algedit check: %s\n", speller_notice(o->sp));
+			o->spell = false;
+		}
+	}
+	free(team);
+	if (!o->spell)
+		return;
+	for (size_t i = 0; i < d->std->nfields; i++) {
+		const std_field *f = &d->std->fields[i];
+		const ynode *n = d->vals[i];
+		if (!n)
+			continue;
+		if ((f->kind == FK_TEXT || f->kind == FK_RICH) && n->type == Y_STR)
+			spell_value(o, d, f, n, fs);
+		if (f->kind == FK_ITEMS && n->type == Y_SEQ)
+			for (size_t j = 0; j < n->n; j++) {
+				const ynode *t = ynode_get(n->kids[j], "title");
+				if (t && t->type == Y_STR)
+					spell_value(o, d, f, t, fs);
+			}
+	}
+}
+
 static bool is_json_path(const char *path)
 {
 	return str_ends(path, ".json") || str_ends(path, ".JSON");
@@ -110,6 +222,8 @@ static void check_file(check_opts *o, const standard *std, const char *path)
 		o->unreadable++;
 	else
 		rules_check(d, &fs);
+	if (d && o->spell && d->format == DESC_YAML)
+		spell_check(o, path, d, &fs);
 	report(o, path, &fs);
 	findings_done(&fs);
 	desc_free(&d);
@@ -242,6 +356,8 @@ int cmd_check(int argc, char **argv)
 	else if (o.errors)
 		rc = 1;
 	sb_done(&o.out);
+	speller_free(&o.sp);
+	free(o.sp_team);
 	standard_free(&std);
 	return rc;
 }

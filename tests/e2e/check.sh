@@ -36,6 +36,17 @@ expect usage 2 'Usage: algedit check' --
 expect bad-option 2 'unknown option "--nope"' -- --nope "$fx/valid.yaml"
 expect json 1 '"rule": "value-list"' -- --format json "$fx/tree"
 
+# --spell: misspelt words as warnings with line and column; BRP, AVG and
+# correct Dutch are not flagged; a team dictionary above the file is used.
+printf 'name: Beoordelen aanvragen kwijtscheling\ndescription_short: De BRP en AVG-gegevens van inwoners’ zo’n aanvraag.\ngoal: |-\n  Een alinea.\n\n  - Een fuot.\n' > "$tmp/sp.yaml"
+expect spell 1 'sp.yaml:1:28: warning: Name: "kwijtscheling" is not in the dictionary' -- --spell "$tmp/sp.yaml"
+expect spell-block 1 'sp.yaml:6:9: warning: Purpose and impact: "fuot"' -- --spell "$tmp/sp.yaml"
+if grep -qE '"(BRP|AVG|zo’n|inwoners)"' "$tmp/out"; then echo "FAIL spell: correct words flagged"; fails=$((fails + 1)); fi
+mkdir -p "$tmp/repo/.algedit" "$tmp/repo/algoritmes" && cp "$tmp/sp.yaml" "$tmp/repo/algoritmes/"
+printf 'kwijtscheling\n' > "$tmp/repo/.algedit/dictionary.txt"
+"$ALGEDIT" check --spell "$tmp/repo/algoritmes" > "$tmp/out" 2>&1
+if grep -q kwijtscheling "$tmp/out" || ! grep -q fuot "$tmp/out"; then echo "FAIL spell-team: team dictionary not used"; sed 's/^/    /' "$tmp/out"; fails=$((fails + 1)); else echo "ok   spell-team"; fi
+
 # A file over 1 MiB
 head -c 1100000 /dev/zero | tr '\0' 'a' > "$tmp/big.yaml"
 expect big 2 'larger than 1 MiB' -- "$tmp/big.yaml"
