@@ -47,12 +47,13 @@ void cli_usage(FILE *f, const char *cmd)
 static void print_help(FILE *f)
 {
 	fprintf(f, "%s\n\n", _("algedit: write and check descriptions for the Dutch Algorithm Register."));
-	fprintf(f, "%s\n  algedit [-C DIR]\n  algedit [-C DIR] COMMAND [ARGS]\n\n", _("Usage:"));
+	fprintf(f, "%s\n%s\n\n", _("Usage:"), _("  algedit [-C DIR]               open the editor\n"
+	                                           "  algedit [-C DIR] COMMAND [ARGS]"));
 	fprintf(f, "%s\n", _("Commands:"));
 	for (const cli_command *c = cli_commands; c->name; c++)
 		fprintf(f, "  %-10s %s\n", c->name, _(c->summary));
 	fprintf(f, "\n%s\n", _("Options:"));
-	fprintf(f, "  -C DIR      %s\n", _("use the drafts repository in DIR (default: $ALGEDIT_REPO, else ~/.local/share/algedit/register)"));
+	fprintf(f, "  %-11s %s\n", _("-C DIR"), _("use the drafts repository in DIR (default: $ALGEDIT_REPO, else ~/.local/share/algedit/register)"));
 	fprintf(f, "  -h, --help  %s\n", _("show this help"));
 	fprintf(f, "  --version   %s\n", _("show the version"));
 	fprintf(f, "\n%s\n", _("More: man algedit, or algedit help COMMAND."));
