@@ -1,1 +1,9 @@
-# store: filled in by its own issue
+# store: the drafts repository through libgit2, its commands, tests and bench.
+libalgedit_a_SOURCES += store/store.h store/store_int.h store/store.c store/journal.c store/history.c
+libalgedit_a_SOURCES += forms/slug.h forms/slug.c forms/diff.h forms/diff.c
+
+check_PROGRAMS += tests/unit/test_store
+tests_unit_test_store_SOURCES = tests/unit/test_store.c tests/unit/unit.h
+tests_unit_test_store_CFLAGS = $(UNIT_CFLAGS)
+tests_unit_test_store_LDADD = $(UNIT_LIBS)
+TESTS += tests/unit/test_store
