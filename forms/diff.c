@@ -292,7 +292,8 @@ static void diff_field(desc_diff *dd, const std_field *f, const char *key, const
 	fd->new = b;
 	if ((is_list(a) || !a) && (is_list(b) || !b) && (a || b))
 		diff_lists(fd, a, b);
-	else if (ynode_str(a) && ynode_str(b))
+	else if (ynode_str(a) && ynode_str(b) &&
+	         (!f || f->kind == FK_TEXT || f->kind == FK_RICH)) /* choices and links change as a whole */
 		fd->words = diff_words(ynode_str(a), ynode_str(b), &fd->nwords);
 }
 
@@ -498,11 +499,36 @@ static void render_field(strbuf *out, const field_diff *fd, int lang, bool color
 	sb_addc(out, '\n');
 }
 
+/* Appends s without trailing spaces on its lines and without blank lines
+ * at its end (block text ends in newlines; the indent adds spaces). */
+static void add_trimmed(strbuf *out, const char *s, size_t n)
+{
+	while (n > 1 && (s[n - 1] == '\n' || s[n - 1] == ' ') && (s[n - 2] == '\n' || s[n - 2] == ' '))
+		n--;
+	for (size_t i = 0; i < n; i++) {
+		if (s[i] == ' ') {
+			size_t j = i;
+			while (j < n && s[j] == ' ')
+				j++;
+			if (j < n && s[j] == '\n') {
+				i = j - 1;
+				continue;
+			}
+		}
+		sb_addc(out, s[i]);
+	}
+}
+
 void desc_diff_render(strbuf *out, const desc_diff *dd, int lang, bool color)
 {
 	sb_adds(out, "");
-	for (size_t i = 0; i < dd->n; i++)
-		render_field(out, &dd->v[i], lang, color);
+	strbuf one = STRBUF_INIT;
+	for (size_t i = 0; i < dd->n; i++) {
+		sb_reset(&one);
+		render_field(&one, &dd->v[i], lang, color);
+		add_trimmed(out, one.s, one.len);
+	}
+	sb_done(&one);
 }
 
 /* ---- merge ---- */

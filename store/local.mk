@@ -7,3 +7,9 @@ tests_unit_test_store_SOURCES = tests/unit/test_store.c tests/unit/unit.h
 tests_unit_test_store_CFLAGS = $(UNIT_CFLAGS)
 tests_unit_test_store_LDADD = $(UNIT_LIBS)
 TESTS += tests/unit/test_store
+
+check_PROGRAMS += tests/unit/test_diff
+tests_unit_test_diff_SOURCES = tests/unit/test_diff.c tests/unit/unit.h
+tests_unit_test_diff_CFLAGS = $(UNIT_CFLAGS)
+tests_unit_test_diff_LDADD = $(UNIT_LIBS)
+TESTS += tests/unit/test_diff
