@@ -13,3 +13,5 @@ tests_unit_test_diff_SOURCES = tests/unit/test_diff.c tests/unit/unit.h
 tests_unit_test_diff_CFLAGS = $(UNIT_CFLAGS)
 tests_unit_test_diff_LDADD = $(UNIT_LIBS)
 TESTS += tests/unit/test_diff
+
+algedit_SOURCES += cli/new.c cli/set.c cli/log.c cli/diff.c cli/sync.c

@@ -431,7 +431,7 @@ store_status store_load_rev(store *s, const char *rev, const char *slug, descrip
 	git_tree *t = NULL;
 	store_status rc = STORE_OK;
 	if (git_revparse_single(&o, s->repo, rev) < 0 || git_object_peel((git_object **)&t, o, GIT_OBJECT_TREE) < 0) {
-		rc = store_fail(s, STORE_NOT_FOUND, _("there is no version \"%s\"; algedit log %s lists them"), rev, slug);
+		rc = store_fail(s, STORE_ERROR, _("there is no version \"%s\"; algedit log %s lists them"), rev, slug);
 		goto out;
 	}
 	git_oid id;
@@ -542,84 +542,149 @@ static bool blob_equals(store *s, const git_oid *id, const char *data, size_t le
 	return git_oid_equal(&mine, id);
 }
 
-static store_status io_fail(store *s, const char *what, int err)
-{
-	return store_fail(s, STORE_IO, _("cannot write %s: %s; your text is kept, free some disk space or make the folder writable and save again"),
-	                  what, strerror(err));
-}
-
-static store_status save_message(store *s, const char *slug, const description *d, git_tree *old_tree,
-                                 const char *rel, char **msg)
+/* Labels of the fields that changed in one file, and whether it is new. */
+static char *changed_labels(store *s, const description *d, git_tree *old_tree, const char *rel, bool *is_new)
 {
 	git_oid old_id;
-	description *old = store_tree_blob(old_tree, rel, &old_id) ? store_desc_from_blob(s, &old_id) : NULL;
-	const std_field *fname = standard_field(s->std, "name");
-	const char *name = fname ? desc_text(d, fname) : NULL;
-	if (!name || !*name)
-		name = slug;
+	*is_new = !store_tree_blob(old_tree, rel, &old_id);
+	description *old = *is_new ? NULL : store_desc_from_blob(s, &old_id);
 	desc_diff *dd = desc_diff_new(old, d);
 	char *labels = desc_diff_labels(dd, i18n_lang());
-	if (!old && !store_tree_blob(old_tree, rel, &old_id))
-		*msg = xasprintf(_("%s: new description"), name);
-	else if (dd->n)
-		*msg = xasprintf(_("%s: changed %s"), name, labels);
-	else
-		*msg = xasprintf(_("%s: file layout"), name);
-	/* The file in the second paragraph lets people find it with git tools. */
-	char *full = xasprintf("%s\n\n%s\n", *msg, rel);
-	free(*msg);
-	*msg = full;
-	free(labels);
 	desc_diff_free(&dd);
 	desc_free(&old);
-	return STORE_OK;
+	return labels;
 }
+
+/* "Name: changed Status, Goal" for one description; for several, how many
+ * and the union of the fields, each file listed in the body. */
+static char *save_message(store *s, char **slugs, const description **ds, char **rels, size_t n, git_tree *old_tree)
+{
+	strbuf subject = STRBUF_INIT, body = STRBUF_INIT, all = STRBUF_INIT;
+	sb_adds(&all, "");
+	const std_field *fname = standard_field(s->std, "name");
+	for (size_t i = 0; i < n; i++) {
+		bool is_new;
+		char *labels = changed_labels(s, ds[i], old_tree, rels[i], &is_new);
+		const char *name = fname ? desc_text(ds[i], fname) : NULL;
+		if (!name || !*name)
+			name = slugs[i];
+		if (n == 1) {
+			char *m = is_new ? xasprintf(_("%s: new description"), name)
+			          : *labels ? xasprintf(_("%s: changed %s"), name, labels)
+			                    : xasprintf(_("%s: file layout"), name);
+			sb_adds(&subject, m);
+			free(m);
+		}
+		/* The union of the labels, in the order first seen. */
+		for (char *p = labels, *q; *p; p = *q ? q + 2 : q) {
+			q = strstr(p, ", ");
+			if (!q)
+				q = p + strlen(p);
+			char *one = xstrndup(p, (size_t)(q - p));
+			char *hay = xasprintf(", %s, ", all.s), *needle = xasprintf(", %s, ", one);
+			if (!strstr(hay, needle))
+				sb_printf(&all, "%s%s", all.len ? ", " : "", one);
+			free(hay);
+			free(needle);
+			free(one);
+		}
+		sb_printf(&body, "%s\n", rels[i]);
+		free(labels);
+	}
+	if (n > 1) {
+		char *m = xasprintf(P_("%zu description: changed %s", "%zu descriptions: changed %s", n), n, all.s);
+		sb_adds(&subject, m);
+		free(m);
+	}
+	/* The files in the body let people find the change with git tools. */
+	char *msg = xasprintf("%s\n\n%s", subject.s, body.s);
+	sb_done(&subject);
+	sb_done(&body);
+	sb_done(&all);
+	return msg;
+}
+
+#define NOSPACE_HINT _("your text is kept, free some disk space or make the folder writable and save again")
 
 store_status store_save(store *s, const char *slug, const description *d, store_saved *info)
 {
+	return store_save_many(s, &slug, &d, 1, info);
+}
+
+store_status store_save_many(store *s, const char *const *slugs_in, const description *const *ds_in,
+                             size_t n_in, store_saved *info)
+{
 	if (info)
 		memset(info, 0, sizeof *info);
-	char *rel = store_relpath(slug);
-	if (!rel)
-		return store_fail(s, STORE_ERROR, _("\"%s\" is not a valid description name; use letters, digits and -"), slug);
-	store_status rc = store_check_state(s);
+	char **rels = xcalloc(n_in + 1, sizeof *rels), **abss = xcalloc(n_in + 1, sizeof *abss);
+	char **datas = xcalloc(n_in + 1, sizeof *datas), **slugs = xcalloc(n_in + 1, sizeof *slugs);
+	const description **ds = xcalloc(n_in + 1, sizeof *ds);
+	size_t *lens = xcalloc(n_in + 1, sizeof *lens);
+	git_tree_update *ups = xcalloc(n_in + 1, sizeof *ups);
+	size_t n = 0; /* the files that changed */
 	git_signature *sig = NULL;
 	git_commit *parent = NULL;
 	git_tree *tree = NULL, *new_tree = NULL;
 	git_index *idx = NULL;
-	char *data = NULL, *msg = NULL, *abs = NULL, *dir = NULL;
-	size_t len = 0;
-	if (rc != STORE_OK)
+	char *msg = NULL, *dir = NULL;
+	store_status rc = STORE_OK;
+	for (size_t i = 0; i < n_in; i++)
+		if (!slug_valid(slugs_in[i])) {
+			rc = store_fail(s, STORE_ERROR, _("\"%s\" is not a valid description name; use letters, digits and -"), slugs_in[i]);
+			goto out;
+		}
+	if ((rc = store_check_state(s)) != STORE_OK || (rc = store_signature(s, &sig)) != STORE_OK)
 		goto out;
-	if ((rc = store_signature(s, &sig)) != STORE_OK)
-		goto out;
-	data = desc_write_yaml(d, &len);
-	abs = xasprintf("%s%s", s->workdir, rel);
 	tree = head_tree(s, &parent);
-	git_oid old_id;
-	if (store_tree_blob(tree, rel, &old_id) && blob_equals(s, &old_id, data, len)) {
-		/* Nothing to commit; the work tree still gets the saved bytes. */
-		char *cur = NULL;
-		size_t clen = 0;
-		if (read_file(abs, DESC_MAX_FILE, &cur, &clen) < 0 || clen != len || memcmp(cur, data, len))
-			if (write_file_atomic(abs, data, len) < 0) {
-				free(cur);
-				rc = io_fail(s, abs, errno);
+	for (size_t i = 0; i < n_in; i++) {
+		size_t len;
+		char *data = desc_write_yaml(ds_in[i], &len);
+		char *rel = store_relpath(slugs_in[i]);
+		char *abs = xasprintf("%s%s", s->workdir, rel);
+		git_oid old_id;
+		if (store_tree_blob(tree, rel, &old_id) && blob_equals(s, &old_id, data, len)) {
+			/* Nothing to commit; the work tree still gets the saved bytes. */
+			char *cur = NULL;
+			size_t clen = 0;
+			int werr = 0;
+			if (read_file(abs, DESC_MAX_FILE, &cur, &clen) < 0 || clen != len || memcmp(cur, data, len))
+				if (write_file_atomic(abs, data, len) < 0)
+					werr = errno;
+			free(cur);
+			free(data);
+			free(rel);
+			if (werr) {
+				rc = store_fail(s, STORE_IO, _("cannot write %s: %s; %s"), abs, strerror(werr), NOSPACE_HINT);
+				free(abs);
 				goto out;
 			}
-		free(cur);
-		journal_discard(s, slug);
-		rc = STORE_UNCHANGED;
-		store_fail(s, rc, _("no changes to save in %s"), slug);
+			free(abs);
+			journal_discard(s, slugs_in[i]);
+			continue;
+		}
+		slugs[n] = xstrdup(slugs_in[i]);
+		ds[n] = ds_in[i];
+		rels[n] = rel;
+		abss[n] = abs;
+		datas[n] = data;
+		lens[n] = len;
+		n++;
+	}
+	if (n == 0) {
+		rc = store_fail(s, STORE_UNCHANGED, "%s", _("no changes to save"));
 		goto out;
 	}
-	save_message(s, slug, d, tree, rel, &msg);
+	msg = save_message(s, slugs, ds, rels, n, tree);
 	/* Objects first: if the disk is full they fail before anything that
 	 * matters changed, and unreferenced objects are harmless. */
-	git_oid blob_id, tree_id, commit_id;
-	if (git_blob_create_from_buffer(&blob_id, s->repo, data, len) < 0) {
-		rc = store_fail(s, STORE_IO, _("cannot store the new version in the repository: %s; your text is kept, free some disk space or make the folder writable and save again"), store_git_msg());
-		goto out;
+	for (size_t i = 0; i < n; i++) {
+		if (git_blob_create_from_buffer(&ups[i].id, s->repo, datas[i], lens[i]) < 0) {
+			rc = store_fail(s, STORE_IO, _("cannot store the new version in the repository: %s; %s"), store_git_msg(), NOSPACE_HINT);
+			goto out;
+		}
+		ups[i].action = GIT_TREE_UPDATE_UPSERT;
+		ups[i].filemode = GIT_FILEMODE_BLOB;
+		ups[i].path = rels[i];
 	}
 	if (!tree) {
 		git_treebuilder *tb = NULL;
@@ -627,49 +692,66 @@ store_status store_save(store *s, const char *slug, const description *d, store_
 		if (git_treebuilder_new(&tb, s->repo, NULL) < 0 || git_treebuilder_write(&empty, tb) < 0 ||
 		    git_tree_lookup(&tree, s->repo, &empty) < 0) {
 			git_treebuilder_free(tb);
-			rc = store_fail(s, STORE_IO, _("cannot store the new version in the repository: %s; your text is kept, free some disk space or make the folder writable and save again"), store_git_msg());
+			rc = store_fail(s, STORE_IO, _("cannot store the new version in the repository: %s; %s"), store_git_msg(), NOSPACE_HINT);
 			goto out;
 		}
 		git_treebuilder_free(tb);
 	}
-	git_tree_update up = { GIT_TREE_UPDATE_UPSERT, blob_id, GIT_FILEMODE_BLOB, rel };
-	if (git_tree_create_updated(&tree_id, s->repo, tree, 1, &up) < 0 ||
+	git_oid tree_id, commit_id;
+	if (git_tree_create_updated(&tree_id, s->repo, tree, n, ups) < 0 ||
 	    git_tree_lookup(&new_tree, s->repo, &tree_id) < 0) {
-		rc = store_fail(s, STORE_IO, _("cannot store the new version in the repository: %s; your text is kept, free some disk space or make the folder writable and save again"), store_git_msg());
+		rc = store_fail(s, STORE_IO, _("cannot store the new version in the repository: %s; %s"), store_git_msg(), NOSPACE_HINT);
 		goto out;
 	}
 	dir = xasprintf("%s" DESC_DIR, s->workdir);
-	if ((mkdir(dir, 0755) < 0 && errno != EEXIST) || write_file_atomic(abs, data, len) < 0) {
-		rc = io_fail(s, abs, errno);
+	if (mkdir(dir, 0755) < 0 && errno != EEXIST) {
+		rc = store_fail(s, STORE_IO, _("cannot write %s: %s; %s"), dir, strerror(errno), NOSPACE_HINT);
 		goto out;
 	}
+	for (size_t i = 0; i < n; i++)
+		if (write_file_atomic(abss[i], datas[i], lens[i]) < 0) {
+			rc = store_fail(s, STORE_IO, _("cannot write %s: %s; %s"), abss[i], strerror(errno), NOSPACE_HINT);
+			goto out;
+		}
 	const git_commit *parents[1] = { parent };
 	if (git_commit_create(&commit_id, s->repo, "HEAD", sig, sig, NULL, msg, new_tree, parent ? 1 : 0, parents) < 0) {
-		rc = store_fail(s, STORE_IO, _("the file %s is written but the commit failed: %s; save again once that is fixed"), rel, store_git_msg());
+		rc = store_fail(s, STORE_IO, _("the files are written but the commit failed: %s; save again once that is fixed"), store_git_msg());
 		goto out;
 	}
-	/* The index follows the commit for this one file, so git status is clean. */
-	if (git_repository_index(&idx, s->repo) < 0 || git_index_read(idx, 0) < 0 ||
-	    git_index_add_bypath(idx, rel) < 0 || git_index_write(idx) < 0) {
-		rc = store_fail(s, STORE_ERROR, _("saved, but git's index could not be updated (%s); git status may show %s as changed until the next save"),
-		                store_git_msg(), rel);
-	}
+	/* The index follows the commit for these files, so git status is clean. */
+	bool idx_ok = git_repository_index(&idx, s->repo) >= 0 && git_index_read(idx, 0) >= 0;
+	for (size_t i = 0; idx_ok && i < n; i++)
+		idx_ok = git_index_add_bypath(idx, rels[i]) >= 0;
+	if (!idx_ok || git_index_write(idx) < 0)
+		rc = store_fail(s, STORE_ERROR, _("saved, but git's index could not be updated (%s); git status may show the files as changed until the next save"),
+		                store_git_msg());
 	if (info) {
 		git_oid_tostr(info->commit, sizeof info->commit, &commit_id);
 		info->message = xstrdup(msg);
 	}
-	journal_discard(s, slug);
+	for (size_t i = 0; i < n; i++)
+		journal_discard(s, slugs[i]);
 out:
 	git_index_free(idx);
 	git_tree_free(new_tree);
 	git_tree_free(tree);
 	git_commit_free(parent);
 	git_signature_free(sig);
-	free(data);
+	for (size_t i = 0; i < n_in; i++) {
+		free(rels[i]);
+		free(abss[i]);
+		free(datas[i]);
+		free(slugs[i]);
+	}
+	free(rels);
+	free(abss);
+	free(datas);
+	free(slugs);
+	free(ds);
+	free(lens);
+	free(ups);
 	free(msg);
-	free(abs);
 	free(dir);
-	free(rel);
 	return rc;
 }
 

@@ -66,7 +66,8 @@ void store_slugs_free(char ***slugs, size_t n);
  * STORE_ERROR with the reader's findings in fs (may be NULL). */
 store_status store_load(store *s, const char *slug, description **out, findings *fs);
 /* Reads the description as it was at rev (any git revision: HEAD~2, a
- * commit id, a branch). Absent there: STORE_NOT_FOUND. */
+ * commit id, a branch). Absent there: STORE_NOT_FOUND; no such revision:
+ * STORE_ERROR. */
 store_status store_load_rev(store *s, const char *rev, const char *slug, description **out);
 
 /* ---- saving ---- */
@@ -91,6 +92,10 @@ typedef struct store_saved {
  * (STORE_NO_AUTHOR). On success the journal of slug is discarded. info may
  * be NULL; free its message with store_saved_done. */
 store_status store_save(store *s, const char *slug, const description *d, store_saved *info);
+/* The same for several descriptions in one commit (a bulk change): only
+ * those that changed are written; none changed: STORE_UNCHANGED. */
+store_status store_save_many(store *s, const char *const *slugs, const description *const *ds,
+                             size_t n, store_saved *info);
 void store_saved_done(store_saved *info);
 
 /* ---- the journal: text typed since the last save, in .git/algedit/journal ---- */
