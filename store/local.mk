@@ -14,4 +14,8 @@ tests_unit_test_diff_CFLAGS = $(UNIT_CFLAGS)
 tests_unit_test_diff_LDADD = $(UNIT_LIBS)
 TESTS += tests/unit/test_diff
 
-algedit_SOURCES += cli/new.c cli/set.c cli/log.c cli/diff.c cli/sync.c
+algedit_SOURCES += cli/new.c cli/set.c cli/log.c cli/diff.c cli/sync.c cli/resolve.c
+libalgedit_a_SOURCES += store/sync.c
+
+TESTS += tests/e2e/store-sync.sh
+EXTRA_DIST += tests/e2e/store-sync.sh

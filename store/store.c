@@ -45,15 +45,18 @@ static const char readme_text[] =
 
 store_status store_fail(store *s, store_status st, const char *fmt, ...)
 {
-	va_list ap;
+	va_list ap, ap2;
 	va_start(ap, fmt);
-	strbuf b = STRBUF_INIT;
-	char tmp[1024];
-	vsnprintf(tmp, sizeof tmp, fmt, ap);
+	va_copy(ap2, ap);
+	int n = vsnprintf(NULL, 0, fmt, ap);
 	va_end(ap);
-	sb_adds(&b, tmp);
+	char *m = xmalloc(n > 0 ? (size_t)n + 1 : 1);
+	m[0] = '\0';
+	if (n > 0)
+		vsnprintf(m, (size_t)n + 1, fmt, ap2);
+	va_end(ap2);
 	free(s->err);
-	s->err = sb_take(&b);
+	s->err = m;
 	return st;
 }
 
