@@ -19,3 +19,5 @@ libalgedit_a_SOURCES += store/sync.c
 
 TESTS += tests/e2e/store-sync.sh
 EXTRA_DIST += tests/e2e/store-sync.sh
+
+EXTRA_DIST += bench/store/run bench/store/gen.py
