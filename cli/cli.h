@@ -31,4 +31,26 @@ int cmd_spell(int argc, char **argv);
 int cmd_export(int argc, char **argv);
 int cmd_import(int argc, char **argv);
 
+/* The commands on the drafts repository (cli/new.c, set.c, log.c, diff.c,
+ * sync.c, resolve.c) and what they share. */
+struct standard;
+struct store;
+struct description;
+int cmd_new(int argc, char **argv);
+int cmd_set(int argc, char **argv);
+int cmd_log(int argc, char **argv);
+int cmd_diff(int argc, char **argv);
+int cmd_sync(int argc, char **argv);
+int cmd_resolve(int argc, char **argv);
+/* Loads the standard and opens the repository (-C DIR); 0 or an exit code. */
+int cli_store_open(const char *cmd, struct standard **std, struct store **s);
+/* Saves in one commit, asking for the author once on a terminal; 0 or 1. */
+int cli_store_save(const char *cmd, struct store *s, const char *const *slugs,
+                   const struct description *const *ds, size_t n);
+/* Applies one KEY=VALUE, KEY+=VALUE or KEY-=VALUE (see cli/set.c); 0 or 2. */
+int cli_assign(const char *cmd, struct description *d, const char *arg);
+/* Reports errors in the changed fields (arguments as given); 1 when any. */
+int cli_validate(const char *cmd, const char *slug, const struct description *d,
+                 const char *const *changed, size_t n);
+
 #endif

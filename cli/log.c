@@ -1,0 +1,93 @@
+/* log: `algedit log [-n N] SLUG`: the versions of one description, newest
+ * first: commit, date, author and the fields each version changed. */
+#include "config.h"
+#include "cli/cli.h"
+#include "store/store.h"
+#include "forms/slug.h"
+#include "base/base.h"
+#include "i18n/i18n.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+static void usage(FILE *f)
+{
+	cli_usage(f, "log");
+	fprintf(f, "\n%s\n", _("Lists the versions of a description, newest first: commit, date and time\n"
+	                       "(the author's), author, and the fields that version changed."));
+	fprintf(f, "\n  -n N   %s\n", _("show at most N versions"));
+}
+
+/* Names and summaries come from commits anyone could have made: no raw
+ * control characters reach the terminal. */
+static void put_safe(const char *s)
+{
+	for (const unsigned char *p = (const unsigned char *)s; *p; p++)
+		putchar(*p < 0x20 || *p == 0x7F ? '?' : *p);
+}
+
+int cmd_log(int argc, char **argv)
+{
+	size_t max = 0;
+	const char *arg = NULL;
+	for (int i = 1; i < argc; i++) {
+		if (!strcmp(argv[i], "-h") || !strcmp(argv[i], "--help")) {
+			usage(stdout);
+			return 0;
+		} else if (!strcmp(argv[i], "-n") && i + 1 < argc) {
+			max = (size_t)strtoul(argv[++i], NULL, 10);
+		} else if (argv[i][0] == '-') {
+			cli_error("log", _("unknown option \"%s\""), argv[i]);
+			usage(stderr);
+			return 2;
+		} else if (!arg) {
+			arg = argv[i];
+		} else {
+			cli_error("log", "%s", _("give one description"));
+			return 2;
+		}
+	}
+	char *slug = arg ? slug_from_arg(arg) : NULL;
+	if (!slug) {
+		cli_error("log", "%s", arg ? _("that is not a description name (letters, digits and -)") : _("give the description, e.g. algedit log parkeerhandhaving"));
+		usage(stderr);
+		return 2;
+	}
+	standard *std;
+	store *s;
+	int rc = cli_store_open("log", &std, &s);
+	if (rc) {
+		free(slug);
+		return rc;
+	}
+	store_version *v = NULL;
+	size_t n = 0;
+	if (store_log(s, NULL, slug, max, i18n_lang(), &v, &n) != STORE_OK) {
+		cli_error("log", "%s", store_error(s));
+		rc = 1;
+	}
+	for (size_t i = 0; i < n; i++) {
+		time_t t = (time_t)(v[i].time + (int64_t)v[i].tz_minutes * 60);
+		struct tm tm;
+		gmtime_r(&t, &tm);
+		char date[32];
+		strftime(date, sizeof date, "%Y-%m-%d %H:%M", &tm);
+		printf("%.7s  %s  ", v[i].commit, date);
+		put_safe(v[i].author);
+		printf("  ");
+		if (v[i].removed)
+			printf("%s", _("(removed)"));
+		else if (*v[i].fields)
+			put_safe(v[i].fields);
+		else
+			put_safe(v[i].summary);
+		putchar('\n');
+	}
+	store_versions_free(&v, n);
+	store_free(&s);
+	standard_free(&std);
+	free(slug);
+	return rc;
+}

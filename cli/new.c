@@ -1,0 +1,147 @@
+/* new: `algedit new NAME [KEY=VALUE...]` makes a description from a name and
+ * saves it as the first version. Also the helpers every command on the
+ * drafts repository shares: opening it, and saving with an author (asked
+ * once on a terminal and kept in the repository's config). */
+#include "config.h"
+#include "cli/cli.h"
+#include "store/store.h"
+#include "forms/rules.h"
+#include "base/base.h"
+#include "i18n/i18n.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+int cli_store_open(const char *cmd, standard **std, store **s)
+{
+	char *err = NULL;
+	*s = NULL;
+	*std = standard_load_version("1.0", &err);
+	if (!*std) {
+		cli_error(cmd, _("the standard files are broken: %s"), err);
+		free(err);
+		return 2;
+	}
+	if (store_open(*std, cli_repo_dir, s, &err) != STORE_OK) {
+		cli_error(cmd, "%s", err);
+		free(err);
+		standard_free(std);
+		return 2;
+	}
+	return 0;
+}
+
+static char *ask_line(const char *prompt)
+{
+	fprintf(stderr, "%s", prompt);
+	fflush(stderr);
+	char buf[512];
+	if (!fgets(buf, sizeof buf, stdin))
+		return NULL;
+	buf[strcspn(buf, "\r\n")] = '\0';
+	return xstrdup(buf);
+}
+
+/* Asks for the author on a terminal; elsewhere says how to set it. */
+static bool ensure_author(const char *cmd, store *s)
+{
+	char *name = NULL, *email = NULL;
+	if (store_author(s, &name, &email) == STORE_OK) {
+		free(name);
+		free(email);
+		return true;
+	}
+	if (!isatty(0) || !isatty(2)) {
+		cli_error(cmd, "%s", _("your name and e-mail address for the history are not set; run algedit once in a terminal, or: git config --global user.name \"Your Name\"; git config --global user.email you@example.nl"));
+		return false;
+	}
+	fprintf(stderr, "%s\n", _("Every save is recorded with your name and e-mail address. You are asked once; they are kept in this repository."));
+	bool ok = false;
+	for (int tries = 0; tries < 3 && !ok; tries++) {
+		name = ask_line(_("Your name: "));
+		email = name ? ask_line(_("Your e-mail address: ")) : NULL;
+		if (!name || !email) {
+			free(name);
+			free(email);
+			break;
+		}
+		ok = store_set_author(s, name, email) == STORE_OK;
+		if (!ok)
+			cli_error(cmd, "%s", store_error(s));
+		free(name);
+		free(email);
+	}
+	return ok;
+}
+
+int cli_store_save(const char *cmd, store *s, const char *const *slugs, const description *const *ds, size_t n)
+{
+	if (!ensure_author(cmd, s))
+		return 1;
+	store_saved info;
+	store_status st = store_save_many(s, slugs, ds, n, &info);
+	if (st == STORE_UNCHANGED) {
+		fprintf(stderr, "%s\n", _("nothing changed; no new version made"));
+		return 0;
+	}
+	if (st != STORE_OK) {
+		cli_error(cmd, "%s", store_error(s));
+		return 1;
+	}
+	char *nl = strchr(info.message, '\n');
+	printf("[%.7s] %.*s\n", info.commit, nl ? (int)(nl - info.message) : (int)strlen(info.message), info.message);
+	store_saved_done(&info);
+	return 0;
+}
+
+static void usage(FILE *f)
+{
+	cli_usage(f, "new");
+	fprintf(f, "\n%s\n", _("Makes a new description called NAME in the drafts repository and saves it as\n"
+	                       "its first version. Its file name (the slug, printed) comes from the name.\n"
+	                       "Further fields can be given as with algedit set."));
+}
+
+int cmd_new(int argc, char **argv)
+{
+	if (argc > 1 && (!strcmp(argv[1], "-h") || !strcmp(argv[1], "--help"))) {
+		usage(stdout);
+		return 0;
+	}
+	if (argc < 2 || !*argv[1]) {
+		cli_error("new", "%s", _("give the name of the new description, e.g. algedit new \"Parkeerhandhaving\""));
+		usage(stderr);
+		return 2;
+	}
+	standard *std;
+	store *s;
+	int rc = cli_store_open("new", &std, &s);
+	if (rc)
+		return rc;
+	description *d = desc_new(std);
+	char *slug = store_new_slug(s, argv[1]);
+	desc_set_text(d, standard_field(std, "name"), argv[1]);
+	const char *changed[64] = { "name" };
+	size_t nchanged = 1;
+	for (int i = 2; i < argc && !rc; i++) {
+		rc = cli_assign("new", d, argv[i]);
+		if (!rc && nchanged < 64)
+			changed[nchanged++] = argv[i];
+	}
+	if (!rc)
+		rc = cli_validate("new", slug, d, changed, nchanged);
+	if (!rc) {
+		const char *sl = slug;
+		const description *dd = d;
+		rc = cli_store_save("new", s, &sl, &dd, 1);
+		if (!rc)
+			printf("%s\n", slug);
+	}
+	free(slug);
+	desc_free(&d);
+	store_free(&s);
+	standard_free(&std);
+	return rc;
+}

@@ -1,0 +1,180 @@
+/* store: the drafts repository, through libgit2. Opens or creates it, reads
+ * and saves descriptions (a save is a commit), keeps the journal that makes
+ * sure no typed text is lost, reads the history of a description, and syncs
+ * with remotes, merging field by field. Only this layer includes git2.h.
+ *
+ * Every function returning store_status leaves a translated message that says
+ * what happened and what to do in store_error() when it is not STORE_OK. */
+#ifndef ALGEDIT_STORE_H
+#define ALGEDIT_STORE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "forms/desc.h"
+#include "forms/diff.h"
+
+typedef struct store store;
+
+typedef enum store_status {
+	STORE_OK = 0,
+	STORE_UNCHANGED,    /* save: the saved version is the same; no commit made */
+	STORE_ERROR,        /* anything else; the message says what */
+	STORE_NOT_FOUND,    /* no such description, revision or remote branch */
+	STORE_BUSY,         /* a merge, rebase, cherry-pick... is in progress */
+	STORE_LOCKED,       /* another program holds the index lock */
+	STORE_DETACHED,     /* HEAD is not on a branch */
+	STORE_NO_AUTHOR,    /* no user.name/user.email: ask, then store_set_author */
+	STORE_IO,           /* disk full, read-only, no permission: nothing changed */
+	STORE_CONFLICT,     /* sync: fields changed on both sides; see store_conflicts */
+	STORE_NO_REMOTE,
+	STORE_UNREACHABLE,
+	STORE_AUTH,
+	STORE_REJECTED,     /* push refused again after the retries */
+} store_status;
+
+/* The embedded default: $XDG_DATA_HOME/algedit/register, else
+ * ~/.local/share/algedit/register (caller frees). */
+char *store_default_dir(void);
+
+/* Opens the drafts repository at dir (NULL: the default). A folder that does
+ * not exist or is empty becomes a new repository with a first commit (a
+ * README for people who open it with other tools, and .algedit/); an existing
+ * repository is used as it is. std must outlive the store. On failure returns
+ * the status and, in *err, a translated message (caller frees). */
+store_status store_open(const standard *std, const char *dir, store **out, char **err);
+void store_free(store **s);
+
+const char *store_error(const store *s);
+const char *store_workdir(const store *s);   /* ends in '/' */
+const standard *store_standard(const store *s);
+
+/* ---- descriptions: algoritmes/<slug>.yaml ---- */
+
+/* "algoritmes/<slug>.yaml", or NULL when slug is not valid (caller frees). */
+char *store_relpath(const char *slug);
+bool store_exists(store *s, const char *slug);
+/* A slug for a new description called name: from the name, unique among the
+ * files in the work tree and in HEAD (adds -2, -3, ...). Caller frees. */
+char *store_new_slug(store *s, const char *name);
+/* The slugs in the work tree, sorted (caller frees with store_slugs_free). */
+store_status store_list(store *s, char ***slugs, size_t *n);
+void store_slugs_free(char ***slugs, size_t n);
+
+/* Reads the work-tree file. A file that is not a description gives
+ * STORE_ERROR with the reader's findings in fs (may be NULL). */
+store_status store_load(store *s, const char *slug, description **out, findings *fs);
+/* Reads the description as it was at rev (any git revision: HEAD~2, a
+ * commit id, a branch). Absent there: STORE_NOT_FOUND; no such revision:
+ * STORE_ERROR. */
+store_status store_load_rev(store *s, const char *rev, const char *slug, description **out);
+
+/* ---- saving ---- */
+
+/* The author saves are made with: user.name/user.email from git config
+ * (repository, then global). STORE_NO_AUTHOR when unset. */
+store_status store_author(store *s, char **name, char **email);
+/* Stores the author in the repository's own config (asked once). */
+store_status store_set_author(store *s, const char *name, const char *email);
+
+typedef struct store_saved {
+	char commit[41];      /* the new commit's id */
+	char *message;        /* its message */
+} store_saved;
+
+/* Writes d to algoritmes/<slug>.yaml and commits that file alone on the
+ * current branch, with a message naming the description and the changed
+ * fields (labels in the user's language). Anything else staged in the index
+ * stays staged. No change since HEAD: STORE_UNCHANGED, no commit. Refuses,
+ * changing nothing, during a merge or rebase (STORE_BUSY), on a locked index
+ * (STORE_LOCKED), on a detached HEAD (STORE_DETACHED), without an author
+ * (STORE_NO_AUTHOR). On success the journal of slug is discarded. info may
+ * be NULL; free its message with store_saved_done. */
+store_status store_save(store *s, const char *slug, const description *d, store_saved *info);
+/* The same for several descriptions in one commit (a bulk change): only
+ * those that changed are written; none changed: STORE_UNCHANGED. */
+store_status store_save_many(store *s, const char *const *slugs, const description *const *ds,
+                             size_t n, store_saved *info);
+void store_saved_done(store_saved *info);
+
+/* ---- the journal: text typed since the last save, in .git/algedit/journal ---- */
+
+/* Journals the current text of slug: atomic write (temp file, fsync,
+ * rename), so a crash at any moment leaves the previous or the new version,
+ * never a torn one. Writing the same bytes again costs a comparison only.
+ * STORE_IO on a full or read-only disk (the caller keeps the text). */
+store_status journal_write(store *s, const char *slug, const char *data, size_t len);
+/* The journaled text when it differs from the saved file (to offer for
+ * recovery), else NULL. A journal equal to the file is discarded. */
+char *journal_pending(store *s, const char *slug, size_t *len);
+void journal_discard(store *s, const char *slug);
+
+/* ---- history ---- */
+
+typedef struct store_version {
+	char commit[41];
+	char *author, *email;
+	int64_t time;          /* seconds since the epoch */
+	int tz_minutes;        /* the author's UTC offset */
+	char *summary;         /* the commit message's first line */
+	char *fields;          /* labels of the fields changed, ", "-separated */
+	bool removed;          /* the description was removed in this version */
+} store_version;
+
+/* The versions of slug that changed it, newest first, following first
+ * parents from rev (NULL: HEAD); at most max (0: all). Field labels in lang. */
+store_status store_log(store *s, const char *rev, const char *slug, size_t max, int lang,
+                       store_version **out, size_t *n);
+void store_versions_free(store_version **v, size_t n);
+
+/* ---- sync ---- */
+
+/* Asked for a user name and password (https): return 0 and fill *user and
+ * *password (caller of the callback frees them), or -1 to give up. */
+typedef int (*store_ask_cred)(void *ctx, const char *url, const char *user_from_url,
+                              char **user, char **password);
+
+typedef struct store_sync_opts {
+	const char *remote;     /* NULL: "origin", or the only remote */
+	store_ask_cred ask;     /* NULL: never ask (scripts) */
+	void *ctx;
+	int retries;            /* pushes retried after "the remote moved"; 0: 3 */
+} store_sync_opts;
+
+typedef struct store_sync_report {
+	size_t merged_files;    /* descriptions merged field by field */
+	bool fast_forward;
+	bool pushed;
+	bool up_to_date;
+	int retries_used;
+} store_sync_report;
+
+/* Fetches, merges field by field, pushes; on a push refused because the
+ * remote moved, fetches, merges and pushes again. Conflicting fields stop it
+ * with STORE_CONFLICT before anything is committed: resolve them with
+ * store_resolve, then sync again. report may be NULL. */
+store_status store_sync(store *s, const store_sync_opts *o, store_sync_report *report);
+
+typedef enum store_choice { CHOICE_NONE, CHOICE_MINE, CHOICE_THEIRS, CHOICE_EDIT } store_choice;
+
+typedef struct store_conflict {
+	char *slug, *key;
+	const std_field *field;      /* NULL for a key the standard does not know */
+	ynode *base, *mine, *theirs; /* the values (NULL: absent) */
+	store_choice choice;         /* made so far */
+	ynode *edited;               /* the value for CHOICE_EDIT */
+} store_conflict;
+
+/* The conflicts of the last sync that stopped on them (none: *n = 0). */
+store_status store_conflicts(store *s, store_conflict **out, size_t *n);
+void store_conflicts_free(store_conflict **c, size_t n);
+/* Records the choice for one conflicting field (value for CHOICE_EDIT is
+ * copied; NULL removes the field). When the last one is chosen the merge is
+ * committed locally; the next sync sends it. */
+store_status store_resolve(store *s, const char *slug, const char *key, store_choice choice,
+                           const ynode *value, bool *finished);
+/* Forgets the pending merge and its choices. */
+store_status store_sync_abort(store *s);
+
+#endif

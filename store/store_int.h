@@ -1,0 +1,42 @@
+/* store_int: what the files of store/ share and nobody else sees: the store
+ * struct and the helpers for errors and git objects. */
+#ifndef ALGEDIT_STORE_INT_H
+#define ALGEDIT_STORE_INT_H
+
+#include <git2.h>
+
+#include "store/store.h"
+
+typedef struct jcache {
+	char *slug;
+	uint64_t hash;
+	size_t len;
+} jcache;
+
+struct store {
+	git_repository *repo;
+	const standard *std;
+	char *workdir;     /* ends in '/' */
+	char *gitdir;      /* ends in '/' */
+	char *err;
+	jcache *jc;        /* what journal_write wrote last, per slug */
+	size_t njc;
+};
+
+/* Sets the message (printf format, translated by the caller). Returns st. */
+store_status store_fail(store *s, store_status st, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+/* The last libgit2 error message, or "unknown error". */
+const char *store_git_msg(void);
+/* Refuses a change during a merge or rebase, on a detached HEAD, on a locked
+ * index: STORE_OK when a commit may be made. */
+store_status store_check_state(store *s);
+/* The blob of path in tree; false when absent. */
+bool store_tree_blob(git_tree *tree, const char *path, git_oid *out);
+/* A description from a blob; NULL when absent or unreadable. */
+description *store_desc_from_blob(store *s, const git_oid *blob);
+/* The signature saves are made with (STORE_NO_AUTHOR when unset). */
+store_status store_signature(store *s, git_signature **out);
+uint64_t store_fnv1a(const char *data, size_t len);
+
+#endif

@@ -1,0 +1,835 @@
+/* sync: fetch, merge field by field, push (see store.h). Descriptions that
+ * both sides changed are merged on their models, never line by line, so a
+ * description file never holds conflict markers; only the same field
+ * changed differently on both sides needs a person, and their choices are
+ * kept in .git/algedit/sync/ until the merge can be committed. Nothing is
+ * committed or checked out before every field has a value. */
+#include "config.h"
+#include "store/store_int.h"
+#include "forms/slug.h"
+#include "base/base.h"
+#include "i18n/i18n.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+/* ---- the pending merge: .git/algedit/sync/{state,choices,<slug>.yaml} ---- */
+
+static char *sync_path(store *s, const char *name)
+{
+	return xasprintf("%salgedit/sync/%s", s->gitdir, name);
+}
+
+static int sync_mkdir(store *s)
+{
+	char *a = xasprintf("%salgedit", s->gitdir), *b = xasprintf("%salgedit/sync", s->gitdir);
+	int rc = (mkdir(a, 0755) < 0 && errno != EEXIST) || (mkdir(b, 0755) < 0 && errno != EEXIST) ? -1 : 0;
+	free(a);
+	free(b);
+	return rc;
+}
+
+typedef struct choice_rec {
+	char *slug, *key;
+	store_choice choice;
+} choice_rec;
+
+typedef struct sync_state {
+	git_oid theirs;
+	bool have_theirs;
+	choice_rec *conf;      /* the conflicts the last sync stopped on */
+	size_t nconf;
+	choice_rec *choices;   /* the choices made */
+	size_t nchoices;
+} sync_state;
+
+static void state_done(sync_state *st)
+{
+	for (size_t i = 0; i < st->nconf; i++) {
+		free(st->conf[i].slug);
+		free(st->conf[i].key);
+	}
+	for (size_t i = 0; i < st->nchoices; i++) {
+		free(st->choices[i].slug);
+		free(st->choices[i].key);
+	}
+	free(st->conf);
+	free(st->choices);
+	memset(st, 0, sizeof *st);
+}
+
+static const char *choice_name(store_choice c)
+{
+	return c == CHOICE_MINE ? "mine" : c == CHOICE_THEIRS ? "theirs" : c == CHOICE_EDIT ? "edit" : "none";
+}
+
+static store_choice choice_parse(const char *s)
+{
+	return !strcmp(s, "mine") ? CHOICE_MINE : !strcmp(s, "theirs") ? CHOICE_THEIRS
+	       : !strcmp(s, "edit") ? CHOICE_EDIT : CHOICE_NONE;
+}
+
+static void push_rec(choice_rec **v, size_t *n, const char *slug, const char *key, store_choice c)
+{
+	*v = xrealloc(*v, (*n + 1) * sizeof **v);
+	(*v)[*n] = (choice_rec){ xstrdup(slug), xstrdup(key), c };
+	(*n)++;
+}
+
+/* Lines "slug<TAB>key[<TAB>choice]"; a first line "theirs <oid>" in state. */
+static void read_recs(store *s, const char *name, sync_state *st, bool choices)
+{
+	char *p = sync_path(s, name), *data = NULL;
+	size_t len;
+	if (read_file(p, 1 << 20, &data, &len) < 0) {
+		free(p);
+		return;
+	}
+	free(p);
+	for (char *line = data, *nl; line && *line; line = nl ? nl + 1 : NULL) {
+		nl = strchr(line, '\n');
+		if (nl)
+			*nl = '\0';
+		if (!strncmp(line, "theirs ", 7)) {
+			st->have_theirs = git_oid_fromstr(&st->theirs, line + 7) == 0;
+			continue;
+		}
+		char *t1 = strchr(line, '\t');
+		if (!t1)
+			continue;
+		*t1 = '\0';
+		char *t2 = strchr(t1 + 1, '\t');
+		if (t2)
+			*t2 = '\0';
+		if (!slug_valid(line))
+			continue;
+		if (choices)
+			push_rec(&st->choices, &st->nchoices, line, t1 + 1, t2 ? choice_parse(t2 + 1) : CHOICE_NONE);
+		else
+			push_rec(&st->conf, &st->nconf, line, t1 + 1, CHOICE_NONE);
+	}
+	free(data);
+}
+
+static void state_read(store *s, sync_state *st)
+{
+	memset(st, 0, sizeof *st);
+	read_recs(s, "state", st, false);
+	read_recs(s, "choices", st, true);
+}
+
+static store_choice choice_for(const sync_state *st, const char *slug, const char *key)
+{
+	for (size_t i = 0; i < st->nchoices; i++)
+		if (!strcmp(st->choices[i].slug, slug) && !strcmp(st->choices[i].key, key))
+			return st->choices[i].choice;
+	return CHOICE_NONE;
+}
+
+static int write_recs(store *s, const char *name, const git_oid *theirs, const choice_rec *v, size_t n, bool choices)
+{
+	strbuf b = STRBUF_INIT;
+	sb_adds(&b, "");
+	if (theirs) {
+		char hex[GIT_OID_HEXSZ + 1];
+		git_oid_tostr(hex, sizeof hex, theirs);
+		sb_printf(&b, "theirs %s\n", hex);
+	}
+	for (size_t i = 0; i < n; i++) {
+		sb_printf(&b, "%s\t%s", v[i].slug, v[i].key);
+		if (choices)
+			sb_printf(&b, "\t%s", choice_name(v[i].choice));
+		sb_addc(&b, '\n');
+	}
+	char *p = sync_path(s, name);
+	int rc = sync_mkdir(s) < 0 ? -1 : write_file_atomic(p, b.s, b.len);
+	free(p);
+	sb_done(&b);
+	return rc;
+}
+
+static void state_clear(store *s)
+{
+	char *dir = xasprintf("%salgedit/sync", s->gitdir);
+	DIR *d = opendir(dir);
+	struct dirent *e;
+	while (d && (e = readdir(d))) {
+		if (e->d_name[0] == '.')
+			continue;
+		char *p = xasprintf("%s/%s", dir, e->d_name);
+		unlink(p);
+		free(p);
+	}
+	if (d)
+		closedir(d);
+	free(dir);
+}
+
+/* The value chosen by editing, kept in <slug>.yaml as a partial description. */
+static description *edits_load(store *s, const char *slug)
+{
+	char *name = xasprintf("%s.yaml", slug), *p = sync_path(s, name), *data = NULL;
+	size_t len;
+	description *d = NULL;
+	if (read_file(p, DESC_MAX_FILE, &data, &len) == 0) {
+		findings fs;
+		findings_init(&fs);
+		d = desc_read(s->std, data, len, DESC_YAML, &fs);
+		findings_done(&fs);
+	}
+	free(data);
+	free(p);
+	free(name);
+	return d;
+}
+
+static int edits_store(store *s, const char *slug, const char *key, const ynode *v)
+{
+	description *d = edits_load(s, slug);
+	if (!d)
+		d = desc_new(s->std);
+	/* "Removed" is kept as an explicit null so it differs from "not chosen". */
+	ynode *null = ynode_new(Y_NULL, 0, 0);
+	desc_set_value(d, key, v ? v : null);
+	ynode_free(&null);
+	size_t len;
+	char *y = desc_format_yaml(d, &len);
+	char *name = xasprintf("%s.yaml", slug), *p = sync_path(s, name);
+	int rc = sync_mkdir(s) < 0 ? -1 : write_file_atomic(p, y, len);
+	free(p);
+	free(name);
+	free(y);
+	desc_free(&d);
+	return rc;
+}
+
+/* ---- merging ---- */
+
+static bool is_desc_path(const char *path, char **slug)
+{
+	*slug = NULL;
+	if (!str_starts(path, "algoritmes/") || !str_ends(path, ".yaml"))
+		return false;
+	*slug = slug_from_arg(path);
+	if (*slug && strchr(path + strlen("algoritmes/"), '/'))
+		xfree(slug);
+	return *slug != NULL;
+}
+
+typedef struct paths {
+	char **v;
+	size_t n;
+} paths;
+
+static void paths_add(paths *p, const char *s)
+{
+	for (size_t i = 0; i < p->n; i++)
+		if (!strcmp(p->v[i], s))
+			return;
+	p->v = xrealloc(p->v, (p->n + 1) * sizeof *p->v);
+	p->v[p->n++] = xstrdup(s);
+}
+
+static bool paths_has(const paths *p, const char *s)
+{
+	for (size_t i = 0; i < p->n; i++)
+		if (!strcmp(p->v[i], s))
+			return true;
+	return false;
+}
+
+static void paths_done(paths *p)
+{
+	for (size_t i = 0; i < p->n; i++)
+		free(p->v[i]);
+	free(p->v);
+	memset(p, 0, sizeof *p);
+}
+
+static int collect_changed(git_repository *repo, git_tree *from, git_tree *to, paths *out)
+{
+	git_diff *diff = NULL;
+	git_diff_options o;
+	git_diff_options_init(&o, GIT_DIFF_OPTIONS_VERSION);
+	if (git_diff_tree_to_tree(&diff, repo, from, to, &o) < 0)
+		return -1;
+	for (size_t i = 0; i < git_diff_num_deltas(diff); i++) {
+		const git_diff_delta *d = git_diff_get_delta(diff, i);
+		if (d->old_file.path)
+			paths_add(out, d->old_file.path);
+		if (d->new_file.path)
+			paths_add(out, d->new_file.path);
+	}
+	git_diff_free(diff);
+	return 0;
+}
+
+static description *desc_at(store *s, git_tree *t, const char *path)
+{
+	git_oid id;
+	return t && store_tree_blob(t, path, &id) ? store_desc_from_blob(s, &id) : NULL;
+}
+
+static git_tree *tree_of(git_repository *repo, const git_oid *commit)
+{
+	git_commit *c = NULL;
+	git_tree *t = NULL;
+	if (git_commit_lookup(&c, repo, commit) < 0)
+		return NULL;
+	if (git_commit_tree(&t, c) < 0)
+		t = NULL;
+	git_commit_free(c);
+	return t;
+}
+
+/* Moves the current branch to commit and brings the work tree along. SAFE:
+ * a file with unsaved changes that the update would touch stops it, before
+ * anything is written. */
+static store_status move_to(store *s, const git_oid *from, const git_oid *to, const char *why)
+{
+	git_tree *base = from ? tree_of(s->repo, from) : NULL, *target = tree_of(s->repo, to);
+	git_reference *head = NULL, *resolved = NULL, *moved = NULL;
+	store_status rc = STORE_OK;
+	git_checkout_options co;
+	git_checkout_options_init(&co, GIT_CHECKOUT_OPTIONS_VERSION);
+	co.checkout_strategy = GIT_CHECKOUT_SAFE;
+	co.baseline = base;
+	if (!target || git_checkout_tree(s->repo, (git_object *)target, &co) < 0) {
+		rc = store_fail(s, STORE_ERROR, _("cannot update the files in %s: %s; save or discard your unsaved changes (algedit diff shows them) and sync again"),
+		                s->workdir, store_git_msg());
+		goto out;
+	}
+	if (git_repository_head(&head, s->repo) < 0) {
+		/* An unborn branch: create it. */
+		git_error_clear();
+		if (git_reference_lookup(&head, s->repo, "HEAD") < 0 ||
+		    git_reference_create(&moved, s->repo, git_reference_symbolic_target(head), to, 0, why) < 0)
+			rc = store_fail(s, STORE_ERROR, _("cannot move the branch: %s"), store_git_msg());
+		goto out;
+	}
+	if (git_reference_set_target(&moved, head, to, why) < 0)
+		rc = store_fail(s, STORE_ERROR, _("cannot move the branch: %s"), store_git_msg());
+out:
+	git_reference_free(moved);
+	git_reference_free(resolved);
+	git_reference_free(head);
+	git_tree_free(base);
+	git_tree_free(target);
+	return rc;
+}
+
+/* Applies the recorded choices to the conflicts of one merged description;
+ * the conflicts without a choice are added to *open. */
+static void apply_choices(store *s, const sync_state *st, const char *slug, merge_result *r,
+                          const description *mine, const description *theirs, choice_rec **open, size_t *nopen)
+{
+	description *edits = NULL;
+	for (size_t i = 0; i < r->nconflicts; i++) {
+		const char *key = r->conflicts[i].key;
+		store_choice c = choice_for(st, slug, key);
+		if (c == CHOICE_MINE) {
+			desc_set_value(r->merged, key, desc_value(mine, key));
+		} else if (c == CHOICE_THEIRS) {
+			desc_set_value(r->merged, key, desc_value(theirs, key));
+		} else if (c == CHOICE_EDIT) {
+			if (!edits)
+				edits = edits_load(s, slug);
+			const ynode *v = desc_value(edits, key);
+			desc_set_value(r->merged, key, v && v->type != Y_NULL ? v : NULL);
+		} else {
+			push_rec(open, nopen, slug, key, CHOICE_NONE);
+		}
+	}
+	desc_free(&edits);
+}
+
+/* Merges theirs into HEAD. STORE_OK with *up_to_date or *ff set, or a merge
+ * commit made; STORE_CONFLICT with the state written for store_resolve. */
+static store_status integrate(store *s, const git_oid *theirs, const char *remote_name, store_sync_report *rep)
+{
+	git_oid ours_id, base_id, merged_tree_id, commit_id;
+	bool have_ours = git_reference_name_to_id(&ours_id, s->repo, "HEAD") == 0;
+	git_error_clear();
+	if (have_ours && (git_oid_equal(&ours_id, theirs) || git_graph_descendant_of(s->repo, &ours_id, theirs) == 1)) {
+		rep->up_to_date = true;
+		state_clear(s);
+		return STORE_OK;
+	}
+	if (!have_ours || git_graph_descendant_of(s->repo, theirs, &ours_id) == 1) {
+		store_status rc = move_to(s, have_ours ? &ours_id : NULL, theirs, "algedit sync: fast-forward");
+		if (rc == STORE_OK) {
+			rep->fast_forward = true;
+			state_clear(s);
+		}
+		return rc;
+	}
+	bool have_base = git_merge_base(&base_id, s->repo, &ours_id, theirs) == 0;
+	git_error_clear();
+	git_tree *tb = have_base ? tree_of(s->repo, &base_id) : NULL, *to = tree_of(s->repo, &ours_id),
+	         *tt = tree_of(s->repo, theirs), *merged_tree = NULL;
+	git_index *idx = NULL;
+	git_commit *cours = NULL, *ctheirs = NULL;
+	git_signature *sig = NULL;
+	paths mine_changed = { 0 }, theirs_changed = { 0 }, conflicted = { 0 };
+	choice_rec *open = NULL;
+	size_t nopen = 0;
+	sync_state st;
+	state_read(s, &st);
+	store_status rc = STORE_OK;
+	git_merge_options mo;
+	git_merge_options_init(&mo, GIT_MERGE_OPTIONS_VERSION);
+	if (!to || !tt || collect_changed(s->repo, tb, to, &mine_changed) < 0 ||
+	    collect_changed(s->repo, tb, tt, &theirs_changed) < 0 ||
+	    git_merge_trees(&idx, s->repo, tb, to, tt, &mo) < 0) {
+		rc = store_fail(s, STORE_ERROR, _("cannot merge: %s"), store_git_msg());
+		goto out;
+	}
+	/* Git's own verdict on files that are not descriptions. */
+	git_index_conflict_iterator *it = NULL;
+	const git_index_entry *anc, *our, *their;
+	if (git_index_conflict_iterator_new(&it, idx) < 0) {
+		rc = store_fail(s, STORE_ERROR, _("cannot merge: %s"), store_git_msg());
+		goto out;
+	}
+	while (git_index_conflict_next(&anc, &our, &their, it) == 0) {
+		const char *path = our ? our->path : their ? their->path : anc->path;
+		paths_add(&conflicted, path);
+	}
+	git_index_conflict_iterator_free(it);
+	for (size_t i = 0; i < conflicted.n; i++) {
+		char *slug;
+		if (!is_desc_path(conflicted.v[i], &slug)) {
+			rc = store_fail(s, STORE_ERROR, _("%s was changed on both sides and is not a description; merge it with git (git pull), then sync again"), conflicted.v[i]);
+			goto out;
+		}
+		free(slug);
+	}
+	/* Every description both sides changed is merged on its model. */
+	for (size_t i = 0; i < mine_changed.n; i++) {
+		const char *path = mine_changed.v[i];
+		char *slug;
+		if (!paths_has(&theirs_changed, path) || !is_desc_path(path, &slug))
+			continue;
+		description *b = desc_at(s, tb, path), *m = desc_at(s, to, path), *t = desc_at(s, tt, path);
+		git_oid tmp;
+		bool m_there = store_tree_blob(to, path, &tmp), t_there = store_tree_blob(tt, path, &tmp);
+		if (!m_there && !t_there) {
+			/* Removed on both sides: git's merge already agrees. */
+		} else if (!m_there || !t_there) {
+			rc = store_fail(s, STORE_ERROR, _("the description %s was removed on one side and changed on the other; restore or remove it with git, then sync again"), slug);
+		} else if (!m || !t) {
+			rc = store_fail(s, STORE_ERROR, _("the description %s is not readable on one side; correct it (algedit check), then sync again"), slug);
+		} else {
+			merge_result r;
+			desc_merge(b, m, t, &r);
+			apply_choices(s, &st, slug, &r, m, t, &open, &nopen);
+			size_t len;
+			char *y = desc_format_yaml(r.merged, &len);
+			git_index_entry e;
+			memset(&e, 0, sizeof e);
+			e.mode = GIT_FILEMODE_BLOB;
+			e.path = path;
+			if (git_blob_create_from_buffer(&e.id, s->repo, y, len) < 0 ||
+			    (git_index_get_bypath(idx, path, 1) && git_index_conflict_remove(idx, path) < 0) ||
+			    git_index_add(idx, &e) < 0)
+				rc = store_fail(s, STORE_IO, _("cannot store the merged %s: %s"), path, store_git_msg());
+			free(y);
+			merge_result_done(&r);
+			rep->merged_files++;
+		}
+		desc_free(&b);
+		desc_free(&m);
+		desc_free(&t);
+		free(slug);
+		if (rc != STORE_OK)
+			goto out;
+	}
+	if (nopen) {
+		strbuf b = STRBUF_INIT;
+		for (size_t i = 0; i < nopen; i++) {
+			const std_field *f = standard_field(s->std, open[i].key);
+			sb_printf(&b, "\n  %s: %s", open[i].slug, f ? f->label[i18n_lang()] : open[i].key);
+		}
+		if (write_recs(s, "state", theirs, open, nopen, false) < 0) {
+			rc = store_fail(s, STORE_IO, _("cannot record the conflicts in %s: %s"), s->gitdir, strerror(errno));
+		} else {
+			rc = store_fail(s, STORE_CONFLICT,
+			                P_("%zu field was changed both here and on %s:%s\nChoose per field: algedit resolve SLUG FIELD mine|theirs, or algedit resolve SLUG FIELD=VALUE; then algedit sync",
+			                   "%zu fields were changed both here and on %s:%s\nChoose per field: algedit resolve SLUG FIELD mine|theirs, or algedit resolve SLUG FIELD=VALUE; then algedit sync", nopen),
+			                nopen, remote_name, b.s);
+		}
+		sb_done(&b);
+		goto out;
+	}
+	if (git_index_has_conflicts(idx)) {
+		rc = store_fail(s, STORE_ERROR, "%s", _("the merge left conflicts that algedit cannot resolve; merge with git (git pull), then sync again"));
+		goto out;
+	}
+	if ((rc = store_signature(s, &sig)) != STORE_OK)
+		goto out;
+	char *msg = xasprintf(_("Merged the changes from %s"), remote_name);
+	const git_commit *parents[2];
+	if (git_index_write_tree_to(&merged_tree_id, idx, s->repo) < 0 ||
+	    git_tree_lookup(&merged_tree, s->repo, &merged_tree_id) < 0 ||
+	    git_commit_lookup(&cours, s->repo, &ours_id) < 0 || git_commit_lookup(&ctheirs, s->repo, theirs) < 0 ||
+	    (parents[0] = cours, parents[1] = ctheirs,
+	     git_commit_create(&commit_id, s->repo, NULL, sig, sig, NULL, msg, merged_tree, 2, parents) < 0)) {
+		free(msg);
+		rc = store_fail(s, STORE_IO, _("cannot store the merge: %s"), store_git_msg());
+		goto out;
+	}
+	free(msg);
+	rc = move_to(s, &ours_id, &commit_id, "algedit sync: merge");
+	if (rc == STORE_OK)
+		state_clear(s);
+out:
+	for (size_t i = 0; i < nopen; i++) {
+		free(open[i].slug);
+		free(open[i].key);
+	}
+	free(open);
+	state_done(&st);
+	paths_done(&mine_changed);
+	paths_done(&theirs_changed);
+	paths_done(&conflicted);
+	git_signature_free(sig);
+	git_commit_free(cours);
+	git_commit_free(ctheirs);
+	git_index_free(idx);
+	git_tree_free(merged_tree);
+	git_tree_free(tb);
+	git_tree_free(to);
+	git_tree_free(tt);
+	return rc;
+}
+
+/* ---- remotes ---- */
+
+typedef struct net_ctx {
+	store *s;
+	const store_sync_opts *o;
+	int tries;
+	bool agent_tried;
+	bool auth_failed;
+	bool rejected;            /* the remote refused our update: it moved */
+	git_oid expect;           /* the remote's value we merged */
+	bool have_expect;
+} net_ctx;
+
+static int cred_cb(git_credential **out, const char *url, const char *user_from_url, unsigned int allowed,
+                   void *payload)
+{
+	net_ctx *c = payload;
+	if (++c->tries > 4) {
+		c->auth_failed = true;
+		return -1;
+	}
+	if ((allowed & GIT_CREDENTIAL_SSH_KEY) && !c->agent_tried) {
+		c->agent_tried = true;
+		return git_credential_ssh_key_from_agent(out, user_from_url ? user_from_url : "git");
+	}
+	if ((allowed & GIT_CREDENTIAL_USERNAME) && user_from_url)
+		return git_credential_username_new(out, user_from_url);
+	if ((allowed & GIT_CREDENTIAL_USERPASS_PLAINTEXT) && c->o->ask && c->tries <= 3) {
+		char *user = NULL, *pass = NULL;
+		if (c->o->ask(c->o->ctx, url, user_from_url, &user, &pass) == 0 && user && pass) {
+			int r = git_credential_userpass_plaintext_new(out, user, pass);
+			/* The password lives in memory as briefly as it can; never on disk. */
+			memset(pass, 0, strlen(pass));
+			free(user);
+			free(pass);
+			return r;
+		}
+		free(user);
+		free(pass);
+	}
+	c->auth_failed = true;
+	return -1;
+}
+
+static int push_ref_cb(const char *ref, const char *status, void *payload)
+{
+	net_ctx *c = payload;
+	if (status)
+		c->rejected = true;
+	return 0;
+}
+
+/* The remote moved between our fetch and our push: stop before sending
+ * (local remotes check nothing themselves). */
+static int negotiation_cb(const git_push_update **updates, size_t len, void *payload)
+{
+	net_ctx *c = payload;
+	for (size_t i = 0; i < len; i++) {
+		const git_oid *remote_now = &updates[i]->src;
+		bool empty = git_oid_is_zero(remote_now);
+		if ((c->have_expect && !git_oid_equal(remote_now, &c->expect)) || (!c->have_expect && !empty)) {
+			c->rejected = true;
+			return -1;
+		}
+	}
+	return 0;
+}
+
+static void callbacks(git_remote_callbacks *cb, net_ctx *c)
+{
+	git_remote_init_callbacks(cb, GIT_REMOTE_CALLBACKS_VERSION);
+	cb->credentials = cred_cb;
+	cb->push_update_reference = push_ref_cb;
+	cb->push_negotiation = negotiation_cb;
+	cb->payload = c;
+}
+
+static store_status net_fail(store *s, net_ctx *c, int err, const char *remote, const char *url)
+{
+	const git_error *e = git_error_last();
+	int klass = e ? e->klass : 0;
+	if (c->auth_failed || err == GIT_EAUTH)
+		return store_fail(s, STORE_AUTH, _("%s (%s) did not accept your credentials: %s. Check the user name and password, or load your ssh key (ssh-add), and sync again; nothing was changed"),
+		                  remote, url, store_git_msg());
+	if (klass == GIT_ERROR_NET || klass == GIT_ERROR_OS || klass == GIT_ERROR_SSH || klass == GIT_ERROR_HTTP ||
+	    klass == GIT_ERROR_SSL)
+		return store_fail(s, STORE_UNREACHABLE, _("cannot reach %s (%s): %s. Check the address (git remote -v) and the network, and sync again later; your descriptions are safe here"),
+		                  remote, url, store_git_msg());
+	return store_fail(s, STORE_ERROR, _("sync with %s (%s) failed: %s; nothing was changed here"), remote, url, store_git_msg());
+}
+
+/* The remote to use: the one named, else origin, else the only one. */
+static store_status pick_remote(store *s, const char *want, git_remote **out)
+{
+	*out = NULL;
+	git_strarray names = { 0 };
+	if (git_remote_list(&names, s->repo) < 0)
+		return store_fail(s, STORE_ERROR, _("cannot read the remotes: %s"), store_git_msg());
+	const char *name = want;
+	if (!name) {
+		for (size_t i = 0; i < names.count && !name; i++)
+			if (!strcmp(names.strings[i], "origin"))
+				name = "origin";
+		if (!name && names.count == 1)
+			name = names.strings[0];
+	}
+	store_status rc = STORE_OK;
+	if (!names.count)
+		rc = store_fail(s, STORE_NO_REMOTE, _("this repository has no remote to sync with; add one: git -C %s remote add origin URL"), s->workdir);
+	else if (!name)
+		rc = store_fail(s, STORE_NO_REMOTE, "%s", _("this repository has several remotes; name one: algedit sync REMOTE (git remote lists them)"));
+	else if (git_remote_lookup(out, s->repo, name) < 0)
+		rc = store_fail(s, STORE_NO_REMOTE, _("there is no remote called %s; git remote lists them, git remote add %s URL adds it"), name, name);
+	git_strarray_dispose(&names);
+	return rc;
+}
+
+store_status store_sync(store *s, const store_sync_opts *o, store_sync_report *report)
+{
+	store_sync_report dummy;
+	store_sync_report *rep = report ? report : &dummy;
+	memset(rep, 0, sizeof *rep);
+	store_status rc = store_check_state(s);
+	if (rc != STORE_OK)
+		return rc;
+	git_remote *remote = NULL;
+	git_reference *head = NULL;
+	char *branch_ref = NULL, *tracking = NULL, *spec = NULL;
+	if ((rc = pick_remote(s, o ? o->remote : NULL, &remote)) != STORE_OK)
+		return rc;
+	const char *rname = git_remote_name(remote), *url = git_remote_url(remote);
+	/* The branch HEAD is on (possibly unborn). */
+	if (git_reference_lookup(&head, s->repo, "HEAD") < 0 || git_reference_type(head) != GIT_REFERENCE_SYMBOLIC) {
+		rc = store_fail(s, STORE_DETACHED, _("the repository in %s is not on a branch (detached HEAD); switch to one (git switch main), then try again"), s->workdir);
+		goto out;
+	}
+	branch_ref = xstrdup(git_reference_symbolic_target(head));
+	const char *short_name = str_starts(branch_ref, "refs/heads/") ? branch_ref + 11 : branch_ref;
+	tracking = xasprintf("refs/remotes/%s/%s", rname, short_name);
+	spec = xasprintf("%s:%s", branch_ref, branch_ref);
+	int retries = o && o->retries > 0 ? o->retries : 3;
+	for (int attempt = 0;; attempt++) {
+		net_ctx c = { .s = s, .o = o };
+		store_sync_opts none = { 0 };
+		if (!o)
+			c.o = &none;
+		git_fetch_options fo;
+		git_fetch_options_init(&fo, GIT_FETCH_OPTIONS_VERSION);
+		callbacks(&fo.callbacks, &c);
+		int e = git_remote_fetch(remote, NULL, &fo, "algedit sync: fetch");
+		if (e < 0) {
+			rc = net_fail(s, &c, e, rname, url);
+			goto out;
+		}
+		git_oid theirs;
+		c.have_expect = git_reference_name_to_id(&theirs, s->repo, tracking) == 0;
+		git_error_clear();
+		if (c.have_expect) {
+			git_oid_cpy(&c.expect, &theirs);
+			rc = integrate(s, &theirs, rname, rep);
+			if (rc != STORE_OK)
+				goto out;
+		}
+		/* Nothing of ours to send? */
+		git_oid ours;
+		if (git_reference_name_to_id(&ours, s->repo, "HEAD") < 0) {
+			git_error_clear();
+			rep->up_to_date = true;
+			goto out;
+		}
+		if (c.have_expect && git_oid_equal(&ours, &theirs))
+			goto out;
+		git_push_options po;
+		git_push_options_init(&po, GIT_PUSH_OPTIONS_VERSION);
+		callbacks(&po.callbacks, &c);
+		c.tries = 0;
+		git_strarray refspecs = { &spec, 1 };
+		e = git_remote_push(remote, &refspecs, &po);
+		if (e < 0 && !c.rejected && e != GIT_ENONFASTFORWARD) {
+			rc = net_fail(s, &c, e, rname, url);
+			goto out;
+		}
+		git_error_clear();
+		if (!c.rejected && e == 0) {
+			rep->pushed = true;
+			rep->up_to_date = false;
+			goto out;
+		}
+		/* The remote moved: fetch, merge and push again. */
+		if (attempt >= retries) {
+			rc = store_fail(s, STORE_REJECTED, _("%s kept changing while syncing (tried %d times); sync again in a moment"), rname, attempt + 1);
+			goto out;
+		}
+		rep->retries_used++;
+	}
+out:
+	free(branch_ref);
+	free(tracking);
+	free(spec);
+	git_reference_free(head);
+	git_remote_free(remote);
+	return rc;
+}
+
+/* ---- resolving ---- */
+
+store_status store_conflicts(store *s, store_conflict **out, size_t *n)
+{
+	*out = NULL;
+	*n = 0;
+	sync_state st;
+	state_read(s, &st);
+	if (!st.have_theirs || !st.nconf) {
+		state_done(&st);
+		return STORE_OK;
+	}
+	git_oid ours, base;
+	bool have_ours = git_reference_name_to_id(&ours, s->repo, "HEAD") == 0;
+	bool have_base = have_ours && git_merge_base(&base, s->repo, &ours, &st.theirs) == 0;
+	git_error_clear();
+	git_tree *tb = have_base ? tree_of(s->repo, &base) : NULL, *to = have_ours ? tree_of(s->repo, &ours) : NULL,
+	         *tt = tree_of(s->repo, &st.theirs);
+	*out = xcalloc(st.nconf, sizeof **out);
+	for (size_t i = 0; i < st.nconf; i++) {
+		store_conflict *c = &(*out)[(*n)++];
+		c->slug = xstrdup(st.conf[i].slug);
+		c->key = xstrdup(st.conf[i].key);
+		c->field = standard_field(s->std, c->key);
+		char *rel = store_relpath(c->slug);
+		description *b = desc_at(s, tb, rel), *m = desc_at(s, to, rel), *t = desc_at(s, tt, rel);
+		const ynode *v;
+		c->base = (v = desc_value(b, c->key)) ? ynode_copy(v) : NULL;
+		c->mine = (v = desc_value(m, c->key)) ? ynode_copy(v) : NULL;
+		c->theirs = (v = desc_value(t, c->key)) ? ynode_copy(v) : NULL;
+		c->choice = choice_for(&st, c->slug, c->key);
+		if (c->choice == CHOICE_EDIT) {
+			description *ed = edits_load(s, c->slug);
+			v = desc_value(ed, c->key);
+			c->edited = v && v->type != Y_NULL ? ynode_copy(v) : NULL;
+			desc_free(&ed);
+		}
+		desc_free(&b);
+		desc_free(&m);
+		desc_free(&t);
+		free(rel);
+	}
+	git_tree_free(tb);
+	git_tree_free(to);
+	git_tree_free(tt);
+	state_done(&st);
+	return STORE_OK;
+}
+
+void store_conflicts_free(store_conflict **pc, size_t n)
+{
+	store_conflict *c = *pc;
+	for (size_t i = 0; c && i < n; i++) {
+		free(c[i].slug);
+		free(c[i].key);
+		ynode_free(&c[i].base);
+		ynode_free(&c[i].mine);
+		ynode_free(&c[i].theirs);
+		ynode_free(&c[i].edited);
+	}
+	xfree(pc);
+}
+
+store_status store_resolve(store *s, const char *slug, const char *key, store_choice choice, const ynode *value,
+                           bool *finished)
+{
+	*finished = false;
+	sync_state st;
+	state_read(s, &st);
+	store_status rc = STORE_OK;
+	bool known = false;
+	for (size_t i = 0; i < st.nconf && !known; i++)
+		known = !strcmp(st.conf[i].slug, slug) && !strcmp(st.conf[i].key, key);
+	if (!st.have_theirs || !st.nconf) {
+		rc = store_fail(s, STORE_NOT_FOUND, "%s", _("there is nothing to resolve; algedit sync reports conflicts when there are any"));
+		goto out;
+	}
+	if (!known || choice == CHOICE_NONE) {
+		rc = store_fail(s, STORE_NOT_FOUND, _("%s %s is not one of the conflicting fields; algedit resolve lists them"), slug, key);
+		goto out;
+	}
+	if (choice == CHOICE_EDIT && edits_store(s, slug, key, value) < 0) {
+		rc = store_fail(s, STORE_IO, _("cannot record your choice in %s: %s"), s->gitdir, strerror(errno));
+		goto out;
+	}
+	bool replaced = false;
+	for (size_t i = 0; i < st.nchoices; i++)
+		if (!strcmp(st.choices[i].slug, slug) && !strcmp(st.choices[i].key, key)) {
+			st.choices[i].choice = choice;
+			replaced = true;
+		}
+	if (!replaced)
+		push_rec(&st.choices, &st.nchoices, slug, key, choice);
+	if (write_recs(s, "choices", NULL, st.choices, st.nchoices, true) < 0) {
+		rc = store_fail(s, STORE_IO, _("cannot record your choice in %s: %s"), s->gitdir, strerror(errno));
+		goto out;
+	}
+	size_t open = 0;
+	for (size_t i = 0; i < st.nconf; i++)
+		if (choice_for(&st, st.conf[i].slug, st.conf[i].key) == CHOICE_NONE)
+			open++;
+	if (open)
+		goto out;
+	/* Every field chosen: commit the merge here; the next sync sends it. */
+	if ((rc = store_check_state(s)) != STORE_OK)
+		goto out;
+	store_sync_report rep;
+	memset(&rep, 0, sizeof rep);
+	git_oid theirs = st.theirs;
+	rc = integrate(s, &theirs, _("the remote"), &rep);
+	*finished = rc == STORE_OK;
+out:
+	state_done(&st);
+	return rc;
+}
+
+store_status store_sync_abort(store *s)
+{
+	state_clear(s);
+	return STORE_OK;
+}
