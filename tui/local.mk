@@ -1,1 +1,10 @@
-# tui: filled in by its own issue
+# tui: the editor (event loop, action and key tables, views, widgets), its text
+# model in forms/, the edit command, and the editor's tests and benchmark.
+libalgedit_a_SOURCES += forms/textbuf.h forms/textbuf.c
+algedit_SOURCES += cli/edit.c
+
+check_PROGRAMS += tests/unit/test_textbuf
+tests_unit_test_textbuf_SOURCES = tests/unit/test_textbuf.c tests/unit/unit.h
+tests_unit_test_textbuf_CFLAGS = $(UNIT_CFLAGS)
+tests_unit_test_textbuf_LDADD = $(UNIT_LIBS)
+TESTS += tests/unit/test_textbuf
