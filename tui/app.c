@@ -729,9 +729,9 @@ static void items_key(app *a, const std_field *f, action act)
 			a->sel++;
 		break;
 	case A_ITEM_ADD:
-		a->sel = n;
-		/* fall through */
 	case A_ITEM_EDIT:
+		if (act == A_ITEM_ADD)
+			a->sel = n;
 		a->item_new = a->sel >= n;
 		if (a->item_new) {
 			vs_push(&vundo, v);
