@@ -513,7 +513,12 @@ int app_open(app *a, const char *path, description *fresh)
 			return -1;
 		}
 	} else if (!d) {
+		/* A new file: fields with a single permitted value are filled in
+		 * (not a change of the user's: closing asks nothing). */
 		d = desc_new(a->std);
+		for (size_t i = 0; i < a->std->nfields; i++)
+			if (a->std->fields[i].kind == FK_CHOICE && a->std->fields[i].nvalues == 1)
+				desc_set_text(d, &a->std->fields[i], a->std->fields[i].values[0]);
 	}
 	findings_done(&fs);
 	app_close_form(a);

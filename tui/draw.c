@@ -206,7 +206,7 @@ static void status_line(app *a, int y)
 	}
 }
 
-static void title_bar(app *a, const char *left, const char *right)
+static void title_bar(app *a, const char *left, const char *right, const char *right2)
 {
 	attr_t t = a->color ? pair_attr(a, P_TITLE) : A_REVERSE;
 	fill(0, 0, a->cols, t);
@@ -214,6 +214,8 @@ static void title_bar(app *a, const char *left, const char *right)
 	int rw = tb_text_width(right, strlen(right));
 	if (x + 3 + rw < a->cols)
 		puts_at(a, 0, a->cols - rw - 1, rw, right, t);
+	else if (right2 && x + 3 + (rw = tb_text_width(right2, strlen(right2))) < a->cols)
+		puts_at(a, 0, a->cols - rw - 1, rw, right2, t);
 }
 
 /* ---- the form ---- */
@@ -526,6 +528,7 @@ static void middle(app *a, int top, int h, int x, int w, bool guide_below, int *
 
 	if (app_field_is_text(f)) {
 		text_area(a, fy + 1, x + 1, w - 2, ed, cy, cx);
+		int cw = 0;
 		if (f->max_length && f->kind != FK_MONTH) {
 			size_t count = field_register_length(a->d, f, a->tb.s, a->tb.len);
 			char cnt[96];
@@ -535,12 +538,12 @@ static void middle(app *a, int top, int h, int x, int w, bool guide_below, int *
 				         count - (size_t)f->max_length);
 			else
 				snprintf(cnt, sizeof cnt, " %zu/%d ", count, f->max_length);
-			int cw = tb_text_width(cnt, strlen(cnt));
+			cw = tb_text_width(cnt, strlen(cnt));
 			puts_at(a, fy + ed + 1, x + w - 2 - cw, cw, cnt,
 			        over ? pair_attr(a, P_ERROR) | A_BOLD | A_REVERSE : 0);
 		}
 		if (f->kind == FK_RICH && !a->editing_item)
-			puts_at(a, fy + ed + 1, x + 2, w / 2, _(" Enter: new line · Tab: next field "), A_DIM);
+			puts_at(a, fy + ed + 1, x + 2, w - 5 - cw, _(" Enter: new line · Tab: next field "), A_DIM);
 	} else if (f->kind == FK_CHOICE || f->kind == FK_MULTI) {
 		choice_area(a, f, fy + 1, x + 1, w - 2, ed);
 		puts_at(a, fy + ed + 1, x + 2, w - 4,
@@ -585,7 +588,9 @@ static void form_screen(app *a, int *cy, int *cx)
 	base = base ? base + 1 : a->path;
 	char left[300];
 	snprintf(left, sizeof left, "algedit · %s%s", base, a->modified ? _(" (not saved)") : "");
-	title_bar(a, left, right);
+	char right2[100];
+	snprintf(right2, sizeof right2, _("required %zu/%zu · %zu errors"), rf, rt, errors);
+	title_bar(a, left, right, right2);
 
 	int top = 1, h = a->rows - 3;
 	int lw = a->cols >= 100 ? 32 : a->cols >= 70 ? 28 : 0;
@@ -616,7 +621,7 @@ static void list_screen(app *a)
 		snprintf(right, sizeof right, _("%zu of %zu (reading %zu)"), a->nshown, a->nentries, a->nloaded);
 	else
 		snprintf(right, sizeof right, _("%zu of %zu"), a->nshown, a->nentries);
-	title_bar(a, left, right);
+	title_bar(a, left, right, NULL);
 	int x = puts_at(a, 1, 0, a->cols, _("Filter (type): "), A_BOLD);
 	put_text(a, 1, x, a->cols - x, a->filter.s, a->filter.len, A_UNDERLINE);
 	int w = a->cols;
@@ -734,7 +739,7 @@ static void help_screen(app *a)
 			sb_printf(&b, "%-22s %s: %s\n", k.s, _(actions[i].name), _(actions[i].help));
 		sb_done(&k);
 	}
-	title_bar(a, _("algedit · help (Esc closes, arrows scroll)"), "");
+	title_bar(a, _("algedit · help (Esc closes, arrows scroll)"), "", NULL);
 	int h = a->rows - 3;
 	int total = wrapped_rows(b.s, a->cols - 2);
 	if ((int)a->help_top > total - h)
@@ -746,7 +751,7 @@ static void help_screen(app *a)
 static void guide_screen(app *a)
 {
 	const std_field *f = cur(a);
-	title_bar(a, f->label[a->lang], _("Esc closes"));
+	title_bar(a, f->label[a->lang], _("Esc closes"), NULL);
 	int h = a->rows - 3;
 	int total = guidance_rows(a, f, a->cols - 2);
 	if ((int)a->help_top > total - h)

@@ -10,3 +10,9 @@ tests_unit_test_textbuf_SOURCES = tests/unit/test_textbuf.c tests/unit/unit.h
 tests_unit_test_textbuf_CFLAGS = $(UNIT_CFLAGS)
 tests_unit_test_textbuf_LDADD = $(UNIT_LIBS)
 TESTS += tests/unit/test_textbuf
+
+# End-to-end: the real binary in tmux (tests/e2e/lib.sh).
+E2E_TESTS = tests/e2e/tui-write.sh tests/e2e/tui-dutch.sh tests/e2e/tui-paste.sh tests/e2e/tui-resize.sh \
+	tests/e2e/tui-plain.sh tests/e2e/tui-kill.sh
+TESTS += $(E2E_TESTS)
+EXTRA_DIST += $(E2E_TESTS) tests/e2e/screens tests/e2e/guidance-nl.yaml tests/e2e/guidance-en.yaml
