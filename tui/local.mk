@@ -16,3 +16,10 @@ E2E_TESTS = tests/e2e/tui-write.sh tests/e2e/tui-dutch.sh tests/e2e/tui-paste.sh
 	tests/e2e/tui-plain.sh tests/e2e/tui-kill.sh
 TESTS += $(E2E_TESTS)
 EXTRA_DIST += $(E2E_TESTS) tests/e2e/screens tests/e2e/guidance-nl.yaml tests/e2e/guidance-en.yaml
+
+# bench/tui: first screen and per-key time (make bench).
+check_PROGRAMS += bench/tui/bench_tui
+bench_tui_bench_tui_SOURCES = bench/tui/bench_tui.c
+bench_tui_bench_tui_LDADD = $(ALL_LIBS) -lutil
+BENCHES += bench/tui/bench_tui
+EXTRA_DIST += bench/tui/run
