@@ -625,7 +625,7 @@ static void list_screen(app *a)
 	int x = puts_at(a, 1, 0, a->cols, _("Filter (type): "), A_BOLD);
 	put_text(a, 1, x, a->cols - x, a->filter.s, a->filter.len, A_UNDERLINE);
 	int w = a->cols;
-	int cw_status = 16, cw_req = 12, cw_err = 7, cw_date = 11;
+	int cw_status = 16, cw_req = 14, cw_err = 7, cw_date = 11;
 	int cw_name = w - cw_status - cw_req - cw_err - cw_date - 4;
 	if (cw_name < 16) {
 		cw_date = 0;
@@ -637,7 +637,7 @@ static void list_screen(app *a)
 	cx = cw_name + 1;
 	puts_at(a, y, cx, cw_status, _("Status"), A_BOLD);
 	cx += cw_status + 1;
-	puts_at(a, y, cx, cw_req, _("Required"), A_BOLD);
+	puts_at(a, y, cx, cw_req, _("Req./shown"), A_BOLD);
 	cx += cw_req + 1;
 	puts_at(a, y, cx, cw_err, _("Errors"), A_BOLD);
 	cx += cw_err + 1;

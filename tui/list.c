@@ -12,6 +12,7 @@
 
 #include <ctype.h>
 #include <dirent.h>
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -145,7 +146,9 @@ int list_open(app *a, const char *repo)
 {
 	list_done(a);
 	free(a->repo);
-	a->repo = xstrdup(repo);
+	/* Shown in the title, so the full path rather than ".". */
+	char *full = realpath(repo, NULL);
+	a->repo = full ? full : xstrdup(repo);
 	a->in_list = true;
 	char *dir = desc_dir(repo);
 	DIR *dh = opendir(dir);

@@ -16,7 +16,8 @@ if ! command -v tmux >/dev/null 2>&1; then
 	exit 77
 fi
 
-E2E_TMP=$(mktemp -d "${TMPDIR:-/tmp}/algedit-e2e.XXXXXX")
+# Always under /tmp, so a path on screen has the same length in every run.
+E2E_TMP=$(mktemp -d /tmp/algedit-e2e.XXXXXX)
 E2E_RUN=0
 E2E_SOCK="algedit-e2e-$$-0"
 E2E_FAILED=0
@@ -84,6 +85,8 @@ e2e_start_exec() {
 
 e2e_pid() { T display-message -p -t e2e '#{pane_pid}'; }
 e2e_screen() { T capture-pane -p -t e2e; }
+# The screen as compared: trailing blanks dropped, the temporary folder named alike.
+e2e_norm() { sed 's/[[:space:]]*$//; s|/tmp/algedit-e2e\.[A-Za-z0-9]\{6\}|/tmp/algedit-e2e.XXXXXX|g'; }
 e2e_keys() { T send-keys -t e2e "$@"; }
 e2e_type() { T send-keys -t e2e -l -- "$1"; }
 
@@ -116,12 +119,12 @@ e2e_expect_screen() {
 	got="$E2E_TMP/$1.txt"
 	if [ "${ALGEDIT_E2E_UPDATE:-}" = 1 ]; then
 		sleep 0.5
-		e2e_screen | sed 's/[[:space:]]*$//' > "$want"
+		e2e_screen | e2e_norm > "$want"
 		return 0
 	fi
 	n=200
 	while [ $n -gt 0 ]; do
-		e2e_screen | sed 's/[[:space:]]*$//' > "$got"
+		e2e_screen | e2e_norm > "$got"
 		if cmp -s "$got" "$want"; then return 0; fi
 		sleep 0.05
 		n=$((n - 1))
