@@ -5,6 +5,7 @@
 #ifndef ALGEDIT_CLI_H
 #define ALGEDIT_CLI_H
 
+#include <stdbool.h>
 #include <stdio.h>
 
 typedef struct cli_command {
@@ -18,6 +19,8 @@ extern const cli_command cli_commands[];
 
 /* The global options, already parsed by main: -C DIR / ALGEDIT_REPO. */
 extern const char *cli_repo_dir;
+/* --plain: questions on standard input/output instead of the full screen. */
+extern bool cli_plain;
 
 /* Prints "algedit CMD: message" to stderr, translated by the caller. */
 void cli_error(const char *cmd, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
@@ -52,5 +55,6 @@ int cli_assign(const char *cmd, struct description *d, const char *arg);
 /* Reports errors in the changed fields (arguments as given); 1 when any. */
 int cli_validate(const char *cmd, const char *slug, const struct description *d,
                  const char *const *changed, size_t n);
+int cmd_edit(int argc, char **argv);
 
 #endif

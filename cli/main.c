@@ -11,6 +11,7 @@
 #include <string.h>
 
 const char *cli_repo_dir;
+bool cli_plain;
 
 const cli_command cli_commands[] = {
 	{ "check", cmd_check, N_("check descriptions against the publication standard"),
@@ -19,6 +20,8 @@ const cli_command cli_commands[] = {
 	  N_("algedit spell [-l] [--dict NAME] < TEXT") },
 	{ "standard", cmd_standard, N_("show the standard, or convert the register's field config"),
 	  N_("algedit standard [--from-register-config FILE [--layout FILE] [-o DIR]]") },
+	{ "edit", cmd_edit, N_("open the editor (what algedit alone does)"),
+	  N_("algedit [--plain] edit [FILE.yaml]") },
 	{ "new", cmd_new, N_("make a new description and save its first version"),
 	  N_("algedit new NAME [KEY=VALUE...]") },
 	{ "set", cmd_set, N_("change fields of one or more descriptions and save them"),
@@ -66,6 +69,7 @@ static void print_help(FILE *f)
 		fprintf(f, "  %-10s %s\n", c->name, _(c->summary));
 	fprintf(f, "\n%s\n", _("Options:"));
 	fprintf(f, "  %-11s %s\n", _("-C DIR"), _("use the drafts repository in DIR (default: $ALGEDIT_REPO, else ~/.local/share/algedit/register)"));
+	fprintf(f, "  %-11s %s\n", "--plain", _("ask the fields as questions on standard input and output (no full screen)"));
 	fprintf(f, "  -h, --help  %s\n", _("show this help"));
 	fprintf(f, "  --version   %s\n", _("show the version"));
 	fprintf(f, "\n%s\n", _("More: man algedit, or algedit help COMMAND."));
@@ -98,6 +102,8 @@ int main(int argc, char **argv)
 		} else if (strcmp(argv[i], "-h") == 0 || strcmp(argv[i], "--help") == 0) {
 			print_help(stdout);
 			return 0;
+		} else if (strcmp(argv[i], "--plain") == 0) {
+			cli_plain = true;
 		} else if (strcmp(argv[i], "--version") == 0) {
 			printf("algedit %s\n", PACKAGE_VERSION);
 			return 0;
@@ -107,8 +113,8 @@ int main(int argc, char **argv)
 		}
 	}
 	if (i == argc) {
-		cli_error(NULL, "%s", _("the editor is not built yet; try algedit check PATH"));
-		return 2;
+		char *edit_argv[] = { (char *)"edit", NULL };
+		return cmd_edit(1, edit_argv);
 	}
 	for (const cli_command *c = cli_commands; c->name; c++)
 		if (strcmp(c->name, argv[i]) == 0)

@@ -1,1 +1,25 @@
-# tui: filled in by its own issue
+# tui: the editor (event loop, action and key tables, views, widgets), its text
+# model in forms/, the edit command, and the editor's tests and benchmark.
+libalgedit_a_SOURCES += forms/textbuf.h forms/textbuf.c
+libalgedit_a_SOURCES += tui/tui.h tui/app.h tui/app.c tui/actions.c tui/input.h tui/input.c \
+	tui/draw.c tui/list.c tui/loop.c tui/plain.c tui/persist.h tui/persist.c
+algedit_SOURCES += cli/edit.c
+
+check_PROGRAMS += tests/unit/test_textbuf
+tests_unit_test_textbuf_SOURCES = tests/unit/test_textbuf.c tests/unit/unit.h
+tests_unit_test_textbuf_CFLAGS = $(UNIT_CFLAGS)
+tests_unit_test_textbuf_LDADD = $(UNIT_LIBS)
+TESTS += tests/unit/test_textbuf
+
+# End-to-end: the real binary in tmux (tests/e2e/lib.sh).
+E2E_TESTS = tests/e2e/tui-write.sh tests/e2e/tui-dutch.sh tests/e2e/tui-paste.sh tests/e2e/tui-resize.sh \
+	tests/e2e/tui-plain.sh tests/e2e/tui-kill.sh tests/e2e/tui-list.sh
+TESTS += $(E2E_TESTS)
+EXTRA_DIST += $(E2E_TESTS) tests/e2e/screens tests/e2e/guidance-nl.yaml tests/e2e/guidance-en.yaml
+
+# bench/tui: first screen and per-key time (make bench).
+check_PROGRAMS += bench/tui/bench_tui
+bench_tui_bench_tui_SOURCES = bench/tui/bench_tui.c
+bench_tui_bench_tui_LDADD = $(ALL_LIBS) -lutil
+BENCHES += bench/tui/bench_tui
+EXTRA_DIST += bench/tui/run

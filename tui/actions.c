@@ -1,0 +1,237 @@
+/* actions: the one table of user actions and the separate table of keys.
+ * The key bar and the help screen are generated from these; a handler looks
+ * its action up here, so a key is bound in exactly one place. Every function
+ * key has a Ctrl or Alt twin for terminals (and remote desktops) that
+ * swallow function keys. */
+#include "config.h"
+#include "tui/app.h"
+#include "i18n/i18n.h"
+
+#include <curses.h>
+#include <stdio.h>
+#include <string.h>
+
+const action_info actions[] = {
+	{ A_NONE, "", "" },
+	{ A_HELP, N_("Help"), N_("Show all keys and what the markers mean") },
+	{ A_SAVE, N_("Save"), N_("Save the description") },
+	{ A_QUIT, N_("Quit"), N_("Close the description (asks when there are unsaved changes)") },
+	{ A_NEXT_FIELD, N_("Next"), N_("Go to the next field") },
+	{ A_PREV_FIELD, N_("Back"), N_("Go to the previous field") },
+	{ A_NEXT_SECTION, N_("Next section"), N_("Go to the first field of the next section") },
+	{ A_PREV_SECTION, N_("Prev. section"), N_("Go to the first field of the previous section") },
+	{ A_NEXT_PROBLEM, N_("Problem"), N_("Go to the next field with an error, a missing value or a warning") },
+	{ A_JUMP, N_("Go to"), N_("Go to a field by typing part of its name") },
+	{ A_GUIDE, N_("Guidance"), N_("Show or hide the guidance for this field") },
+	{ A_UNDO, N_("Undo"), N_("Undo the last change to this field") },
+	{ A_REDO, N_("Redo"), N_("Redo what was undone") },
+	{ A_REDRAW, N_("Redraw"), N_("Redraw the screen") },
+	{ A_CANCEL, N_("Cancel"), N_("Close this window or question without doing anything") },
+	{ A_NEWLINE, N_("New line"), N_("Start a new line; an empty line starts a new paragraph, \"- \" a list item") },
+	{ A_SELECT, N_("Choose"), N_("Choose the highlighted value, or tick/untick it in a checklist") },
+	{ A_SELECT_NEXT, N_("Choose, next"), N_("Choose the highlighted value and go to the next field") },
+	{ A_CLEAR, N_("Clear"), N_("Remove the value of this field") },
+	{ A_LEFT, N_("Left"), N_("One character to the left") },
+	{ A_RIGHT, N_("Right"), N_("One character to the right") },
+	{ A_UP, N_("Up"), N_("One line (or value) up") },
+	{ A_DOWN, N_("Down"), N_("One line (or value) down") },
+	{ A_WORD_LEFT, N_("Word left"), N_("To the start of the word") },
+	{ A_WORD_RIGHT, N_("Word right"), N_("To the start of the next word") },
+	{ A_HOME, N_("Home"), N_("To the start of the line (again: of the paragraph)") },
+	{ A_END, N_("End"), N_("To the end of the line (again: of the paragraph)") },
+	{ A_TOP, N_("Top"), N_("To the start of the text") },
+	{ A_BOTTOM, N_("Bottom"), N_("To the end of the text") },
+	{ A_BACKSPACE, N_("Erase"), N_("Erase the character before the cursor") },
+	{ A_DELETE, N_("Delete"), N_("Erase the character under the cursor") },
+	{ A_DELETE_WORD, N_("Erase word"), N_("Erase the word before the cursor") },
+	{ A_CUT_EOL, N_("Erase to end"), N_("Erase from the cursor to the end of the line") },
+	{ A_ITEM_EDIT, N_("Edit"), N_("Edit the highlighted item") },
+	{ A_ITEM_ADD, N_("Add"), N_("Add an item") },
+	{ A_ITEM_DELETE, N_("Remove"), N_("Remove the highlighted item") },
+	{ A_ITEM_UP, N_("Move up"), N_("Move the highlighted item up") },
+	{ A_ITEM_DOWN, N_("Move down"), N_("Move the highlighted item down") },
+	{ A_ITEM_PART, N_("Title/link"), N_("Switch between the item's title and link") },
+	{ A_ITEM_DONE, N_("Done"), N_("Keep the item and go back to the list of items") },
+	{ A_OPEN, N_("Open"), N_("Open the highlighted description") },
+	{ A_NEW, N_("New"), N_("Start a new description") },
+	{ A_REMOVE, N_("Delete"), N_("Delete the highlighted description (asks first)") },
+	{ A_PAGE_UP, N_("Page up"), N_("One page up") },
+	{ A_PAGE_DOWN, N_("Page down"), N_("One page down") },
+	{ A_CONFIRM, N_("Yes"), N_("Answer yes") },
+	{ A_RECOVER, N_("Recover"), N_("Take back the unsaved text") },
+};
+
+#define F_ANY (CX_FORM)
+#define T_ANY (CX_TEXT)
+#define ENTER_KEYS(act, ctx, bar) { act, '\r', ctx, bar }, { act, '\n', ctx, false }, { act, KEY_ENTER, ctx, false }
+
+const key_binding keys[] = {
+	/* Questions and full-screen views first: they take every key they know. */
+	{ A_CONFIRM, TK_CTRL('s'), CX_CONFIRM, true },
+	{ A_CONFIRM, KEY_F(2), CX_CONFIRM, false },
+	{ A_CONFIRM, TK_CTRL('d'), CX_CONFIRM, false },
+	{ A_RECOVER, TK_CTRL('r'), CX_CONFIRM, true },
+	{ A_QUIT, TK_CTRL('q'), CX_CONFIRM, true },
+	{ A_QUIT, KEY_F(10), CX_CONFIRM, false },
+	ENTER_KEYS(A_CONFIRM, CX_CONFIRM, false),
+	{ A_CANCEL, 27, CX_CONFIRM | CX_PROMPT | CX_HELP | CX_GUIDE | CX_ITEMEDIT, true },
+	{ A_CANCEL, TK_CTRL('c'), CX_CONFIRM | CX_PROMPT | CX_HELP | CX_GUIDE, false },
+	{ A_HELP, KEY_F(1), CX_HELP, false },
+	{ A_HELP, TK_CTRL('g'), CX_HELP, false },
+	{ A_GUIDE, KEY_F(5), CX_GUIDE, false },
+	{ A_GUIDE, TK_CTRL('t'), CX_GUIDE, false },
+	{ A_UP, KEY_UP, CX_HELP | CX_GUIDE | CX_PROMPT, false },
+	{ A_DOWN, KEY_DOWN, CX_HELP | CX_GUIDE | CX_PROMPT, false },
+	{ A_PAGE_UP, KEY_PPAGE, CX_HELP | CX_GUIDE, false },
+	{ A_PAGE_DOWN, KEY_NPAGE, CX_HELP | CX_GUIDE, false },
+	{ A_CANCEL, 'q', CX_HELP | CX_GUIDE, false },
+	ENTER_KEYS(A_CONFIRM, CX_PROMPT, true),
+	{ A_BACKSPACE, KEY_BACKSPACE, CX_PROMPT, false },
+	{ A_BACKSPACE, 127, CX_PROMPT, false },
+	{ A_BACKSPACE, 8, CX_PROMPT, false },
+
+	/* Everywhere in the form and the list. */
+	{ A_HELP, TK_CTRL('g'), CX_FORM | CX_LIST, true },
+	{ A_HELP, KEY_F(1), CX_FORM | CX_LIST, false },
+	{ A_SAVE, TK_CTRL('s'), CX_FORM, true },
+	{ A_SAVE, KEY_F(2), CX_FORM, false },
+	{ A_QUIT, TK_CTRL('q'), CX_FORM | CX_LIST, true },
+	{ A_QUIT, KEY_F(10), CX_FORM | CX_LIST, false },
+
+	/* Items: the list of {title, link}, and one item being edited. */
+	ENTER_KEYS(A_ITEM_DONE, CX_ITEMEDIT, true),
+	{ A_ITEM_PART, '\t', CX_ITEMEDIT, true },
+	{ A_ITEM_PART, KEY_BTAB, CX_ITEMEDIT, false },
+	ENTER_KEYS(A_ITEM_EDIT, CX_ITEMS, true),
+	{ A_ITEM_ADD, TK_CTRL('n'), CX_ITEMS, true },
+	{ A_ITEM_ADD, KEY_F(7), CX_ITEMS, false },
+	{ A_ITEM_ADD, KEY_IC, CX_ITEMS, false },
+	{ A_ITEM_DELETE, TK_CTRL('d'), CX_ITEMS, true },
+	{ A_ITEM_DELETE, KEY_F(8), CX_ITEMS, false },
+	{ A_ITEM_DELETE, KEY_DC, CX_ITEMS, false },
+	{ A_ITEM_UP, TK_ALT_UP, CX_ITEMS, true },
+	{ A_ITEM_UP, TK_CTRL_UP, CX_ITEMS, false },
+	{ A_ITEM_UP, TK_ALT('k'), CX_ITEMS, false },
+	{ A_ITEM_DOWN, TK_ALT_DOWN, CX_ITEMS, true },
+	{ A_ITEM_DOWN, TK_CTRL_DOWN, CX_ITEMS, false },
+	{ A_ITEM_DOWN, TK_ALT('j'), CX_ITEMS, false },
+
+	/* Choices. */
+	{ A_SELECT, ' ', CX_PICK | CX_CHECK, true },
+	ENTER_KEYS(A_SELECT_NEXT, CX_PICK, true),
+	{ A_CLEAR, KEY_DC, CX_PICK | CX_CHECK, false },
+	{ A_CLEAR, KEY_BACKSPACE, CX_PICK | CX_CHECK, false },
+	{ A_CLEAR, 127, CX_PICK | CX_CHECK, false },
+
+	/* Rich text: Enter is a new line, so leaving takes Tab or Alt-Enter. */
+	ENTER_KEYS(A_NEWLINE, CX_RICH, false),
+
+	/* Walking the form. */
+	{ A_NEXT_FIELD, '\t', CX_FORM, true },
+	{ A_NEXT_FIELD, TK_ALT_ENTER, CX_FORM, false },
+	ENTER_KEYS(A_NEXT_FIELD, CX_FORM, false),
+	{ A_PREV_FIELD, KEY_BTAB, CX_FORM, false },
+	{ A_NEXT_SECTION, KEY_NPAGE, CX_FORM, false },
+	{ A_NEXT_SECTION, TK_ALT('n'), CX_FORM, false },
+	{ A_PREV_SECTION, KEY_PPAGE, CX_FORM, false },
+	{ A_PREV_SECTION, TK_ALT('p'), CX_FORM, false },
+	{ A_NEXT_PROBLEM, TK_CTRL('e'), CX_FORM, true },
+	{ A_NEXT_PROBLEM, KEY_F(4), CX_FORM, false },
+	{ A_JUMP, TK_CTRL('f'), CX_FORM, true },
+	{ A_JUMP, KEY_F(3), CX_FORM, false },
+	{ A_GUIDE, TK_CTRL('t'), CX_FORM, true },
+	{ A_GUIDE, KEY_F(5), CX_FORM, false },
+	{ A_UNDO, TK_CTRL('z'), CX_TEXT | CX_PICK | CX_CHECK | CX_ITEMS, true },
+	{ A_UNDO, TK_ALT('u'), CX_TEXT | CX_PICK | CX_CHECK | CX_ITEMS, false },
+	{ A_REDO, TK_CTRL('y'), CX_TEXT | CX_PICK | CX_CHECK | CX_ITEMS, false },
+	{ A_REDO, TK_ALT('r'), CX_TEXT | CX_PICK | CX_CHECK | CX_ITEMS, false },
+
+	/* The list of descriptions. */
+	ENTER_KEYS(A_OPEN, CX_LIST, true),
+	{ A_NEW, TK_CTRL('n'), CX_LIST, true },
+	{ A_NEW, KEY_F(7), CX_LIST, false },
+	{ A_REMOVE, TK_CTRL('d'), CX_LIST, true },
+	{ A_REMOVE, KEY_F(8), CX_LIST, false },
+	{ A_CANCEL, 27, CX_LIST, false },
+	{ A_PAGE_UP, KEY_PPAGE, CX_LIST, false },
+	{ A_PAGE_DOWN, KEY_NPAGE, CX_LIST, false },
+
+	/* Moving and erasing in text, and in lists of values. */
+	{ A_LEFT, KEY_LEFT, CX_TEXT | CX_PROMPT | CX_LIST, false },
+	{ A_RIGHT, KEY_RIGHT, CX_TEXT | CX_PROMPT | CX_LIST, false },
+	{ A_UP, KEY_UP, CX_TEXT | CX_PICK | CX_CHECK | CX_ITEMS | CX_LIST, false },
+	{ A_DOWN, KEY_DOWN, CX_TEXT | CX_PICK | CX_CHECK | CX_ITEMS | CX_LIST, false },
+	{ A_WORD_LEFT, TK_CTRL_LEFT, CX_TEXT | CX_PROMPT, false },
+	{ A_WORD_LEFT, TK_ALT('b'), CX_TEXT | CX_PROMPT, false },
+	{ A_WORD_RIGHT, TK_CTRL_RIGHT, CX_TEXT | CX_PROMPT, false },
+	{ A_WORD_RIGHT, TK_ALT('f'), CX_TEXT | CX_PROMPT, false },
+	{ A_HOME, KEY_HOME, CX_TEXT | CX_PROMPT | CX_LIST, false },
+	{ A_HOME, TK_CTRL('a'), CX_TEXT | CX_PROMPT, false },
+	{ A_END, KEY_END, CX_TEXT | CX_PROMPT | CX_LIST, false },
+	{ A_TOP, TK_CTRL_HOME, CX_TEXT, false },
+	{ A_BOTTOM, TK_CTRL_END, CX_TEXT, false },
+	{ A_BACKSPACE, KEY_BACKSPACE, CX_TEXT | CX_LIST, false },
+	{ A_BACKSPACE, 127, CX_TEXT | CX_LIST, false },
+	{ A_BACKSPACE, 8, CX_TEXT | CX_LIST, false },
+	{ A_DELETE, KEY_DC, CX_TEXT, false },
+	{ A_DELETE_WORD, TK_CTRL('w'), CX_TEXT | CX_PROMPT, false },
+	{ A_CUT_EOL, TK_CTRL('k'), CX_TEXT, false },
+	{ A_REDRAW, TK_CTRL('l'), CX_FORM | CX_LIST | CX_HELP, false },
+};
+const size_t nkeys = sizeof keys / sizeof keys[0];
+
+const action_info *action_get(action a)
+{
+	return &actions[a];
+}
+
+action key_action(int key, unsigned ctx)
+{
+	for (size_t i = 0; i < nkeys; i++)
+		if (keys[i].key == key && (keys[i].ctx & ctx))
+			return keys[i].id;
+	return A_NONE;
+}
+
+const char *keyname_of(int key, char buf[32])
+{
+	switch (key) {
+	case '\r': return _("Enter");
+	case '\t': return "Tab";
+	case ' ': return _("Space");
+	case 27: return "Esc";
+	case 127: case KEY_BACKSPACE: return "Backspace";
+	case KEY_BTAB: return "Shift-Tab";
+	case KEY_UP: return "↑";
+	case KEY_DOWN: return "↓";
+	case KEY_LEFT: return "←";
+	case KEY_RIGHT: return "→";
+	case KEY_HOME: return "Home";
+	case KEY_END: return "End";
+	case KEY_NPAGE: return "PgDn";
+	case KEY_PPAGE: return "PgUp";
+	case KEY_DC: return "Del";
+	case KEY_IC: return "Ins";
+	case TK_CTRL_LEFT: return "Ctrl-←";
+	case TK_CTRL_RIGHT: return "Ctrl-→";
+	case TK_CTRL_HOME: return "Ctrl-Home";
+	case TK_CTRL_END: return "Ctrl-End";
+	case TK_ALT_UP: return "Alt-↑";
+	case TK_ALT_DOWN: return "Alt-↓";
+	case TK_CTRL_UP: return "Ctrl-↑";
+	case TK_CTRL_DOWN: return "Ctrl-↓";
+	case TK_ALT_ENTER: return _("Alt-Enter");
+	default: break;
+	}
+	if (key >= KEY_F(1) && key <= KEY_F(12))
+		snprintf(buf, 32, "F%d", key - KEY_F(0));
+	else if (key >= TK_ALT(0) && key < TK_ALT(128))
+		snprintf(buf, 32, "Alt-%c", key - TK_ALT(0));
+	else if (key > 0 && key < 32)
+		snprintf(buf, 32, "^%c", key + '@');
+	else if (key >= 32 && key < 127)
+		snprintf(buf, 32, "%c", key);
+	else
+		snprintf(buf, 32, "#%d", key);
+	return buf;
+}

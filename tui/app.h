@@ -1,0 +1,199 @@
+/* app: the editor's state and the pieces of the loop that share it: the
+ * action and key tables, the handlers (which change state and mark it
+ * dirty, never paint) and the painter (which draws the whole state once per
+ * turn). Internal to tui/. */
+#ifndef ALGEDIT_TUI_APP_H
+#define ALGEDIT_TUI_APP_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <time.h>
+
+#include "forms/desc.h"
+#include "forms/finding.h"
+#include "forms/textbuf.h"
+#include "standard/standard.h"
+#include "tui/tui.h"
+
+/* ---- actions and keys ---- */
+
+typedef enum action {
+	A_NONE,
+	A_HELP, A_SAVE, A_QUIT, A_NEXT_FIELD, A_PREV_FIELD, A_NEXT_SECTION, A_PREV_SECTION,
+	A_NEXT_PROBLEM, A_JUMP, A_GUIDE, A_UNDO, A_REDO, A_REDRAW, A_CANCEL,
+	A_NEWLINE, A_SELECT, A_SELECT_NEXT, A_CLEAR,
+	A_LEFT, A_RIGHT, A_UP, A_DOWN, A_WORD_LEFT, A_WORD_RIGHT, A_HOME, A_END, A_TOP, A_BOTTOM,
+	A_BACKSPACE, A_DELETE, A_DELETE_WORD, A_CUT_EOL,
+	A_ITEM_EDIT, A_ITEM_ADD, A_ITEM_DELETE, A_ITEM_UP, A_ITEM_DOWN, A_ITEM_PART, A_ITEM_DONE,
+	A_OPEN, A_NEW, A_REMOVE, A_PAGE_UP, A_PAGE_DOWN, A_CONFIRM, A_RECOVER,
+	A_COUNT
+} action;
+
+/* Where an action applies: the current state's mask is matched against
+ * each key binding, the first match wins, so specific bindings come first. */
+enum {
+	CX_FORM = 1 << 0,     /* the form, any field */
+	CX_TEXT = 1 << 1,     /* a text editor has the cursor */
+	CX_RICH = 1 << 2,     /* ... a multi-line one */
+	CX_PICK = 1 << 3,     /* single choice */
+	CX_CHECK = 1 << 4,    /* multiple choice */
+	CX_ITEMS = 1 << 5,    /* list of items, not editing one */
+	CX_ITEMEDIT = 1 << 6, /* editing one item */
+	CX_LIST = 1 << 7,     /* the list of descriptions */
+	CX_PROMPT = 1 << 8,   /* a one-line question (jump to field, new name) */
+	CX_HELP = 1 << 9,     /* the help screen */
+	CX_CONFIRM = 1 << 10, /* a question with fixed answers */
+	CX_GUIDE = 1 << 11,   /* the guidance shown full size */
+};
+
+typedef struct action_info {
+	action id;
+	const char *name;    /* N_(): short, for the key bar */
+	const char *help;    /* N_(): one sentence, for the help screen */
+} action_info;
+
+typedef struct key_binding {
+	action id;
+	int key;             /* curses key code, control character, TK_ALT(c) or TK_* */
+	unsigned ctx;        /* CX_* where it applies */
+	bool bar;            /* shown in the key bar for that context */
+} key_binding;
+
+extern const action_info actions[];
+extern const key_binding keys[];
+extern const size_t nkeys;
+
+#define TK_CTRL(c) ((c) & 0x1f)
+#define TK_ALT(c) (0x110000 + (c))
+/* Keys ncurses reports with codes assigned at run time. */
+enum {
+	TK_CTRL_LEFT = 0x120000, TK_CTRL_RIGHT, TK_CTRL_HOME, TK_CTRL_END, TK_ALT_UP, TK_ALT_DOWN,
+	TK_CTRL_UP, TK_CTRL_DOWN, TK_ALT_ENTER, TK_PASTE_START, TK_PASTE_END,
+};
+
+const action_info *action_get(action a);
+/* The action bound to key in context mask ctx, or A_NONE. */
+action key_action(int key, unsigned ctx);
+/* The display name of a key ("F2", "^S", "Alt-↑", "Enter"). */
+const char *keyname_of(int key, char buf[32]);
+
+/* ---- events ---- */
+
+typedef enum ev_kind { EV_NONE, EV_KEY, EV_CHAR, EV_PASTE, EV_RESIZE } ev_kind;
+
+typedef struct tui_event {
+	ev_kind kind;
+	int key;              /* EV_KEY */
+	uint32_t ch;          /* EV_CHAR */
+	const char *text;     /* EV_PASTE: UTF-8 */
+	size_t len;
+} tui_event;
+
+/* ---- state ---- */
+
+typedef enum ov_kind {
+	OV_NONE, OV_HELP, OV_JUMP, OV_QUIT, OV_RECOVER, OV_GUIDE, OV_NEWNAME, OV_REMOVE,
+} ov_kind;
+
+typedef struct list_entry {
+	char *path, *slug;
+	char *name, *status;
+	size_t req_filled, req_total, always_filled, always_total, errors;
+	time_t mtime;
+	bool loaded;
+} list_entry;
+
+typedef struct app {
+	const standard *std;
+	int lang;                 /* 0 nl, 1 en: the standard's texts */
+	bool utf8;                /* the terminal takes UTF-8 (else ASCII markers) */
+	bool color;
+	int rows, cols;           /* terminal size, read at draw and for layout */
+
+	/* list screen */
+	bool in_list;
+	char *repo;
+	list_entry *entries;
+	size_t nentries, nloaded;
+	size_t *shown;            /* indexes of entries that pass the filter */
+	size_t nshown;
+	size_t list_sel, list_top;
+	textbuf filter;
+
+	/* form */
+	description *d;
+	char *path;
+	bool modified;            /* changed since opened or saved */
+	size_t field;
+	textbuf tb;               /* the text of the current field (or item part) */
+	int text_width;           /* the wrap width the painter used last */
+	size_t text_top;          /* first row of the text shown */
+	size_t sel;               /* highlighted value / item */
+	bool editing_item;
+	size_t item_part;         /* 0 title, 1 link */
+	bool item_new;
+	findings fs;              /* every finding, kept current */
+	spell_mark *marks;
+	size_t nmarks;
+
+	ov_kind ov;
+	textbuf prompt;           /* OV_JUMP, OV_NEWNAME */
+	size_t prompt_sel;
+	size_t help_top;
+	bool guide_hidden;        /* the user hid the guidance */
+	char *recover_bytes;
+	size_t recover_len;
+	time_t recover_when;
+
+	char *status;             /* one line of feedback */
+	bool status_error;
+
+	bool quit;
+	bool dirty;               /* something to repaint */
+	/* journal */
+	bool journal_pending;
+	long long journal_last;   /* ms, monotonic */
+	bool bench;               /* no terminal: the bench drives handlers */
+} app;
+
+/* app.c: the form */
+void app_init(app *a, const standard *std);
+void app_done(app *a);
+/* Opens path (missing file: a new description). Returns 0, or -1 with a
+ * message in the status line. Offers recovery when the journal has newer text. */
+int app_open(app *a, const char *path, description *fresh);
+void app_close_form(app *a);
+/* The state's context mask for the key table. */
+unsigned app_context(const app *a);
+/* Handles one event: changes state, marks dirty, never paints. */
+void app_handle(app *a, const tui_event *ev);
+void app_status(app *a, bool error, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+/* Writes the journal when due (now in ms) or when forced. */
+void app_journal_tick(app *a, long long now, bool force);
+long long app_now_ms(void);
+/* Field helpers for the painter. */
+typedef enum field_mark { FM_EMPTY, FM_FILLED, FM_WARNING, FM_ERROR, FM_MISSING } field_mark;
+field_mark app_field_mark(const app *a, const std_field *f);
+bool app_field_filled(const app *a, const std_field *f);
+void app_progress(const app *a, size_t *req_filled, size_t *req_total, size_t *always_filled,
+                  size_t *always_total, size_t *errors);
+/* Fields that match the jump prompt, in order; returns how many. */
+size_t app_jump_matches(const app *a, size_t *out, size_t max);
+/* True when the current field is edited as text. */
+bool app_field_is_text(const std_field *f);
+
+/* list.c */
+int list_open(app *a, const char *repo);
+void list_load_some(app *a, size_t max);
+void list_handle(app *a, const tui_event *ev, action act);
+void list_refilter(app *a);
+void list_reload_entry(app *a, const char *path);
+void list_done(app *a);
+char *list_slug(const char *name);
+
+/* draw.c: paints the whole state (curses). */
+void draw(app *a);
+void draw_init_colors(app *a);
+
+#endif

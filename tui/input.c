@@ -1,0 +1,137 @@
+/* input: turns what the terminal sends into events: keys (with the codes
+ * ncurses assigns at run time for Ctrl-arrows and Alt-arrows mapped to our
+ * own), Alt-combinations (Esc then a key), text, and bracketed pastes, which
+ * arrive whole so that a 5,000-character paste is one change, not 5,000. */
+#include "config.h"
+#include "tui/input.h"
+#include "base/base.h"
+
+#include <curses.h>
+#include <string.h>
+#include <term.h>
+
+typedef struct dyn_key {
+	const char *cap;      /* terminfo extended capability */
+	const char *seq;      /* xterm sequence when terminfo does not know it */
+	int ours;
+	int code;             /* assigned by ncurses */
+} dyn_key;
+
+static dyn_key dyn[] = {
+	{ "kLFT5", "\033[1;5D", TK_CTRL_LEFT, 0 },
+	{ "kRIT5", "\033[1;5C", TK_CTRL_RIGHT, 0 },
+	{ "kHOM5", "\033[1;5H", TK_CTRL_HOME, 0 },
+	{ "kEND5", "\033[1;5F", TK_CTRL_END, 0 },
+	{ "kUP3", "\033[1;3A", TK_ALT_UP, 0 },
+	{ "kDN3", "\033[1;3B", TK_ALT_DOWN, 0 },
+	{ "kUP5", "\033[1;5A", TK_CTRL_UP, 0 },
+	{ "kDN5", "\033[1;5B", TK_CTRL_DOWN, 0 },
+	{ NULL, "\033[200~", TK_PASTE_START, 0 },
+	{ NULL, "\033[201~", TK_PASTE_END, 0 },
+};
+#define NDYN (sizeof dyn / sizeof dyn[0])
+
+void input_init(void)
+{
+	int next = KEY_MAX + 1;
+	for (size_t i = 0; i < NDYN; i++) {
+		const char *s = NULL;
+		if (dyn[i].cap) {
+			char *t = tigetstr((char *)dyn[i].cap);
+			if (t && t != (char *)-1)
+				s = t;
+		}
+		if (!s)
+			s = dyn[i].seq;
+		int code = key_defined(s);
+		if (code <= 0) {
+			code = next++;
+			define_key(s, code);
+		}
+		dyn[i].code = code;
+	}
+	/* Ask for bracketed paste; the terminal then wraps pasted text. */
+	putp("\033[?2004h");
+	fflush(stdout);
+}
+
+void input_done(void)
+{
+	putp("\033[?2004l");
+	fflush(stdout);
+}
+
+static int map_code(int code)
+{
+	for (size_t i = 0; i < NDYN; i++)
+		if (dyn[i].code == code)
+			return dyn[i].ours;
+	return code;
+}
+
+int input_read(tui_event *ev, int timeout_ms, strbuf *paste)
+{
+	wint_t ch;
+	memset(ev, 0, sizeof *ev);
+	timeout(timeout_ms);
+	int r = get_wch(&ch);
+	if (r == ERR)
+		return 0;
+	if (r == KEY_CODE_YES) {
+		int k = map_code((int)ch);
+		if (k == KEY_RESIZE) {
+			ev->kind = EV_RESIZE;
+			return 1;
+		}
+		if (k == TK_PASTE_START) {
+			/* Everything up to the end marker is text, newlines included. */
+			sb_reset(paste);
+			sb_add(paste, "", 0);
+			timeout(1000);
+			for (;;) {
+				r = get_wch(&ch);
+				if (r == ERR)
+					break;
+				if (r == KEY_CODE_YES) {
+					if (map_code((int)ch) == TK_PASTE_END)
+						break;
+					continue;
+				}
+				sb_add_utf8(paste, ch == '\r' ? '\n' : (uint32_t)ch);
+			}
+			ev->kind = EV_PASTE;
+			ev->text = paste->s;
+			ev->len = paste->len;
+			return 1;
+		}
+		ev->kind = EV_KEY;
+		ev->key = k;
+		return 1;
+	}
+	if (ch == 27) {
+		/* Esc alone, or Alt+key sent as Esc then the key. */
+		timeout(30);
+		wint_t c2;
+		int r2 = get_wch(&c2);
+		ev->kind = EV_KEY;
+		if (r2 == OK && c2 < 128 && c2 != 27) {
+			ev->key = (c2 == '\r' || c2 == '\n') ? TK_ALT_ENTER : TK_ALT((int)c2);
+		} else if (r2 == KEY_CODE_YES) {
+			int k = map_code((int)c2);
+			ev->key = k == KEY_UP ? TK_ALT_UP : k == KEY_DOWN ? TK_ALT_DOWN : k;
+		} else {
+			if (r2 == OK)
+				unget_wch(c2);
+			ev->key = 27;
+		}
+		return 1;
+	}
+	if (ch < 0x20 || ch == 0x7F) {
+		ev->kind = EV_KEY;
+		ev->key = (int)ch;
+		return 1;
+	}
+	ev->kind = EV_CHAR;
+	ev->ch = (uint32_t)ch;
+	return 1;
+}

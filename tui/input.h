@@ -1,0 +1,14 @@
+/* input: reading the terminal into events (curses). */
+#ifndef ALGEDIT_TUI_INPUT_H
+#define ALGEDIT_TUI_INPUT_H
+
+#include "tui/app.h"
+#include "base/base.h"
+
+void input_init(void);
+void input_done(void);
+/* Waits up to timeout_ms (-1: forever) for one event. Returns 0 on timeout
+ * or interruption by a signal. Pasted text is kept in paste. */
+int input_read(tui_event *ev, int timeout_ms, strbuf *paste);
+
+#endif

@@ -1,0 +1,376 @@
+/* list: the repository's descriptions (the .yaml files in algoritmes/) with their name,
+ * status, completeness and errors; typing filters. The folder is listed at
+ * once but the files are read a batch at a time between keys, so the first
+ * screen of a repository with a thousand descriptions does not wait for all
+ * of them. */
+#include "config.h"
+#include "tui/app.h"
+#include "tui/persist.h"
+#include "forms/rules.h"
+#include "base/base.h"
+#include "i18n/i18n.h"
+
+#include <ctype.h>
+#include <dirent.h>
+#include <limits.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <sys/stat.h>
+
+static void entry_free(list_entry *e)
+{
+	free(e->path);
+	free(e->slug);
+	free(e->name);
+	free(e->status);
+	memset(e, 0, sizeof *e);
+}
+
+void list_done(app *a)
+{
+	for (size_t i = 0; i < a->nentries; i++)
+		entry_free(&a->entries[i]);
+	xfree(&a->entries);
+	xfree(&a->shown);
+	a->nentries = a->nshown = a->nloaded = 0;
+}
+
+static int entry_cmp(const void *x, const void *y)
+{
+	return strcmp(((const list_entry *)x)->slug, ((const list_entry *)y)->slug);
+}
+
+static void load_entry(app *a, list_entry *e)
+{
+	findings fs;
+	findings_init(&fs);
+	xfree(&e->name);
+	xfree(&e->status);
+	e->req_filled = e->req_total = e->always_filled = e->always_total = e->errors = 0;
+	struct stat st;
+	if (stat(e->path, &st) == 0)
+		e->mtime = st.st_mtime;
+	description *d = desc_read_file(a->std, e->path, DESC_YAML, &fs);
+	if (d) {
+		rules_check(d, &fs);
+		const char *n = desc_text(d, standard_field(a->std, "name"));
+		const char *s = desc_text(d, standard_field(a->std, "status"));
+		e->name = n ? xstrdup(n) : NULL;
+		e->status = s ? xstrdup(s) : NULL;
+		for (size_t i = 0; i < a->std->nfields; i++) {
+			const std_field *f = &a->std->fields[i];
+			const ynode *v = desc_get(d, f);
+			bool filled = v && ((v->type == Y_STR && !field_text_blank(d, v->str, v->len)) ||
+			                    (v->type == Y_SEQ && v->n > 0));
+			if (f->required) {
+				e->req_total++;
+				e->req_filled += filled;
+			}
+			if (f->show_always) {
+				e->always_total++;
+				e->always_filled += filled;
+			}
+		}
+	}
+	e->errors = findings_count(&fs, SEV_ERROR);
+	desc_free(&d);
+	findings_done(&fs);
+	if (!e->loaded)
+		a->nloaded++;
+	e->loaded = true;
+}
+
+void list_load_some(app *a, size_t max)
+{
+	/* The rows on screen first, then the rest in order. */
+	size_t done = 0;
+	for (size_t k = a->list_top; k < a->nshown && k < a->list_top + 60 && done < max; k++) {
+		list_entry *e = &a->entries[a->shown[k]];
+		if (!e->loaded) {
+			load_entry(a, e);
+			done++;
+		}
+	}
+	for (size_t i = 0; i < a->nentries && done < max; i++)
+		if (!a->entries[i].loaded) {
+			load_entry(a, &a->entries[i]);
+			done++;
+		}
+	if (done)
+		a->dirty = true;
+}
+
+static bool matches(const list_entry *e, const char *q)
+{
+	if (!*q)
+		return true;
+	size_t n = strlen(q);
+	const char *fields[] = { e->slug, e->name, e->status };
+	for (size_t k = 0; k < 3; k++)
+		for (const char *p = fields[k]; p && *p; p++)
+			if (strncasecmp(p, q, n) == 0)
+				return true;
+	return false;
+}
+
+void list_refilter(app *a)
+{
+	if (a->filter.len)
+		list_load_some(a, (size_t)-1);
+	a->nshown = 0;
+	for (size_t i = 0; i < a->nentries; i++)
+		if (matches(&a->entries[i], a->filter.s))
+			a->shown[a->nshown++] = i;
+	if (a->list_sel >= a->nshown)
+		a->list_sel = a->nshown ? a->nshown - 1 : 0;
+	a->dirty = true;
+}
+
+static char *desc_dir(const char *repo)
+{
+	return xasprintf("%s/algoritmes", repo);
+}
+
+static void add_entry(app *a, const char *path, const char *slug)
+{
+	a->entries = xrealloc(a->entries, (a->nentries + 1) * sizeof *a->entries);
+	a->shown = xrealloc(a->shown, (a->nentries + 1) * sizeof *a->shown);
+	list_entry *e = &a->entries[a->nentries++];
+	memset(e, 0, sizeof *e);
+	e->path = xstrdup(path);
+	e->slug = xstrdup(slug);
+}
+
+int list_open(app *a, const char *repo)
+{
+	list_done(a);
+	free(a->repo);
+	/* Shown in the title, so the full path rather than ".". */
+	char *full = realpath(repo, NULL);
+	a->repo = full ? full : xstrdup(repo);
+	a->in_list = true;
+	char *dir = desc_dir(repo);
+	DIR *dh = opendir(dir);
+	if (dh) {
+		struct dirent *de;
+		while ((de = readdir(dh))) {
+			if (de->d_name[0] == '.' || !str_ends(de->d_name, ".yaml"))
+				continue;
+			char *p = xasprintf("%s/%s", dir, de->d_name);
+			char *slug = xstrndup(de->d_name, strlen(de->d_name) - 5);
+			add_entry(a, p, slug);
+			free(p);
+			free(slug);
+		}
+		closedir(dh);
+	}
+	free(dir);
+	if (a->nentries)
+		qsort(a->entries, a->nentries, sizeof *a->entries, entry_cmp);
+	a->shown = xrealloc(a->shown, (a->nentries + 1) * sizeof *a->shown);
+	list_refilter(a);
+	a->dirty = true;
+	return 0;
+}
+
+void list_reload_entry(app *a, const char *path)
+{
+	struct stat st;
+	bool exists = stat(path, &st) == 0;
+	for (size_t i = 0; i < a->nentries; i++) {
+		if (strcmp(a->entries[i].path, path))
+			continue;
+		if (exists) {
+			load_entry(a, &a->entries[i]);
+		} else {
+			if (a->entries[i].loaded)
+				a->nloaded--;
+			entry_free(&a->entries[i]);
+			memmove(&a->entries[i], &a->entries[i + 1], (a->nentries - i - 1) * sizeof *a->entries);
+			a->nentries--;
+		}
+		list_refilter(a);
+		return;
+	}
+	if (!exists)
+		return;
+	const char *b = strrchr(path, '/');
+	b = b ? b + 1 : path;
+	char *slug = xstrndup(b, str_ends(b, ".yaml") ? strlen(b) - 5 : strlen(b));
+	add_entry(a, path, slug);
+	free(slug);
+	load_entry(a, &a->entries[a->nentries - 1]);
+	qsort(a->entries, a->nentries, sizeof *a->entries, entry_cmp);
+	list_refilter(a);
+	for (size_t k = 0; k < a->nshown; k++)
+		if (!strcmp(a->entries[a->shown[k]].path, path))
+			a->list_sel = k;
+}
+
+/* A file name from a title: lower-case ASCII letters, digits and dashes, the
+ * common accented letters without their accent. */
+char *list_slug(const char *name)
+{
+	static const struct { const char *from; const char *to; } tr[] = {
+		{ "à", "a" }, { "á", "a" }, { "â", "a" }, { "ä", "a" }, { "è", "e" }, { "é", "e" },
+		{ "ê", "e" }, { "ë", "e" }, { "ì", "i" }, { "í", "i" }, { "î", "i" }, { "ï", "i" },
+		{ "ò", "o" }, { "ó", "o" }, { "ô", "o" }, { "ö", "o" }, { "ù", "u" }, { "ú", "u" },
+		{ "û", "u" }, { "ü", "u" }, { "ĳ", "ij" }, { "Ĳ", "ij" }, { "ç", "c" }, { "ñ", "n" },
+		{ "É", "e" }, { "Ë", "e" }, { "Ö", "o" }, { "Ü", "u" }, { "€", "euro" },
+	};
+	strbuf b = STRBUF_INIT;
+	bool dash = false;
+	for (const char *p = name; *p && b.len < 60;) {
+		const char *rep = NULL;
+		size_t skip = 1;
+		for (size_t k = 0; k < sizeof tr / sizeof tr[0]; k++)
+			if (str_starts(p, tr[k].from)) {
+				rep = tr[k].to;
+				skip = strlen(tr[k].from);
+				break;
+			}
+		unsigned char c = (unsigned char)*p;
+		if (rep) {
+			sb_adds(&b, rep);
+			dash = false;
+		} else if (c < 0x80 && isalnum(c)) {
+			sb_addc(&b, (char)tolower(c));
+			dash = false;
+		} else if (!dash && b.len) {
+			sb_addc(&b, '-');
+			dash = true;
+		}
+		if (!rep && c >= 0x80)
+			while (((unsigned char)p[skip] & 0xC0) == 0x80)
+				skip++;
+		p += skip;
+	}
+	while (b.len && b.s[b.len - 1] == '-')
+		b.s[--b.len] = 0;
+	if (!b.len)
+		sb_adds(&b, "algoritme");
+	return sb_take(&b);
+}
+
+static void new_description(app *a)
+{
+	char *name = xstrdup(a->prompt.s);
+	char *slug = list_slug(name);
+	char *dir = desc_dir(a->repo);
+	char *path = xasprintf("%s/%s.yaml", dir, slug);
+	struct stat st;
+	for (int n = 2; stat(path, &st) == 0; n++) {
+		free(path);
+		path = xasprintf("%s/%s-%d.yaml", dir, slug, n);
+	}
+	description *d = desc_new(a->std);
+	/* Fields with a single permitted value are filled in for the user. */
+	for (size_t i = 0; i < a->std->nfields; i++) {
+		const std_field *f = &a->std->fields[i];
+		if (f->kind == FK_CHOICE && f->nvalues == 1)
+			desc_set_text(d, f, f->values[0]);
+	}
+	if (*name)
+		desc_set_text(d, standard_field(a->std, "name"), name);
+	a->ov = OV_NONE;
+	app_open(a, path, d);
+	free(name);
+	free(slug);
+	free(dir);
+	free(path);
+}
+
+void list_handle(app *a, const tui_event *ev, action act)
+{
+	if (a->ov == OV_NEWNAME) {
+		if (act == A_CONFIRM)
+			new_description(a);
+		return;
+	}
+	if (a->ov == OV_REMOVE) {
+		if (act == A_CONFIRM && a->list_sel < a->nshown) {
+			list_entry *e = &a->entries[a->shown[a->list_sel]];
+			char *err = NULL;
+			char *p = xstrdup(e->path);
+			if (persist->remove(p, &err) < 0) {
+				app_status(a, true, "%s", err);
+				free(err);
+			} else {
+				app_status(a, false, _("Deleted %s."), p);
+				list_reload_entry(a, p);
+			}
+			free(p);
+			a->ov = OV_NONE;
+		} else if (act == A_CANCEL || act == A_QUIT) {
+			a->ov = OV_NONE;
+		}
+		a->dirty = true;
+		return;
+	}
+	size_t page = a->rows > 6 ? (size_t)a->rows - 6 : 1;
+	switch (act) {
+	case A_UP:
+		if (a->list_sel > 0)
+			a->list_sel--;
+		break;
+	case A_DOWN:
+		if (a->list_sel + 1 < a->nshown)
+			a->list_sel++;
+		break;
+	case A_PAGE_UP:
+		a->list_sel = a->list_sel > page ? a->list_sel - page : 0;
+		break;
+	case A_PAGE_DOWN:
+		a->list_sel = a->list_sel + page < a->nshown ? a->list_sel + page : (a->nshown ? a->nshown - 1 : 0);
+		break;
+	case A_HOME:
+		a->list_sel = 0;
+		break;
+	case A_END:
+		a->list_sel = a->nshown ? a->nshown - 1 : 0;
+		break;
+	case A_OPEN:
+		if (a->list_sel < a->nshown)
+			app_open(a, a->entries[a->shown[a->list_sel]].path, NULL);
+		break;
+	case A_NEW:
+		a->ov = OV_NEWNAME;
+		tb_set(&a->prompt, "", 0);
+		break;
+	case A_REMOVE:
+		if (a->list_sel < a->nshown)
+			a->ov = OV_REMOVE;
+		break;
+	case A_QUIT:
+		a->quit = true;
+		break;
+	case A_HELP:
+		a->ov = OV_HELP;
+		a->help_top = 0;
+		break;
+	case A_CANCEL:
+		tb_set(&a->filter, "", 0);
+		list_refilter(a);
+		break;
+	case A_BACKSPACE:
+		tb_backspace(&a->filter);
+		list_refilter(a);
+		break;
+	default:
+		if (ev->kind == EV_CHAR || ev->kind == EV_PASTE) {
+			if (ev->kind == EV_CHAR) {
+				strbuf b = STRBUF_INIT;
+				sb_add_utf8(&b, ev->ch);
+				tb_insert(&a->filter, b.s, b.len, true);
+				sb_done(&b);
+			} else {
+				tb_insert(&a->filter, ev->text, ev->len, false);
+			}
+			a->list_sel = 0;
+			list_refilter(a);
+		}
+		break;
+	}
+	a->dirty = true;
+}

@@ -1,0 +1,146 @@
+/* loop: the editor's main loop. One turn: paint if dirty, wait for an event
+ * (no longer than the journal needs), hand it to the handler, write the
+ * journal when due. SIGHUP and SIGTERM interrupt the wait and the journal is
+ * flushed before the editor leaves, so closing the terminal loses nothing. */
+#include "config.h"
+#include "tui/app.h"
+#include "tui/input.h"
+#include "tui/persist.h"
+#include "base/base.h"
+#include "i18n/i18n.h"
+
+#include <curses.h>
+#include <langinfo.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+static volatile sig_atomic_t got_signal;
+
+static void on_signal(int sig)
+{
+	got_signal = sig;
+}
+
+static void install_signals(void)
+{
+	struct sigaction sa;
+	memset(&sa, 0, sizeof sa);
+	sa.sa_handler = on_signal;
+	sigemptyset(&sa.sa_mask);
+	/* No SA_RESTART: the signal must end the wait for a key. */
+	sigaction(SIGTERM, &sa, NULL);
+	sigaction(SIGHUP, &sa, NULL);
+}
+
+static standard *load_standard(void)
+{
+	char *err = NULL;
+	standard *s = standard_load_version("1.0", &err);
+	if (!s) {
+		fprintf(stderr, "algedit: %s\n", err ? err : "");
+		free(err);
+	}
+	return s;
+}
+
+static void screen_start(app *a)
+{
+	install_signals();
+	/* Before initscr, so ncurses leaves our SIGTERM handler alone. */
+	if (!getenv("ESCDELAY"))
+		set_escdelay(25);
+	initscr();
+	raw();
+	noecho();
+	nonl();
+	keypad(stdscr, TRUE);
+	meta(stdscr, TRUE);
+	const char *cs = nl_langinfo(CODESET);
+	a->utf8 = cs && (!strcmp(cs, "UTF-8") || !strcmp(cs, "utf8"));
+	draw_init_colors(a);
+	input_init();
+}
+
+static void screen_end(void)
+{
+	input_done();
+	endwin();
+}
+
+/* Runs until quit; returns the exit code. */
+static int run(app *a)
+{
+	strbuf paste = STRBUF_INIT;
+	const char *once = getenv("ALGEDIT_EXIT_AFTER_DRAW");
+	while (!a->quit) {
+		if (a->dirty) {
+			a->dirty = false;
+			draw(a);
+			if (once && *once)
+				break;
+		}
+		if (got_signal)
+			break;
+		int wait = -1;
+		if (a->journal_pending) {
+			long long left = 1000 - (app_now_ms() - a->journal_last);
+			wait = left < 0 ? 0 : (int)left;
+		}
+		if (a->in_list && a->nloaded < a->nentries)
+			wait = 0;
+		tui_event ev;
+		if (input_read(&ev, wait, &paste)) {
+			app_handle(a, &ev);
+		} else if (a->in_list && a->nloaded < a->nentries) {
+			list_load_some(a, 40);
+		}
+		app_journal_tick(a, app_now_ms(), false);
+	}
+	if (got_signal)
+		app_journal_tick(a, app_now_ms(), true);
+	sb_done(&paste);
+	return got_signal ? 128 + got_signal : 0;
+}
+
+int tui_edit_file(const char *path)
+{
+	standard *std = load_standard();
+	if (!std)
+		return 2;
+	app a;
+	app_init(&a, std);
+	if (app_open(&a, path, NULL) < 0) {
+		fprintf(stderr, "algedit: %s\n", a.status ? a.status : "");
+		app_done(&a);
+		standard_free(&std);
+		return 2;
+	}
+	screen_start(&a);
+	int rc = run(&a);
+	screen_end();
+	app_done(&a);
+	standard_free(&std);
+	return rc;
+}
+
+int tui_list(const char *repo)
+{
+	standard *std = load_standard();
+	if (!std)
+		return 2;
+	app a;
+	app_init(&a, std);
+	list_open(&a, repo);
+	screen_start(&a);
+	/* The rows on the first screen are read before it is drawn. */
+	getmaxyx(stdscr, a.rows, a.cols);
+	list_load_some(&a, a.rows > 0 ? (size_t)a.rows : 24);
+	int rc = run(&a);
+	screen_end();
+	app_done(&a);
+	standard_free(&std);
+	return rc;
+}

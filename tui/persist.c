@@ -1,0 +1,161 @@
+/* persist: the plain-file persistence (see persist.h). The journal lives
+ * outside the drafts folder so that a half-typed draft never shows up as a
+ * change to the description, and is named after the file's absolute path so
+ * that two descriptions with the same name in different folders do not mix. */
+#include "config.h"
+#include "tui/persist.h"
+#include "base/base.h"
+#include "i18n/i18n.h"
+
+#include <errno.h>
+#include <limits.h>
+#include <libgen.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+static int mkdir_p(const char *dir)
+{
+	char *d = xstrdup(dir);
+	for (char *p = d + 1; *p; p++) {
+		if (*p != '/')
+			continue;
+		*p = 0;
+		if (mkdir(d, 0700) < 0 && errno != EEXIST) {
+			free(d);
+			return -1;
+		}
+		*p = '/';
+	}
+	int r = mkdir(d, 0700) < 0 && errno != EEXIST ? -1 : 0;
+	free(d);
+	return r;
+}
+
+/* The absolute path, also for a file that does not exist yet. */
+static char *abs_path(const char *path)
+{
+	char buf[PATH_MAX];
+	if (realpath(path, buf))
+		return xstrdup(buf);
+	char *dcopy = xstrdup(path), *bcopy = xstrdup(path);
+	char *r;
+	if (realpath(dirname(dcopy), buf))
+		r = xasprintf("%s/%s", buf, basename(bcopy));
+	else
+		r = xstrdup(path);
+	free(dcopy);
+	free(bcopy);
+	return r;
+}
+
+static char *journal_dir(void)
+{
+	const char *x = getenv("XDG_STATE_HOME");
+	if (x && *x == '/')
+		return xasprintf("%s/algedit/journal", x);
+	const char *h = getenv("HOME");
+	return xasprintf("%s/.local/state/algedit/journal", h && *h ? h : "/tmp");
+}
+
+char *persist_journal_path(const char *path)
+{
+	char *a = abs_path(path);
+	uint64_t h = 1469598103934665603ULL;
+	for (const unsigned char *p = (const unsigned char *)a; *p; p++)
+		h = (h ^ *p) * 1099511628211ULL;
+	char *bcopy = xstrdup(a);
+	char *base = basename(bcopy);
+	char *dir = journal_dir();
+	char *r = xasprintf("%s/%.64s-%016llx.journal", dir, base, (unsigned long long)h);
+	free(dir);
+	free(bcopy);
+	free(a);
+	return r;
+}
+
+static int files_save(const char *path, const description *d, char **err)
+{
+	size_t len;
+	char *y = desc_write_yaml(d, &len);
+	char *dcopy = xstrdup(path);
+	int r = mkdir_p(dirname(dcopy));
+	free(dcopy);
+	if (r == 0)
+		r = write_file_atomic(path, y, len);
+	if (r < 0)
+		*err = xasprintf(_("could not save %s: %s; check that the folder exists and you may write there"),
+		                 path, strerror(errno));
+	free(y);
+	return r;
+}
+
+static int files_journal(const char *path, const char *bytes, size_t len)
+{
+	char *jp = persist_journal_path(path);
+	char *dcopy = xstrdup(jp);
+	int r = mkdir_p(dirname(dcopy));
+	free(dcopy);
+	if (r == 0)
+		r = write_file_atomic(jp, bytes, len);
+	free(jp);
+	return r;
+}
+
+static int files_pending(const char *path, char **bytes, size_t *len, time_t *when)
+{
+	char *jp = persist_journal_path(path);
+	struct stat js, fs;
+	int r = 0;
+	if (stat(jp, &js) == 0) {
+		bool file = stat(path, &fs) == 0;
+		bool newer = !file || js.st_mtim.tv_sec > fs.st_mtim.tv_sec ||
+		             (js.st_mtim.tv_sec == fs.st_mtim.tv_sec && js.st_mtim.tv_nsec > fs.st_mtim.tv_nsec);
+		char *j = NULL, *f = NULL;
+		size_t jl = 0, fl = 0;
+		if (newer && read_file(jp, DESC_MAX_FILE, &j, &jl) == 0) {
+			bool same = file && read_file(path, DESC_MAX_FILE, &f, &fl) == 0 && fl == jl &&
+			            memcmp(f, j, jl) == 0;
+			if (!same && jl > 0) {
+				*bytes = j;
+				*len = jl;
+				*when = js.st_mtim.tv_sec;
+				j = NULL;
+				r = 1;
+			}
+		}
+		free(j);
+		free(f);
+	}
+	free(jp);
+	return r;
+}
+
+static void files_discard(const char *path)
+{
+	char *jp = persist_journal_path(path);
+	unlink(jp);
+	free(jp);
+}
+
+static int files_remove(const char *path, char **err)
+{
+	if (unlink(path) < 0) {
+		*err = xasprintf(_("could not delete %s: %s"), path, strerror(errno));
+		return -1;
+	}
+	files_discard(path);
+	return 0;
+}
+
+const persist_ops persist_files = {
+	.save = files_save,
+	.journal = files_journal,
+	.pending_recovery = files_pending,
+	.discard = files_discard,
+	.remove = files_remove,
+};
+
+const persist_ops *persist = &persist_files;

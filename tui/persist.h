@@ -1,0 +1,41 @@
+/* persist: where the editor's text goes. Everything the editor does to disk
+ * passes through one table of functions, so that the store (a git commit per
+ * save, the journal kept inside the repository) replaces the plain-file
+ * version here in one place. */
+#ifndef ALGEDIT_PERSIST_H
+#define ALGEDIT_PERSIST_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <time.h>
+
+#include "forms/desc.h"
+
+typedef struct persist_ops {
+	/* Saves d as the description at path. Returns 0, or -1 and sets *err to
+	 * a translated sentence saying what went wrong (caller frees). */
+	int (*save)(const char *path, const description *d, char **err);
+	/* Records unsaved work for path durably (atomic write and fsync): bytes
+	 * are a whole description as YAML. Called at most once a second while
+	 * typing, and on SIGHUP/SIGTERM. Returns 0 or -1 (errno set). */
+	int (*journal)(const char *path, const char *bytes, size_t len);
+	/* Returns 1 and the journalled bytes (caller frees) and their time when
+	 * there is unsaved work for path newer than the file and different from
+	 * it; 0 when there is none. */
+	int (*pending_recovery)(const char *path, char **bytes, size_t *len, time_t *when);
+	/* The journal for path is no longer needed (saved, or discarded). */
+	void (*discard)(const char *path);
+	/* Deletes the description at path. Returns 0, or -1 and *err. */
+	int (*remove)(const char *path, char **err);
+} persist_ops;
+
+/* Plain files: write_file_atomic for saves, the journal under
+ * $XDG_STATE_HOME/algedit/journal/ (default ~/.local/state). */
+extern const persist_ops persist_files;
+/* The table in use; the store sets it to its own. */
+extern const persist_ops *persist;
+
+/* The journal file used for path by persist_files (caller frees). */
+char *persist_journal_path(const char *path);
+
+#endif

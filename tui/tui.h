@@ -1,0 +1,34 @@
+/* tui: the editor's entry points for the command line, and the hooks other
+ * modules fill in (the spell engine). Callers need no curses. */
+#ifndef ALGEDIT_TUI_H
+#define ALGEDIT_TUI_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdio.h>
+
+#include "standard/standard.h"
+
+/* Opens the editor on one description file (created on save when it does
+ * not exist). Returns the process exit code. */
+int tui_edit_file(const char *path);
+/* Opens the list of the .yaml files in <repo>/algoritmes, and the editor from it. */
+int tui_list(const char *repo);
+/* The same walk as questions and answers on in/out, without curses. */
+int tui_plain(const char *path, FILE *in, FILE *out);
+/* Plain mode without a file: lists the repository and asks which one. */
+int tui_plain_list(const char *repo, FILE *in, FILE *out);
+
+/* Spell-check hook: the spell engine sets it when a dictionary is loaded.
+ * It reports byte ranges of text (the value of field f) to underline, as a
+ * malloc'd array in *out; returns how many. Must be fast (it runs as the
+ * user types) and must not block on the dictionary. NULL: no marks. */
+typedef struct spell_mark {
+	size_t start, end;
+} spell_mark;
+typedef size_t (*tui_spell_fn)(void *ctx, const std_field *f, const char *text, size_t len,
+                               spell_mark **out);
+extern tui_spell_fn tui_spell_check;
+extern void *tui_spell_ctx;
+
+#endif
