@@ -59,6 +59,7 @@ const action_info actions[] = {
 	{ A_PAGE_DOWN, N_("Page down"), N_("One page down") },
 	{ A_CONFIRM, N_("Yes"), N_("Answer yes") },
 	{ A_RECOVER, N_("Recover"), N_("Take back the unsaved text") },
+	{ A_SPELL, N_("Spelling"), N_("Go to the next misspelt word and show suggestions") },
 };
 
 #define F_ANY (CX_FORM)
@@ -89,6 +90,10 @@ const key_binding keys[] = {
 	{ A_BACKSPACE, KEY_BACKSPACE, CX_PROMPT, false },
 	{ A_BACKSPACE, 127, CX_PROMPT, false },
 	{ A_BACKSPACE, 8, CX_PROMPT, false },
+
+	/* Spelling in a text field: F7 as in word processors. */
+	{ A_SPELL, KEY_F(7), CX_TEXT, false },
+	{ A_SPELL, TK_ALT('s'), CX_TEXT, false },
 
 	/* Everywhere in the form and the list. */
 	{ A_HELP, TK_CTRL('g'), CX_FORM | CX_LIST, true },

@@ -143,7 +143,7 @@ unsigned app_context(const app *a)
 	case OV_HELP: return CX_HELP;
 	case OV_GUIDE: return CX_GUIDE;
 	case OV_JUMP: case OV_NEWNAME: return CX_PROMPT;
-	case OV_QUIT: case OV_RECOVER: case OV_REMOVE: return CX_CONFIRM;
+	case OV_QUIT: case OV_RECOVER: case OV_REMOVE: case OV_SPELL: return CX_CONFIRM;
 	case OV_NONE: break;
 	}
 	if (a->in_list || !a->d)
@@ -159,6 +159,24 @@ unsigned app_context(const app *a)
 }
 
 /* ---- findings and marks ---- */
+
+static void refresh(app *a);
+static void store_text(app *a);
+static void store_item_part(app *a);
+
+void app_refresh_marks(app *a)
+{
+	refresh(a);
+}
+
+void app_text_changed(app *a)
+{
+	if (a->editing_item)
+		store_item_part(a);
+	else
+		store_text(a);
+	a->dirty = true;
+}
 
 static void refresh(app *a)
 {
@@ -500,6 +518,7 @@ static void close_form(app *a, bool discard_journal)
 
 int app_open(app *a, const char *path, description *fresh)
 {
+	spell_ui_forget();
 	findings fs;
 	findings_init(&fs);
 	description *d = fresh;
@@ -895,6 +914,9 @@ static void overlay_key(app *a, action act, const tui_event *ev)
 	case OV_REMOVE:
 		list_handle(a, ev, act);
 		break;
+	case OV_SPELL:
+		spell_ui_key(a, act, ev);
+		break;
 	case OV_NONE:
 		break;
 	}
@@ -953,6 +975,9 @@ void app_handle(app *a, const tui_event *ev)
 		tb_set(&a->prompt, "", 0);
 		a->prompt_sel = 0;
 		a->dirty = true;
+		return;
+	case A_SPELL:
+		spell_ui_open(a);
 		return;
 	case A_GUIDE:
 		/* On a screen big enough for guidance beside or below the field the

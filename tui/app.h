@@ -26,7 +26,7 @@ typedef enum action {
 	A_LEFT, A_RIGHT, A_UP, A_DOWN, A_WORD_LEFT, A_WORD_RIGHT, A_HOME, A_END, A_TOP, A_BOTTOM,
 	A_BACKSPACE, A_DELETE, A_DELETE_WORD, A_CUT_EOL,
 	A_ITEM_EDIT, A_ITEM_ADD, A_ITEM_DELETE, A_ITEM_UP, A_ITEM_DOWN, A_ITEM_PART, A_ITEM_DONE,
-	A_OPEN, A_NEW, A_REMOVE, A_PAGE_UP, A_PAGE_DOWN, A_CONFIRM, A_RECOVER,
+	A_OPEN, A_NEW, A_REMOVE, A_PAGE_UP, A_PAGE_DOWN, A_CONFIRM, A_RECOVER, A_SPELL,
 	A_COUNT
 } action;
 
@@ -93,7 +93,7 @@ typedef struct tui_event {
 /* ---- state ---- */
 
 typedef enum ov_kind {
-	OV_NONE, OV_HELP, OV_JUMP, OV_QUIT, OV_RECOVER, OV_GUIDE, OV_NEWNAME, OV_REMOVE,
+	OV_NONE, OV_HELP, OV_JUMP, OV_QUIT, OV_RECOVER, OV_GUIDE, OV_NEWNAME, OV_REMOVE, OV_SPELL,
 } ov_kind;
 
 typedef struct list_entry {
@@ -136,6 +136,12 @@ typedef struct app {
 	findings fs;              /* every finding, kept current */
 	spell_mark *marks;
 	size_t nmarks;
+	bool spell_ready;         /* marks were computed with the dictionary */
+	bool spell_wanted;        /* F7 was pressed while the dictionary loaded */
+	size_t spell_start, spell_end;      /* OV_SPELL: the word */
+	struct spell_suggestion *spell_sugg;
+	char *const *spell_list;  /* owned by spell_sugg */
+	size_t spell_nlist;
 
 	ov_kind ov;
 	textbuf prompt;           /* OV_JUMP, OV_NEWNAME */
@@ -182,6 +188,21 @@ void app_progress(const app *a, size_t *req_filled, size_t *req_total, size_t *a
 size_t app_jump_matches(const app *a, size_t *out, size_t max);
 /* True when the current field is edited as text. */
 bool app_field_is_text(const std_field *f);
+
+/* Recomputes the spelling marks of the current field (and findings). */
+void app_refresh_marks(app *a);
+/* The current field's text changed outside the key handlers: store it. */
+void app_text_changed(app *a);
+
+/* spell_ui.c */
+void spell_ui_start(const char *repo);
+void spell_ui_stop(void);
+bool spell_ui_tick(app *a);
+void spell_ui_open(app *a);
+void spell_ui_close(app *a);
+void spell_ui_forget(void);
+bool spell_ui_key(app *a, action act, const tui_event *ev);
+char *spell_ui_menu_text(const app *a);
 
 /* list.c */
 int list_open(app *a, const char *repo);

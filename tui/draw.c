@@ -842,7 +842,11 @@ void draw(app *a)
 			question(a, _("Unsaved changes"),
 			         _("This description has changes that are not saved. Ctrl-S saves and closes; Ctrl-Q closes without saving; Esc goes back."),
 			         &cy, &cx);
-		else if (a->ov == OV_RECOVER) {
+		else if (a->ov == OV_SPELL) {
+			char *t = spell_ui_menu_text(a);
+			question(a, _("Spelling"), t, &cy, &cx);
+			free(t);
+		} else if (a->ov == OV_RECOVER) {
 			char when[64];
 			struct tm tm;
 			localtime_r(&a->recover_when, &tm);

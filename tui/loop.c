@@ -91,6 +91,11 @@ static int run(app *a)
 		}
 		if (a->in_list && a->nloaded < a->nentries)
 			wait = 0;
+		/* Wake up for the dictionary and for suggestions being computed. */
+		if (spell_ui_tick(a) && (wait < 0 || wait > 100))
+			wait = 100;
+		if (a->dirty)
+			continue;
 		tui_event ev;
 		if (input_read(&ev, wait, &paste)) {
 			app_handle(a, &ev);
@@ -103,6 +108,22 @@ static int run(app *a)
 		app_journal_tick(a, app_now_ms(), true);
 	sb_done(&paste);
 	return got_signal ? 128 + got_signal : 0;
+}
+
+/* The drafts repository a file belongs to: the folder above algoritmes/. */
+static char *repo_of_file(const char *path)
+{
+	char *p = xstrdup(path);
+	char *slash = strrchr(p, '/');
+	if (!slash) {
+		free(p);
+		return xstrdup("..");
+	}
+	*slash = '\0';
+	strbuf b = STRBUF_INIT;
+	sb_printf(&b, "%s/..", *p ? p : "");
+	free(p);
+	return sb_take(&b);
 }
 
 int tui_edit_file(const char *path)
@@ -118,10 +139,14 @@ int tui_edit_file(const char *path)
 		standard_free(&std);
 		return 2;
 	}
+	char *repo = repo_of_file(path);
+	spell_ui_start(repo);
+	free(repo);
 	screen_start(&a);
 	int rc = run(&a);
 	screen_end();
 	app_done(&a);
+	spell_ui_stop();
 	standard_free(&std);
 	return rc;
 }
@@ -134,6 +159,7 @@ int tui_list(const char *repo)
 	app a;
 	app_init(&a, std);
 	list_open(&a, repo);
+	spell_ui_start(repo);
 	screen_start(&a);
 	/* The rows on the first screen are read before it is drawn. */
 	getmaxyx(stdscr, a.rows, a.cols);
@@ -141,6 +167,7 @@ int tui_list(const char *repo)
 	int rc = run(&a);
 	screen_end();
 	app_done(&a);
+	spell_ui_stop();
 	standard_free(&std);
 	return rc;
 }

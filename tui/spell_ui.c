@@ -1,0 +1,219 @@
+/* spell_ui: the Dutch spell-checker in the editor. Starts the speller (its
+ * dictionary loads on a background thread, so the first screen never waits),
+ * feeds the underline hook, and runs the suggestion menu: pick by number,
+ * ignore once, ignore everywhere in this description, add to the team's or
+ * your own dictionary. Keys inside the menu follow aspell (digits, i, I, a). */
+#include "config.h"
+#include "tui/app.h"
+#include "spell/spell.h"
+#include "base/base.h"
+#include "i18n/i18n.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+static speller *sp;
+static bool notice_shown;
+
+static size_t check_hook(void *ctx, const std_field *f, const char *text, size_t len, spell_mark **out)
+{
+	(void)ctx;
+	(void)f;
+	spell_range *r = NULL;
+	size_t n = 0;
+	*out = NULL;
+	if (speller_check_text(sp, text, len, &r, &n) != SPELL_OK || n == 0) {
+		free(r);
+		return 0;
+	}
+	*out = xcalloc(n, sizeof **out);
+	for (size_t i = 0; i < n; i++) {
+		(*out)[i].start = r[i].start;
+		(*out)[i].end = r[i].start + r[i].len;
+	}
+	free(r);
+	return n;
+}
+
+void spell_ui_start(const char *repo)
+{
+	speller_opts o = { 0 };
+	char *team = NULL;
+	if (repo) {
+		char *dir = xasprintf("%s/.algedit", repo);
+		struct stat st;
+		if (stat(dir, &st) == 0 && S_ISDIR(st.st_mode))
+			team = xasprintf("%s/dictionary.txt", dir);
+		free(dir);
+	}
+	o.team_path = team;
+	sp = speller_new(&o);
+	free(team);
+	tui_spell_check = check_hook;
+	tui_spell_ctx = NULL;
+	notice_shown = false;
+}
+
+void spell_ui_stop(void)
+{
+	tui_spell_check = NULL;
+	speller_free(&sp);
+}
+
+/* Called once per turn: shows the notice when checking is off, and redraws
+ * when the dictionary or a suggestion list arrived. Returns true while the
+ * loop should keep waking up for it. */
+bool spell_ui_tick(app *a)
+{
+	if (!sp)
+		return false;
+	spell_status st = speller_state(sp);
+	if (st == SPELL_OFF && !notice_shown) {
+		notice_shown = true;
+		app_status(a, false, "%s", speller_notice(sp));
+	}
+	if (st == SPELL_OK && !a->spell_ready) {
+		a->spell_ready = true;
+		app_refresh_marks(a);
+		if (a->spell_wanted && a->ov == OV_NONE && a->d)
+			spell_ui_open(a);
+	}
+	if (a->ov == OV_SPELL && a->spell_sugg && !a->spell_list) {
+		char *const *list;
+		size_t n;
+		if (spell_suggestion_poll(a->spell_sugg, &list, &n) == SPELL_OK) {
+			a->spell_list = list;
+			a->spell_nlist = n > 9 ? 9 : n;
+			a->dirty = true;
+		}
+	}
+	return st == SPELL_LOADING || (a->ov == OV_SPELL && !a->spell_list);
+}
+
+void spell_ui_close(app *a)
+{
+	spell_suggestion_free(&a->spell_sugg);
+	a->spell_list = NULL;
+	a->spell_nlist = 0;
+	if (a->ov == OV_SPELL)
+		a->ov = OV_NONE;
+	a->dirty = true;
+}
+
+/* A new description: "ignore everywhere" was for the previous one. */
+void spell_ui_forget(void)
+{
+	if (sp)
+		speller_clear_ignored(sp);
+}
+
+/* Opens the menu on the first marked word at or after the cursor (wrapping
+ * to the start of the field). */
+void spell_ui_open(app *a)
+{
+	if (!sp || speller_state(sp) == SPELL_OFF) {
+		app_status(a, false, "%s", sp ? speller_notice(sp) : _("Spell-checking is off."));
+		return;
+	}
+	if (speller_state(sp) == SPELL_LOADING) {
+		/* Opened by itself as soon as the dictionary is there. */
+		a->spell_wanted = true;
+		app_status(a, false, "%s", _("The Dutch dictionary is still loading; the suggestions follow in a moment."));
+		return;
+	}
+	a->spell_wanted = false;
+	if (a->nmarks == 0) {
+		app_status(a, false, "%s", _("No spelling mistakes found in this field."));
+		return;
+	}
+	size_t pick = 0;
+	for (size_t i = 0; i < a->nmarks; i++)
+		if (a->marks[i].end > a->tb.cur) {
+			pick = i;
+			break;
+		}
+	a->spell_start = a->marks[pick].start;
+	a->spell_end = a->marks[pick].end;
+	tb_set_cursor(&a->tb, a->spell_start);
+	spell_suggestion_free(&a->spell_sugg);
+	a->spell_list = NULL;
+	a->spell_nlist = 0;
+	speller_suggest_async(sp, a->tb.s + a->spell_start, a->spell_end - a->spell_start, &a->spell_sugg);
+	a->ov = OV_SPELL;
+	a->dirty = true;
+}
+
+static void replace_word(app *a, const char *with)
+{
+	textbuf *tb = &a->tb;
+	tb_set_cursor(tb, a->spell_end);
+	while (tb->cur > a->spell_start && tb_backspace(tb))
+		;
+	tb_insert(tb, with, strlen(with), false);
+	app_text_changed(a);
+}
+
+/* A key in the menu. Returns true when it was handled. */
+bool spell_ui_key(app *a, action act, const tui_event *ev)
+{
+	if (act == A_CANCEL) {
+		spell_ui_close(a);
+		return true;
+	}
+	if (ev->kind != EV_CHAR)
+		return false;
+	char *word = xstrndup(a->tb.s + a->spell_start, a->spell_end - a->spell_start);
+	uint32_t c = ev->ch;
+	bool done = true;
+	if (c >= '1' && c <= '9' && (size_t)(c - '0') <= a->spell_nlist) {
+		char *with = xstrdup(a->spell_list[c - '1']);
+		spell_ui_close(a);
+		replace_word(a, with);
+		app_status(a, false, _("Replaced \"%s\" by \"%s\"."), word, with);
+		free(with);
+	} else if (c == 'i') {
+		spell_ui_close(a);
+		tb_set_cursor(&a->tb, a->spell_end);
+		app_status(a, false, _("Skipped \"%s\"."), word);
+	} else if (c == 'I') {
+		speller_ignore_word(sp, word, strlen(word));
+		spell_ui_close(a);
+		app_refresh_marks(a);
+		app_status(a, false, _("\"%s\" is accepted everywhere in this description."), word);
+	} else if (c == 't' || c == 'a') {
+		spell_status st = c == 't' ? speller_add_team(sp, word, strlen(word))
+		                           : speller_add_personal(sp, word, strlen(word));
+		spell_ui_close(a);
+		if (st == SPELL_OK) {
+			app_refresh_marks(a);
+			app_status(a, false, c == 't' ? _("Added \"%s\" to the team dictionary; it is shared at the next sync.")
+			                              : _("Added \"%s\" to your own dictionary."), word);
+		} else {
+			app_status(a, true, c == 't' ? _("Cannot add \"%s\" to the team dictionary (this folder has none, or it cannot be written).")
+			                             : _("Cannot add \"%s\" to your dictionary: it cannot be written."), word);
+		}
+	} else {
+		done = false;
+	}
+	free(word);
+	return done;
+}
+
+/* The menu's text for the painter. Caller frees. */
+char *spell_ui_menu_text(const app *a)
+{
+	strbuf b = STRBUF_INIT;
+	char *word = xstrndup(a->tb.s + a->spell_start, a->spell_end - a->spell_start);
+	sb_printf(&b, _("\"%s\" is not in the dictionary."), word);
+	sb_adds(&b, "\n\n");
+	if (!a->spell_list)
+		sb_printf(&b, "%s\n", _("Looking for suggestions..."));
+	else if (a->spell_nlist == 0)
+		sb_printf(&b, "%s\n", _("No suggestions."));
+	for (size_t i = 0; i < a->spell_nlist; i++)
+		sb_printf(&b, "%zu  %s\n", i + 1, a->spell_list[i]);
+	sb_printf(&b, "\n%s", _("1-9 replace · i skip · I accept in this description · t add to team dictionary · a add to my dictionary · Esc close"));
+	free(word);
+	return sb_take(&b);
+}
