@@ -75,7 +75,8 @@ bool spell_ui_tick(app *a)
 	}
 	if (st == SPELL_OK && !a->spell_ready) {
 		a->spell_ready = true;
-		app_refresh_marks(a);
+		if (a->d && !a->in_list)
+			app_refresh_marks(a);
 		if (a->spell_wanted && a->ov == OV_NONE && a->d)
 			spell_ui_open(a);
 	}
