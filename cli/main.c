@@ -23,7 +23,7 @@ const cli_command cli_commands[] = {
 	{ "edit", cmd_edit, N_("open the editor (what algedit alone does)"),
 	  N_("algedit [--plain] edit [FILE.yaml]") },
 	{ "new", cmd_new, N_("make a new description and save its first version"),
-	  N_("algedit new NAME [KEY=VALUE...]") },
+	  N_("algedit new [--template FILE[#ID]] NAME [KEY=VALUE...]") },
 	{ "set", cmd_set, N_("change fields of one or more descriptions and save them"),
 	  N_("algedit set SLUG...|--all KEY=VALUE|KEY+=VALUE|KEY-=VALUE...") },
 	{ "log", cmd_log, N_("list the versions of a description: date, author, fields changed"),

@@ -6,9 +6,11 @@
 #include "cli/cli.h"
 #include "store/store.h"
 #include "forms/rules.h"
+#include "forms/exchange.h"
 #include "base/base.h"
 #include "i18n/i18n.h"
 
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -102,15 +104,47 @@ static void usage(FILE *f)
 	fprintf(f, "\n%s\n", _("Makes a new description called NAME in the drafts repository and saves it as\n"
 	                       "its first version. Its file name (the slug, printed) comes from the name.\n"
 	                       "Further fields can be given as with algedit set."));
+	fprintf(f, "\n  --template FILE[#ID]  %s\n",
+	        _("start from a register template (a supplier's JSON file; #ID picks one of several); NAME is then optional"));
+}
+
+/* Reads --template FILE[#ID] into a description; NULL after a message. */
+static description *from_template(const standard *std, const char *arg)
+{
+	char *path = xstrdup(arg), *id = strrchr(path, '#'), *data = NULL;
+	size_t len;
+	description *d = NULL;
+	if (id)
+		*id++ = '\0';
+	if (read_file(path, DESC_MAX_FILE * 16, &data, &len) < 0) {
+		cli_error("new", _("cannot read %s: %s"), path, strerror(errno));
+	} else {
+		findings fs;
+		findings_init(&fs);
+		d = template_import(std, data, len, id, &fs);
+		for (size_t i = 0; i < fs.n; i++)
+			fprintf(stderr, "%s: %s: %s\n", path, severity_label(fs.v[i].sev), fs.v[i].msg);
+		findings_done(&fs);
+	}
+	free(data);
+	free(path);
+	return d;
 }
 
 int cmd_new(int argc, char **argv)
 {
+	const char *template = NULL;
 	if (argc > 1 && (!strcmp(argv[1], "-h") || !strcmp(argv[1], "--help"))) {
 		usage(stdout);
 		return 0;
 	}
-	if (argc < 2 || !*argv[1]) {
+	if (argc > 2 && !strcmp(argv[1], "--template")) {
+		template = argv[2];
+		argc -= 2;
+		argv += 2;
+	}
+	bool named = argc >= 2 && *argv[1] && !strchr(argv[1], '=');
+	if (!named && !template) {
 		cli_error("new", "%s", _("give the name of the new description, e.g. algedit new \"Parkeerhandhaving\""));
 		usage(stderr);
 		return 2;
@@ -120,16 +154,33 @@ int cmd_new(int argc, char **argv)
 	int rc = cli_store_open("new", &std, &s);
 	if (rc)
 		return rc;
-	description *d = desc_new(std);
-	char *slug = store_new_slug(s, argv[1]);
-	desc_set_text(d, standard_field(std, "name"), argv[1]);
+	description *d = template ? from_template(std, template) : desc_new(std);
+	if (!d) {
+		store_free(&s);
+		standard_free(&std);
+		return 2;
+	}
+	desc_fill_defaults(d);
+	if (named)
+		desc_set_text(d, standard_field(std, "name"), argv[1]);
+	const char *name = desc_text(d, standard_field(std, "name"));
+	if (!name || !*name) {
+		cli_error("new", "%s", _("the template has no name; give one: algedit new --template FILE NAME"));
+		desc_free(&d);
+		store_free(&s);
+		standard_free(&std);
+		return 2;
+	}
+	char *slug = store_new_slug(s, name);
 	const char *changed[64] = { "name" };
 	size_t nchanged = 1;
-	for (int i = 2; i < argc && !rc; i++) {
+	for (int i = named ? 2 : 1; i < argc && !rc; i++) {
 		rc = cli_assign("new", d, argv[i]);
 		if (!rc && nchanged < 64)
 			changed[nchanged++] = argv[i];
 	}
+	/* A template's own gaps (organisation, contact) are for the editor to
+	 * fill; only what was given here must be right. */
 	if (!rc)
 		rc = cli_validate("new", slug, d, changed, nchanged);
 	if (!rc) {

@@ -144,6 +144,15 @@ description *desc_read_file(const standard *std, const char *path, desc_format f
 	return d;
 }
 
+void desc_fill_defaults(description *d)
+{
+	const std_field *lang = standard_field(d->std, "lang"), *ver = standard_field(d->std, "standard_version");
+	if (lang && !d->vals[lang->index] && std_field_has_value(lang, "nld"))
+		desc_set_text(d, lang, "nld");
+	if (ver && !d->vals[ver->index] && std_field_has_value(ver, d->std->version))
+		desc_set_text(d, ver, d->std->version);
+}
+
 bool desc_equal(const description *a, const description *b)
 {
 	for (size_t i = 0; i < a->std->nfields; i++)

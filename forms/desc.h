@@ -62,6 +62,10 @@ char *desc_write_yaml(const description *d, size_t *len);
 /* Always the canonical form, even when unchanged. */
 char *desc_format_yaml(const description *d, size_t *len);
 
+/* A new description starts with what every description has: the language
+ * "nld" and the standard's version. Keys already set are left alone. */
+void desc_fill_defaults(description *d);
+
 /* True when both hold the same values (positions and layout aside). */
 bool desc_equal(const description *a, const description *b);
 

@@ -64,3 +64,6 @@ tests_unit_test_exchange_SOURCES = tests/unit/test_exchange.c tests/unit/unit.h
 tests_unit_test_exchange_CFLAGS = $(UNIT_CFLAGS)
 tests_unit_test_exchange_LDADD = $(UNIT_LIBS)
 TESTS += tests/unit/test_exchange
+
+TESTS += tests/e2e/new-template.sh
+EXTRA_DIST += tests/e2e/new-template.sh
