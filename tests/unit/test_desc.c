@@ -233,14 +233,7 @@ END_TEST
 
 int main(void)
 {
-	setenv("ALGEDIT_DATADIR", unit_srcdir(), 0);
-	setenv("LANGUAGE", "en", 1);
-	char *err = NULL;
-	std = standard_load_version("1.0", &err);
-	if (!std) {
-		fprintf(stderr, "%s\n", err);
-		return 1;
-	}
+	std = unit_standard();
 	Suite *s = suite_create("desc");
 	TCase *t = tcase_create("model");
 	tcase_set_timeout(t, 60); /* one test starts python3 */

@@ -138,14 +138,7 @@ END_TEST
 
 int main(void)
 {
-	setenv("ALGEDIT_DATADIR", unit_srcdir(), 0);
-	setenv("LANGUAGE", "en", 1);
-	char *err = NULL;
-	std = standard_load_version("1.0", &err);
-	if (!std) {
-		fprintf(stderr, "%s\n", err);
-		return 1;
-	}
+	std = unit_standard();
 	Suite *s = suite_create("exchange");
 	TCase *t = tcase_create("exchange");
 	tcase_set_timeout(t, 60);

@@ -91,18 +91,11 @@ END_TEST
 
 int main(void)
 {
-	setenv("ALGEDIT_DATADIR", unit_srcdir(), 0);
-	setenv("LANGUAGE", "en", 1);
 	if (!unit_reference()) {
 		fprintf(stderr, "SKIP: ../shared/reference is absent, no oracle to compare with\n");
 		return 77;
 	}
-	char *err = NULL;
-	std = standard_load_version("1.0", &err);
-	if (!std) {
-		fprintf(stderr, "%s\n", err);
-		return 1;
-	}
+	std = unit_standard();
 	Suite *s = suite_create("oracle");
 	TCase *t = tcase_create("vectors");
 	tcase_set_timeout(t, 60);

@@ -32,6 +32,23 @@ static inline const char *unit_reference(void)
 		}                                                                     \
 	} while (0)
 
+/* For suites on the model: the shipped standard from the source tree, with
+ * English messages so that assertions on texts are stable. Exits on failure. */
+#ifdef ALGEDIT_STANDARD_H
+static inline standard *unit_standard(void)
+{
+	setenv("ALGEDIT_DATADIR", unit_srcdir(), 0);
+	setenv("LANGUAGE", "en", 1);
+	char *err = NULL;
+	standard *std = standard_load_version("1.0", &err);
+	if (!std) {
+		fprintf(stderr, "%s\n", err ? err : "cannot load the standard");
+		exit(1);
+	}
+	return std;
+}
+#endif
+
 /* Runs a suite and returns the process exit code (0 when all passed). */
 static inline int unit_run(Suite *s)
 {
