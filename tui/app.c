@@ -518,7 +518,7 @@ static void close_form(app *a, bool discard_journal)
 
 int app_open(app *a, const char *path, description *fresh)
 {
-	spell_ui_forget();
+	spell_ui_opened();
 	findings fs;
 	findings_init(&fs);
 	description *d = fresh;

@@ -197,10 +197,12 @@ void app_text_changed(app *a);
 /* spell_ui.c */
 void spell_ui_start(const char *repo);
 void spell_ui_stop(void);
+/* Blocks until the dictionary is loaded (benches and tests). */
+void spell_ui_wait_ready(void);
 bool spell_ui_tick(app *a);
 void spell_ui_open(app *a);
 void spell_ui_close(app *a);
-void spell_ui_forget(void);
+void spell_ui_opened(void);
 bool spell_ui_key(app *a, action act, const tui_event *ev);
 char *spell_ui_menu_text(const app *a);
 

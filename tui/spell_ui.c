@@ -36,29 +36,56 @@ static size_t check_hook(void *ctx, const std_field *f, const char *text, size_t
 	return n;
 }
 
+static char *team_path;
+static bool wanted;
+
+/* Remembers where the team dictionary is; the speller itself starts when
+ * the first description opens, so the list of descriptions (and quitting
+ * from it) never waits for the dictionary. */
 void spell_ui_start(const char *repo)
 {
-	speller_opts o = { 0 };
-	char *team = NULL;
+	xfree(&team_path);
 	if (repo) {
 		char *dir = xasprintf("%s/.algedit", repo);
 		struct stat st;
 		if (stat(dir, &st) == 0 && S_ISDIR(st.st_mode))
-			team = xasprintf("%s/dictionary.txt", dir);
+			team_path = xasprintf("%s/dictionary.txt", dir);
 		free(dir);
 	}
-	o.team_path = team;
+	wanted = true;
+	notice_shown = false;
+}
+
+/* A description opens: start the speller (loading in the background) the
+ * first time; after that, "ignore everywhere" was for the previous one. */
+void spell_ui_opened(void)
+{
+	if (sp) {
+		speller_clear_ignored(sp);
+		return;
+	}
+	if (!wanted)
+		return;
+	speller_opts o = { 0 };
+	o.team_path = team_path;
 	sp = speller_new(&o);
-	free(team);
 	tui_spell_check = check_hook;
 	tui_spell_ctx = NULL;
-	notice_shown = false;
+}
+
+void spell_ui_wait_ready(void)
+{
+	spell_ui_opened();
+	if (sp)
+		speller_wait(sp);
 }
 
 void spell_ui_stop(void)
 {
 	tui_spell_check = NULL;
 	speller_free(&sp);
+	xfree(&team_path);
+	wanted = false;
 }
 
 /* Called once per turn: shows the notice when checking is off, and redraws
@@ -100,13 +127,6 @@ void spell_ui_close(app *a)
 	if (a->ov == OV_SPELL)
 		a->ov = OV_NONE;
 	a->dirty = true;
-}
-
-/* A new description: "ignore everywhere" was for the previous one. */
-void spell_ui_forget(void)
-{
-	if (sp)
-		speller_clear_ignored(sp);
 }
 
 /* Opens the menu on the first marked word at or after the cursor (wrapping
