@@ -133,15 +133,16 @@ int tui_edit_file(const char *path)
 		return 2;
 	app a;
 	app_init(&a, std);
-	if (app_open(&a, path, NULL) < 0) {
-		fprintf(stderr, "algedit: %s\n", a.status ? a.status : "");
-		app_done(&a);
-		standard_free(&std);
-		return 2;
-	}
 	char *repo = repo_of_file(path);
 	spell_ui_start(repo);
 	free(repo);
+	if (app_open(&a, path, NULL) < 0) {
+		fprintf(stderr, "algedit: %s\n", a.status ? a.status : "");
+		app_done(&a);
+		spell_ui_stop();
+		standard_free(&std);
+		return 2;
+	}
 	screen_start(&a);
 	int rc = run(&a);
 	screen_end();
