@@ -523,6 +523,75 @@ START_TEST(read_only)
 }
 END_TEST
 
+/* The changed-paths cache never changes what log answers: the same versions
+ * without it, with it, with a torn or damaged file, and for commits made by
+ * another tool after the cache was written. */
+static char *log_text(store *s, const char *slug)
+{
+	store_version *v = NULL;
+	size_t n = 0;
+	ck_assert_int_eq(store_log(s, NULL, slug, 0, LANG_EN, &v, &n), STORE_OK);
+	strbuf b = STRBUF_INIT;
+	for (size_t i = 0; i < n; i++)
+		sb_printf(&b, "%s %s %d [%s]\n", v[i].commit, v[i].summary, v[i].removed, v[i].fields);
+	store_versions_free(&v, n);
+	return sb_take(&b);
+}
+
+START_TEST(log_cache)
+{
+	store *s = open_new("c");
+	const char *names[] = { "Alpha", "Beta", "Gamma" };
+	for (int round = 0; round < 4; round++)
+		for (int k = 0; k < 3; k++) {
+			if ((round + k) % 2)
+				continue;
+			char *goal = xasprintf("Doel %d van %s.", round, names[k]);
+			description *d = sample(names[k], goal);
+			char *slug = store_new_slug(s, names[k]);
+			if (round > 0) {
+				free(slug);
+				slug = xasprintf("%c%s", names[k][0] + 32, names[k] + 1);
+			}
+			ck_assert_int_eq(store_save(s, slug, d, NULL), STORE_OK);
+			free(slug);
+			free(goal);
+			desc_free(&d);
+		}
+	char *cache = xasprintf("%s/c/.git/algedit/changed-paths", tmp);
+	unlink(cache);
+	char *cold = log_text(s, "beta");
+	ck_assert_int_eq(access(cache, F_OK), 0);
+	char *warm = log_text(s, "beta");
+	ck_assert_str_eq(cold, warm);
+	char *alpha = log_text(s, "alpha");
+	/* A torn last line and a garbage line are ignored. */
+	ck_assert_int_eq(sh("printf 'garbage line\\n0123' >> '%s'", cache), 0);
+	char *damaged = log_text(s, "beta");
+	ck_assert_str_eq(cold, damaged);
+	/* A commit by git itself after the cache was written. */
+	ck_assert_int_eq(sh("cd '%s/c' && sed -i 's/^name: Beta$/name: Beta B/' algoritmes/beta.yaml && "
+	                    "git -c user.name=X -c user.email=x@example.nl commit -qam edit", tmp), 0);
+	char *later = log_text(s, "beta");
+	ck_assert_uint_gt(strlen(later), strlen(cold));
+	ck_assert_str_eq(later + strlen(later) - strlen(cold), cold);
+	unlink(cache);
+	char *fresh = log_text(s, "beta");
+	ck_assert_str_eq(later, fresh);
+	char *alpha2 = log_text(s, "alpha");
+	ck_assert_str_eq(alpha, alpha2);
+	free(cold);
+	free(warm);
+	free(alpha);
+	free(alpha2);
+	free(damaged);
+	free(later);
+	free(fresh);
+	free(cache);
+	store_free(&s);
+}
+END_TEST
+
 static Suite *suite(void)
 {
 	Suite *s = suite_create("store");
@@ -538,6 +607,7 @@ static Suite *suite(void)
 	tcase_add_test(t, journal_basics);
 	tcase_add_test(t, journal_sigkill);
 	tcase_add_test(t, read_only);
+	tcase_add_test(t, log_cache);
 	suite_add_tcase(s, t);
 	return s;
 }
