@@ -45,7 +45,7 @@ static char *ask_line(const char *prompt)
 }
 
 /* Asks for the author on a terminal; elsewhere says how to set it. */
-static bool ensure_author(const char *cmd, store *s)
+bool cli_ask_author(const char *cmd, store *s)
 {
 	char *name = NULL, *email = NULL;
 	if (store_author(s, &name, &email) == STORE_OK) {
@@ -78,7 +78,7 @@ static bool ensure_author(const char *cmd, store *s)
 
 int cli_store_save(const char *cmd, store *s, const char *const *slugs, const description *const *ds, size_t n)
 {
-	if (!ensure_author(cmd, s))
+	if (!cli_ask_author(cmd, s))
 		return 1;
 	store_saved info;
 	store_status st = store_save_many(s, slugs, ds, n, &info);
