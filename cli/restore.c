@@ -52,7 +52,7 @@ int cmd_restore(int argc, char **argv)
 		return rc;
 	}
 	store_saved info;
-	store_status st = cli_ask_author("restore", s) ? store_restore(s, slug, &info) : STORE_NO_AUTHOR;
+	store_status st = cli_ask_author("restore", s, stderr) ? store_restore(s, slug, &info) : STORE_NO_AUTHOR;
 	if (st == STORE_OK && info.message) {
 		char *nl = strchr(info.message, '\n');
 		printf("[%.7s] %.*s\n", info.commit, nl ? (int)(nl - info.message) : (int)strlen(info.message), info.message);
