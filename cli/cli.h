@@ -45,8 +45,13 @@ int cmd_log(int argc, char **argv);
 int cmd_diff(int argc, char **argv);
 int cmd_sync(int argc, char **argv);
 int cmd_resolve(int argc, char **argv);
+int cmd_restore(int argc, char **argv);
 /* Loads the standard and opens the repository (-C DIR); 0 or an exit code. */
 int cli_store_open(const char *cmd, struct standard **std, struct store **s);
+/* True when saves have an author: from git config, else asked once on a
+ * terminal (questions on out) and kept in the repository's config; without
+ * a terminal says how to set it. */
+bool cli_ask_author(const char *cmd, struct store *s, FILE *out);
 /* Saves in one commit, asking for the author once on a terminal; 0 or 1. */
 int cli_store_save(const char *cmd, struct store *s, const char *const *slugs,
                    const struct description *const *ds, size_t n);

@@ -32,6 +32,8 @@ const cli_command cli_commands[] = {
 	  N_("algedit diff [--color=auto|always|never] [REV [REV]] SLUG") },
 	{ "sync", cmd_sync, N_("exchange descriptions with a git remote, merging field by field"),
 	  N_("algedit sync [REMOTE]") },
+	{ "restore", cmd_restore, N_("bring back a deleted description as a new version"),
+	  N_("algedit restore SLUG") },
 	{ "resolve", cmd_resolve, N_("choose per field after sync found the same field changed on both sides"),
 	  N_("algedit resolve [SLUG FIELD mine|theirs | SLUG FIELD=VALUE | --abort]") },
 	{ "export", cmd_export, N_("print the JSON body for the register's submission API"),

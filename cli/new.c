@@ -35,10 +35,10 @@ int cli_store_open(const char *cmd, standard **std, store **s)
 	return 0;
 }
 
-static char *ask_line(const char *prompt)
+static char *ask_line(FILE *out, const char *prompt)
 {
-	fprintf(stderr, "%s", prompt);
-	fflush(stderr);
+	fprintf(out, "%s", prompt);
+	fflush(out);
 	char buf[512];
 	if (!fgets(buf, sizeof buf, stdin))
 		return NULL;
@@ -46,8 +46,9 @@ static char *ask_line(const char *prompt)
 	return xstrdup(buf);
 }
 
-/* Asks for the author on a terminal; elsewhere says how to set it. */
-static bool ensure_author(const char *cmd, store *s)
+/* Asks for the author on a terminal (the questions on out); elsewhere says
+ * how to set it. */
+bool cli_ask_author(const char *cmd, store *s, FILE *out)
 {
 	char *name = NULL, *email = NULL;
 	if (store_author(s, &name, &email) == STORE_OK) {
@@ -55,15 +56,15 @@ static bool ensure_author(const char *cmd, store *s)
 		free(email);
 		return true;
 	}
-	if (!isatty(0) || !isatty(2)) {
+	if (!isatty(0) || !isatty(fileno(out))) {
 		cli_error(cmd, "%s", _("your name and e-mail address for the history are not set; run algedit once in a terminal, or: git config --global user.name \"Your Name\"; git config --global user.email you@example.nl"));
 		return false;
 	}
-	fprintf(stderr, "%s\n", _("Every save is recorded with your name and e-mail address. You are asked once; they are kept in this repository."));
+	fprintf(out, "%s\n", _("Every save is recorded with your name and e-mail address. You are asked once; they are kept in this repository."));
 	bool ok = false;
 	for (int tries = 0; tries < 3 && !ok; tries++) {
-		name = ask_line(_("Your name: "));
-		email = name ? ask_line(_("Your e-mail address: ")) : NULL;
+		name = ask_line(out, _("Your name: "));
+		email = name ? ask_line(out, _("Your e-mail address: ")) : NULL;
 		if (!name || !email) {
 			free(name);
 			free(email);
@@ -80,7 +81,7 @@ static bool ensure_author(const char *cmd, store *s)
 
 int cli_store_save(const char *cmd, store *s, const char *const *slugs, const description *const *ds, size_t n)
 {
-	if (!ensure_author(cmd, s))
+	if (!cli_ask_author(cmd, s, stderr))
 		return 1;
 	store_saved info;
 	store_status st = store_save_many(s, slugs, ds, n, &info);

@@ -170,3 +170,16 @@ void journal_discard(store *s, const char *slug)
 	if (c)
 		c->len = SIZE_MAX;
 }
+
+int64_t journal_time(store *s, const char *slug)
+{
+	char *rel = store_relpath(slug);
+	if (!rel)
+		return 0;
+	free(rel);
+	char *path = journal_path(s, slug);
+	struct stat st;
+	int64_t t = stat(path, &st) == 0 ? (int64_t)st.st_mtime : 0;
+	free(path);
+	return t;
+}

@@ -290,7 +290,7 @@ bool store_tree_blob(git_tree *tree, const char *path, git_oid *out)
 }
 
 /* HEAD's tree, or NULL on an unborn branch. */
-static git_tree *head_tree(store *s, git_commit **commit_out)
+git_tree *store_head_tree(store *s, git_commit **commit_out)
 {
 	git_object *o = NULL;
 	git_tree *t = NULL;
@@ -318,7 +318,7 @@ bool store_exists(store *s, const char *slug)
 	struct stat st;
 	bool found = lstat(abs, &st) == 0;
 	if (!found) {
-		git_tree *t = head_tree(s, NULL);
+		git_tree *t = store_head_tree(s, NULL);
 		git_oid id;
 		found = store_tree_blob(t, rel, &id);
 		git_tree_free(t);
@@ -638,7 +638,7 @@ store_status store_save_many(store *s, const char *const *slugs_in, const descri
 		}
 	if ((rc = store_check_state(s)) != STORE_OK || (rc = store_signature(s, &sig)) != STORE_OK)
 		goto out;
-	tree = head_tree(s, &parent);
+	tree = store_head_tree(s, &parent);
 	for (size_t i = 0; i < n_in; i++) {
 		size_t len;
 		char *data = desc_write_yaml(ds_in[i], &len);

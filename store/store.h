@@ -98,6 +98,19 @@ store_status store_save_many(store *s, const char *const *slugs, const descripti
                              size_t n, store_saved *info);
 void store_saved_done(store_saved *info);
 
+/* Deletes algoritmes/<slug>.yaml as a commit ("Removed: NAME" in the user's
+ * language): the file leaves the work tree and the index, and its history
+ * stays, so store_restore can bring it back. A file that was never committed
+ * is simply deleted (no commit; info->commit stays empty). Refuses like
+ * store_save does, changing nothing. Text in the work tree that no commit
+ * holds is kept in the journal, to be offered again after a restore. */
+store_status store_remove(store *s, const char *slug, store_saved *info);
+/* Brings back the last committed version of a removed description as a new
+ * commit ("Restored: NAME"). Present in HEAD: STORE_UNCHANGED (when only the
+ * file was missing from the folder it is written back, no commit). Never in
+ * the history (first parents from HEAD): STORE_NOT_FOUND. */
+store_status store_restore(store *s, const char *slug, store_saved *info);
+
 /* ---- the journal: text typed since the last save, in .git/algedit/journal ---- */
 
 /* Journals the current text of slug: atomic write (temp file, fsync,
@@ -109,6 +122,9 @@ store_status journal_write(store *s, const char *slug, const char *data, size_t 
  * recovery), else NULL. A journal equal to the file is discarded. */
 char *journal_pending(store *s, const char *slug, size_t *len);
 void journal_discard(store *s, const char *slug);
+/* When the journal of slug was last written (seconds since the epoch), or 0
+ * when there is none. */
+int64_t journal_time(store *s, const char *slug);
 
 /* ---- history ---- */
 

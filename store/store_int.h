@@ -38,5 +38,8 @@ description *store_desc_from_blob(store *s, const git_oid *blob);
 /* The signature saves are made with (STORE_NO_AUTHOR when unset). */
 store_status store_signature(store *s, git_signature **out);
 uint64_t store_fnv1a(const char *data, size_t len);
+/* HEAD's tree (and its commit when commit_out is not NULL), or NULL on an
+ * unborn branch. */
+git_tree *store_head_tree(store *s, git_commit **commit_out);
 
 #endif

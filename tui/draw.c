@@ -5,6 +5,7 @@
  * is carried by markers and words; colour (off with NO_COLOR) only repeats it. */
 #include "config.h"
 #include "tui/app.h"
+#include "tui/persist.h"
 #include "forms/rules.h"
 #include "base/base.h"
 #include "i18n/i18n.h"
@@ -829,8 +830,11 @@ void draw(app *a)
 			prompt_box(a, _("New description"), _("Name: "), &cy, &cx);
 		else if (a->ov == OV_REMOVE && a->list_sel < a->nshown) {
 			const list_entry *e = &a->entries[a->shown[a->list_sel]];
-			char *t = xasprintf(_("Delete \"%s\" (%s)? Enter or Ctrl-D deletes it; Esc keeps it."),
-			                    e->name ? e->name : e->slug, e->path);
+			char *t = persist->remove_restorable
+			                  ? xasprintf(_("Delete \"%s\" (%s)? Enter or Ctrl-D deletes it, algedit restore %s brings it back; Esc keeps it."),
+			                              e->name ? e->name : e->slug, e->path, e->slug)
+			                  : xasprintf(_("Delete \"%s\" (%s)? Enter or Ctrl-D deletes it; Esc keeps it."),
+			                              e->name ? e->name : e->slug, e->path);
 			question(a, _("Delete description"), t, &cy, &cx);
 			free(t);
 		}

@@ -297,7 +297,10 @@ void list_handle(app *a, const tui_event *ev, action act)
 				app_status(a, true, "%s", err);
 				free(err);
 			} else {
-				app_status(a, false, _("Deleted %s."), p);
+				if (persist->remove_restorable)
+					app_status(a, false, _("Deleted %s; algedit restore %s brings it back."), p, e->slug);
+				else
+					app_status(a, false, _("Deleted %s."), p);
 				list_reload_entry(a, p);
 			}
 			free(p);

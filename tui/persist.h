@@ -27,6 +27,8 @@ typedef struct persist_ops {
 	void (*discard)(const char *path);
 	/* Deletes the description at path. Returns 0, or -1 and *err. */
 	int (*remove)(const char *path, char **err);
+	/* A deletion is kept in history: `algedit restore SLUG` undoes it. */
+	bool remove_restorable;
 } persist_ops;
 
 /* Plain files: write_file_atomic for saves, the journal under
@@ -37,5 +39,14 @@ extern const persist_ops *persist;
 
 /* The journal file used for path by persist_files (caller frees). */
 char *persist_journal_path(const char *path);
+
+/* The drafts repository (tui/persist_store.c): a save is a commit, the
+ * journal lives in .git/algedit/, a deletion is a commit. Paths are
+ * <workdir>algoritmes/<slug>.yaml; any other path goes to persist_files. */
+struct store;
+extern const persist_ops persist_store;
+/* Makes persist_store the table in use, over s (which must outlive its use;
+ * NULL goes back to plain files). */
+void persist_use_store(struct store *s);
 
 #endif

@@ -33,8 +33,11 @@ trap e2e_cleanup EXIT
 mkdir -p "$E2E_TMP/data/standard/1.0" "$E2E_TMP/state" "$E2E_TMP/home"
 cp "$top_srcdir/standard/1.0/fields.yaml" "$E2E_TMP/data/standard/1.0/"
 cp "$top_srcdir/tests/e2e/guidance-nl.yaml" "$top_srcdir/tests/e2e/guidance-en.yaml" "$E2E_TMP/data/standard/1.0/"
-E2E_ENV="LANG=C.UTF-8 LC_ALL= LANGUAGE=nl TERM=screen NO_COLOR= HOME=$E2E_TMP/home \
-ALGEDIT_DATADIR=$E2E_TMP/data XDG_STATE_HOME=$E2E_TMP/state ASAN_OPTIONS=detect_leaks=1:exitcode=99"
+# The drafts repository and git's config are private too: never the real
+# home folder's, never the person's own name in a test commit.
+E2E_ENV="-u ALGEDIT_REPO -u GIT_DIR -u GIT_WORK_TREE LANG=C.UTF-8 LC_ALL= LANGUAGE=nl TERM=screen NO_COLOR= HOME=$E2E_TMP/home \
+ALGEDIT_DATADIR=$E2E_TMP/data XDG_STATE_HOME=$E2E_TMP/state XDG_DATA_HOME=$E2E_TMP/home/.local/share \
+XDG_CONFIG_HOME=$E2E_TMP/home/.config GIT_CONFIG_NOSYSTEM=1 ASAN_OPTIONS=detect_leaks=1:exitcode=99"
 export LANG=C.UTF-8 LANGUAGE=nl ALGEDIT_DATADIR="$E2E_TMP/data" XDG_STATE_HOME="$E2E_TMP/state"
 
 T() { tmux -L "$E2E_SOCK" -f /dev/null "$@"; }

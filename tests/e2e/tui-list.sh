@@ -1,5 +1,5 @@
 #!/bin/sh
-# The list (algedit with no arguments): descriptions with status,
+# The list (algedit -C DIR with no command): descriptions with status,
 # completeness and errors; typing filters; a new description from a name,
 # with an item added to a list field; delete asks first.
 . "$top_srcdir/tests/e2e/lib.sh"
@@ -8,7 +8,13 @@ mkdir -p "$E2E_TMP/work/algoritmes"
 printf 'name: Parkeervergunning toewijzen\nstatus: In gebruik\n' > "$E2E_TMP/work/algoritmes/parkeren.yaml"
 printf 'name: Fraudesignalen bijstand\nstatus: In ontwikkeling\nlang: nld\n' > "$E2E_TMP/work/algoritmes/fraude.yaml"
 touch -d 2024-05-01 "$E2E_TMP/work/algoritmes/"*.yaml
-e2e_start 80 24
+# The list is that of a drafts repository: the folder is one.
+git -C "$E2E_TMP/work" init -q -b main
+git -C "$E2E_TMP/work" config user.name "Test Persoon"
+git -C "$E2E_TMP/work" config user.email test@example.nl
+git -C "$E2E_TMP/work" add algoritmes
+git -C "$E2E_TMP/work" commit -qm "twee beschrijvingen"
+e2e_start 80 24 -C "$E2E_TMP/work"
 e2e_wait "Parkeervergunning"
 e2e_expect_screen list
 e2e_type "park"
@@ -49,5 +55,6 @@ e2e_wait "verwijderen?"
 e2e_keys Enter
 e2e_wait_gone "Fraudesignalen"
 [ ! -f "$E2E_TMP/work/algoritmes/fraude.yaml" ] || fail "not deleted"
+git -C "$E2E_TMP/work" log -1 --format=%s | grep -q "Verwijderd: Fraudesignalen bijstand" || fail "no deletion commit"
 e2e_keys C-q
 e2e_wait_exit 0
