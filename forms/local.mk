@@ -2,11 +2,7 @@
 libalgedit_a_SOURCES += forms/finding.h forms/finding.c forms/desc.h forms/desc.c forms/rules.h forms/rules.c forms/exchange.h forms/exchange.c
 libalgedit_a_SOURCES += forms/html.h forms/html.c
 
-check_PROGRAMS += tests/unit/test_html
-tests_unit_test_html_SOURCES = tests/unit/test_html.c tests/unit/unit.h
-tests_unit_test_html_CFLAGS = $(UNIT_CFLAGS)
-tests_unit_test_html_LDADD = $(UNIT_LIBS)
-TESTS += tests/unit/test_html
+UNIT_TESTS += tests/unit/test_html
 
 check_PROGRAMS += tests/fuzz/fuzz_html
 tests_fuzz_fuzz_html_SOURCES = tests/fuzz/fuzz_html.c $(FUZZ_DRIVER)

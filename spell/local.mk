@@ -8,17 +8,9 @@ spellwordsdir = $(pkgdatadir)/spell/words
 dist_spellwords_DATA = spell/words/nl-register.txt
 EXTRA_DIST += spell/words/README.md spell/words/candidates.py
 
-check_PROGRAMS += tests/unit/test_spell_token
-tests_unit_test_spell_token_SOURCES = tests/unit/test_spell_token.c tests/unit/unit.h
-tests_unit_test_spell_token_CFLAGS = $(UNIT_CFLAGS)
-tests_unit_test_spell_token_LDADD = $(UNIT_LIBS)
-TESTS += tests/unit/test_spell_token
+UNIT_TESTS += tests/unit/test_spell_token
 
-check_PROGRAMS += tests/unit/test_spell
-tests_unit_test_spell_SOURCES = tests/unit/test_spell.c tests/unit/unit.h
-tests_unit_test_spell_CFLAGS = $(UNIT_CFLAGS)
-tests_unit_test_spell_LDADD = $(UNIT_LIBS)
-TESTS += tests/unit/test_spell
+UNIT_TESTS += tests/unit/test_spell
 
 check_PROGRAMS += tests/fuzz/fuzz_spell_token
 tests_fuzz_fuzz_spell_token_SOURCES = tests/fuzz/fuzz_spell_token.c $(FUZZ_DRIVER)

@@ -5,7 +5,12 @@
 # corpus tests/fuzz/corpus/NAME/, and make check runs each (tests/fuzz/NAME.fuzz).
 UNIT_CFLAGS = $(AM_CFLAGS) $(CHECK_CFLAGS)
 UNIT_LIBS = $(ALL_LIBS) $(CHECK_LIBS)
-EXTRA_DIST += tests/unit/unit.h tests/fuzz/run.sh tests/fuzz/driver.c tests/fuzz/corpus tests/fixtures
+# A unit test is one line in its module's local.mk, UNIT_TESTS += tests/unit/test_x
+# (source tests/unit/test_x.c); the programs not named here link like this.
+LDADD = $(UNIT_LIBS)
+check_PROGRAMS += $(UNIT_TESTS)
+TESTS += $(UNIT_TESTS)
+EXTRA_DIST += tests/unit/unit.h tests/unit/repo_fixture.h tests/fuzz/run.sh tests/fuzz/driver.c tests/fuzz/corpus tests/fixtures
 
 if FUZZING
 FUZZ_CFLAGS = $(AM_CFLAGS) -fsanitize=fuzzer-no-link
@@ -19,11 +24,7 @@ endif
 TEST_EXTENSIONS += .fuzz
 FUZZ_LOG_COMPILER = $(SHELL) $(srcdir)/tests/fuzz/run.sh
 
-check_PROGRAMS += tests/unit/test_standard
-tests_unit_test_standard_SOURCES = tests/unit/test_standard.c tests/unit/unit.h
-tests_unit_test_standard_CFLAGS = $(UNIT_CFLAGS)
-tests_unit_test_standard_LDADD = $(UNIT_LIBS)
-TESTS += tests/unit/test_standard
+UNIT_TESTS += tests/unit/test_standard
 
 check_PROGRAMS += tests/fuzz/fuzz_standard
 tests_fuzz_fuzz_standard_SOURCES = tests/fuzz/fuzz_standard.c $(FUZZ_DRIVER)
@@ -33,17 +34,9 @@ tests_fuzz_fuzz_standard_LDADD = $(ALL_LIBS)
 TESTS += tests/fuzz/standard.fuzz
 EXTRA_DIST += tests/fuzz/standard.fuzz
 
-check_PROGRAMS += tests/unit/test_oracle
-tests_unit_test_oracle_SOURCES = tests/unit/test_oracle.c tests/unit/unit.h
-tests_unit_test_oracle_CFLAGS = $(UNIT_CFLAGS)
-tests_unit_test_oracle_LDADD = $(UNIT_LIBS)
-TESTS += tests/unit/test_oracle
+UNIT_TESTS += tests/unit/test_oracle
 
-check_PROGRAMS += tests/unit/test_desc
-tests_unit_test_desc_SOURCES = tests/unit/test_desc.c tests/unit/unit.h
-tests_unit_test_desc_CFLAGS = $(UNIT_CFLAGS)
-tests_unit_test_desc_LDADD = $(UNIT_LIBS)
-TESTS += tests/unit/test_desc
+UNIT_TESTS += tests/unit/test_desc
 
 check_PROGRAMS += tests/fuzz/fuzz_desc
 tests_fuzz_fuzz_desc_SOURCES = tests/fuzz/fuzz_desc.c $(FUZZ_DRIVER)
@@ -59,11 +52,7 @@ EXTRA_DIST += tests/e2e/check.sh
 TESTS += tests/house-rules.sh
 EXTRA_DIST += tests/house-rules.sh
 
-check_PROGRAMS += tests/unit/test_exchange
-tests_unit_test_exchange_SOURCES = tests/unit/test_exchange.c tests/unit/unit.h
-tests_unit_test_exchange_CFLAGS = $(UNIT_CFLAGS)
-tests_unit_test_exchange_LDADD = $(UNIT_LIBS)
-TESTS += tests/unit/test_exchange
+UNIT_TESTS += tests/unit/test_exchange
 
 TESTS += tests/e2e/new-template.sh
 EXTRA_DIST += tests/e2e/new-template.sh

@@ -6,11 +6,7 @@ libalgedit_a_SOURCES += tui/tui.h tui/app.h tui/app.c tui/actions.c tui/input.h 
 	tui/spell_ui.c
 algedit_SOURCES += cli/edit.c
 
-check_PROGRAMS += tests/unit/test_textbuf
-tests_unit_test_textbuf_SOURCES = tests/unit/test_textbuf.c tests/unit/unit.h
-tests_unit_test_textbuf_CFLAGS = $(UNIT_CFLAGS)
-tests_unit_test_textbuf_LDADD = $(UNIT_LIBS)
-TESTS += tests/unit/test_textbuf
+UNIT_TESTS += tests/unit/test_textbuf
 
 # End-to-end: the real binary in tmux (tests/e2e/lib.sh).
 E2E_TESTS = tests/e2e/tui-write.sh tests/e2e/tui-dutch.sh tests/e2e/tui-paste.sh tests/e2e/tui-resize.sh \

@@ -7,6 +7,7 @@
 #include "forms/diff.h"
 #include "base/base.h"
 #include "unit.h"
+#include "repo_fixture.h"
 
 #include <errno.h>
 #include <stdarg.h>
@@ -18,74 +19,9 @@
 #include <time.h>
 #include <unistd.h>
 
-static standard *std;
-static char tmp[256];
-
-static void setup(void)
-{
-	char *err = NULL;
-	std = standard_load_version("1.0", &err);
-	ck_assert_msg(std != NULL, "%s", err);
-	snprintf(tmp, sizeof tmp, "/tmp/algedit-store-XXXXXX");
-	ck_assert_ptr_nonnull(mkdtemp(tmp));
-	/* No global git config of the person running the tests leaks in. */
-	char *home = xasprintf("%s/home", tmp);
-	mkdir(home, 0755);
-	setenv("HOME", home, 1);
-	setenv("XDG_CONFIG_HOME", home, 1);
-	setenv("GIT_CONFIG_NOSYSTEM", "1", 1);
-	unsetenv("XDG_DATA_HOME");
-	free(home);
-}
-
-static void teardown(void)
-{
-	char *cmd = xasprintf("chmod -R u+w '%s' 2>/dev/null; rm -rf '%s'", tmp, tmp);
-	if (system(cmd) != 0)
-		fprintf(stderr, "could not remove %s\n", tmp);
-	free(cmd);
-	standard_free(&std);
-}
-
-static int sh(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
-static int sh(const char *fmt, ...)
-{
-	va_list ap;
-	va_start(ap, fmt);
-	char buf[4096];
-	vsnprintf(buf, sizeof buf, fmt, ap);
-	va_end(ap);
-	int r = system(buf);
-	return WIFEXITED(r) ? WEXITSTATUS(r) : -1;
-}
-
-static char *sh_out(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
-static char *sh_out(const char *fmt, ...)
-{
-	va_list ap;
-	va_start(ap, fmt);
-	char buf[4096];
-	vsnprintf(buf, sizeof buf, fmt, ap);
-	va_end(ap);
-	FILE *p = popen(buf, "r");
-	strbuf b = STRBUF_INIT;
-	sb_adds(&b, "");
-	char line[1024];
-	while (p && fgets(line, sizeof line, p))
-		sb_adds(&b, line);
-	if (p)
-		pclose(p);
-	return sb_take(&b);
-}
-
 static store *open_new(const char *name)
 {
-	char *dir = xasprintf("%s/%s", tmp, name), *err = NULL;
-	store *s = NULL;
-	ck_assert_msg(store_open(std, dir, &s, &err) == STORE_OK, "%s", err ? err : "");
-	ck_assert_int_eq(store_set_author(s, "Anna de Vries", "anna@example.nl"), STORE_OK);
-	free(dir);
-	return s;
+	return open_repo(name, true);
 }
 
 static description *sample(const char *name, const char *goal)
@@ -325,20 +261,17 @@ START_TEST(refusals)
 	description *d = sample("A", "Eerste.");
 	ck_assert_int_eq(store_save(s, "a", d, NULL), STORE_OK);
 	/* Locked index. */
-	ck_assert_int_eq(sh("touch '%s/.git/index.lock'", dir), 0);
+	repo_enter(dir, RS_LOCKED);
 	assert_refused(s, dir, STORE_LOCKED, "index.lock");
-	ck_assert_int_eq(sh("rm '%s/.git/index.lock'", dir), 0);
+	repo_leave(dir, RS_LOCKED);
 	/* Detached HEAD. */
-	ck_assert_int_eq(sh("git -C '%s' checkout -q --detach", dir), 0);
+	repo_enter(dir, RS_DETACHED);
 	assert_refused(s, dir, STORE_DETACHED, "git switch");
-	ck_assert_int_eq(sh("git -C '%s' checkout -q main", dir), 0);
+	repo_leave(dir, RS_DETACHED);
 	/* A merge in progress. */
-	ck_assert_int_eq(sh("cd '%s' && git checkout -q -b side && echo one > f.txt && git add f.txt && "
-	                    "git -c user.name=X -c user.email=x@y commit -qm side && git checkout -q main && "
-	                    "echo two > f.txt && git add f.txt && git -c user.name=X -c user.email=x@y commit -qm main && "
-	                    "(git -c user.name=X -c user.email=x@y merge side >/dev/null 2>&1; true)", dir), 0);
+	repo_enter(dir, RS_MERGING);
 	assert_refused(s, dir, STORE_BUSY, "merge --abort");
-	ck_assert_int_eq(sh("git -C '%s' merge --abort", dir), 0);
+	repo_leave(dir, RS_MERGING);
 	ck_assert_int_eq(store_save(s, "a", d, NULL), STORE_UNCHANGED);
 	desc_free(&d);
 	free(dir);
