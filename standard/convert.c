@@ -132,6 +132,18 @@ static void emit_field(strbuf *b, const char *key, const ynode *p, const std_fie
 	}
 }
 
+/* Keys become YAML keys and flow-list entries in fields.yaml unquoted, and
+ * the register's keys are plain names; anything else is a broken config. */
+static bool plain_key(const char *k)
+{
+	if (!k || !(isalpha((unsigned char)k[0]) || k[0] == '_'))
+		return false;
+	for (const char *p = k; *p; p++)
+		if (!(isalnum((unsigned char)*p) || *p == '_'))
+			return false;
+	return strlen(k) <= 64;
+}
+
 typedef struct sect {
 	const char *key;
 	const char *nl, *en;
@@ -158,12 +170,25 @@ char *standard_from_register_config(const char *config_json, size_t len, const c
 		*err = xasprintf("%s:%d: no \"properties\" with the fields", config_name, cfg ? cfg->line : 1);
 		goto done;
 	}
-	for (size_t i = 0; i < props->n; i++)
+	for (size_t i = 0; i < props->n; i++) {
 		if (props->kids[i]->type != Y_MAP) {
 			*err = xasprintf("%s:%d: field \"%s\" is not an object", config_name, props->kids[i]->line,
 			                 props->keys[i]);
 			goto done;
 		}
+		if (!plain_key(props->keys[i])) {
+			*err = xasprintf("%s:%d: the field key \"%s\" is not a plain name (letters, digits and _)",
+			                 config_name, props->key_lines[i], props->keys[i]);
+			goto done;
+		}
+		const ynode *items = ynode_get(props->kids[i], "items");
+		for (size_t j = 0; items && items->type == Y_MAP && j < items->n; j++)
+			if (!plain_key(items->keys[j]) || items->kids[j]->type != Y_MAP) {
+				*err = xasprintf("%s:%d: the item field \"%s\" of \"%s\" is not a plain name with an object",
+				                 config_name, items->key_lines[j], items->keys[j], props->keys[i]);
+				goto done;
+			}
+	}
 	if (layout_json) {
 		if (ytree_parse_json(layout_json, layout_len, &lay, &ye) < 0) {
 			*err = xasprintf("layout:%d:%d: %s", ye.line, ye.col, ye.msg);
@@ -180,7 +205,7 @@ char *standard_from_register_config(const char *config_json, size_t len, const c
 			sect *s = &secs[nsecs++];
 			s->key = ynode_str(ynode_get(t, "key"));
 			s->nl = ynode_str(ynode_get(t, "label"));
-			if (!s->key || !s->nl || !rows || rows->type != Y_SEQ) {
+			if (!plain_key(s->key) || !s->nl || !rows || rows->type != Y_SEQ) {
 				*err = xasprintf("layout:%d: each tab needs key, label and rows", t->line);
 				goto done;
 			}

@@ -290,18 +290,58 @@ out:
 }
 
 /* JSON numbers, booleans and null arrive from libyaml as plain scalars. */
-static void type_json_scalars(ynode *n)
+/* A JSON number: -?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)? */
+static bool json_number(const char *s)
+{
+	const char *p = s;
+	if (*p == '-')
+		p++;
+	if (*p == '0')
+		p++;
+	else if (*p >= '1' && *p <= '9')
+		while (*p >= '0' && *p <= '9')
+			p++;
+	else
+		return false;
+	if (*p == '.') {
+		p++;
+		if (!(*p >= '0' && *p <= '9'))
+			return false;
+		while (*p >= '0' && *p <= '9')
+			p++;
+	}
+	if (*p == 'e' || *p == 'E') {
+		p++;
+		if (*p == '+' || *p == '-')
+			p++;
+		if (!(*p >= '0' && *p <= '9'))
+			return false;
+		while (*p >= '0' && *p <= '9')
+			p++;
+	}
+	return *p == '\0';
+}
+
+/* Unquoted scalars are JSON's literals; anything else unquoted (YAML that
+ * libyaml would take) is not JSON. Returns the offending node or NULL. */
+static const ynode *type_json_scalars(ynode *n)
 {
 	if (!n)
-		return;
+		return NULL;
 	if (n->type == Y_STR && n->plain) {
 		if (!strcmp(n->str, "true") || !strcmp(n->str, "false"))
 			n->type = Y_BOOL;
-		else
+		else if (json_number(n->str))
 			n->type = Y_NUM;
+		else
+			return n;
 	}
-	for (size_t i = 0; i < n->n; i++)
-		type_json_scalars(n->kids[i]);
+	for (size_t i = 0; i < n->n; i++) {
+		const ynode *bad = type_json_scalars(n->kids[i]);
+		if (bad)
+			return bad;
+	}
+	return NULL;
 }
 
 static int hexval(char c)
@@ -371,7 +411,13 @@ int ytree_parse_json(const char *data, size_t len, ynode **out, yerror *err)
 	char *text = json_for_yaml(data, len, &tlen);
 	int rc = ytree_parse_yaml(text, tlen, out, err);
 	free(text);
-	if (rc == 0)
-		type_json_scalars(*out);
+	const ynode *bad = rc == 0 ? type_json_scalars(*out) : NULL;
+	if (bad) {
+		char *msg = xasprintf("text without quotes (\"%.40s\") is not JSON", bad->str);
+		set_err(err, bad->line, bad->col, msg);
+		free(msg);
+		ynode_free(out);
+		return -1;
+	}
 	return rc;
 }

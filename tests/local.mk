@@ -56,3 +56,11 @@ UNIT_TESTS += tests/unit/test_exchange
 
 TESTS += tests/e2e/new-template.sh
 EXTRA_DIST += tests/e2e/new-template.sh
+
+check_PROGRAMS += tests/fuzz/fuzz_exchange
+tests_fuzz_fuzz_exchange_SOURCES = tests/fuzz/fuzz_exchange.c $(FUZZ_DRIVER)
+tests_fuzz_fuzz_exchange_CFLAGS = $(FUZZ_CFLAGS)
+tests_fuzz_fuzz_exchange_LDFLAGS = $(FUZZ_LINKFLAGS)
+tests_fuzz_fuzz_exchange_LDADD = $(ALL_LIBS)
+TESTS += tests/fuzz/exchange.fuzz
+EXTRA_DIST += tests/fuzz/exchange.fuzz
