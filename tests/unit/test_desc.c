@@ -165,6 +165,20 @@ START_TEST(list_where_text_expected)
 }
 END_TEST
 
+START_TEST(json_unquoted_text_refused)
+{
+	findings fs;
+	findings_init(&fs);
+	const char *notjson = "{\"name\": \"a\",\n \"status\": In gebruik}";
+	ck_assert_ptr_null(desc_read(std, notjson, strlen(notjson), DESC_API, &fs));
+	ck_assert_int_eq(fs.n, 1);
+	ck_assert_str_eq(fs.v[0].rule, "syntax");
+	ck_assert_int_eq(fs.v[0].line, 2);
+	ck_assert_msg(strstr(fs.v[0].msg, "not JSON") != NULL, "%s", fs.v[0].msg);
+	findings_done(&fs);
+}
+END_TEST
+
 START_TEST(json_surrogates_and_types)
 {
 	findings fs;
@@ -244,6 +258,7 @@ int main(void)
 	tcase_add_test(t, bad_input);
 	tcase_add_test(t, list_where_text_expected);
 	tcase_add_test(t, json_surrogates_and_types);
+	tcase_add_test(t, json_unquoted_text_refused);
 	tcase_add_test(t, pyyaml_agrees);
 	suite_add_tcase(s, t);
 	int rc = unit_run(s);

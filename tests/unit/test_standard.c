@@ -172,6 +172,11 @@ START_TEST(convert_broken_config)
 	ck_assert_ptr_null(standard_from_register_config("{\"x\": 1}", 8, "cfg.json", NULL, 0, NULL, &err));
 	ck_assert_msg(strstr(err, "properties") != NULL, "%s", err);
 	free(err);
+	err = NULL;
+	const char *bang = "{\"properties\": {\"!\": {\"type\": \"string\"}}}";
+	ck_assert_ptr_null(standard_from_register_config(bang, strlen(bang), "cfg.json", NULL, 0, NULL, &err));
+	ck_assert_msg(strstr(err, "cfg.json:1:") && strstr(err, "\"!\" is not a plain name"), "%s", err);
+	free(err);
 }
 END_TEST
 
