@@ -476,12 +476,15 @@ static bool save(app *a)
 	a->modified = false;
 	a->journal_pending = false;
 	size_t e = findings_count(&a->fs, SEV_ERROR);
+	/* The file's name, not its folder: the status line is one line. */
+	const char *base = strrchr(a->path, '/');
+	base = base ? base + 1 : a->path;
 	if (e)
 		app_status(a, false, P_("Saved %s. %zu problem remains; Ctrl-E goes there.",
 		                        "Saved %s. %zu problems remain; Ctrl-E goes to the next.", e),
-		           a->path, e);
+		           base, e);
 	else
-		app_status(a, false, _("Saved %s. No errors."), a->path);
+		app_status(a, false, _("Saved %s. No errors."), base);
 	return true;
 }
 
