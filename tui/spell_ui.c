@@ -144,6 +144,11 @@ void spell_ui_open(app *a)
 		return;
 	}
 	a->spell_wanted = false;
+	if (!a->spell_ready) {
+		/* The dictionary arrived after the last turn: mark the field now. */
+		a->spell_ready = true;
+		app_refresh_marks(a);
+	}
 	if (a->nmarks == 0) {
 		app_status(a, false, "%s", _("No spelling mistakes found in this field."));
 		return;
