@@ -481,7 +481,7 @@ static store_status integrate(store *s, const git_oid *theirs, const char *remot
 	    git_tree_lookup(&merged_tree, s->repo, &merged_tree_id) < 0 ||
 	    git_commit_lookup(&cours, s->repo, &ours_id) < 0 || git_commit_lookup(&ctheirs, s->repo, theirs) < 0 ||
 	    (parents[0] = cours, parents[1] = ctheirs,
-	     git_commit_create(&commit_id, s->repo, NULL, sig, sig, NULL, msg, merged_tree, 2, parents) < 0)) {
+	     store_commit_create(&commit_id, s->repo, NULL, sig, msg, merged_tree, 2, parents) < 0)) {
 		free(msg);
 		rc = store_fail(s, STORE_IO, _("cannot store the merge: %s"), store_git_msg());
 		goto out;
