@@ -10,12 +10,16 @@ top=$(pwd)
 PACKAGES="build-essential clang autoconf automake gettext pkg-config make
 libncurses-dev libyaml-dev libgit2-dev libhunspell-dev hunspell hunspell-nl
 check libjson-c-dev tmux locales git python3 python3-yaml"
+# Only the tests need these (sync over ssh against an sshd the test starts on
+# 127.0.0.1). Not installed for "run": Debian starts its own ssh service when
+# openssh-server is installed, which a machine that only edits should not get.
+TEST_PACKAGES="openssh-server openssh-client"
 
 say() { printf '== %s\n' "$*" >&2; }
 
-deps() {
+deps() { # packages...
 	missing=""
-	for p in $PACKAGES; do
+	for p in "$@"; do
 		dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "ok installed" || missing="$missing $p"
 	done
 	if [ -n "$missing" ]; then
@@ -49,15 +53,15 @@ jobs=$(nproc 2>/dev/null || echo 2)
 
 case "${1:-run}" in
 deps)
-	deps ;;
+	deps $PACKAGES $TEST_PACKAGES ;;
 run)
-	deps
+	deps $PACKAGES
 	configure_in build
 	make -C build -s -j"$jobs"
 	shift 2>/dev/null || true
 	exec build/algedit "$@" ;;
 test)
-	deps
+	deps $PACKAGES $TEST_PACKAGES
 	status=0
 	: > build-summary.txt
 	for variant in gcc clang asan; do

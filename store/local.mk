@@ -7,12 +7,15 @@ UNIT_TESTS += tests/unit/test_store
 
 UNIT_TESTS += tests/unit/test_store_remove
 
+# Skipped (77) where no private mount namespace can be made (not root).
+UNIT_TESTS += tests/unit/test_store_full
+
 UNIT_TESTS += tests/unit/test_diff
 
 algedit_SOURCES += cli/new.c cli/set.c cli/log.c cli/diff.c cli/sync.c cli/resolve.c cli/restore.c
 libalgedit_a_SOURCES += store/sync.c
 
-TESTS += tests/e2e/store-sync.sh
-EXTRA_DIST += tests/e2e/store-sync.sh
+TESTS += tests/e2e/store-sync.sh tests/e2e/store-ssh.sh
+EXTRA_DIST += tests/e2e/store-sync.sh tests/e2e/store-ssh.sh
 
 EXTRA_DIST += bench/store/run bench/store/gen.py

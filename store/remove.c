@@ -51,7 +51,7 @@ static store_status commit_update(store *s, git_tree *tree, git_commit *parent, 
 	const git_commit *parents[1] = { parent };
 	if (git_tree_create_updated(&tree_id, s->repo, tree, 1, up) < 0 ||
 	    git_tree_lookup(&new_tree, s->repo, &tree_id) < 0 ||
-	    git_commit_create(commit_id, s->repo, "HEAD", sig, sig, NULL, msg, new_tree, parent ? 1 : 0, parents) < 0)
+	    store_commit_create(commit_id, s->repo, "HEAD", sig, msg, new_tree, parent ? 1 : 0, parents) < 0)
 		rc = store_fail(s, STORE_IO, _("cannot store the new version in the repository: %s; %s"), store_git_msg(), NOSPACE_HINT);
 	git_tree_free(new_tree);
 	return rc;

@@ -66,6 +66,27 @@ const char *store_git_msg(void)
 	return e && e->message ? e->message : "unknown error";
 }
 
+int store_commit_create(git_oid *id, git_repository *repo, const char *update_ref, const git_signature *sig,
+                        const char *message, const git_tree *tree, size_t nparents, const git_commit *parents[])
+{
+	git_error_clear();
+	if (git_commit_create(id, repo, update_ref, sig, sig, NULL, message, tree, nparents, parents) < 0)
+		return -1;
+	/* The failed write's message (no space...) is what the user needs. */
+	const git_error *e = git_error_last();
+	int klass = e ? e->klass : GIT_ERROR_ODB;
+	char *why = e && e->message ? xstrdup(e->message) : NULL;
+	git_odb *odb = NULL;
+	bool written = git_repository_odb(&odb, repo) == 0 && git_odb_exists(odb, id);
+	git_odb_free(odb);
+	if (!written)
+		git_error_set_str(klass, why ? why : "the commit was not written");
+	else
+		git_error_clear();
+	free(why);
+	return written ? 0 : -1;
+}
+
 const char *store_error(const store *s)
 {
 	return s->err ? s->err : "";
@@ -167,8 +188,7 @@ static int first_commit(store *s)
 		store_fail(s, STORE_ERROR, _("cannot create the first commit in %s: %s"), s->workdir, store_git_msg());
 		goto out;
 	}
-	if (git_commit_create(&commit_id, s->repo, "HEAD", sig, sig, NULL,
-	                      "Nieuwe map voor beschrijvingen (algedit)\n", tree, 0, NULL) < 0) {
+	if (store_commit_create(&commit_id, s->repo, "HEAD", sig, "Nieuwe map voor beschrijvingen (algedit)\n", tree, 0, NULL) < 0) {
 		store_fail(s, STORE_ERROR, _("cannot create the first commit in %s: %s"), s->workdir, store_git_msg());
 		goto out;
 	}
@@ -717,7 +737,7 @@ store_status store_save_many(store *s, const char *const *slugs_in, const descri
 			goto out;
 		}
 	const git_commit *parents[1] = { parent };
-	if (git_commit_create(&commit_id, s->repo, "HEAD", sig, sig, NULL, msg, new_tree, parent ? 1 : 0, parents) < 0) {
+	if (store_commit_create(&commit_id, s->repo, "HEAD", sig, msg, new_tree, parent ? 1 : 0, parents) < 0) {
 		rc = store_fail(s, STORE_IO, _("the files are written but the commit failed: %s; save again once that is fixed"), store_git_msg());
 		goto out;
 	}

@@ -30,7 +30,7 @@ typedef enum store_status {
 	STORE_CONFLICT,     /* sync: fields changed on both sides; see store_conflicts */
 	STORE_NO_REMOTE,
 	STORE_UNREACHABLE,
-	STORE_AUTH,
+	STORE_AUTH,         /* sync: credentials refused, or the ssh server's key not confirmed */
 	STORE_REJECTED,     /* push refused again after the retries */
 } store_status;
 

@@ -38,6 +38,12 @@ description *store_desc_from_blob(store *s, const git_oid *blob);
 /* The signature saves are made with (STORE_NO_AUTHOR when unset). */
 store_status store_signature(store *s, git_signature **out);
 uint64_t store_fnv1a(const char *data, size_t len);
+/* git_commit_create, and a check that the commit object was written:
+ * libgit2 1.5.1 returns success when writing the commit object fails (a
+ * full disk), leaving update_ref where it was and id naming an object that
+ * does not exist. Returns < 0 with the libgit2 error set then. */
+int store_commit_create(git_oid *id, git_repository *repo, const char *update_ref, const git_signature *sig,
+                        const char *message, const git_tree *tree, size_t nparents, const git_commit *parents[]);
 /* HEAD's tree (and its commit when commit_out is not NULL), or NULL on an
  * unborn branch. */
 git_tree *store_head_tree(store *s, git_commit **commit_out);

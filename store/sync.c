@@ -12,10 +12,13 @@
 
 #include <dirent.h>
 #include <errno.h>
+#include <pwd.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/socket.h>
 #include <sys/stat.h>
+#include <sys/un.h>
 #include <unistd.h>
 
 /* ---- the pending merge: .git/algedit/sync/{state,choices,<slug>.yaml} ---- */
@@ -478,7 +481,7 @@ static store_status integrate(store *s, const git_oid *theirs, const char *remot
 	    git_tree_lookup(&merged_tree, s->repo, &merged_tree_id) < 0 ||
 	    git_commit_lookup(&cours, s->repo, &ours_id) < 0 || git_commit_lookup(&ctheirs, s->repo, theirs) < 0 ||
 	    (parents[0] = cours, parents[1] = ctheirs,
-	     git_commit_create(&commit_id, s->repo, NULL, sig, sig, NULL, msg, merged_tree, 2, parents) < 0)) {
+	     store_commit_create(&commit_id, s->repo, NULL, sig, msg, merged_tree, 2, parents) < 0)) {
 		free(msg);
 		rc = store_fail(s, STORE_IO, _("cannot store the merge: %s"), store_git_msg());
 		goto out;
@@ -513,14 +516,48 @@ out:
 typedef struct net_ctx {
 	store *s;
 	const store_sync_opts *o;
-	int tries;
-	bool agent_tried;
+	int tries;                /* credentials handed out on this connection */
+	bool agent_tried;         /* on this connection */
+	bool agent_missing;       /* no ssh-agent to ask */
+	bool agent_refused;       /* the server took none of the agent's keys */
 	bool auth_failed;
+	bool hostkey_refused;     /* the server's ssh key is not in known_hosts */
 	bool rejected;            /* the remote refused our update: it moved */
 	git_oid expect;           /* the remote's value we merged */
 	bool have_expect;
 } net_ctx;
 
+/* An ssh-agent answers on $SSH_AUTH_SOCK. Checked before offering it:
+ * libgit2 reports an agent that is not there as a connection error, which
+ * would read as "cannot reach the server". */
+static bool agent_reachable(void)
+{
+	const char *path = getenv("SSH_AUTH_SOCK");
+	struct sockaddr_un a;
+	if (!path || !*path || strlen(path) >= sizeof a.sun_path)
+		return false;
+	memset(&a, 0, sizeof a);
+	a.sun_family = AF_UNIX;
+	memcpy(a.sun_path, path, strlen(path) + 1);
+	int fd = socket(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0);
+	if (fd < 0)
+		return false;
+	bool ok = connect(fd, (struct sockaddr *)&a, sizeof a) == 0;
+	close(fd);
+	return ok;
+}
+
+/* The user name for an ssh url without one: the login name, as ssh uses. */
+static const char *login_name(void)
+{
+	const struct passwd *pw = getpwuid(getuid());
+	const char *u = pw && pw->pw_name && *pw->pw_name ? pw->pw_name : getenv("USER");
+	return u && *u ? u : "git";
+}
+
+/* Called once per connection at first, then again after each refusal:
+ * ssh-agent first (ssh), then the user name and password asked on the
+ * terminal (https, or an ssh server that takes passwords). */
 static int cred_cb(git_credential **out, const char *url, const char *user_from_url, unsigned int allowed,
                    void *payload)
 {
@@ -529,12 +566,16 @@ static int cred_cb(git_credential **out, const char *url, const char *user_from_
 		c->auth_failed = true;
 		return -1;
 	}
+	if (allowed & GIT_CREDENTIAL_USERNAME)
+		return git_credential_username_new(out, user_from_url ? user_from_url : login_name());
+	if ((allowed & GIT_CREDENTIAL_SSH_KEY) && c->agent_tried)
+		c->agent_refused = true;
 	if ((allowed & GIT_CREDENTIAL_SSH_KEY) && !c->agent_tried) {
 		c->agent_tried = true;
-		return git_credential_ssh_key_from_agent(out, user_from_url ? user_from_url : "git");
+		if (agent_reachable())
+			return git_credential_ssh_key_from_agent(out, user_from_url ? user_from_url : login_name());
+		c->agent_missing = true;
 	}
-	if ((allowed & GIT_CREDENTIAL_USERNAME) && user_from_url)
-		return git_credential_username_new(out, user_from_url);
 	if ((allowed & GIT_CREDENTIAL_USERPASS_PLAINTEXT) && c->o->ask && c->tries <= 3) {
 		char *user = NULL, *pass = NULL;
 		if (c->o->ask(c->o->ctx, url, user_from_url, &user, &pass) == 0 && user && pass) {
@@ -550,6 +591,31 @@ static int cred_cb(git_credential **out, const char *url, const char *user_from_
 	}
 	c->auth_failed = true;
 	return -1;
+}
+
+/* A new connection starts asking for credentials afresh. */
+static void auth_reset(net_ctx *c)
+{
+	c->tries = 0;
+	c->agent_tried = c->agent_missing = c->agent_refused = c->auth_failed = c->hostkey_refused = false;
+}
+
+/* libgit2 1.5.1 checks the server's ssh key against ~/.ssh/known_hosts
+ * itself (valid). A key that is not there, or differs from the one there, is
+ * refused: trusting it on first use would let anyone on the way read and
+ * change the drafts, and algedit has no screen to show a fingerprint on.
+ * net_fail tells the user to confirm the key once with ssh, which shows the
+ * fingerprint, warns loudly about a changed key, and writes known_hosts.
+ * Other certificates (https) get libgit2's own verdict. */
+static int cert_cb(git_cert *cert, int valid, const char *host, void *payload)
+{
+	net_ctx *c = payload;
+	(void)host;
+	if (cert->cert_type == GIT_CERT_HOSTKEY_LIBSSH2 && !valid) {
+		c->hostkey_refused = true;
+		return GIT_ECERTIFICATE;
+	}
+	return GIT_PASSTHROUGH;
 }
 
 static int push_ref_cb(const char *ref, const char *status, void *payload)
@@ -580,18 +646,73 @@ static void callbacks(git_remote_callbacks *cb, net_ctx *c)
 {
 	git_remote_init_callbacks(cb, GIT_REMOTE_CALLBACKS_VERSION);
 	cb->credentials = cred_cb;
+	cb->certificate_check = cert_cb;
 	cb->push_update_reference = push_ref_cb;
 	cb->push_negotiation = negotiation_cb;
 	cb->payload = c;
+}
+
+/* "ssh [-p PORT] [USER@]HOST" for an ssh url (ssh://[USER@]HOST[:PORT]/PATH
+ * or [USER@]HOST:PATH): the command that confirms the server's key. */
+static char *ssh_command(const char *url)
+{
+	const char *p = url, *end;
+	bool scp = true;
+	for (const char *sch = url; *sch && *sch != '/' && *sch != '@'; sch++)
+		if (!strncmp(sch, "://", 3)) {
+			p = sch + 3;
+			scp = false;
+			break;
+		}
+	if (scp) {
+		/* [USER@]HOST:PATH, HOST possibly [v6]. */
+		const char *at = strchr(p, '@'), *colon;
+		const char *h = at ? at + 1 : p;
+		colon = *h == '[' ? strchr(h, ']') : h;
+		colon = colon ? strchr(colon, ':') : NULL;
+		end = colon ? colon : p + strlen(p);
+		return xasprintf("ssh %.*s", (int)(end - p), p);
+	}
+	end = p + strcspn(p, "/");
+	const char *at = memchr(p, '@', (size_t)(end - p));
+	const char *h = at ? at + 1 : p, *port = NULL;
+	const char *close = *h == '[' ? memchr(h, ']', (size_t)(end - h)) : NULL;
+	const char *colon = memchr(close ? close : h, ':', (size_t)(end - (close ? close : h)));
+	if (colon)
+		port = colon + 1;
+	const char *hend = colon ? colon : end;
+	if (*h == '[' && close) {
+		h++;
+		hend = close;
+	}
+	strbuf b = STRBUF_INIT;
+	sb_adds(&b, "ssh ");
+	if (port && port < end)
+		sb_printf(&b, "-p %.*s ", (int)(end - port), port);
+	if (at)
+		sb_printf(&b, "%.*s@", (int)(at - p), p);
+	sb_printf(&b, "%.*s", (int)(hend - h), h);
+	return sb_take(&b);
 }
 
 static store_status net_fail(store *s, net_ctx *c, int err, const char *remote, const char *url)
 {
 	const git_error *e = git_error_last();
 	int klass = e ? e->klass : 0;
-	if (c->auth_failed || err == GIT_EAUTH)
+	if (c->hostkey_refused) {
+		char *cmd = ssh_command(url);
+		store_status rc = store_fail(s, STORE_AUTH, _("the server of %s (%s) is not known here, or its key has changed: its ssh host key is not in ~/.ssh/known_hosts. Confirm it once with: %s (answer yes only when the fingerprint is the one your IT department gives; if ssh warns that the key has changed, ask them first), then sync again; nothing was changed"),
+		                             remote, url, cmd);
+		free(cmd);
+		return rc;
+	}
+	if (c->auth_failed || err == GIT_EAUTH) {
+		const char *why = c->agent_refused ? _("none of the keys in your ssh-agent is accepted (ssh-add -l lists them)")
+		                  : c->agent_missing ? _("no ssh-agent with your key is running (SSH_AUTH_SOCK)")
+		                  : e && e->message ? e->message : _("no credentials were given");
 		return store_fail(s, STORE_AUTH, _("%s (%s) did not accept your credentials: %s. Check the user name and password, or load your ssh key (ssh-add), and sync again; nothing was changed"),
-		                  remote, url, store_git_msg());
+		                  remote, url, why);
+	}
 	if (klass == GIT_ERROR_NET || klass == GIT_ERROR_OS || klass == GIT_ERROR_SSH || klass == GIT_ERROR_HTTP ||
 	    klass == GIT_ERROR_SSL)
 		return store_fail(s, STORE_UNREACHABLE, _("cannot reach %s (%s): %s. Check the address (git remote -v) and the network, and sync again later; your descriptions are safe here"),
@@ -683,7 +804,7 @@ store_status store_sync(store *s, const store_sync_opts *o, store_sync_report *r
 		git_push_options po;
 		git_push_options_init(&po, GIT_PUSH_OPTIONS_VERSION);
 		callbacks(&po.callbacks, &c);
-		c.tries = 0;
+		auth_reset(&c);
 		git_strarray refspecs = { &spec, 1 };
 		e = git_remote_push(remote, &refspecs, &po);
 		if (e < 0 && !c.rejected && e != GIT_ENONFASTFORWARD) {
