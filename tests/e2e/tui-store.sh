@@ -26,11 +26,11 @@ algedit_cli() { env $E2E_ENV "$ALGEDIT" "$@"; }
 # First start: the repository is created with its first commit, and the
 # author is asked for on the terminal before the full screen.
 e2e_start 80 24
-e2e_wait "Je naam:"
+e2e_wait "Uw naam:"
 [ "$(commits)" = 1 ] || fail "the new repository has no first commit"
 e2e_type "Test Persoon"
 e2e_keys Enter
-e2e_wait "Je e-mailadres:"
+e2e_wait "Uw e-mailadres:"
 e2e_type "test@example.nl"
 e2e_keys Enter
 e2e_wait "Nog geen beschrijvingen"
