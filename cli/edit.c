@@ -44,21 +44,14 @@ static char *drafts_root(const char *file)
 	return root;
 }
 
-/* Opens the repository at dir (NULL: the default) and makes the editor save
- * through it; 0, or an exit code. */
-static int open_store(const char *dir, standard **std, store **s)
+/* Opens the repository at dir (NULL: the default) over std and makes the
+ * editor save through it; 0, or an exit code. */
+static int open_store(const char *dir, const standard *std, store **s)
 {
 	char *err = NULL;
-	*std = standard_load_version("1.0", &err);
-	if (!*std) {
-		cli_error("edit", _("the standard files are broken: %s"), err);
-		free(err);
-		return 2;
-	}
-	if (store_open(*std, dir, s, &err) != STORE_OK) {
+	if (store_open(std, dir, s, &err) != STORE_OK) {
 		cli_error("edit", "%s", err);
 		free(err);
-		standard_free(std);
 		return 2;
 	}
 	/* Asked before the full screen starts, once: then kept in the
@@ -67,7 +60,6 @@ static int open_store(const char *dir, standard **std, store **s)
 	 * it. */
 	if (isatty(STDIN_FILENO) && isatty(STDOUT_FILENO) && !cli_ask_author("edit", *s, stdout)) {
 		store_free(s);
-		standard_free(std);
 		return 1;
 	}
 	persist_use_store(*s);
@@ -92,22 +84,29 @@ int cmd_edit(int argc, char **argv)
 		cli_error("edit", "%s", _("not a terminal; use algedit --plain to answer the questions line by line"));
 		return 2;
 	}
-	standard *std = NULL;
+	/* One copy of the standard for the store and the editor. */
+	char *err = NULL;
+	standard *std = standard_load_version("1.0", &err);
+	if (!std) {
+		cli_error("edit", _("the standard files are broken: %s"), err);
+		free(err);
+		return 2;
+	}
 	store *s = NULL;
 	int rc;
 	if (file) {
 		char *root = drafts_root(file);
-		rc = root ? open_store(root, &std, &s) : 0;
+		rc = root ? open_store(root, std, &s) : 0;
 		free(root);
 		if (!rc)
-			rc = plain ? tui_plain(file, stdin, stdout) : tui_edit_file(file);
-	} else if (!(rc = open_store(cli_repo_dir && *cli_repo_dir ? cli_repo_dir : NULL, &std, &s))) {
+			rc = plain ? tui_plain(std, file, stdin, stdout) : tui_edit_file(std, file);
+	} else if (!(rc = open_store(cli_repo_dir && *cli_repo_dir ? cli_repo_dir : NULL, std, &s))) {
 		/* Without the trailing '/', so the paths on screen read well. */
 		char *repo = xstrdup(store_workdir(s));
 		size_t n = strlen(repo);
 		if (n > 1 && repo[n - 1] == '/')
 			repo[n - 1] = '\0';
-		rc = plain ? tui_plain_list(repo, stdin, stdout) : tui_list(repo);
+		rc = plain ? tui_plain_list(std, repo, stdin, stdout) : tui_list(std, repo);
 		free(repo);
 	}
 	persist_use_store(NULL);

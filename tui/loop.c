@@ -35,17 +35,6 @@ static void install_signals(void)
 	sigaction(SIGHUP, &sa, NULL);
 }
 
-static standard *load_standard(void)
-{
-	char *err = NULL;
-	standard *s = standard_load_version("1.0", &err);
-	if (!s) {
-		fprintf(stderr, "algedit: %s\n", err ? err : "");
-		free(err);
-	}
-	return s;
-}
-
 static void screen_start(app *a)
 {
 	install_signals();
@@ -126,11 +115,8 @@ static char *repo_of_file(const char *path)
 	return sb_take(&b);
 }
 
-int tui_edit_file(const char *path)
+int tui_edit_file(const standard *std, const char *path)
 {
-	standard *std = load_standard();
-	if (!std)
-		return 2;
 	app a;
 	app_init(&a, std);
 	char *repo = repo_of_file(path);
@@ -140,7 +126,6 @@ int tui_edit_file(const char *path)
 		fprintf(stderr, "algedit: %s\n", a.status ? a.status : "");
 		app_done(&a);
 		spell_ui_stop();
-		standard_free(&std);
 		return 2;
 	}
 	screen_start(&a);
@@ -148,15 +133,11 @@ int tui_edit_file(const char *path)
 	screen_end();
 	app_done(&a);
 	spell_ui_stop();
-	standard_free(&std);
 	return rc;
 }
 
-int tui_list(const char *repo)
+int tui_list(const standard *std, const char *repo)
 {
-	standard *std = load_standard();
-	if (!std)
-		return 2;
 	app a;
 	app_init(&a, std);
 	list_open(&a, repo);
@@ -169,6 +150,5 @@ int tui_list(const char *repo)
 	screen_end();
 	app_done(&a);
 	spell_ui_stop();
-	standard_free(&std);
 	return rc;
 }
