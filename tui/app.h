@@ -213,6 +213,7 @@ void list_handle(app *a, const tui_event *ev, action act);
 void list_refilter(app *a);
 void list_reload_entry(app *a, const char *path);
 void list_done(app *a);
+/* A file name from a title, for plain files (the store names its own). */
 char *list_slug(const char *name);
 
 /* draw.c: paints the whole state (curses). */

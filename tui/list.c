@@ -256,14 +256,8 @@ char *list_slug(const char *name)
 static void new_description(app *a)
 {
 	char *name = xstrdup(a->prompt.s);
-	char *slug = list_slug(name);
-	char *dir = desc_dir(a->repo);
-	char *path = xasprintf("%s/%s.yaml", dir, slug);
-	struct stat st;
-	for (int n = 2; stat(path, &st) == 0; n++) {
-		free(path);
-		path = xasprintf("%s/%s-%d.yaml", dir, slug, n);
-	}
+	/* The store names it when the list is a drafts repository. */
+	char *path = persist->new_path(a->repo, name);
 	description *d = desc_new(a->std);
 	/* Fields with a single permitted value are filled in for the user. */
 	for (size_t i = 0; i < a->std->nfields; i++) {
@@ -276,8 +270,6 @@ static void new_description(app *a)
 	a->ov = OV_NONE;
 	app_open(a, path, d);
 	free(name);
-	free(slug);
-	free(dir);
 	free(path);
 }
 

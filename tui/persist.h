@@ -27,6 +27,11 @@ typedef struct persist_ops {
 	void (*discard)(const char *path);
 	/* Deletes the description at path. Returns 0, or -1 and *err. */
 	int (*remove)(const char *path, char **err);
+	/* The path for a new description called name in the drafts folder repo
+	 * (<repo>/algoritmes/<slug>.yaml): a file name no description has, and
+	 * none whose unsaved text is still journalled, so the newcomer is never
+	 * offered another's text. Caller frees. */
+	char *(*new_path)(const char *repo, const char *name);
 	/* A deletion is kept in history: `algedit restore SLUG` undoes it. */
 	bool remove_restorable;
 } persist_ops;

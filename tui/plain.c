@@ -416,9 +416,7 @@ int tui_plain_list(const standard *std, const char *repo, FILE *in, FILE *out)
 		if (*end == 0 && k >= 1 && (size_t)k <= n) {
 			path = xasprintf("%s/%s", dir, names[k - 1]);
 		} else {
-			char *slug = list_slug(ans);
-			path = xasprintf("%s/%s.yaml", dir, slug);
-			free(slug);
+			path = persist->new_path(repo, ans);
 		}
 		rc = tui_plain(std, path, in, out);
 		free(path);
