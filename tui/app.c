@@ -489,7 +489,7 @@ void app_journal_tick(app *a, long long now, bool force)
 {
 	if (!a->d || !a->journal_pending || !a->path)
 		return;
-	if (!force && now - a->journal_last < 1000)
+	if (!force && now - a->journal_last < JOURNAL_DELAY_MS)
 		return;
 	size_t len;
 	char *y = desc_format_yaml(a->d, &len);

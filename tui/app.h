@@ -175,6 +175,10 @@ unsigned app_context(const app *a);
 /* Handles one event: changes state, marks dirty, never paints. */
 void app_handle(app *a, const tui_event *ev);
 void app_status(app *a, bool error, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+/* Typed text reaches the journal at most this long (ms) after the change:
+ * half the second the design promises, so a slow disk or a busy machine
+ * still keeps everything typed more than a second before a crash. */
+#define JOURNAL_DELAY_MS 500
 /* Writes the journal when due (now in ms) or when forced. */
 void app_journal_tick(app *a, long long now, bool force);
 long long app_now_ms(void);

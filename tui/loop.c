@@ -75,7 +75,7 @@ static int run(app *a)
 			break;
 		int wait = -1;
 		if (a->journal_pending) {
-			long long left = 1000 - (app_now_ms() - a->journal_last);
+			long long left = JOURNAL_DELAY_MS - (app_now_ms() - a->journal_last);
 			wait = left < 0 ? 0 : (int)left;
 		}
 		if (a->in_list && a->nloaded < a->nentries)

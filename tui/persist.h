@@ -16,7 +16,7 @@ typedef struct persist_ops {
 	 * a translated sentence saying what went wrong (caller frees). */
 	int (*save)(const char *path, const description *d, char **err);
 	/* Records unsaved work for path durably (atomic write and fsync): bytes
-	 * are a whole description as YAML. Called at most once a second while
+	 * are a whole description as YAML. Called at most twice a second while
 	 * typing, and on SIGHUP/SIGTERM. Returns 0 or -1 (errno set). */
 	int (*journal)(const char *path, const char *bytes, size_t len);
 	/* Returns 1 and the journalled bytes (caller frees) and their time when
