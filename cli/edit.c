@@ -1,4 +1,7 @@
-/* edit: `algedit edit [--plain] [FILE.yaml]`, and `algedit` alone. Without
+/* edit: `algedit edit [--plain] [FILE.yaml]`, `algedit edit --template
+ * FILE[#ID]` (the list, and at once the form on a new description made from
+ * a register template, not saved until the person saves), and `algedit`
+ * alone. Without
  * a file, the list of the drafts repository's descriptions (-C DIR, else
  * $ALGEDIT_REPO, else the embedded default, created on first use), and the
  * editor from it; every save is a commit there. With a file, the editor
@@ -69,16 +72,22 @@ static int open_store(const char *dir, const standard *std, store **s)
 int cmd_edit(int argc, char **argv)
 {
 	bool plain = cli_plain;
-	const char *file = NULL;
+	const char *file = NULL, *template = NULL;
 	for (int i = 1; i < argc; i++) {
 		if (strcmp(argv[i], "--plain") == 0) {
 			plain = true;
+		} else if (strcmp(argv[i], "--template") == 0 && i + 1 < argc && !template) {
+			template = argv[++i];
 		} else if (argv[i][0] == '-' || file) {
 			cli_usage(stderr, "edit");
 			return 2;
 		} else {
 			file = argv[i];
 		}
+	}
+	if (template && (file || plain)) {
+		cli_error("edit", "%s", _("--template starts a new description in the full-screen editor; without a file, and not with --plain (algedit new --template FILE NAME makes one on the command line)"));
+		return 2;
 	}
 	if (!plain && (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO))) {
 		cli_error("edit", "%s", _("not a terminal; use algedit --plain to answer the questions line by line"));
@@ -106,7 +115,7 @@ int cmd_edit(int argc, char **argv)
 		size_t n = strlen(repo);
 		if (n > 1 && repo[n - 1] == '/')
 			repo[n - 1] = '\0';
-		rc = plain ? tui_plain_list(std, repo, stdin, stdout) : tui_list(std, repo);
+		rc = plain ? tui_plain_list(std, repo, stdin, stdout) : tui_list(std, repo, template);
 		free(repo);
 	}
 	persist_use_store(NULL);

@@ -122,6 +122,7 @@ void app_done(app *a)
 	findings_done(&a->fs);
 	free(a->status);
 	free(a->repo);
+	list_template_forget(a);
 	vs_free(&vundo);
 	vs_free(&vredo);
 }
@@ -142,7 +143,7 @@ unsigned app_context(const app *a)
 	switch (a->ov) {
 	case OV_HELP: return CX_HELP;
 	case OV_GUIDE: return CX_GUIDE;
-	case OV_JUMP: case OV_NEWNAME: return CX_PROMPT;
+	case OV_JUMP: case OV_NEWNAME: case OV_TPLFILE: case OV_TPLPICK: return CX_PROMPT;
 	case OV_QUIT: case OV_RECOVER: case OV_REMOVE: case OV_SPELL: return CX_CONFIRM;
 	case OV_NONE: break;
 	}
@@ -887,6 +888,8 @@ static void overlay_key(app *a, action act, const tui_event *ev)
 		break;
 	case OV_JUMP:
 	case OV_NEWNAME:
+	case OV_TPLFILE:
+	case OV_TPLPICK:
 		prompt_key(a, act, ev);
 		break;
 	case OV_QUIT:

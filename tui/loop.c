@@ -136,11 +136,16 @@ int tui_edit_file(const standard *std, const char *path)
 	return rc;
 }
 
-int tui_list(const standard *std, const char *repo)
+int tui_list(const standard *std, const char *repo, const char *template_arg)
 {
 	app a;
 	app_init(&a, std);
 	list_open(&a, repo);
+	if (template_arg && list_from_template(&a, template_arg) < 0) {
+		fprintf(stderr, "algedit: %s\n", a.status ? a.status : "");
+		app_done(&a);
+		return 2;
+	}
 	spell_ui_start(repo);
 	screen_start(&a);
 	/* The rows on the first screen are read before it is drawn. */

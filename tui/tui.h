@@ -16,8 +16,12 @@
 /* Opens the editor on one description file (created on save when it does
  * not exist). Returns the process exit code. */
 int tui_edit_file(const standard *std, const char *path);
-/* Opens the list of the .yaml files in <repo>/algoritmes, and the editor from it. */
-int tui_list(const standard *std, const char *repo);
+/* Opens the list of the .yaml files in <repo>/algoritmes, and the editor
+ * from it. With a template ("FILE" or "FILE#ID", else NULL) it starts on a
+ * new description made from that register template file (a picker first
+ * when the file holds several and no ID is given); a template that cannot
+ * be read is reported on stderr before the screen starts (exit code 2). */
+int tui_list(const standard *std, const char *repo, const char *template_arg);
 /* The same walk as questions and answers on in/out, without curses. */
 int tui_plain(const standard *std, const char *path, FILE *in, FILE *out);
 /* Plain mode without a file: lists the repository and asks which one. */
