@@ -98,6 +98,9 @@ void app_init(app *a, const standard *std)
 
 void app_close_form(app *a)
 {
+	for (size_t i = 0; a->hist && i < a->std->nfields; i++)
+		tb_history_done(&a->hist[i]);
+	xfree(&a->hist);
 	desc_free(&a->d);
 	xfree(&a->path);
 	findings_done(&a->fs);
@@ -259,6 +262,10 @@ static void load_field(app *a)
 		a->tb.max_bytes = f->kind == FK_MONTH ? 7 : 0;
 		const char *t = desc_text(a->d, f);
 		tb_set(&a->tb, t, t ? strlen(t) : 0);
+		/* Undo reaches back past leaving the field, while the text is as
+		 * it was left. */
+		if (a->hist)
+			tb_history_restore(&a->tb, &a->hist[a->field]);
 	} else if (f->kind == FK_CHOICE) {
 		const char *t = desc_text(a->d, f);
 		for (size_t i = 0; t && i < f->nvalues; i++)
@@ -276,6 +283,8 @@ static void go_field(app *a, size_t i)
 	if (a->editing_item)
 		finish_item(a);
 	tb_seal(&a->tb);
+	if (a->hist && app_field_is_text(cur_field(a)))
+		tb_history_save(&a->tb, &a->hist[a->field]);
 	a->field = i;
 	load_field(a);
 }
@@ -543,6 +552,7 @@ int app_open(app *a, const char *path, description *fresh)
 	findings_done(&fs);
 	app_close_form(a);
 	a->d = d;
+	a->hist = xcalloc(a->std->nfields, sizeof *a->hist);
 	a->path = xstrdup(path);
 	a->in_list = false;
 	a->field = 0;

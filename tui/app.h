@@ -130,6 +130,7 @@ typedef struct app {
 	bool modified;            /* changed since opened or saved */
 	size_t field;
 	textbuf tb;               /* the text of the current field (or item part) */
+	tb_history *hist;         /* per field: its undo steps while another is edited */
 	int text_width;           /* the wrap width the painter used last */
 	size_t text_top;          /* first row of the text shown */
 	size_t sel;               /* highlighted value / item */
