@@ -78,6 +78,7 @@ void app_status(app *a, bool error, const char *fmt, ...)
 		va_end(ap);
 	}
 	a->status_error = error;
+	a->status_tip = false;
 	a->dirty = true;
 }
 
@@ -192,6 +193,12 @@ static void refresh(app *a)
 	const std_field *f = cur_field(a);
 	if (tui_spell_check && app_field_is_text(f) && (f->kind == FK_TEXT || f->kind == FK_RICH))
 		a->nmarks = tui_spell_check(tui_spell_ctx, f, a->tb.s, a->tb.len, &a->marks);
+	/* The first underlined word of the session says how to get
+	 * suggestions, unless the status line has something else to say. */
+	if (a->nmarks && !a->spell_hinted && a->ov == OV_NONE && (!a->status || a->status_tip)) {
+		a->spell_hinted = true;
+		app_status(a, false, "%s", _("Underlined: maybe misspelt. F7 (or Alt-S) shows suggestions."));
+	}
 	a->dirty = true;
 }
 
@@ -562,6 +569,7 @@ int app_open(app *a, const char *path, description *fresh)
 	if (persist->pending_recovery(path, &a->recover_bytes, &a->recover_len, &a->recover_when) == 1)
 		a->ov = OV_RECOVER;
 	app_status(a, false, "%s", _("Tab goes to the next field, Ctrl-G shows all keys."));
+	a->status_tip = true;
 	return 0;
 }
 

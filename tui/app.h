@@ -163,6 +163,8 @@ typedef struct app {
 
 	char *status;             /* one line of feedback */
 	bool status_error;
+	bool status_tip;          /* it is the opening tip, which a hint may replace */
+	bool spell_hinted;        /* the F7 hint was shown (once a session) */
 
 	bool quit;
 	bool dirty;               /* something to repaint */
