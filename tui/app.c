@@ -194,8 +194,12 @@ static void refresh(app *a)
 	if (tui_spell_check && app_field_is_text(f) && (f->kind == FK_TEXT || f->kind == FK_RICH))
 		a->nmarks = tui_spell_check(tui_spell_ctx, f, a->tb.s, a->tb.len, &a->marks);
 	/* The first underlined word of the session says how to get
-	 * suggestions, unless the status line has something else to say. */
-	if (a->nmarks && !a->spell_hinted && a->ov == OV_NONE && (!a->status || a->status_tip)) {
+	 * suggestions, unless the status line has something else to say. The
+	 * word being typed does not count: unfinished, it is always marked. */
+	bool finished_mark = false;
+	for (size_t i = 0; i < a->nmarks && !finished_mark; i++)
+		finished_mark = a->tb.cur < a->marks[i].start || a->tb.cur > a->marks[i].end;
+	if (finished_mark && !a->spell_hinted && a->ov == OV_NONE && (!a->status || a->status_tip)) {
 		a->spell_hinted = true;
 		app_status(a, false, "%s", _("Underlined: maybe misspelt. F7 (or Alt-S) shows suggestions."));
 	}
