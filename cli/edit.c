@@ -1,4 +1,7 @@
-/* edit: `algedit edit [--plain] [FILE.yaml]`, and `algedit` alone. Without
+/* edit: `algedit edit [--plain] [FILE.yaml]`, `algedit edit --template
+ * FILE[#ID]` (the list, and at once the form on a new description made from
+ * a register template, not saved until the person saves), and `algedit`
+ * alone. Without
  * a file, the list of the drafts repository's descriptions (-C DIR, else
  * $ALGEDIT_REPO, else the embedded default, created on first use), and the
  * editor from it; every save is a commit there. With a file, the editor
@@ -44,21 +47,14 @@ static char *drafts_root(const char *file)
 	return root;
 }
 
-/* Opens the repository at dir (NULL: the default) and makes the editor save
- * through it; 0, or an exit code. */
-static int open_store(const char *dir, standard **std, store **s)
+/* Opens the repository at dir (NULL: the default) over std and makes the
+ * editor save through it; 0, or an exit code. */
+static int open_store(const char *dir, const standard *std, store **s)
 {
 	char *err = NULL;
-	*std = standard_load_version("1.0", &err);
-	if (!*std) {
-		cli_error("edit", _("the standard files are broken: %s"), err);
-		free(err);
-		return 2;
-	}
-	if (store_open(*std, dir, s, &err) != STORE_OK) {
+	if (store_open(std, dir, s, &err) != STORE_OK) {
 		cli_error("edit", "%s", err);
 		free(err);
-		standard_free(std);
 		return 2;
 	}
 	/* Asked before the full screen starts, once: then kept in the
@@ -67,7 +63,6 @@ static int open_store(const char *dir, standard **std, store **s)
 	 * it. */
 	if (isatty(STDIN_FILENO) && isatty(STDOUT_FILENO) && !cli_ask_author("edit", *s, stdout)) {
 		store_free(s);
-		standard_free(std);
 		return 1;
 	}
 	persist_use_store(*s);
@@ -77,10 +72,12 @@ static int open_store(const char *dir, standard **std, store **s)
 int cmd_edit(int argc, char **argv)
 {
 	bool plain = cli_plain;
-	const char *file = NULL;
+	const char *file = NULL, *template = NULL;
 	for (int i = 1; i < argc; i++) {
 		if (strcmp(argv[i], "--plain") == 0) {
 			plain = true;
+		} else if (strcmp(argv[i], "--template") == 0 && i + 1 < argc && !template) {
+			template = argv[++i];
 		} else if (argv[i][0] == '-' || file) {
 			cli_usage(stderr, "edit");
 			return 2;
@@ -88,26 +85,37 @@ int cmd_edit(int argc, char **argv)
 			file = argv[i];
 		}
 	}
+	if (template && (file || plain)) {
+		cli_error("edit", "%s", _("--template starts a new description in the full-screen editor; without a file, and not with --plain (algedit new --template FILE NAME makes one on the command line)"));
+		return 2;
+	}
 	if (!plain && (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO))) {
 		cli_error("edit", "%s", _("not a terminal; use algedit --plain to answer the questions line by line"));
 		return 2;
 	}
-	standard *std = NULL;
+	/* One copy of the standard for the store and the editor. */
+	char *err = NULL;
+	standard *std = standard_load_version("1.0", &err);
+	if (!std) {
+		cli_error("edit", _("the standard files are broken: %s"), err);
+		free(err);
+		return 2;
+	}
 	store *s = NULL;
 	int rc;
 	if (file) {
 		char *root = drafts_root(file);
-		rc = root ? open_store(root, &std, &s) : 0;
+		rc = root ? open_store(root, std, &s) : 0;
 		free(root);
 		if (!rc)
-			rc = plain ? tui_plain(file, stdin, stdout) : tui_edit_file(file);
-	} else if (!(rc = open_store(cli_repo_dir && *cli_repo_dir ? cli_repo_dir : NULL, &std, &s))) {
+			rc = plain ? tui_plain(std, file, stdin, stdout) : tui_edit_file(std, file);
+	} else if (!(rc = open_store(cli_repo_dir && *cli_repo_dir ? cli_repo_dir : NULL, std, &s))) {
 		/* Without the trailing '/', so the paths on screen read well. */
 		char *repo = xstrdup(store_workdir(s));
 		size_t n = strlen(repo);
 		if (n > 1 && repo[n - 1] == '/')
 			repo[n - 1] = '\0';
-		rc = plain ? tui_plain_list(repo, stdin, stdout) : tui_list(repo);
+		rc = plain ? tui_plain_list(std, repo, stdin, stdout) : tui_list(std, repo, template);
 		free(repo);
 	}
 	persist_use_store(NULL);

@@ -21,7 +21,7 @@ const cli_command cli_commands[] = {
 	{ "standard", cmd_standard, N_("show the standard, or convert the register's field config"),
 	  N_("algedit standard [--from-register-config FILE [--layout FILE] [-o DIR]]") },
 	{ "edit", cmd_edit, N_("open the editor (what algedit alone does)"),
-	  N_("algedit [--plain] edit [FILE.yaml]") },
+	  N_("algedit [--plain] edit [FILE.yaml] | algedit edit --template FILE[#ID]") },
 	{ "new", cmd_new, N_("make a new description and save its first version"),
 	  N_("algedit new [--template FILE[#ID]] NAME [KEY=VALUE...]") },
 	{ "set", cmd_set, N_("change fields of one or more descriptions and save them"),
@@ -72,6 +72,7 @@ static void print_help(FILE *f)
 	fprintf(f, "\n%s\n", _("Options:"));
 	fprintf(f, "  %-11s %s\n", _("-C DIR"), _("use the drafts repository in DIR (default: $ALGEDIT_REPO, else ~/.local/share/algedit/register)"));
 	fprintf(f, "  %-11s %s\n", "--plain", _("ask the fields as questions on standard input and output (no full screen)"));
+	fprintf(f, "  %s\n              %s\n", _("--template FILE[#ID]"), _("open the editor on a new description made from a register template file"));
 	fprintf(f, "  -h, --help  %s\n", _("show this help"));
 	fprintf(f, "  --version   %s\n", _("show the version"));
 	fprintf(f, "\n%s\n", _("More: man algedit, or algedit help COMMAND."));
@@ -97,6 +98,7 @@ int main(int argc, char **argv)
 {
 	i18n_init();
 	cli_repo_dir = getenv("ALGEDIT_REPO");
+	char *template = NULL;
 	int i = 1;
 	for (; i < argc && argv[i][0] == '-'; i++) {
 		if (strcmp(argv[i], "-C") == 0 && i + 1 < argc) {
@@ -106,6 +108,8 @@ int main(int argc, char **argv)
 			return 0;
 		} else if (strcmp(argv[i], "--plain") == 0) {
 			cli_plain = true;
+		} else if (strcmp(argv[i], "--template") == 0 && i + 1 < argc) {
+			template = argv[++i];
 		} else if (strcmp(argv[i], "--version") == 0) {
 			printf("algedit %s\n", PACKAGE_VERSION);
 			return 0;
@@ -115,8 +119,12 @@ int main(int argc, char **argv)
 		}
 	}
 	if (i == argc) {
-		char *edit_argv[] = { (char *)"edit", NULL };
-		return cmd_edit(1, edit_argv);
+		char *edit_argv[] = { (char *)"edit", (char *)"--template", template, NULL };
+		return cmd_edit(template ? 3 : 1, edit_argv);
+	}
+	if (template) {
+		cli_error(NULL, "%s", _("--template opens the editor; use it without a command, or algedit new --template FILE NAME"));
+		return 2;
 	}
 	for (const cli_command *c = cli_commands; c->name; c++)
 		if (strcmp(c->name, argv[i]) == 0)

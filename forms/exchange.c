@@ -196,3 +196,48 @@ description *template_import(const standard *std, const char *data, size_t len, 
 	ynode_free(&root);
 	return d;
 }
+
+static char *dup_or_null(const char *s)
+{
+	return s ? xstrdup(s) : NULL;
+}
+
+size_t template_list(const char *data, size_t len, template_entry **out, findings *fs)
+{
+	*out = NULL;
+	ynode *root = NULL;
+	yerror ye = { 0 };
+	if (ytree_parse_json(data, len, &root, &ye) < 0) {
+		findings_add(fs, SEV_ERROR, ORIGIN_INPUT, "syntax", NULL, NULL, ye.line, ye.col,
+		             _("this is not valid JSON here: %s"), ye.msg);
+		yerror_done(&ye);
+		return 0;
+	}
+	size_t n = 0;
+	/* One object is a template too, as template_import takes it. */
+	const ynode *const *objs = root && root->type == Y_SEQ ? (const ynode *const *)root->kids
+	                           : root && root->type == Y_MAP ? (const ynode *const *)&root : NULL;
+	size_t nobjs = root && root->type == Y_SEQ ? root->n : root && root->type == Y_MAP ? 1 : 0;
+	for (size_t i = 0; i < nobjs; i++) {
+		if (objs[i]->type != Y_MAP)
+			continue;
+		*out = xrealloc(*out, (n + 1) * sizeof **out);
+		(*out)[n].id = dup_or_null(root->type == Y_SEQ ? ynode_str(ynode_get(objs[i], "id")) : NULL);
+		(*out)[n].name = dup_or_null(ynode_str(ynode_get(objs[i], "name")));
+		n++;
+	}
+	if (!n)
+		findings_add(fs, SEV_ERROR, ORIGIN_INPUT, "not-a-template", NULL, NULL, 0, 0, "%s",
+		             _("the file holds no template (a JSON list of descriptions)"));
+	ynode_free(&root);
+	return n;
+}
+
+void template_entries_free(template_entry **v, size_t n)
+{
+	for (size_t i = 0; *v && i < n; i++) {
+		free((*v)[i].id);
+		free((*v)[i].name);
+	}
+	xfree(v);
+}

@@ -24,6 +24,17 @@ char *desc_export_api_json(const description *d);
 description *template_import(const standard *std, const char *data, size_t len, const char *id,
                              findings *out);
 
+/* The templates in a template file, in the file's order, for a person to
+ * choose from: each one's id (NULL when it has none; template_import then
+ * cannot pick it by id) and name (NULL when none). Returns how many; 0 with
+ * one ORIGIN_INPUT finding when the file is not JSON or holds no template.
+ * Free with template_entries_free. */
+typedef struct template_entry {
+	char *id, *name;
+} template_entry;
+size_t template_list(const char *data, size_t len, template_entry **out, findings *fs);
+void template_entries_free(template_entry **v, size_t n);
+
 /* Appends a JSON string literal (quotes and escapes) to b. */
 void json_add_string(strbuf *b, const char *s, size_t n);
 

@@ -597,6 +597,61 @@ bool tb_undo(textbuf *tb)
 	return true;
 }
 
+void tb_history_done(tb_history *h)
+{
+	for (size_t i = 0; i < h->nundo; i++)
+		edit_free(&h->undo[i]);
+	for (size_t i = 0; i < h->nredo; i++)
+		edit_free(&h->redo[i]);
+	free(h->undo);
+	free(h->redo);
+	free(h->text);
+	memset(h, 0, sizeof *h);
+}
+
+void tb_history_save(textbuf *tb, tb_history *h)
+{
+	tb_history_done(h);
+	if (tb->nundo == 0 && tb->nredo == 0)
+		return;
+	h->text = xstrndup(tb->s, tb->len);
+	h->len = tb->len;
+	h->cur = tb->cur;
+	h->undo = tb->undo;
+	h->nundo = tb->nundo;
+	h->capundo = tb->capundo;
+	h->redo = tb->redo;
+	h->nredo = tb->nredo;
+	h->capredo = tb->capredo;
+	tb->undo = tb->redo = NULL;
+	tb->nundo = tb->capundo = tb->nredo = tb->capredo = 0;
+	tb->seal = true;
+}
+
+bool tb_history_restore(textbuf *tb, tb_history *h)
+{
+	bool same = h->text && h->len == tb->len && !memcmp(h->text, tb->s, tb->len);
+	if (!same) {
+		tb_history_done(h);
+		return false;
+	}
+	clear_undo(tb);
+	free(tb->undo);
+	free(tb->redo);
+	tb->undo = h->undo;
+	tb->nundo = h->nundo;
+	tb->capundo = h->capundo;
+	tb->redo = h->redo;
+	tb->nredo = h->nredo;
+	tb->capredo = h->capredo;
+	h->undo = h->redo = NULL;
+	h->nundo = h->nredo = 0;
+	tb_set_cursor(tb, h->cur);
+	tb->seal = true;
+	tb_history_done(h);
+	return true;
+}
+
 bool tb_redo(textbuf *tb)
 {
 	if (tb->nredo == 0)

@@ -107,6 +107,24 @@ bool tb_redo(textbuf *tb);
 /* Ends the current undo step (a cursor move or a pause ends a run of typing). */
 void tb_seal(textbuf *tb);
 
+/* A field's undo history kept aside while other text is edited in the same
+ * buffer: the editor has one buffer for the current field, and this lets
+ * undo reach back past leaving the field and coming back to it. */
+typedef struct tb_history {
+	char *text;           /* the text the history applies to */
+	size_t len, cur;
+	tb_edit *undo, *redo;
+	size_t nundo, capundo, nredo, capredo;
+} tb_history;
+/* Moves tb's undo and redo steps into h (replacing what h held), with a
+ * copy of the text and the cursor; tb keeps its text, without history. */
+void tb_history_save(textbuf *tb, tb_history *h);
+/* When tb holds exactly the text h was saved with, gives the steps and the
+ * cursor back to tb (replacing tb's own) and returns true; otherwise the
+ * history no longer applies and is dropped. h is empty afterwards. */
+bool tb_history_restore(textbuf *tb, tb_history *h);
+void tb_history_done(tb_history *h);
+
 /* Wraps the text into rows of at most width columns, breaking after spaces
  * where possible. Always at least one row. The result is cached in tb. */
 const tb_line *tb_layout(textbuf *tb, int width, size_t *nlines);

@@ -142,8 +142,7 @@ out:
 	return rc;
 }
 
-/* The blob of rel in the newest commit (first parents from HEAD) that has it. */
-static bool last_version(store *s, const char *rel, git_oid *blob, git_oid *where)
+bool store_last_version(store *s, const char *rel, git_oid *blob, git_oid *where)
 {
 	git_revwalk *w = NULL;
 	bool found = false;
@@ -205,7 +204,7 @@ store_status store_restore(store *s, const char *slug, store_saved *info)
 		rc = store_fail(s, STORE_ERROR, _("a new description %s, never saved, is in the way; save it under another name or delete it first"), slug);
 		goto out;
 	}
-	if (!last_version(s, rel, &blob, &where)) {
+	if (!store_last_version(s, rel, &blob, &where)) {
 		rc = store_fail(s, STORE_NOT_FOUND, _("the history has no description %s; algedit log %s shows what there was"), slug, slug);
 		goto out;
 	}

@@ -348,11 +348,25 @@ bool store_exists(store *s, const char *slug)
 	return found;
 }
 
+/* A slug a new description must not take: a removed one's (its history and
+ * `algedit restore` keep the name) or one whose journal still holds
+ * unsaved text (which would be offered to the newcomer). */
+static bool slug_spoken_for(store *s, const char *slug)
+{
+	if (journal_time(s, slug) > 0)
+		return true;
+	char *rel = store_relpath(slug);
+	git_oid blob, where;
+	bool old = rel && store_last_version(s, rel, &blob, &where);
+	free(rel);
+	return old;
+}
+
 char *store_new_slug(store *s, const char *name)
 {
 	char *base = slug_from_name(name);
 	char *cand = xstrdup(base);
-	for (int i = 2; store_exists(s, cand); i++) {
+	for (int i = 2; store_exists(s, cand) || slug_spoken_for(s, cand); i++) {
 		free(cand);
 		cand = xasprintf("%s-%d", base, i);
 	}

@@ -56,7 +56,10 @@ const standard *store_standard(const store *s);
 char *store_relpath(const char *slug);
 bool store_exists(store *s, const char *slug);
 /* A slug for a new description called name: from the name, unique among the
- * files in the work tree and in HEAD (adds -2, -3, ...). Caller frees. */
+ * files in the work tree and in HEAD, and not one a removed description had
+ * (in the history) or one with a journal of unsaved text (adds -2, -3, ...),
+ * so a newcomer is never offered another description's text and restore
+ * keeps working. Caller frees. */
 char *store_new_slug(store *s, const char *name);
 /* The slugs in the work tree, sorted (caller frees with store_slugs_free). */
 store_status store_list(store *s, char ***slugs, size_t *n);

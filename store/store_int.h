@@ -47,5 +47,8 @@ int store_commit_create(git_oid *id, git_repository *repo, const char *update_re
 /* HEAD's tree (and its commit when commit_out is not NULL), or NULL on an
  * unborn branch. */
 git_tree *store_head_tree(store *s, git_commit **commit_out);
+/* The blob of rel in the newest commit (first parents from HEAD) that has
+ * it, and that commit; false when no commit ever had it. */
+bool store_last_version(store *s, const char *rel, git_oid *blob, git_oid *where);
 
 #endif

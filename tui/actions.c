@@ -60,6 +60,7 @@ const action_info actions[] = {
 	{ A_CONFIRM, N_("Yes"), N_("Answer yes") },
 	{ A_RECOVER, N_("Recover"), N_("Take back the unsaved text") },
 	{ A_SPELL, N_("Spelling"), N_("Go to the next misspelt word and show suggestions") },
+	{ A_TEMPLATE, N_("Template"), N_("Start a new description from a register template file (JSON)") },
 };
 
 #define F_ANY (CX_FORM)
@@ -155,6 +156,8 @@ const key_binding keys[] = {
 	ENTER_KEYS(A_OPEN, CX_LIST, true),
 	{ A_NEW, TK_CTRL('n'), CX_LIST, true },
 	{ A_NEW, KEY_F(7), CX_LIST, false },
+	{ A_TEMPLATE, TK_CTRL('t'), CX_LIST, true },
+	{ A_TEMPLATE, KEY_F(6), CX_LIST, false },
 	{ A_REMOVE, TK_CTRL('d'), CX_LIST, true },
 	{ A_REMOVE, KEY_F(8), CX_LIST, false },
 	{ A_CANCEL, 27, CX_LIST, false },

@@ -78,6 +78,7 @@ void app_status(app *a, bool error, const char *fmt, ...)
 		va_end(ap);
 	}
 	a->status_error = error;
+	a->status_tip = false;
 	a->dirty = true;
 }
 
@@ -98,6 +99,9 @@ void app_init(app *a, const standard *std)
 
 void app_close_form(app *a)
 {
+	for (size_t i = 0; a->hist && i < a->std->nfields; i++)
+		tb_history_done(&a->hist[i]);
+	xfree(&a->hist);
 	desc_free(&a->d);
 	xfree(&a->path);
 	findings_done(&a->fs);
@@ -122,6 +126,7 @@ void app_done(app *a)
 	findings_done(&a->fs);
 	free(a->status);
 	free(a->repo);
+	list_template_forget(a);
 	vs_free(&vundo);
 	vs_free(&vredo);
 }
@@ -142,7 +147,7 @@ unsigned app_context(const app *a)
 	switch (a->ov) {
 	case OV_HELP: return CX_HELP;
 	case OV_GUIDE: return CX_GUIDE;
-	case OV_JUMP: case OV_NEWNAME: return CX_PROMPT;
+	case OV_JUMP: case OV_NEWNAME: case OV_TPLFILE: case OV_TPLPICK: return CX_PROMPT;
 	case OV_QUIT: case OV_RECOVER: case OV_REMOVE: case OV_SPELL: return CX_CONFIRM;
 	case OV_NONE: break;
 	}
@@ -188,6 +193,16 @@ static void refresh(app *a)
 	const std_field *f = cur_field(a);
 	if (tui_spell_check && app_field_is_text(f) && (f->kind == FK_TEXT || f->kind == FK_RICH))
 		a->nmarks = tui_spell_check(tui_spell_ctx, f, a->tb.s, a->tb.len, &a->marks);
+	/* The first underlined word of the session says how to get
+	 * suggestions, unless the status line has something else to say. The
+	 * word being typed does not count: unfinished, it is always marked. */
+	bool finished_mark = false;
+	for (size_t i = 0; i < a->nmarks && !finished_mark; i++)
+		finished_mark = a->tb.cur < a->marks[i].start || a->tb.cur > a->marks[i].end;
+	if (finished_mark && !a->spell_hinted && a->ov == OV_NONE && (!a->status || a->status_tip)) {
+		a->spell_hinted = true;
+		app_status(a, false, "%s", _("Underlined: maybe misspelt. F7 (or Alt-S) shows suggestions."));
+	}
 	a->dirty = true;
 }
 
@@ -258,6 +273,10 @@ static void load_field(app *a)
 		a->tb.max_bytes = f->kind == FK_MONTH ? 7 : 0;
 		const char *t = desc_text(a->d, f);
 		tb_set(&a->tb, t, t ? strlen(t) : 0);
+		/* Undo reaches back past leaving the field, while the text is as
+		 * it was left. */
+		if (a->hist)
+			tb_history_restore(&a->tb, &a->hist[a->field]);
 	} else if (f->kind == FK_CHOICE) {
 		const char *t = desc_text(a->d, f);
 		for (size_t i = 0; t && i < f->nvalues; i++)
@@ -275,6 +294,8 @@ static void go_field(app *a, size_t i)
 	if (a->editing_item)
 		finish_item(a);
 	tb_seal(&a->tb);
+	if (a->hist && app_field_is_text(cur_field(a)))
+		tb_history_save(&a->tb, &a->hist[a->field]);
 	a->field = i;
 	load_field(a);
 }
@@ -492,7 +513,7 @@ void app_journal_tick(app *a, long long now, bool force)
 {
 	if (!a->d || !a->journal_pending || !a->path)
 		return;
-	if (!force && now - a->journal_last < 1000)
+	if (!force && now - a->journal_last < JOURNAL_DELAY_MS)
 		return;
 	size_t len;
 	char *y = desc_format_yaml(a->d, &len);
@@ -545,6 +566,7 @@ int app_open(app *a, const char *path, description *fresh)
 	findings_done(&fs);
 	app_close_form(a);
 	a->d = d;
+	a->hist = xcalloc(a->std->nfields, sizeof *a->hist);
 	a->path = xstrdup(path);
 	a->in_list = false;
 	a->field = 0;
@@ -554,6 +576,7 @@ int app_open(app *a, const char *path, description *fresh)
 	if (persist->pending_recovery(path, &a->recover_bytes, &a->recover_len, &a->recover_when) == 1)
 		a->ov = OV_RECOVER;
 	app_status(a, false, "%s", _("Tab goes to the next field, Ctrl-G shows all keys."));
+	a->status_tip = true;
 	return 0;
 }
 
@@ -890,6 +913,8 @@ static void overlay_key(app *a, action act, const tui_event *ev)
 		break;
 	case OV_JUMP:
 	case OV_NEWNAME:
+	case OV_TPLFILE:
+	case OV_TPLPICK:
 		prompt_key(a, act, ev);
 		break;
 	case OV_QUIT:

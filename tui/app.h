@@ -11,6 +11,7 @@
 #include <time.h>
 
 #include "forms/desc.h"
+#include "forms/exchange.h"
 #include "forms/finding.h"
 #include "forms/textbuf.h"
 #include "standard/standard.h"
@@ -26,7 +27,7 @@ typedef enum action {
 	A_LEFT, A_RIGHT, A_UP, A_DOWN, A_WORD_LEFT, A_WORD_RIGHT, A_HOME, A_END, A_TOP, A_BOTTOM,
 	A_BACKSPACE, A_DELETE, A_DELETE_WORD, A_CUT_EOL,
 	A_ITEM_EDIT, A_ITEM_ADD, A_ITEM_DELETE, A_ITEM_UP, A_ITEM_DOWN, A_ITEM_PART, A_ITEM_DONE,
-	A_OPEN, A_NEW, A_REMOVE, A_PAGE_UP, A_PAGE_DOWN, A_CONFIRM, A_RECOVER, A_SPELL,
+	A_OPEN, A_NEW, A_REMOVE, A_PAGE_UP, A_PAGE_DOWN, A_CONFIRM, A_RECOVER, A_SPELL, A_TEMPLATE,
 	A_COUNT
 } action;
 
@@ -94,6 +95,8 @@ typedef struct tui_event {
 
 typedef enum ov_kind {
 	OV_NONE, OV_HELP, OV_JUMP, OV_QUIT, OV_RECOVER, OV_GUIDE, OV_NEWNAME, OV_REMOVE, OV_SPELL,
+	OV_TPLFILE,   /* the path of a template file */
+	OV_TPLPICK,   /* one of the templates in it */
 } ov_kind;
 
 typedef struct list_entry {
@@ -127,6 +130,7 @@ typedef struct app {
 	bool modified;            /* changed since opened or saved */
 	size_t field;
 	textbuf tb;               /* the text of the current field (or item part) */
+	tb_history *hist;         /* per field: its undo steps while another is edited */
 	int text_width;           /* the wrap width the painter used last */
 	size_t text_top;          /* first row of the text shown */
 	size_t sel;               /* highlighted value / item */
@@ -144,16 +148,23 @@ typedef struct app {
 	size_t spell_nlist;
 
 	ov_kind ov;
-	textbuf prompt;           /* OV_JUMP, OV_NEWNAME */
+	textbuf prompt;           /* OV_JUMP, OV_NEWNAME, OV_TPLFILE; OV_TPLPICK filters with it */
 	size_t prompt_sel;
 	size_t help_top;
 	bool guide_hidden;        /* the user hid the guidance */
+	char *tpl_file;           /* the template file being chosen from */
+	char *tpl_data;
+	size_t tpl_len;
+	template_entry *tpl;      /* its templates */
+	size_t ntpl;
 	char *recover_bytes;
 	size_t recover_len;
 	time_t recover_when;
 
 	char *status;             /* one line of feedback */
 	bool status_error;
+	bool status_tip;          /* it is the opening tip, which a hint may replace */
+	bool spell_hinted;        /* the F7 hint was shown (once a session) */
 
 	bool quit;
 	bool dirty;               /* something to repaint */
@@ -175,6 +186,10 @@ unsigned app_context(const app *a);
 /* Handles one event: changes state, marks dirty, never paints. */
 void app_handle(app *a, const tui_event *ev);
 void app_status(app *a, bool error, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+/* Typed text reaches the journal at most this long (ms) after the change:
+ * half the second the design promises, so a slow disk or a busy machine
+ * still keeps everything typed more than a second before a crash. */
+#define JOURNAL_DELAY_MS 500
 /* Writes the journal when due (now in ms) or when forced. */
 void app_journal_tick(app *a, long long now, bool force);
 long long app_now_ms(void);
@@ -213,6 +228,15 @@ void list_handle(app *a, const tui_event *ev, action act);
 void list_refilter(app *a);
 void list_reload_entry(app *a, const char *path);
 void list_done(app *a);
+/* A new description from a register template file, "FILE" or "FILE#ID":
+ * opens the form on it, not yet saved, or shows the picker when the file
+ * holds several templates. Returns 0, or -1 with the reason in the status
+ * line. */
+int list_from_template(app *a, const char *arg);
+/* The templates of the picker that match its filter; returns how many. */
+size_t list_template_matches(const app *a, size_t *out, size_t max);
+void list_template_forget(app *a);
+/* A file name from a title, for plain files (the store names its own). */
 char *list_slug(const char *name);
 
 /* draw.c: paints the whole state (curses). */

@@ -791,6 +791,39 @@ static void jump_box(app *a, int *cy, int *cx)
 	}
 }
 
+/* The templates of a file, filtered by what is typed. */
+static void template_box(app *a, int *cy, int *cx)
+{
+	int w = a->cols - 4 < 70 ? a->cols - 4 : 70;
+	int h = a->rows - 6 < 16 ? a->rows - 6 : 16;
+	int y = 2, x = (a->cols - w) / 2;
+	dialog_box(a, y, x, w, h, _("Choose a template"));
+	int px = puts_at(a, y + 1, x + 2, w - 4, _("Filter: "), A_BOLD);
+	put_text(a, y + 1, x + 2 + px, w - 4 - px, a->prompt.s, a->prompt.len, A_UNDERLINE);
+	*cy = y + 1;
+	*cx = x + 2 + px + tb_text_width(a->prompt.s, a->prompt.cur);
+	size_t m[256];
+	size_t n = list_template_matches(a, m, 256);
+	if (a->prompt_sel >= n && n)
+		a->prompt_sel = n - 1;
+	int rows = h - 3;
+	size_t first = a->prompt_sel >= (size_t)rows ? a->prompt_sel - (size_t)rows + 1 : 0;
+	for (size_t i = first; i < n && (int)(i - first) < rows; i++) {
+		const template_entry *t = &a->tpl[m[i]];
+		attr_t at = i == a->prompt_sel ? A_REVERSE : 0;
+		int yy = y + 2 + (int)(i - first);
+		if (at)
+			fill(yy, x + 1, w - 2, at);
+		puts_at(a, yy, x + 2, 2, at ? ">" : " ", at | A_BOLD);
+		int lx = puts_at(a, yy, x + 4, w - 6, t->name ? t->name : "-", at);
+		if (t->id) {
+			char *id = xasprintf(" (%s)", t->id);
+			puts_at(a, yy, x + 4 + lx, w - 6 - lx, id, at | A_DIM);
+			free(id);
+		}
+	}
+}
+
 static void prompt_box(app *a, const char *title, const char *label, int *cy, int *cx)
 {
 	int w = a->cols - 4 < 70 ? a->cols - 4 : 70;
@@ -828,6 +861,10 @@ void draw(app *a)
 		list_screen(a);
 		if (a->ov == OV_NEWNAME)
 			prompt_box(a, _("New description"), _("Name: "), &cy, &cx);
+		else if (a->ov == OV_TPLFILE)
+			prompt_box(a, _("New description from a template"), _("Template file: "), &cy, &cx);
+		else if (a->ov == OV_TPLPICK)
+			template_box(a, &cy, &cx);
 		else if (a->ov == OV_REMOVE && a->list_sel < a->nshown) {
 			const list_entry *e = &a->entries[a->shown[a->list_sel]];
 			char *t = persist->remove_restorable

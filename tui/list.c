@@ -11,6 +11,7 @@
 #include "i18n/i18n.h"
 
 #include <ctype.h>
+#include <errno.h>
 #include <dirent.h>
 #include <limits.h>
 #include <stdlib.h>
@@ -253,17 +254,19 @@ char *list_slug(const char *name)
 	return sb_take(&b);
 }
 
+/* Opens the form on d, a new description called name (not yet saved). */
+static void open_new(app *a, const char *name, description *d)
+{
+	/* The store names it when the list is a drafts repository. */
+	char *path = persist->new_path(a->repo, name);
+	a->ov = OV_NONE;
+	app_open(a, path, d);
+	free(path);
+}
+
 static void new_description(app *a)
 {
 	char *name = xstrdup(a->prompt.s);
-	char *slug = list_slug(name);
-	char *dir = desc_dir(a->repo);
-	char *path = xasprintf("%s/%s.yaml", dir, slug);
-	struct stat st;
-	for (int n = 2; stat(path, &st) == 0; n++) {
-		free(path);
-		path = xasprintf("%s/%s-%d.yaml", dir, slug, n);
-	}
 	description *d = desc_new(a->std);
 	/* Fields with a single permitted value are filled in for the user. */
 	for (size_t i = 0; i < a->std->nfields; i++) {
@@ -273,12 +276,106 @@ static void new_description(app *a)
 	}
 	if (*name)
 		desc_set_text(d, standard_field(a->std, "name"), name);
-	a->ov = OV_NONE;
-	app_open(a, path, d);
+	open_new(a, name, d);
 	free(name);
-	free(slug);
-	free(dir);
+}
+
+/* ---- a new description from a register template ---- */
+
+void list_template_forget(app *a)
+{
+	template_entries_free(&a->tpl, a->ntpl);
+	a->ntpl = 0;
+	xfree(&a->tpl_file);
+	xfree(&a->tpl_data);
+	a->tpl_len = 0;
+}
+
+size_t list_template_matches(const app *a, size_t *out, size_t max)
+{
+	size_t k = 0, n = strlen(a->prompt.s);
+	for (size_t i = 0; i < a->ntpl && k < max; i++) {
+		const char *f[] = { a->tpl[i].name, a->tpl[i].id };
+		bool hit = n == 0;
+		for (size_t j = 0; j < 2 && !hit; j++)
+			for (const char *p = f[j]; p && *p && !hit; p++)
+				hit = strncasecmp(p, a->prompt.s, n) == 0;
+		if (hit)
+			out[k++] = i;
+	}
+	return k;
+}
+
+/* Imports template id (NULL: the only one) of the file read, and opens the
+ * form on it: the same import as algedit new --template. */
+static int template_open(app *a, const char *id)
+{
+	findings fs;
+	findings_init(&fs);
+	description *d = template_import(a->std, a->tpl_data, a->tpl_len, id, &fs);
+	if (!d) {
+		app_status(a, true, "%s: %s", a->tpl_file, fs.n ? fs.v[0].msg : "");
+		findings_done(&fs);
+		return -1;
+	}
+	findings_done(&fs);
+	desc_fill_defaults(d);
+	const char *name = desc_text(d, standard_field(a->std, "name"));
+	char *title = xstrdup(name && *name ? name : id && *id ? id : _("template"));
+	char *file = xstrdup(a->tpl_file);
+	open_new(a, title, d);
+	app_status(a, false, _("Started from the template \"%s\" in %s; nothing is saved until Ctrl-S."), title, file);
+	free(file);
+	free(title);
+	list_template_forget(a);
+	return 0;
+}
+
+int list_from_template(app *a, const char *arg)
+{
+	list_template_forget(a);
+	char *path = xstrdup(arg), *hash = strrchr(path, '#'), *id = NULL;
+	if (hash) {
+		*hash = '\0';
+		id = xstrdup(hash + 1);
+	}
+	/* A typed ~/ is the home folder, as in a shell. */
+	const char *home = getenv("HOME");
+	if (path[0] == '~' && path[1] == '/' && home && *home) {
+		char *full = xasprintf("%s%s", home, path + 1);
+		free(path);
+		path = full;
+	}
+	int rc = -1;
+	a->tpl_file = xstrdup(path);
+	if (!*path) {
+		app_status(a, true, "%s", _("type the path of a template file (a JSON file from a supplier or the register)"));
+	} else if (read_file(path, DESC_MAX_FILE * 16, &a->tpl_data, &a->tpl_len) < 0) {
+		app_status(a, true, _("cannot read %s: %s"), path, strerror(errno));
+	} else {
+		findings fs;
+		findings_init(&fs);
+		a->ntpl = template_list(a->tpl_data, a->tpl_len, &a->tpl, &fs);
+		if (a->ntpl == 0) {
+			app_status(a, true, "%s: %s", path, fs.n ? fs.v[0].msg : "");
+		} else if (id || a->ntpl == 1) {
+			rc = template_open(a, id);
+		} else {
+			/* Several: the person chooses. */
+			a->ov = OV_TPLPICK;
+			tb_set(&a->prompt, "", 0);
+			a->prompt_sel = 0;
+			app_status(a, false, _("%zu templates in %s; type to filter, Enter chooses."), a->ntpl, path);
+			rc = 0;
+		}
+		findings_done(&fs);
+	}
+	if (rc < 0)
+		list_template_forget(a);
 	free(path);
+	free(id);
+	a->dirty = true;
+	return rc;
 }
 
 void list_handle(app *a, const tui_event *ev, action act)
@@ -286,6 +383,28 @@ void list_handle(app *a, const tui_event *ev, action act)
 	if (a->ov == OV_NEWNAME) {
 		if (act == A_CONFIRM)
 			new_description(a);
+		return;
+	}
+	if (a->ov == OV_TPLFILE) {
+		/* On a mistake the question stays, to correct the path. */
+		if (act == A_CONFIRM) {
+			char *arg = xstrdup(a->prompt.s);
+			list_from_template(a, arg);
+			free(arg);
+		}
+		return;
+	}
+	if (a->ov == OV_TPLPICK) {
+		size_t m[256];
+		size_t n = list_template_matches(a, m, 256);
+		if (act == A_CONFIRM && n) {
+			size_t i = m[a->prompt_sel < n ? a->prompt_sel : n - 1];
+			char *id = a->tpl[i].id ? xstrdup(a->tpl[i].id) : NULL;
+			template_open(a, id);
+			free(id);
+		} else if (act == A_CONFIRM) {
+			app_status(a, true, "%s", _("no template has that in its name; try fewer letters"));
+		}
 		return;
 	}
 	if (a->ov == OV_REMOVE) {
@@ -340,6 +459,11 @@ void list_handle(app *a, const tui_event *ev, action act)
 	case A_NEW:
 		a->ov = OV_NEWNAME;
 		tb_set(&a->prompt, "", 0);
+		break;
+	case A_TEMPLATE:
+		a->ov = OV_TPLFILE;
+		tb_set(&a->prompt, "", 0);
+		app_status(a, false, "%s", _("The path of a register template file (JSON); FILE#ID picks one of several."));
 		break;
 	case A_REMOVE:
 		if (a->list_sel < a->nshown)

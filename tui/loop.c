@@ -35,17 +35,6 @@ static void install_signals(void)
 	sigaction(SIGHUP, &sa, NULL);
 }
 
-static standard *load_standard(void)
-{
-	char *err = NULL;
-	standard *s = standard_load_version("1.0", &err);
-	if (!s) {
-		fprintf(stderr, "algedit: %s\n", err ? err : "");
-		free(err);
-	}
-	return s;
-}
-
 static void screen_start(app *a)
 {
 	install_signals();
@@ -86,7 +75,7 @@ static int run(app *a)
 			break;
 		int wait = -1;
 		if (a->journal_pending) {
-			long long left = 1000 - (app_now_ms() - a->journal_last);
+			long long left = JOURNAL_DELAY_MS - (app_now_ms() - a->journal_last);
 			wait = left < 0 ? 0 : (int)left;
 		}
 		if (a->in_list && a->nloaded < a->nentries)
@@ -94,8 +83,10 @@ static int run(app *a)
 		/* Wake up for the dictionary and for suggestions being computed. */
 		if (spell_ui_tick(a) && (wait < 0 || wait > 100))
 			wait = 100;
+		/* Something arrived for the screen: look at the keyboard without
+		 * waiting, then draw; keys are read on every turn all the same. */
 		if (a->dirty)
-			continue;
+			wait = 0;
 		tui_event ev;
 		if (input_read(&ev, wait, &paste)) {
 			app_handle(a, &ev);
@@ -126,11 +117,8 @@ static char *repo_of_file(const char *path)
 	return sb_take(&b);
 }
 
-int tui_edit_file(const char *path)
+int tui_edit_file(const standard *std, const char *path)
 {
-	standard *std = load_standard();
-	if (!std)
-		return 2;
 	app a;
 	app_init(&a, std);
 	char *repo = repo_of_file(path);
@@ -140,7 +128,6 @@ int tui_edit_file(const char *path)
 		fprintf(stderr, "algedit: %s\n", a.status ? a.status : "");
 		app_done(&a);
 		spell_ui_stop();
-		standard_free(&std);
 		return 2;
 	}
 	screen_start(&a);
@@ -148,18 +135,19 @@ int tui_edit_file(const char *path)
 	screen_end();
 	app_done(&a);
 	spell_ui_stop();
-	standard_free(&std);
 	return rc;
 }
 
-int tui_list(const char *repo)
+int tui_list(const standard *std, const char *repo, const char *template_arg)
 {
-	standard *std = load_standard();
-	if (!std)
-		return 2;
 	app a;
 	app_init(&a, std);
 	list_open(&a, repo);
+	if (template_arg && list_from_template(&a, template_arg) < 0) {
+		fprintf(stderr, "algedit: %s\n", a.status ? a.status : "");
+		app_done(&a);
+		return 2;
+	}
 	spell_ui_start(repo);
 	screen_start(&a);
 	/* The rows on the first screen are read before it is drawn. */
@@ -169,6 +157,5 @@ int tui_list(const char *repo)
 	screen_end();
 	app_done(&a);
 	spell_ui_stop();
-	standard_free(&std);
 	return rc;
 }

@@ -4,6 +4,7 @@
  * that two descriptions with the same name in different folders do not mix. */
 #include "config.h"
 #include "tui/persist.h"
+#include "tui/app.h"
 #include "base/base.h"
 #include "i18n/i18n.h"
 
@@ -150,12 +151,31 @@ static int files_remove(const char *path, char **err)
 	return 0;
 }
 
+static char *files_new_path(const char *repo, const char *name)
+{
+	char *slug = list_slug(name);
+	char *path = xasprintf("%s/algoritmes/%s.yaml", repo, slug);
+	struct stat st;
+	for (int n = 2;; n++) {
+		char *jp = persist_journal_path(path);
+		bool taken = stat(path, &st) == 0 || stat(jp, &st) == 0;
+		free(jp);
+		if (!taken)
+			break;
+		free(path);
+		path = xasprintf("%s/algoritmes/%s-%d.yaml", repo, slug, n);
+	}
+	free(slug);
+	return path;
+}
+
 const persist_ops persist_files = {
 	.save = files_save,
 	.journal = files_journal,
 	.pending_recovery = files_pending,
 	.discard = files_discard,
 	.remove = files_remove,
+	.new_path = files_new_path,
 };
 
 const persist_ops *persist = &persist_files;

@@ -16,7 +16,7 @@ typedef struct persist_ops {
 	 * a translated sentence saying what went wrong (caller frees). */
 	int (*save)(const char *path, const description *d, char **err);
 	/* Records unsaved work for path durably (atomic write and fsync): bytes
-	 * are a whole description as YAML. Called at most once a second while
+	 * are a whole description as YAML. Called at most twice a second while
 	 * typing, and on SIGHUP/SIGTERM. Returns 0 or -1 (errno set). */
 	int (*journal)(const char *path, const char *bytes, size_t len);
 	/* Returns 1 and the journalled bytes (caller frees) and their time when
@@ -27,6 +27,11 @@ typedef struct persist_ops {
 	void (*discard)(const char *path);
 	/* Deletes the description at path. Returns 0, or -1 and *err. */
 	int (*remove)(const char *path, char **err);
+	/* The path for a new description called name in the drafts folder repo
+	 * (<repo>/algoritmes/<slug>.yaml): a file name no description has, and
+	 * none whose unsaved text is still journalled, so the newcomer is never
+	 * offered another's text. Caller frees. */
+	char *(*new_path)(const char *repo, const char *name);
 	/* A deletion is kept in history: `algedit restore SLUG` undoes it. */
 	bool remove_restorable;
 } persist_ops;

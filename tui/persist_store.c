@@ -150,11 +150,27 @@ static int st_remove(const char *path, char **err)
 	return -1;
 }
 
+static char *st_new_path(const char *repo, const char *name)
+{
+	char *real = cur ? realpath(repo, NULL) : NULL;
+	char *dir = real ? xasprintf("%s/algoritmes", real) : NULL;
+	bool ours = dir && desc_dir && !strcmp(dir, desc_dir);
+	free(dir);
+	free(real);
+	if (!ours)
+		return persist_files.new_path(repo, name);
+	char *slug = store_new_slug(cur, name);
+	char *path = xasprintf("%s/algoritmes/%s.yaml", repo, slug);
+	free(slug);
+	return path;
+}
+
 const persist_ops persist_store = {
 	.save = st_save,
 	.journal = st_journal,
 	.pending_recovery = st_pending,
 	.discard = st_discard,
 	.remove = st_remove,
+	.new_path = st_new_path,
 	.remove_restorable = true,
 };

@@ -291,15 +291,9 @@ static void ask_field(plain *p, const std_field *f)
 	show_findings(p, f);
 }
 
-int tui_plain(const char *path, FILE *in, FILE *out)
+int tui_plain(const standard *std, const char *path, FILE *in, FILE *out)
 {
 	char *err = NULL;
-	standard *std = standard_load_version("1.0", &err);
-	if (!std) {
-		fprintf(stderr, "algedit: %s\n", err ? err : "");
-		free(err);
-		return 2;
-	}
 	plain p = { .in = in, .out = out, .std = std, .lang = i18n_lang() };
 	findings fs;
 	findings_init(&fs);
@@ -309,7 +303,6 @@ int tui_plain(const char *path, FILE *in, FILE *out)
 		if (!p.d) {
 			fprintf(stderr, "algedit: %s: %s\n", path, fs.n ? fs.v[0].msg : "");
 			findings_done(&fs);
-			standard_free(&std);
 			return 2;
 		}
 	} else {
@@ -382,7 +375,6 @@ int tui_plain(const char *path, FILE *in, FILE *out)
 	}
 	free(ans);
 	desc_free(&p.d);
-	standard_free(&std);
 	return rc;
 }
 
@@ -391,7 +383,7 @@ static int name_cmp(const void *a, const void *b)
 	return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
-int tui_plain_list(const char *repo, FILE *in, FILE *out)
+int tui_plain_list(const standard *std, const char *repo, FILE *in, FILE *out)
 {
 	char *dir = xasprintf("%s/algoritmes", repo);
 	char **names = NULL;
@@ -424,11 +416,9 @@ int tui_plain_list(const char *repo, FILE *in, FILE *out)
 		if (*end == 0 && k >= 1 && (size_t)k <= n) {
 			path = xasprintf("%s/%s", dir, names[k - 1]);
 		} else {
-			char *slug = list_slug(ans);
-			path = xasprintf("%s/%s.yaml", dir, slug);
-			free(slug);
+			path = persist->new_path(repo, ans);
 		}
-		rc = tui_plain(path, in, out);
+		rc = tui_plain(std, path, in, out);
 		free(path);
 	}
 	free(ans);

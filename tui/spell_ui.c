@@ -111,7 +111,11 @@ bool spell_ui_tick(app *a)
 		char *const *list;
 		size_t n;
 		if (spell_suggestion_poll(a->spell_sugg, &list, &n) == SPELL_OK) {
-			a->spell_list = list;
+			/* No suggestions is an answer too (hunspell gives up on long
+			 * words on a busy machine): without it the menu would wait,
+			 * and the loop redraw, for ever. */
+			static char *const none[1] = { NULL };
+			a->spell_list = list ? list : none;
 			a->spell_nlist = n > 9 ? 9 : n;
 			a->dirty = true;
 		}

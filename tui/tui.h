@@ -9,15 +9,23 @@
 
 #include "standard/standard.h"
 
+/* Each entry point works on the standard std, loaded once by the caller
+ * (the same copy the drafts repository was opened with), which must
+ * outlive the call. */
+
 /* Opens the editor on one description file (created on save when it does
  * not exist). Returns the process exit code. */
-int tui_edit_file(const char *path);
-/* Opens the list of the .yaml files in <repo>/algoritmes, and the editor from it. */
-int tui_list(const char *repo);
+int tui_edit_file(const standard *std, const char *path);
+/* Opens the list of the .yaml files in <repo>/algoritmes, and the editor
+ * from it. With a template ("FILE" or "FILE#ID", else NULL) it starts on a
+ * new description made from that register template file (a picker first
+ * when the file holds several and no ID is given); a template that cannot
+ * be read is reported on stderr before the screen starts (exit code 2). */
+int tui_list(const standard *std, const char *repo, const char *template_arg);
 /* The same walk as questions and answers on in/out, without curses. */
-int tui_plain(const char *path, FILE *in, FILE *out);
+int tui_plain(const standard *std, const char *path, FILE *in, FILE *out);
 /* Plain mode without a file: lists the repository and asks which one. */
-int tui_plain_list(const char *repo, FILE *in, FILE *out);
+int tui_plain_list(const standard *std, const char *repo, FILE *in, FILE *out);
 
 /* Spell-check hook: the spell engine sets it when a dictionary is loaded.
  * It reports byte ranges of text (the value of field f) to underline, as a

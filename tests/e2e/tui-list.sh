@@ -1,7 +1,8 @@
 #!/bin/sh
 # The list (algedit -C DIR with no command): descriptions with status,
 # completeness and errors; typing filters; a new description from a name,
-# with an item added to a list field; delete asks first.
+# with an item added to a list field (its file name made by the store, as
+# algedit new makes it); delete asks first.
 . "$top_srcdir/tests/e2e/lib.sh"
 
 mkdir -p "$E2E_TMP/work/algoritmes"
@@ -26,7 +27,7 @@ e2e_keys C-n
 e2e_wait "Nieuwe beschrijving"
 e2e_type "Zorg’s ĳkpunt"
 e2e_keys Enter
-e2e_wait "zorg-s-ijkpunt.yaml"
+e2e_wait "zorgs-ijkpunt.yaml"
 e2e_keys C-f
 e2e_type "verwijzingen wett"
 e2e_keys Enter
@@ -41,7 +42,7 @@ e2e_keys C-s
 e2e_wait "is opgeslagen"
 e2e_keys C-q
 e2e_wait "Zorg’s ĳkpunt"
-grep -q "title: Participatiewet" "$E2E_TMP/work/algoritmes/zorg-s-ijkpunt.yaml" || fail "$(cat "$E2E_TMP/work/algoritmes/zorg-s-ijkpunt.yaml")"
+grep -q "title: Participatiewet" "$E2E_TMP/work/algoritmes/zorgs-ijkpunt.yaml" || fail "$(cat "$E2E_TMP/work/algoritmes/zorgs-ijkpunt.yaml")"
 # Delete asks; Esc keeps, Enter deletes.
 e2e_keys Home
 e2e_wait "> Fraudesignalen"

@@ -1,7 +1,8 @@
 #!/bin/sh
-# Spelling in the editor: F7 goes to the misspelt word and shows numbered
-# suggestions computed off the UI thread; 1 replaces it; "a" adds a word to
-# my own dictionary so it is no longer marked; the saved file has the fix.
+# Spelling in the editor: a hint names F7 when words are underlined; F7 goes
+# to the misspelt word and shows numbered suggestions computed off the UI
+# thread; 1 replaces it; "a" adds a word to my own dictionary so it is no
+# longer marked; the saved file has the fix.
 . "$top_srcdir/tests/e2e/lib.sh"
 
 if [ ! -f /usr/share/hunspell/nl_NL.dic ]; then
@@ -13,6 +14,8 @@ mkdir -p "$E2E_TMP/work"
 printf 'name: Beoordelen aanvragen kwijtscheling Noorderhaaks\n' > "$E2E_TMP/work/$f"
 e2e_start 100 30 edit "$f"
 e2e_wait "Tab Volgende"
+# Once the dictionary is there, the status line says how to get suggestions.
+e2e_wait "F7 (of Alt-S) toont suggesties" 30
 e2e_keys F7
 e2e_wait "staat niet in het woordenboek"
 e2e_wait "1  kwijtschelding"

@@ -123,6 +123,31 @@ START_TEST(template_id_not_found)
 }
 END_TEST
 
+START_TEST(template_list_ids_and_names)
+{
+	findings fs;
+	findings_init(&fs);
+	template_entry *v;
+	const char *t = "[{\"id\": \"a\", \"name\": \"Één\"}, 3, {\"name\": \"B\"}]";
+	ck_assert_uint_eq(template_list(t, strlen(t), &v, &fs), 2);
+	ck_assert_str_eq(v[0].id, "a");
+	ck_assert_str_eq(v[0].name, "Één");
+	ck_assert_ptr_null(v[1].id);
+	ck_assert_str_eq(v[1].name, "B");
+	ck_assert_uint_eq(fs.n, 0);
+	template_entries_free(&v, 2);
+	ck_assert_ptr_null(v);
+	const char *one = "{\"id\": \"x\", \"name\": \"X\"}";
+	ck_assert_uint_eq(template_list(one, strlen(one), &v, &fs), 1);
+	ck_assert_str_eq(v[0].name, "X");
+	template_entries_free(&v, 1);
+	ck_assert_uint_eq(template_list("[1, 2]", 6, &v, &fs), 0);
+	ck_assert_uint_eq(template_list("[{", 2, &v, &fs), 0);
+	ck_assert_uint_eq(fs.n, 2);
+	findings_done(&fs);
+}
+END_TEST
+
 START_TEST(export_escapes_plain_and_builds_html)
 {
 	description *d = desc_new(std);
@@ -144,6 +169,7 @@ int main(void)
 	tcase_set_timeout(t, 60);
 	tcase_add_test(t, templates_export_accepted);
 	tcase_add_test(t, template_id_not_found);
+	tcase_add_test(t, template_list_ids_and_names);
 	tcase_add_test(t, export_escapes_plain_and_builds_html);
 	suite_add_tcase(s, t);
 	int rc = unit_run(s);

@@ -203,6 +203,51 @@ START_TEST(up_down_home_end)
 }
 END_TEST
 
+/* The editor keeps one buffer for the current field: a field's history is
+ * put aside when the person moves on and given back when they return. */
+START_TEST(history_survives_leaving_a_field)
+{
+	textbuf tb;
+	tb_init(&tb);
+	tb_history h1 = { 0 }, h2 = { 0 };
+	tb_set(&tb, "Doel", 4);
+	tb_insert(&tb, " van de gemeente", 16, true);
+	tb_seal(&tb);
+	tb_insert(&tb, " \xe2\x80\x99s-Hertogenbosch", 19, true);
+	tb_set_cursor(&tb, 4);
+	/* Leave field 1 for field 2 and type there. */
+	tb_history_save(&tb, &h1);
+	ck_assert(!tb_undo(&tb));
+	tb_set(&tb, "Risico", 6);
+	tb_insert(&tb, "’s", strlen("’s"), true);
+	tb_history_save(&tb, &h2);
+	/* Back in field 1: both steps can be undone and redone. */
+	tb_set(&tb, "Doel van de gemeente ’s-Hertogenbosch", strlen("Doel van de gemeente ’s-Hertogenbosch"));
+	ck_assert(tb_history_restore(&tb, &h1));
+	ck_assert_uint_eq(tb.cur, 4);
+	ck_assert_ptr_null(h1.text);
+	ck_assert(tb_undo(&tb));
+	ck_assert_str_eq(tb.s, "Doel van de gemeente");
+	ck_assert(tb_undo(&tb));
+	ck_assert_str_eq(tb.s, "Doel");
+	ck_assert(!tb_undo(&tb));
+	ck_assert(tb_redo(&tb));
+	ck_assert_str_eq(tb.s, "Doel van de gemeente");
+	/* Field 2 changed meanwhile (another way than this buffer): its old
+	 * history no longer applies and is dropped, not misapplied. */
+	tb_set(&tb, "Risico’s en meer", strlen("Risico’s en meer"));
+	ck_assert(!tb_history_restore(&tb, &h2));
+	ck_assert(!tb_undo(&tb));
+	ck_assert_str_eq(tb.s, "Risico’s en meer");
+	/* Nothing to keep: an empty history. */
+	tb_history_save(&tb, &h2);
+	ck_assert_ptr_null(h2.text);
+	tb_history_done(&h1);
+	tb_history_done(&h2);
+	tb_done(&tb);
+}
+END_TEST
+
 START_TEST(undo_redo)
 {
 	textbuf tb;
@@ -277,6 +322,7 @@ static Suite *suite(void)
 	tcase_add_test(t, wrap_by_display_width);
 	tcase_add_test(t, up_down_home_end);
 	tcase_add_test(t, undo_redo);
+	tcase_add_test(t, history_survives_leaving_a_field);
 	tcase_add_test(t, max_bytes_and_eol);
 	suite_add_tcase(s, t);
 	return s;
