@@ -69,6 +69,13 @@ static char *make_repo(int n)
 		free(y);
 	}
 	free(sub);
+	/* A drafts repository as users have it: committed, with an author. */
+	char *cmd = xasprintf("cd '%s' && git init -q && git add -A && git -c user.name=Bench -c user.email=bench@example.nl "
+	                      "commit -qm 'Beschrijvingen' && git config user.name Bench && git config user.email bench@example.nl",
+	                      dir);
+	if (system(cmd) != 0)
+		fprintf(stderr, "bench tui: could not make a git repository in %s\n", dir);
+	free(cmd);
 	return dir;
 }
 
