@@ -320,7 +320,7 @@ int cmd_check(int argc, char **argv)
 		return 2;
 	}
 	char *err = NULL;
-	standard *std = standard_load_version("1.0", &err);
+	standard *std = standard_load_facts("1.0", &err);
 	if (!std) {
 		cli_error("check", _("the standard files are broken: %s"), err);
 		free(err);

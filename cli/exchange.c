@@ -16,7 +16,7 @@
 static standard *load_std(const char *cmd)
 {
 	char *err = NULL;
-	standard *s = standard_load_version("1.0", &err);
+	standard *s = standard_load_facts("1.0", &err);
 	if (!s) {
 		cli_error(cmd, _("the standard files are broken: %s"), err);
 		free(err);

@@ -20,7 +20,7 @@ int cli_store_open(const char *cmd, standard **std, store **s)
 {
 	char *err = NULL;
 	*s = NULL;
-	*std = standard_load_version("1.0", &err);
+	*std = standard_load_facts("1.0", &err);
 	if (!*std) {
 		cli_error(cmd, _("the standard files are broken: %s"), err);
 		free(err);

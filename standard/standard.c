@@ -231,7 +231,14 @@ out:
 	return ok;
 }
 
+static standard *load_dir(const char *dir, bool guidance, char **err);
+
 standard *standard_load(const char *dir, char **err)
+{
+	return load_dir(dir, true, err);
+}
+
+static standard *load_dir(const char *dir, bool guidance, char **err)
 {
 	loader L = { 0 };
 	char *path = xasprintf("%s/fields.yaml", dir);
@@ -324,7 +331,7 @@ standard *standard_load(const char *dir, char **err)
 		goto fail;
 	ynode_free(&root);
 	free(path);
-	if (!load_guidance(&L, s, dir, LANG_NL) || !load_guidance(&L, s, dir, LANG_EN)) {
+	if (guidance && (!load_guidance(&L, s, dir, LANG_NL) || !load_guidance(&L, s, dir, LANG_EN))) {
 		*err = L.err;
 		standard_free(&s);
 		return NULL;
@@ -340,15 +347,25 @@ fail:
 	return NULL;
 }
 
-standard *standard_load_version(const char *version, char **err)
+static standard *load_version(const char *version, bool guidance, char **err)
 {
 	const char *env = getenv("ALGEDIT_STANDARD_DIR");
 	if (env && *env)
-		return standard_load(env, err);
+		return load_dir(env, guidance, err);
 	char *dir = xasprintf("%s/standard/%s", algedit_datadir(), version);
-	standard *s = standard_load(dir, err);
+	standard *s = load_dir(dir, guidance, err);
 	free(dir);
 	return s;
+}
+
+standard *standard_load_version(const char *version, char **err)
+{
+	return load_version(version, true, err);
+}
+
+standard *standard_load_facts(const char *version, char **err)
+{
+	return load_version(version, false, err);
 }
 
 static void free_strs(char **v, size_t n)

@@ -36,6 +36,12 @@ START_TEST(loads_shipped)
 	}
 	standard_free(&s);
 	ck_assert_ptr_null(s);
+	/* Facts only: the same fields, no guidance read. */
+	s = standard_load_facts("1.0", &err);
+	ck_assert_ptr_nonnull(s);
+	ck_assert_uint_eq(s->nfields, 29);
+	ck_assert_ptr_null(s->fields[0].guide[LANG_NL].what);
+	standard_free(&s);
 }
 END_TEST
 
