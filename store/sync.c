@@ -521,6 +521,8 @@ typedef struct net_ctx {
 	bool agent_missing;       /* no ssh-agent to ask */
 	bool agent_refused;       /* the server took none of the agent's keys */
 	bool auth_failed;
+	bool pass_given;          /* a user name and password were sent */
+	bool pass_unasked;        /* the server wanted them; there was no one to ask */
 	bool hostkey_refused;     /* the server's ssh key is not in known_hosts */
 	bool rejected;            /* the remote refused our update: it moved */
 	git_oid expect;           /* the remote's value we merged */
@@ -579,6 +581,7 @@ static int cred_cb(git_credential **out, const char *url, const char *user_from_
 	if ((allowed & GIT_CREDENTIAL_USERPASS_PLAINTEXT) && c->o->ask && c->tries <= 3) {
 		char *user = NULL, *pass = NULL;
 		if (c->o->ask(c->o->ctx, url, user_from_url, &user, &pass) == 0 && user && pass) {
+			c->pass_given = true;
 			int r = git_credential_userpass_plaintext_new(out, user, pass);
 			/* The password lives in memory as briefly as it can; never on disk. */
 			memset(pass, 0, strlen(pass));
@@ -589,6 +592,8 @@ static int cred_cb(git_credential **out, const char *url, const char *user_from_
 		free(user);
 		free(pass);
 	}
+	if ((allowed & GIT_CREDENTIAL_USERPASS_PLAINTEXT) && !c->pass_given)
+		c->pass_unasked = true;
 	c->auth_failed = true;
 	return -1;
 }
@@ -598,6 +603,7 @@ static void auth_reset(net_ctx *c)
 {
 	c->tries = 0;
 	c->agent_tried = c->agent_missing = c->agent_refused = c->auth_failed = c->hostkey_refused = false;
+	c->pass_given = c->pass_unasked = false;
 }
 
 /* libgit2 1.5.1 checks the server's ssh key against ~/.ssh/known_hosts
@@ -709,6 +715,8 @@ static store_status net_fail(store *s, net_ctx *c, int err, const char *remote, 
 	if (c->auth_failed || err == GIT_EAUTH) {
 		const char *why = c->agent_refused ? _("none of the keys in your ssh-agent is accepted (ssh-add -l lists them)")
 		                  : c->agent_missing ? _("no ssh-agent with your key is running (SSH_AUTH_SOCK)")
+		                  : c->pass_given ? _("the user name or password was refused")
+		                  : c->pass_unasked ? _("the server asks for a user name and password, and there is no terminal to ask them on")
 		                  : e && e->message ? e->message : _("no credentials were given");
 		return store_fail(s, STORE_AUTH, _("%s (%s) did not accept your credentials: %s. Check the user name and password, or load your ssh key (ssh-add), and sync again; nothing was changed"),
 		                  remote, url, why);
