@@ -6,7 +6,7 @@ cd "$top_srcdir" || exit 99
 fails=0
 rule() { # allowed-folders-regex, include-regex, what
 	hits=$(grep -rnE "^[[:space:]]*#[[:space:]]*include[[:space:]]*<($2)" --include='*.c' --include='*.h' \
-		base cli tui forms standard store spell i18n 2>/dev/null | grep -vE "^($1)/")
+		base cli tui forms standard store spell i18n bench 2>/dev/null | grep -vE "^($1)/")
 	if [ -n "$hits" ]; then
 		echo "FAIL: $3 may only be included under $1:"; echo "$hits" | sed 's/^/    /'
 		fails=$((fails + 1))
