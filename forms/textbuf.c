@@ -335,15 +335,21 @@ void tb_set(textbuf *tb, const char *s, size_t n)
 	clear_undo(tb);
 }
 
-static tb_edit *push_undo(textbuf *tb)
+/* A cleared slot at the end of an undo or redo stack. */
+static tb_edit *push_edit(tb_edit **v, size_t *n, size_t *cap)
 {
-	if (tb->nundo == tb->capundo) {
-		tb->capundo = tb->capundo ? tb->capundo * 2 : 16;
-		tb->undo = xrealloc(tb->undo, tb->capundo * sizeof *tb->undo);
+	if (*n == *cap) {
+		*cap = *cap ? *cap * 2 : 16;
+		*v = xrealloc(*v, *cap * sizeof **v);
 	}
-	tb_edit *e = &tb->undo[tb->nundo++];
+	tb_edit *e = &(*v)[(*n)++];
 	memset(e, 0, sizeof *e);
 	return e;
+}
+
+static tb_edit *push_undo(textbuf *tb)
+{
+	return push_edit(&tb->undo, &tb->nundo, &tb->capundo);
 }
 
 static bool is_space_byte(char c)
@@ -588,11 +594,7 @@ bool tb_undo(textbuf *tb)
 	if (e.ndel)
 		raw_insert(tb, e.pos, e.del, e.ndel);
 	tb->cur = e.cur_before;
-	if (tb->nredo == tb->capredo) {
-		tb->capredo = tb->capredo ? tb->capredo * 2 : 16;
-		tb->redo = xrealloc(tb->redo, tb->capredo * sizeof *tb->redo);
-	}
-	tb->redo[tb->nredo++] = e;
+	*push_edit(&tb->redo, &tb->nredo, &tb->capredo) = e;
 	moved(tb);
 	return true;
 }
