@@ -10,10 +10,12 @@ top=$(pwd)
 PACKAGES="build-essential clang autoconf automake gettext pkg-config make
 libncurses-dev libyaml-dev libgit2-dev libhunspell-dev hunspell hunspell-nl
 check tmux locales git python3 python3-yaml"
-# Only the tests need these (sync over ssh against an sshd the test starts on
-# 127.0.0.1). Not installed for "run": Debian starts its own ssh service when
-# openssh-server is installed, which a machine that only edits should not get.
-TEST_PACKAGES="openssh-server openssh-client"
+# Only the tests need these: sync over ssh against an sshd the test starts on
+# 127.0.0.1, over https with certificates the test makes (openssl), and a
+# trace of which files a save opens (strace). Not installed for "run": Debian
+# starts its own ssh service when openssh-server is installed, which a machine
+# that only edits should not get.
+TEST_PACKAGES="openssh-server openssh-client openssl strace"
 
 say() { printf '== %s\n' "$*" >&2; }
 

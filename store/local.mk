@@ -1,6 +1,6 @@
 # store: the drafts repository through libgit2, its commands, tests and bench.
 libalgedit_a_SOURCES += store/store.h store/store_int.h store/store.c store/journal.c store/history.c \
-	store/remove.c
+	store/remove.c store/tls.c
 libalgedit_a_SOURCES += forms/slug.h forms/slug.c forms/diff.h forms/diff.c
 
 UNIT_TESTS += tests/unit/test_store
@@ -15,7 +15,8 @@ UNIT_TESTS += tests/unit/test_diff
 algedit_SOURCES += cli/new.c cli/set.c cli/log.c cli/diff.c cli/sync.c cli/resolve.c cli/restore.c
 libalgedit_a_SOURCES += store/sync.c
 
-TESTS += tests/e2e/store-sync.sh tests/e2e/store-ssh.sh tests/e2e/store-http-auth.sh
-EXTRA_DIST += tests/e2e/store-sync.sh tests/e2e/store-ssh.sh tests/e2e/store-http-auth.sh tests/e2e/helpers/http401.py
+TESTS += tests/e2e/store-sync.sh tests/e2e/store-ssh.sh tests/e2e/store-http-auth.sh tests/e2e/store-https.sh
+EXTRA_DIST += tests/e2e/store-sync.sh tests/e2e/store-ssh.sh tests/e2e/store-http-auth.sh tests/e2e/helpers/http401.py \
+	tests/e2e/store-https.sh tests/e2e/helpers/https_git.py
 
 EXTRA_DIST += bench/store/run bench/store/gen.py

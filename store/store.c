@@ -62,8 +62,20 @@ store_status store_fail(store *s, store_status st, const char *fmt, ...)
 
 const char *store_git_msg(void)
 {
+	static _Thread_local char line[2048];
 	const git_error *e = git_error_last();
-	return e && e->message ? e->message : "unknown error";
+	const char *m = e && e->message ? e->message : "unknown error";
+	size_t n = 0;
+	for (const unsigned char *p = (const unsigned char *)m; *p && n + 1 < sizeof line; p++) {
+		bool ctl = *p < 0x20 || *p == 0x7f;
+		if (ctl && (n == 0 || line[n - 1] == ' '))
+			continue;
+		line[n++] = ctl ? ' ' : (char)*p;
+	}
+	while (n > 0 && line[n - 1] == ' ')
+		n--;
+	line[n] = '\0';
+	return line;
 }
 
 int store_commit_create(git_oid *id, git_repository *repo, const char *update_ref, const git_signature *sig,
@@ -85,6 +97,33 @@ int store_commit_create(git_oid *id, git_repository *repo, const char *update_re
 		git_error_clear();
 	free(why);
 	return written ? 0 : -1;
+}
+
+/* The index entry for a file just written with the blob id: what
+ * git_index_add_bypath makes, without reading and hashing the file again
+ * and writing its blob a second time (a file created and removed). */
+static int index_add_written(git_index *idx, const char *abs, const char *rel, const git_oid *id)
+{
+	struct stat st;
+	if (lstat(abs, &st) < 0) {
+		git_error_set_str(GIT_ERROR_OS, strerror(errno));
+		return -1;
+	}
+	git_index_entry e;
+	memset(&e, 0, sizeof e);
+	e.ctime.seconds = (int32_t)st.st_ctim.tv_sec;
+	e.ctime.nanoseconds = (uint32_t)st.st_ctim.tv_nsec;
+	e.mtime.seconds = (int32_t)st.st_mtim.tv_sec;
+	e.mtime.nanoseconds = (uint32_t)st.st_mtim.tv_nsec;
+	e.dev = (uint32_t)st.st_dev;
+	e.ino = (uint32_t)st.st_ino;
+	e.mode = GIT_FILEMODE_BLOB;
+	e.uid = (uint32_t)st.st_uid;
+	e.gid = (uint32_t)st.st_gid;
+	e.file_size = (uint32_t)st.st_size;
+	e.path = rel;
+	git_oid_cpy(&e.id, id);
+	return git_index_add(idx, &e);
 }
 
 const char *store_error(const store *s)
@@ -207,7 +246,14 @@ store_status store_open(const standard *std, const char *dir, store **out, char 
 {
 	*out = NULL;
 	*err = NULL;
-	git_libgit2_init();
+	store_tls_init();
+	/* As git reads objects: the hash of every object read is not computed
+	 * again (git fsck does that), and trees of a few thousand entries, like
+	 * algoritmes/ itself, stay parsed in the cache instead of being parsed
+	 * for every look-up (libgit2 caches trees of at most 4 KiB by default).
+	 * Together about a third of the instructions of a save. */
+	git_libgit2_opts(GIT_OPT_ENABLE_STRICT_HASH_VERIFICATION, 0);
+	git_libgit2_opts(GIT_OPT_SET_CACHE_OBJECT_LIMIT, (int)GIT_OBJECT_TREE, (size_t)(1 << 20));
 	store *s = xcalloc(1, sizeof *s);
 	s->std = std;
 	char *path = dir && *dir ? xstrdup(dir) : store_default_dir();
@@ -280,12 +326,13 @@ void store_free(store **ps)
 	free(s->workdir);
 	free(s->gitdir);
 	free(s->err);
+	free(s->ca_path);
 	for (size_t i = 0; i < s->njc; i++)
 		free(s->jc[i].slug);
 	free(s->jc);
 	free(s);
 	*ps = NULL;
-	git_libgit2_shutdown();
+	store_tls_shutdown();
 }
 
 /* ---- descriptions ---- */
@@ -758,7 +805,7 @@ store_status store_save_many(store *s, const char *const *slugs_in, const descri
 	/* The index follows the commit for these files, so git status is clean. */
 	bool idx_ok = git_repository_index(&idx, s->repo) >= 0 && git_index_read(idx, 0) >= 0;
 	for (size_t i = 0; idx_ok && i < n; i++)
-		idx_ok = git_index_add_bypath(idx, rels[i]) >= 0;
+		idx_ok = index_add_written(idx, abss[i], rels[i], &ups[i].id) >= 0;
 	if (!idx_ok || git_index_write(idx) < 0)
 		rc = store_fail(s, STORE_ERROR, _("saved, but git's index could not be updated (%s); git status may show the files as changed until the next save"),
 		                store_git_msg());

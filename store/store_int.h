@@ -21,12 +21,18 @@ struct store {
 	char *err;
 	jcache *jc;        /* what journal_write wrote last, per slug */
 	size_t njc;
+	/* The CA file or folder the last sync used when the user named one
+	 * (store_tls_prepare), and what named it: GIT_SSL_CAINFO, http.sslCAInfo... */
+	char *ca_path;
+	const char *ca_from;
 };
 
 /* Sets the message (printf format, translated by the caller). Returns st. */
 store_status store_fail(store *s, store_status st, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
-/* The last libgit2 error message, or "unknown error". */
+/* The last libgit2 error message, or "unknown error", on one line: line
+ * breaks and other control characters (a server's text among them) become
+ * spaces. Valid until the next call on this thread. */
 const char *store_git_msg(void);
 /* Refuses a change during a merge or rebase, on a detached HEAD, on a locked
  * index: STORE_OK when a commit may be made. */
@@ -50,5 +56,15 @@ git_tree *store_head_tree(store *s, git_commit **commit_out);
 /* The blob of rel in the newest commit (first parents from HEAD) that has
  * it, and that commit; false when no commit ever had it. */
 bool store_last_version(store *s, const char *rel, git_oid *blob, git_oid *where);
+
+/* store/tls.c. git_libgit2_init and git_libgit2_shutdown, with the parse of
+ * the system's CA bundle put off until a sync needs it. */
+void store_tls_init(void);
+void store_tls_shutdown(void);
+/* Before connecting to a remote over http(s): the certificates the user
+ * named (GIT_SSL_CAINFO, http.sslCAInfo, ...), else the system's. */
+store_status store_tls_prepare(store *s);
+/* Whether the system's bundle is still to be parsed (for tests). */
+bool store_tls_pending(void);
 
 #endif

@@ -15,6 +15,7 @@
 #include <pwd.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <strings.h>
 #include <string.h>
 #include <sys/socket.h>
 #include <sys/stat.h>
@@ -524,6 +525,7 @@ typedef struct net_ctx {
 	bool pass_given;          /* a user name and password were sent */
 	bool pass_unasked;        /* the server wanted them; there was no one to ask */
 	bool hostkey_refused;     /* the server's ssh key is not in known_hosts */
+	bool cert_refused;        /* the server's https certificate is not trusted */
 	bool rejected;            /* the remote refused our update: it moved */
 	git_oid expect;           /* the remote's value we merged */
 	bool have_expect;
@@ -603,6 +605,7 @@ static void auth_reset(net_ctx *c)
 {
 	c->tries = 0;
 	c->agent_tried = c->agent_missing = c->agent_refused = c->auth_failed = c->hostkey_refused = false;
+	c->cert_refused = false;
 	c->pass_given = c->pass_unasked = false;
 }
 
@@ -612,7 +615,7 @@ static void auth_reset(net_ctx *c)
  * change the drafts, and algedit has no screen to show a fingerprint on.
  * net_fail tells the user to confirm the key once with ssh, which shows the
  * fingerprint, warns loudly about a changed key, and writes known_hosts.
- * Other certificates (https) get libgit2's own verdict. */
+ * An https certificate gets libgit2's own verdict, noted for the message. */
 static int cert_cb(git_cert *cert, int valid, const char *host, void *payload)
 {
 	net_ctx *c = payload;
@@ -621,6 +624,8 @@ static int cert_cb(git_cert *cert, int valid, const char *host, void *payload)
 		c->hostkey_refused = true;
 		return GIT_ECERTIFICATE;
 	}
+	if (cert->cert_type == GIT_CERT_X509 && !valid)
+		c->cert_refused = true;
 	return GIT_PASSTHROUGH;
 }
 
@@ -701,6 +706,36 @@ static char *ssh_command(const char *url)
 	return sb_take(&b);
 }
 
+/* mbedTLS's verification flags, as libgit2 1.5 puts them in its message
+ * ("the SSL certificate is invalid: 0x04 - ..."); 0 when not found there. */
+enum { CERT_EXPIRED = 0x01, CERT_NAME = 0x04, CERT_NOT_TRUSTED = 0x08, CERT_FUTURE = 0x0200 };
+static unsigned cert_flags(const char *msg)
+{
+	const char *p = strstr(msg, "invalid: 0x");
+	return p ? (unsigned)strtoul(p + 9, NULL, 16) : 0;
+}
+
+/* An https certificate refused: what to do depends on why. */
+static store_status cert_fail(store *s, const char *remote, const char *url)
+{
+	const char *why = store_git_msg();
+	unsigned f = cert_flags(why);
+	if (!(f & CERT_NOT_TRUSTED) && (f & CERT_NAME))
+		return store_fail(s, STORE_AUTH, _("the https certificate of %s (%s) is made out to another name than the one in the address: %s. Write the server's name in the address as its certificate gives it, not an IP address (git -C %s remote set-url %s https://NAME/...); nothing was changed"),
+		                  remote, url, why, s->workdir, remote);
+	if (!(f & CERT_NOT_TRUSTED) && (f & (CERT_EXPIRED | CERT_FUTURE)))
+		return store_fail(s, STORE_AUTH, _("the https certificate of %s (%s) has expired or is not valid yet: %s. Check the date and time of this computer; if they are right, the server's certificate must be renewed (ask IT); nothing was changed"),
+		                  remote, url, why);
+	if (s->ca_from && str_starts(s->ca_from, "GIT_"))
+		return store_fail(s, STORE_AUTH, _("the https certificate of %s (%s) is not trusted here: %s. Only the certificates in %s are trusted, named by the environment variable %s; if the address is right, ask IT for the CA file of this server and name that instead; nothing was changed"),
+		                  remote, url, why, s->ca_path, s->ca_from);
+	if (s->ca_from)
+		return store_fail(s, STORE_AUTH, _("the https certificate of %s (%s) is not trusted here: %s. Only the certificates in %s are trusted, named by git config %s; if the address is right, ask IT for the CA file of this server and name that instead (git -C %s config %s FILE); nothing was changed"),
+		                  remote, url, why, s->ca_path, s->ca_from, s->workdir, s->ca_from);
+	return store_fail(s, STORE_AUTH, _("the https certificate of %s (%s) is not trusted here: %s. If the address is right and your organisation uses certificates of its own, ask IT for its CA file and name it once with: git -C %s config http.sslCAInfo FILE; then sync again; nothing was changed"),
+	                  remote, url, why, s->workdir);
+}
+
 static store_status net_fail(store *s, net_ctx *c, int err, const char *remote, const char *url)
 {
 	const git_error *e = git_error_last();
@@ -712,6 +747,8 @@ static store_status net_fail(store *s, net_ctx *c, int err, const char *remote, 
 		free(cmd);
 		return rc;
 	}
+	if (c->cert_refused || err == GIT_ECERTIFICATE)
+		return cert_fail(s, remote, url);
 	if (c->auth_failed || err == GIT_EAUTH) {
 		const char *why = c->agent_refused ? _("none of the keys in your ssh-agent is accepted (ssh-add -l lists them)")
 		                  : c->agent_missing ? _("no ssh-agent with your key is running (SSH_AUTH_SOCK)")
@@ -768,6 +805,9 @@ store_status store_sync(store *s, const store_sync_opts *o, store_sync_report *r
 	if ((rc = pick_remote(s, o ? o->remote : NULL, &remote)) != STORE_OK)
 		return rc;
 	const char *rname = git_remote_name(remote), *url = git_remote_url(remote);
+	/* http may redirect to https: both need the certificates. */
+	if (!strncasecmp(url, "http", 4) && (rc = store_tls_prepare(s)) != STORE_OK)
+		goto out;
 	/* The branch HEAD is on (possibly unborn). */
 	if (git_reference_lookup(&head, s->repo, "HEAD") < 0 || git_reference_type(head) != GIT_REFERENCE_SYMBOLIC) {
 		rc = store_fail(s, STORE_DETACHED, _("the repository in %s is not on a branch (detached HEAD); switch to one (git switch main), then try again"), s->workdir);

@@ -3,12 +3,14 @@
  * a writer killed at random moments), read-only folders, history. */
 #include "config.h"
 #include "store/store.h"
+#include "store/store_int.h"
 #include "forms/slug.h"
 #include "forms/diff.h"
 #include "base/base.h"
 #include "unit.h"
 #include "repo_fixture.h"
 
+#include <dlfcn.h>
 #include <errno.h>
 #include <stdarg.h>
 #include <signal.h>
@@ -525,6 +527,47 @@ START_TEST(log_cache)
 }
 END_TEST
 
+/* The system's CA bundle is parsed when a sync over http(s) needs it, not
+ * when a repository opens (store/tls.c), and a CA file the user names is
+ * used instead, with a message naming it when it cannot be read. */
+START_TEST(tls_deferred)
+{
+	if (!dlsym(RTLD_DEFAULT, "mbedtls_ssl_init")) {
+		fprintf(stderr, "skip tls_deferred: this libgit2 does not use mbedTLS, nothing is deferred\n");
+		return;
+	}
+	store *s = open_new("tls");
+	ck_assert_msg(store_tls_pending(), "opening a repository parsed the CA bundle");
+	/* A second repository while the first is open: libgit2 is initialised. */
+	store *other = open_new("tls-other");
+	ck_assert(store_tls_pending());
+	store_free(&other);
+	ck_assert(store_tls_pending());
+	/* Nothing listens on port 9: the sync loads the certificates, then
+	 * cannot reach the server. */
+	ck_assert_int_eq(sh("git -C '%s/tls' remote add origin http://127.0.0.1:9/hub.git", tmp), 0);
+	ck_assert_int_eq(store_sync(s, NULL, NULL), STORE_UNREACHABLE);
+	ck_assert_msg(!store_tls_pending(), "the sync did not load the CA bundle");
+	/* A CA file named by the user that is not there. */
+	setenv("GIT_SSL_CAINFO", "/nonexistent/team-ca.pem", 1);
+	ck_assert_int_eq(store_sync(s, NULL, NULL), STORE_ERROR);
+	ck_assert_msg(strstr(store_error(s), "/nonexistent/team-ca.pem") && strstr(store_error(s), "GIT_SSL_CAINFO"),
+	              "%s", store_error(s));
+	unsetenv("GIT_SSL_CAINFO");
+	ck_assert_int_eq(sh("git -C '%s/tls' config http.sslCAInfo /nonexistent/config-ca.pem", tmp), 0);
+	ck_assert_int_eq(store_sync(s, NULL, NULL), STORE_ERROR);
+	ck_assert_msg(strstr(store_error(s), "/nonexistent/config-ca.pem") && strstr(store_error(s), "http.sslCAInfo"),
+	              "%s", store_error(s));
+	store_free(&s);
+	/* After the last repository closes, libgit2 is shut down; the next
+	 * open defers again. */
+	s = open_new("tls-again");
+	ck_assert(store_tls_pending());
+	store_free(&s);
+	ck_assert(!store_tls_pending());
+}
+END_TEST
+
 static Suite *suite(void)
 {
 	Suite *s = suite_create("store");
@@ -541,6 +584,7 @@ static Suite *suite(void)
 	tcase_add_test(t, journal_sigkill);
 	tcase_add_test(t, read_only);
 	tcase_add_test(t, log_cache);
+	tcase_add_test(t, tls_deferred);
 	suite_add_tcase(s, t);
 	return s;
 }
