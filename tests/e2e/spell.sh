@@ -15,6 +15,13 @@ medwerkr. Zie https://algoritmes.overheid.nl.'
 
 out=$(printf '%s\n' "$text" | "$ALGEDIT" spell -l); rc=$?
 [ $rc -eq 1 ] || fail "exit $rc, expected 1 (misspellings found)"
+# hunspell is opened when the speller loads (above), and only then: a command
+# that checks no words does not load it or the C++ runtime it brings.
+if LD_DEBUG=libs "$ALGEDIT" --version 2>&1 >/dev/null | grep -q 'libhunspell'; then
+	fail "algedit --version loads hunspell"
+fi
+LD_DEBUG=libs sh -c 'printf "Een zin.\n" | "$0" spell -l' "$ALGEDIT" 2>&1 >/dev/null | grep -q 'calling init:.*libhunspell' ||
+	fail "algedit spell did not load hunspell"
 [ "$out" = "algortime
 medwerkr" ] || fail "spell -l printed: $out"
 
