@@ -806,7 +806,7 @@ store_status store_sync(store *s, const store_sync_opts *o, store_sync_report *r
 		return rc;
 	const char *rname = git_remote_name(remote), *url = git_remote_url(remote);
 	/* http may redirect to https: both need the certificates. */
-	if (!strncasecmp(url, "http", 4) && (rc = store_tls_prepare(s)) != STORE_OK)
+	if (url && !strncasecmp(url, "http", 4) && (rc = store_tls_prepare(s)) != STORE_OK)
 		goto out;
 	/* The branch HEAD is on (possibly unborn). */
 	if (git_reference_lookup(&head, s->repo, "HEAD") < 0 || git_reference_type(head) != GIT_REFERENCE_SYMBOLIC) {

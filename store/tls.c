@@ -38,14 +38,20 @@ static struct {
 
 static _Thread_local bool deferring;
 
+static parse_fn real_fn[2];  /* [0] the file parser, [1] the folder parser */
+static pthread_once_t real_once = PTHREAD_ONCE_INIT;
+
+static void find_real(void)
+{
+	real_fn[0] = (parse_fn)dlsym(RTLD_NEXT, "mbedtls_x509_crt_parse_file");
+	real_fn[1] = (parse_fn)dlsym(RTLD_NEXT, "mbedtls_x509_crt_parse_path");
+}
+
 static int real_parse(bool is_dir, void *chain, const char *path)
 {
-	static parse_fn real[2];
-	parse_fn *f = &real[is_dir];
-	if (!*f)
-		*f = (parse_fn)dlsym(RTLD_NEXT, is_dir ? "mbedtls_x509_crt_parse_path" : "mbedtls_x509_crt_parse_file");
+	pthread_once(&real_once, find_real);
 	/* Without mbedTLS nobody calls these; -1 is the library's own "failed". */
-	return *f ? (*f)(chain, path) : -1;
+	return real_fn[is_dir] ? real_fn[is_dir](chain, path) : -1;
 }
 
 static int parse_or_defer(bool is_dir, void *chain, const char *path)
