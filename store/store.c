@@ -123,6 +123,12 @@ static int index_add_written(git_index *idx, const char *abs, const char *rel, c
 	e.file_size = (uint32_t)st.st_size;
 	e.path = rel;
 	git_oid_cpy(&e.id, id);
+	/* As git_index_add_bypath: a conflict left on the path (after a stash
+	 * that did not apply, say) is settled by this version. */
+	if (git_index_has_conflicts(idx)) {
+		(void)git_index_conflict_remove(idx, rel);
+		git_error_clear();
+	}
 	return git_index_add(idx, &e);
 }
 

@@ -225,6 +225,25 @@ START_TEST(save_commits)
 	ck_assert_str_eq(v[0].author, "Anna de Vries");
 	ck_assert_ptr_nonnull(strstr(v[1].fields, "Status"));
 	store_versions_free(&v, nv);
+	/* A conflict left in the index on the description (a stash that did
+	 * not apply, say): the next save settles it, as git add would. */
+	ck_assert_int_eq(sh("cd '%s/r' && f=algoritmes/parkeerhandhaving.yaml && b=$(git rev-parse HEAD:$f) && "
+	                    "git rm -q --cached $f && printf '100644 %%s 1\t%%s\n100644 %%s 2\t%%s\n100644 %%s 3\t%%s\n' "
+	                    "$b $f $b $f $b $f | git update-index --index-info", tmp), 0);
+	char *stages = sh_out("git -C '%s/r' ls-files -s algoritmes/parkeerhandhaving.yaml | wc -l", tmp);
+	ck_assert_str_eq(stages, "3\n");
+	free(stages);
+	desc_set_text(d, standard_field(std, "status"), "Buiten gebruik");
+	ck_assert_int_eq(store_save(s, slug, d, NULL), STORE_OK);
+	stages = sh_out("git -C '%s/r' ls-files -s algoritmes/parkeerhandhaving.yaml", tmp);
+	char *want = sh_out("printf '100644 %%s 0\talgoritmes/parkeerhandhaving.yaml\n' "
+	                    "$(git -C '%s/r' rev-parse HEAD:algoritmes/parkeerhandhaving.yaml)", tmp);
+	ck_assert_str_eq(stages, want);
+	free(want);
+	free(stages);
+	status = sh_out("git -C '%s/r' status --porcelain", tmp);
+	ck_assert_str_eq(status, "A  other.txt\n");
+	free(status);
 	desc_free(&d);
 	free(slug);
 	store_free(&s);
