@@ -137,6 +137,11 @@ size_t tb_next_cluster(const char *s, size_t len, size_t off)
 {
 	if (off >= len)
 		return 0;
+	/* An ASCII byte before another ASCII byte (or the end) is a cluster of
+	 * its own: ASCII never attaches, joins or pairs. Most of Dutch prose,
+	 * and the layout of a long field asks for every character. */
+	if ((unsigned char)s[off] < 0x80 && (off + 1 >= len || (unsigned char)s[off + 1] < 0x80))
+		return 1;
 	uint32_t cp, prev;
 	size_t p = off + dec(s, len, off, &cp);
 	if (cp == '\n')
@@ -689,6 +694,8 @@ static int cluster_width(const char *s, size_t len, size_t off, size_t n)
 {
 	/* A cluster shows as wide as its widest code point (a flag pair and a
 	 * ZWJ sequence are one glyph of two columns). */
+	if (n == 1 && (unsigned char)s[off] >= 0x20 && (unsigned char)s[off] < 0x7F)
+		return 1;
 	int w = 0, sum = 0;
 	for (size_t p = off; p < off + n;) {
 		uint32_t cp;

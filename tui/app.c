@@ -89,6 +89,7 @@ void app_init(app *a, const standard *std)
 	a->lang = i18n_lang();
 	tb_init(&a->tb);
 	tb_init(&a->prompt);
+	tb_init(&a->guide);
 	a->prompt.single_line = true;
 	tb_init(&a->filter);
 	a->filter.single_line = true;
@@ -122,6 +123,7 @@ void app_done(app *a)
 	list_done(a);
 	tb_done(&a->tb);
 	tb_done(&a->prompt);
+	tb_done(&a->guide);
 	tb_done(&a->filter);
 	findings_done(&a->fs);
 	free(a->status);

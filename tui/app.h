@@ -132,6 +132,11 @@ typedef struct app {
 	textbuf tb;               /* the text of the current field (or item part) */
 	tb_history *hist;         /* per field: its undo steps while another is edited */
 	int text_width;           /* the wrap width the painter used last */
+	/* The counter under the field: its register length, for count_field at
+	 * tb version count_version (counted again only when the text changed). */
+	size_t count;
+	const std_field *count_field;
+	unsigned long count_version;
 	size_t text_top;          /* first row of the text shown */
 	size_t sel;               /* highlighted value / item */
 	bool editing_item;
@@ -152,6 +157,11 @@ typedef struct app {
 	size_t prompt_sel;
 	size_t help_top;
 	bool guide_hidden;        /* the user hid the guidance */
+	/* The guidance text of guide_field, laid out by the painter; built
+	 * again only when the field or the language changes (not every key). */
+	textbuf guide;
+	const std_field *guide_field;
+	int guide_lang;
 	char *tpl_file;           /* the template file being chosen from */
 	char *tpl_data;
 	size_t tpl_len;

@@ -112,8 +112,22 @@ static void fill(int y, int x, int w, attr_t attr)
 	attrset(A_NORMAL);
 }
 
-/* Wraps text into rows of width w (by display width) and draws rows
+/* Draws the text of t wrapped into rows of width w (by display width), rows
  * [skip, skip+maxrows) from y. Returns the rows the whole text needs. */
+static int wrapped_tb(const app *a, int y, int x, int w, int maxrows, int skip, textbuf *t, attr_t attr)
+{
+	if (w < 1)
+		return 0;
+	size_t n;
+	const tb_line *l = tb_layout(t, w, &n);
+	if (n == 1 && l[0].end == 0 && !t->len)
+		n = 0;
+	for (size_t r = (size_t)skip; r < n && (int)(r - (size_t)skip) < maxrows; r++)
+		put_text(a, y + (int)(r - (size_t)skip), x, w, t->s + l[r].start, l[r].end - l[r].start, attr);
+	return (int)n;
+}
+
+/* The same for a string. */
 static int wrapped(const app *a, int y, int x, int w, int maxrows, int skip, const char *text, attr_t attr)
 {
 	if (!text || w < 1)
@@ -121,14 +135,9 @@ static int wrapped(const app *a, int y, int x, int w, int maxrows, int skip, con
 	textbuf t;
 	tb_init(&t);
 	tb_set(&t, text, strlen(text));
-	size_t n;
-	const tb_line *l = tb_layout(&t, w, &n);
-	if (n == 1 && l[0].end == 0 && !*text)
-		n = 0;
-	for (size_t r = (size_t)skip; r < n && (int)(r - (size_t)skip) < maxrows; r++)
-		put_text(a, y + (int)(r - (size_t)skip), x, w, t.s + l[r].start, l[r].end - l[r].start, attr);
+	int n = wrapped_tb(a, y, x, w, maxrows, skip, &t, attr);
 	tb_done(&t);
-	return (int)n;
+	return n;
 }
 
 static int wrapped_rows(const char *text, int w)
@@ -285,7 +294,8 @@ static int field_findings(const app *a, const std_field *f, const finding **out,
 	return n;
 }
 
-static void guidance(app *a, const std_field *f, int y, int x, int w, int h, int skip)
+/* The guidance of f as one text: what to write, tips, example, limits. */
+static void guidance_text(app *a, const std_field *f)
 {
 	const std_guidance *g = &f->guide[a->lang];
 	strbuf b = STRBUF_INIT;
@@ -307,10 +317,19 @@ static void guidance(app *a, const std_field *f, int y, int x, int w, int h, int
 		sb_adds(&b, _("Optional, but the register always shows it, also when empty."));
 	else
 		sb_adds(&b, _("Optional; the register shows it only when filled."));
-	int hx = puts_at(a, y, x, w, _("Guidance"), A_BOLD | A_UNDERLINE);
-	(void)hx;
-	wrapped(a, y + 1, x, w, h - 1, skip, b.s, 0);
+	tb_set(&a->guide, b.s, b.len);
 	sb_done(&b);
+}
+
+static void guidance(app *a, const std_field *f, int y, int x, int w, int h, int skip)
+{
+	puts_at(a, y, x, w, _("Guidance"), A_BOLD | A_UNDERLINE);
+	if (a->guide_field != f || a->guide_lang != a->lang) {
+		guidance_text(a, f);
+		a->guide_field = f;
+		a->guide_lang = a->lang;
+	}
+	wrapped_tb(a, y + 1, x, w, h - 1, skip, &a->guide, 0);
 }
 
 static int guidance_rows(const app *a, const std_field *f, int w)
@@ -531,7 +550,12 @@ static void middle(app *a, int top, int h, int x, int w, bool guide_below, int *
 		text_area(a, fy + 1, x + 1, w - 2, ed, cy, cx);
 		int cw = 0;
 		if (f->max_length && f->kind != FK_MONTH) {
-			size_t count = field_register_length(a->d, f, a->tb.s, a->tb.len);
+			if (a->count_field != f || a->count_version != a->tb.version) {
+				a->count = field_register_length(a->d, f, a->tb.s, a->tb.len);
+				a->count_field = f;
+				a->count_version = a->tb.version;
+			}
+			size_t count = a->count;
 			char cnt[96];
 			bool over = count > (size_t)f->max_length;
 			if (over)
