@@ -21,6 +21,7 @@
 #include <dlfcn.h>
 #include <errno.h>
 #include <pthread.h>
+#include <signal.h>
 #include <stdatomic.h>
 #include <stdint.h>
 #include <stdlib.h>
@@ -254,6 +255,22 @@ static char *default_personal_path(void)
 	return NULL;
 }
 
+/* ---- Threads ------------------------------------------------------------ */
+
+/* pthread_create with every signal blocked in the new thread, so that the
+ * signals meant for the program (SIGWINCH, SIGTERM, SIGHUP) reach the main
+ * thread, whose wait for a key they must end: one taken by a speller thread
+ * would leave the editor waiting for the next key. */
+static int start_thread(pthread_t *t, void *(*fn)(void *), void *arg)
+{
+	sigset_t all, old;
+	sigfillset(&all);
+	pthread_sigmask(SIG_SETMASK, &all, &old);
+	int r = pthread_create(t, NULL, fn, arg);
+	pthread_sigmask(SIG_SETMASK, &old, NULL);
+	return r;
+}
+
 /* ---- Loading ------------------------------------------------------------ */
 
 /* The library's functions, set once by hs_open. HUNSPELL_SONAME is the
@@ -370,7 +387,7 @@ speller *speller_new(const speller_opts *opts)
 		sp->words_path = *opts->words_path ? xstrdup(opts->words_path) : NULL;
 	else if (strncmp(sp->dict_name, "nl", 2) == 0)
 		sp->words_path = xasprintf("%s/spell/words/nl-register.txt", algedit_datadir());
-	if (pthread_create(&sp->loader, NULL, load_main, sp) == 0)
+	if (start_thread(&sp->loader, load_main, sp) == 0)
 		sp->loader_started = true;
 	else
 		load_main(sp); /* no thread to be had: load here rather than not at all */
@@ -905,7 +922,7 @@ spell_status speller_suggest_async(speller *sp, const char *word, size_t len,
 	s->word = xstrndup(word, len);
 	pthread_mutex_lock(&sp->mu);
 	if (!sp->worker_started) {
-		if (pthread_create(&sp->worker, NULL, worker_main, sp) != 0) {
+		if (start_thread(&sp->worker, worker_main, sp) != 0) {
 			pthread_mutex_unlock(&sp->mu);
 			sugg_finish(s, NULL, 0); /* no thread: an empty list, not a hang */
 			atomic_store(&s->refs, 1);

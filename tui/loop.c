@@ -19,6 +19,9 @@
 
 static volatile sig_atomic_t got_signal;
 
+/* The longest wait for a key, in ms, when nothing else is due. */
+enum { IDLE_WAKE_MS = 1000 };
+
 static void on_signal(int sig)
 {
 	got_signal = sig;
@@ -73,15 +76,18 @@ static int run(app *a)
 		}
 		if (got_signal)
 			break;
-		int wait = -1;
+		/* Never for ever: a SIGWINCH (or SIGTERM) that arrives after
+		 * ncurses looked for one and before it blocks in read() is only
+		 * noticed at its next look; this is that look, within a second. */
+		int wait = IDLE_WAKE_MS;
 		if (a->journal_pending) {
 			long long left = JOURNAL_DELAY_MS - (app_now_ms() - a->journal_last);
-			wait = left < 0 ? 0 : (int)left;
+			wait = left < 0 ? 0 : left < wait ? (int)left : wait;
 		}
 		if (a->in_list && a->nloaded < a->nentries)
 			wait = 0;
 		/* Wake up for the dictionary and for suggestions being computed. */
-		if (spell_ui_tick(a) && (wait < 0 || wait > 100))
+		if (spell_ui_tick(a) && wait > 100)
 			wait = 100;
 		/* Something arrived for the screen: look at the keyboard without
 		 * waiting, then draw; keys are read on every turn all the same. */
