@@ -526,6 +526,16 @@ static void middle(app *a, int top, int h, int x, int w, bool guide_below, int *
 		want = (int)nit + 1 + (a->editing_item ? (int)f->nitems : 0);
 		break;
 	}
+	case FK_TEXT:
+	case FK_LINK:
+	case FK_CONTACT: {
+		/* One row, growing to four as the text wraps, so that a long name
+		 * or address is seen whole while it is typed. */
+		size_t nl;
+		tb_layout(&a->tb, w - 3 > 1 ? w - 3 : 1, &nl);
+		want = nl > 4 ? 4 : nl < 1 ? 1 : (int)nl;
+		break;
+	}
 	default: want = 1; break;
 	}
 	int max_ed = avail - 2 - frows - (guide_below ? 6 : 0);

@@ -46,3 +46,16 @@ e2e_keys Enter
 e2e_wait "(•) In gebruik"
 e2e_keys C-q
 e2e_wait_exit 0
+
+# A one-line field grows as its text wraps (up to four rows): a long name is
+# seen whole while it is typed, beginning and end on one screen.
+e2e_start 80 24 edit algoritmes/lang.yaml
+e2e_wait "Tab Volgende"
+e2e_type "Kwijtschelding van gemeentelijke belastingen voor inwoners met een laag inkomen, met een risicomodel"
+e2e_wait "│risicomodel"
+e2e_screen | grep -q "Kwijtschelding van gemeentelijke" || fail "the start of the long name is out of view"
+[ "$(e2e_screen | grep -c '^ .*│ │')" -ge 3 ] || fail "the name's box did not grow to three rows"
+e2e_keys C-q
+e2e_wait "Esc Annuleren"
+e2e_keys C-q
+e2e_wait_exit 0
