@@ -109,6 +109,17 @@ const char *speller_dict_name(const speller *sp);
  * microseconds. */
 spell_status speller_check_text(speller *sp, const char *text, size_t len,
                                 spell_range **out, size_t *n);
+/* A text checked again and again while it is edited (the editor's field):
+ * speller_check_doc gives what speller_check_text would, but reads again
+ * only the words around what changed since the doc's last check (and the
+ * whole text after a word was added or ignored). The ranges stay owned by
+ * the doc, valid until its next check. */
+typedef struct spell_doc spell_doc;
+spell_doc *spell_doc_new(void);
+void spell_doc_free(spell_doc **doc);
+spell_status speller_check_doc(speller *sp, spell_doc *doc, const char *text, size_t len,
+                               const spell_range **out, size_t *n);
+
 /* One word as typed (no tokenizing): *ok is true when it is spelt right. */
 spell_status speller_check_word(speller *sp, const char *word, size_t len, bool *ok);
 

@@ -67,6 +67,7 @@ struct speller {
 	wset added;            /* added during this session */
 	wset ignored;
 	wset cache;            /* word -> 1 right, 0 wrong */
+	unsigned long gen;     /* bumped when a verdict may change (add, ignore) */
 	strbuf buf, low;
 
 	/* The suggestion worker. */
@@ -688,6 +689,126 @@ spell_status speller_check_text(speller *sp, const char *text, size_t len, spell
 	return st;
 }
 
+/* ---- Checking while editing ------------------------------------------- */
+
+struct spell_doc {
+	char *text;            /* the text of the last check */
+	size_t len;
+	ranges rs;             /* its misspellings */
+	unsigned long gen;     /* the speller's gen then */
+	bool valid;            /* a check with the dictionary was made */
+};
+
+spell_doc *spell_doc_new(void)
+{
+	return xcalloc(1, sizeof(spell_doc));
+}
+
+void spell_doc_free(spell_doc **pd)
+{
+	spell_doc *d = *pd;
+	if (!d)
+		return;
+	free(d->text);
+	free(d->rs.r);
+	xfree(pd);
+}
+
+static bool ascii_space(char c)
+{
+	return c == ' ' || (c >= '\t' && c <= '\r');
+}
+
+/* How far back to read again before a change at p: a chunk start (after
+ * ASCII white space, or 0) with at least `words` tokens in the whole chunks
+ * between it and p. A word's verdict depends on its own chunk and on the
+ * words after it: up to six of them, for "land- en tuinbouw"
+ * (elided_compound); so the words before that point keep theirs. */
+static size_t restart_before(const char *s, size_t p, int words)
+{
+	size_t r = p;
+	while (r > 0 && !ascii_space(s[r - 1]))
+		r--;
+	for (int have = 0; r > 0 && have < words;) {
+		size_t e = r;
+		while (e > 0 && ascii_space(s[e - 1]))
+			e--;
+		size_t b = e;
+		while (b > 0 && !ascii_space(s[b - 1]))
+			b--;
+		/* Tokens do not cross white space: the chunk read alone has its
+		 * own tokens. */
+		size_t pos = b;
+		spell_token t;
+		while (spell_next_token(s, e, &pos, &t))
+			have++;
+		r = b;
+	}
+	return r;
+}
+
+/* The checks of text that differ from those of the doc's text. */
+static void recheck(speller *sp, const spell_doc *d, const char *text, size_t len, ranges *rs)
+{
+	const char *old = d->text;
+	size_t olen = d->len, most = olen < len ? olen : len, pre = 0, suf = 0;
+	while (pre < most && old[pre] == text[pre])
+		pre++;
+	while (suf < most - pre && old[olen - 1 - suf] == text[len - 1 - suf])
+		suf++;
+	size_t from = restart_before(text, pre, 7);
+	size_t i = 0;
+	for (; i < d->rs.n && d->rs.r[i].start < from; i++)
+		add_range(rs, d->rs.r[i].start, d->rs.r[i].len);
+	/* Read on from there until a chunk that starts after white space in
+	 * the unchanged end: from it on, words, verdicts and ranges are the old
+	 * ones, moved by the difference in length. */
+	size_t same = len - suf, pos = from, resume = len;
+	spell_token t;
+	while (spell_next_token(text, len, &pos, &t)) {
+		if (t.start > same && ascii_space(text[t.start - 1])) {
+			resume = t.start;
+			break;
+		}
+		check_token(sp, text, len, &t, rs);
+	}
+	if (resume == len)
+		return;
+	size_t old_resume = resume - len + olen;
+	for (i = 0; i < d->rs.n; i++)
+		if (d->rs.r[i].start >= old_resume)
+			add_range(rs, d->rs.r[i].start - olen + len, d->rs.r[i].len);
+}
+
+spell_status speller_check_doc(speller *sp, spell_doc *d, const char *text, size_t len,
+                               const spell_range **out, size_t *n)
+{
+	*out = NULL;
+	*n = 0;
+	spell_status st = speller_state(sp);
+	if (st != SPELL_OK) {
+		d->valid = false;
+		return st;
+	}
+	ranges rs = { NULL, 0, 0 };
+	if (d->valid && d->gen == sp->gen)
+		recheck(sp, d, text, len, &rs);
+	else
+		check_into(sp, text, len, &rs);
+	free(d->rs.r);
+	d->rs = rs;
+	free(d->text);
+	d->text = xmalloc(len + 1);
+	memcpy(d->text, text, len);
+	d->text[len] = '\0';
+	d->len = len;
+	d->gen = sp->gen;
+	d->valid = true;
+	*out = d->rs.r;
+	*n = d->rs.n;
+	return SPELL_OK;
+}
+
 spell_status speller_check_word(speller *sp, const char *word, size_t len, bool *ok)
 {
 	spell_status st = speller_state(sp);
@@ -774,6 +895,7 @@ static void accept_now(speller *sp, wset *set, const char *w, size_t n)
 {
 	wset_put(set, w, n, 1);
 	wset_clear(&sp->cache); /* verdicts on this word's forms (and compounds) change */
+	sp->gen++;
 	if (set == &sp->ignored)
 		return;
 	pthread_mutex_lock(&sp->mu);
@@ -794,6 +916,7 @@ void speller_clear_ignored(speller *sp)
 {
 	wset_clear(&sp->ignored);
 	wset_clear(&sp->cache);
+	sp->gen++;
 }
 
 static spell_status add_to(speller *sp, const char *path, const char *word, size_t len)

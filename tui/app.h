@@ -132,11 +132,6 @@ typedef struct app {
 	textbuf tb;               /* the text of the current field (or item part) */
 	tb_history *hist;         /* per field: its undo steps while another is edited */
 	int text_width;           /* the wrap width the painter used last */
-	/* The counter under the field: its register length, for count_field at
-	 * tb version count_version (counted again only when the text changed). */
-	size_t count;
-	const std_field *count_field;
-	unsigned long count_version;
 	size_t text_top;          /* first row of the text shown */
 	size_t sel;               /* highlighted value / item */
 	bool editing_item;

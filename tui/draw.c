@@ -560,12 +560,7 @@ static void middle(app *a, int top, int h, int x, int w, bool guide_below, int *
 		text_area(a, fy + 1, x + 1, w - 2, ed, cy, cx);
 		int cw = 0;
 		if (f->max_length && f->kind != FK_MONTH) {
-			if (a->count_field != f || a->count_version != a->tb.version) {
-				a->count = field_register_length(a->d, f, a->tb.s, a->tb.len);
-				a->count_field = f;
-				a->count_version = a->tb.version;
-			}
-			size_t count = a->count;
+			size_t count = field_register_length(a->d, f, a->tb.s, a->tb.len);
 			char cnt[96];
 			bool over = count > (size_t)f->max_length;
 			if (over)

@@ -14,25 +14,23 @@
 #include <sys/stat.h>
 
 static speller *sp;
+static spell_doc *doc;     /* the field being edited, checked as it changes */
 static bool notice_shown;
 
 static size_t check_hook(void *ctx, const std_field *f, const char *text, size_t len, spell_mark **out)
 {
 	(void)ctx;
 	(void)f;
-	spell_range *r = NULL;
+	const spell_range *r = NULL;
 	size_t n = 0;
 	*out = NULL;
-	if (speller_check_text(sp, text, len, &r, &n) != SPELL_OK || n == 0) {
-		free(r);
+	if (speller_check_doc(sp, doc, text, len, &r, &n) != SPELL_OK || n == 0)
 		return 0;
-	}
 	*out = xcalloc(n, sizeof **out);
 	for (size_t i = 0; i < n; i++) {
 		(*out)[i].start = r[i].start;
 		(*out)[i].end = r[i].start + r[i].len;
 	}
-	free(r);
 	return n;
 }
 
@@ -69,6 +67,7 @@ void spell_ui_opened(void)
 	speller_opts o = { 0 };
 	o.team_path = team_path;
 	sp = speller_new(&o);
+	doc = spell_doc_new();
 	tui_spell_check = check_hook;
 	tui_spell_ctx = NULL;
 }
@@ -83,6 +82,7 @@ void spell_ui_wait_ready(void)
 void spell_ui_stop(void)
 {
 	tui_spell_check = NULL;
+	spell_doc_free(&doc);
 	speller_free(&sp);
 	xfree(&team_path);
 	wanted = false;

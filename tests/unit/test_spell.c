@@ -109,6 +109,108 @@ START_TEST(planted_typos_flagged)
 }
 END_TEST
 
+/* Checking while editing (speller_check_doc) gives exactly what a check of
+ * the whole text gives, after each of thousands of random edits of a text
+ * full of the cases where a word's verdict depends on its neighbours:
+ * elided compounds, hyphens, links, parentheses, abbreviations, quotes. */
+static uint32_t rnd_state = 2463534242u;
+static uint32_t rnd(uint32_t n)
+{
+	rnd_state ^= rnd_state << 13;
+	rnd_state ^= rnd_state >> 17;
+	rnd_state ^= rnd_state << 5;
+	return rnd_state % n;
+}
+
+/* A random offset in s that starts a UTF-8 character. */
+static size_t char_boundary(const char *s, size_t len)
+{
+	size_t p = rnd((uint32_t)len + 1);
+	while (p > 0 && p < len && ((unsigned char)s[p] & 0xC0) == 0x80)
+		p--;
+	return p;
+}
+
+START_TEST(doc_matches_full_check)
+{
+	NEED_NL();
+	speller *sp = nl_speller(NULL);
+	static const char *const bits[] = {
+		"land- ", "en ", "tuinbouw ", "persoons- ", "adresgegevens", "informatie- ", "of ",
+		"communicatietechnologie", "algortime ", "medwerker", "beoordeeling ", "aanvraag/aangifte ",
+		"https://", "www.", "voorbeeld", ".nl", "@", "info", "(persoons)", "gegevens ", "(persons)",
+		"m.b.t. ", "o.a.", "bijv.", " ", "  ", "\n", "\n\n", "- ", "’s ", "avonds ", "zo’n ",
+		"auto's ", ".", ",", "; ", "(", ")", "coördinatie ", "wĳziging ", "wĳzgiing ", "12-03-2023 ",
+		"3:4 ", "AI-verordening ", "AI-verordeningg ", "B1-taalniveau ", "\xc2\xa0", "\t", "Het ",
+		"de ", "gemeente ", "gebruikt ", "een ", "risicomodel", "-", "’", "x", "é", "DPIA ",
+	};
+	enum { NBITS = sizeof bits / sizeof bits[0] };
+	strbuf t = STRBUF_INIT;
+	for (int i = 0; i < 300; i++)
+		sb_adds(&t, bits[rnd(NBITS)]);
+	spell_doc *doc = spell_doc_new();
+	for (int round = 0; round < 4000; round++) {
+		size_t at = char_boundary(t.s, t.len);
+		int op = (int)rnd(4);
+		if (op < 2 || t.len < 200) {
+			/* insert */
+			const char *b = bits[rnd(NBITS)];
+			strbuf n = STRBUF_INIT;
+			sb_add(&n, t.s, at);
+			sb_adds(&n, b);
+			sb_add(&n, t.s + at, t.len - at);
+			sb_done(&t);
+			t = n;
+		} else {
+			/* delete, or replace by a bit */
+			size_t end = at + 1 + rnd(op == 2 ? 12 : 40);
+			if (end > t.len)
+				end = t.len;
+			while (end < t.len && ((unsigned char)t.s[end] & 0xC0) == 0x80)
+				end++;
+			strbuf n = STRBUF_INIT;
+			sb_add(&n, t.s, at);
+			if (op == 3)
+				sb_adds(&n, bits[rnd(NBITS)]);
+			sb_add(&n, t.s + end, t.len - end);
+			sb_done(&t);
+			t = n;
+		}
+		if (t.len > 4000) {
+			sb_done(&t);
+			sb_init(&t);
+			for (int i = 0; i < 200; i++)
+				sb_adds(&t, bits[rnd(NBITS)]);
+		}
+		const spell_range *dr;
+		size_t dn;
+		ck_assert_int_eq(speller_check_doc(sp, doc, t.s, t.len, &dr, &dn), SPELL_OK);
+		spell_range *fr;
+		size_t fn;
+		ck_assert_int_eq(speller_check_text(sp, t.s, t.len, &fr, &fn), SPELL_OK);
+		bool same = dn == fn;
+		for (size_t i = 0; same && i < fn; i++)
+			same = dr[i].start == fr[i].start && dr[i].len == fr[i].len;
+		if (!same) {
+			strbuf m = STRBUF_INIT;
+			sb_printf(&m, "round %d, edit at %zu: %zu ranges while editing, %zu in the whole text\n", round, at, dn, fn);
+			for (size_t i = 0; i < dn || i < fn; i++)
+				sb_printf(&m, "  %-30.*s %.*s\n", i < dn ? (int)dr[i].len : 0, i < dn ? t.s + dr[i].start : "",
+				          i < fn ? (int)fr[i].len : 0, i < fn ? t.s + fr[i].start : "");
+			ck_abort_msg("%s", m.s);
+		}
+		/* Now and then a word becomes right: every verdict is read again. */
+		if (round % 500 == 499 && fn)
+			ck_assert_int_eq(speller_ignore_word(sp, t.s + fr[0].start, fr[0].len), SPELL_OK);
+		free(fr);
+	}
+	spell_doc_free(&doc);
+	ck_assert_ptr_null(doc);
+	sb_done(&t);
+	speller_free(&sp);
+}
+END_TEST
+
 START_TEST(findings_line_col)
 {
 	NEED_NL();
@@ -306,6 +408,7 @@ int main(void)
 	tcase_add_test(tc, loading_never_blocks);
 	tcase_add_test(tc, suggestions_async);
 	tcase_add_test(tc, languages);
+	tcase_add_test(tc, doc_matches_full_check);
 	suite_add_tcase(s, tc);
 	int rc = unit_run(s);
 	char *cmd = xasprintf("rm -rf '%s'", tmpdir);
