@@ -58,7 +58,7 @@ git_tree *store_head_tree(store *s, git_commit **commit_out);
 bool store_last_version(store *s, const char *rel, git_oid *blob, git_oid *where);
 
 /* store/tls.c. git_libgit2_init and git_libgit2_shutdown, with the parse of
- * the system's CA bundle put off until a sync needs it. */
+ * the system's CA bundle and libssh2's set-up put off until a sync needs them. */
 void store_tls_init(void);
 void store_tls_shutdown(void);
 /* Before connecting to a remote over http(s): the certificates the user
@@ -66,5 +66,8 @@ void store_tls_shutdown(void);
 store_status store_tls_prepare(store *s);
 /* Whether the system's bundle is still to be parsed (for tests). */
 bool store_tls_pending(void);
+/* Before connecting to any remote: libssh2's set-up, put off likewise. */
+void store_ssh_prepare(void);
+bool store_ssh_pending(void);
 
 #endif

@@ -1,4 +1,5 @@
-/* store/tls: the certificates that https needs, loaded when a sync needs them.
+/* store/tls: the certificates that https needs (and libssh2), set up when a
+ * sync needs them.
  *
  * Debian's libgit2 (built with mbedTLS) parses the system's whole CA bundle
  * inside git_libgit2_init: some 140 certificates, about 50 million
@@ -15,7 +16,12 @@
  * (GIT_SSL_CAINFO / GIT_SSL_CAPATH, then http.sslCAInfo / http.sslCAPath).
  * With a libgit2 built against another TLS library nothing is recorded and
  * nothing changes. tests/e2e/store-https.sh proves that verification still
- * uses the system bundle, and that a save no longer opens it. */
+ * uses the system bundle, and that a save no longer opens it.
+ *
+ * libssh2_init, which git_libgit2_init also calls, sets up OpenSSL's engines
+ * for ssh remotes (another million instructions); it is put off the same way
+ * until store_ssh_prepare, before a sync. (libssh2 also sets itself up when
+ * a session starts, so a path that forgot it would still work.) */
 #include "config.h"
 #include "store/store_int.h"
 #include "base/base.h"
@@ -27,6 +33,7 @@
 #include <string.h>
 
 typedef int (*parse_fn)(void *chain, const char *path);
+typedef int (*ssh_init_fn)(int flags);
 
 /* What git_libgit2_init asked to parse, and did not get yet. */
 static struct {
@@ -34,17 +41,27 @@ static struct {
 	void *chain;     /* libgit2's ca_chain, alive while libgit2 is initialised */
 	char *path;
 	bool is_dir;
-} deferred = { PTHREAD_MUTEX_INITIALIZER, NULL, NULL, false };
+	bool ssh;        /* libssh2_init(ssh_flags) is still to be called */
+	int ssh_flags;
+} deferred = { PTHREAD_MUTEX_INITIALIZER, NULL, NULL, false, false, 0 };
 
 static _Thread_local bool deferring;
 
 static parse_fn real_fn[2];  /* [0] the file parser, [1] the folder parser */
+static ssh_init_fn real_ssh_init;
 static pthread_once_t real_once = PTHREAD_ONCE_INIT;
 
 static void find_real(void)
 {
 	real_fn[0] = (parse_fn)dlsym(RTLD_NEXT, "mbedtls_x509_crt_parse_file");
 	real_fn[1] = (parse_fn)dlsym(RTLD_NEXT, "mbedtls_x509_crt_parse_path");
+	real_ssh_init = (ssh_init_fn)dlsym(RTLD_NEXT, "libssh2_init");
+}
+
+static int real_ssh(int flags)
+{
+	pthread_once(&real_once, find_real);
+	return real_ssh_init ? real_ssh_init(flags) : -1;
 }
 
 static int real_parse(bool is_dir, void *chain, const char *path)
@@ -82,6 +99,35 @@ int mbedtls_x509_crt_parse_path(void *chain, const char *path)
 	return parse_or_defer(true, chain, path);
 }
 
+int libssh2_init(int flags);
+int libssh2_init(int flags)
+{
+	if (!deferring)
+		return real_ssh(flags);
+	pthread_mutex_lock(&deferred.lock);
+	deferred.ssh = true;
+	deferred.ssh_flags = flags;
+	pthread_mutex_unlock(&deferred.lock);
+	return 0;
+}
+
+void store_ssh_prepare(void)
+{
+	pthread_mutex_lock(&deferred.lock);
+	if (deferred.ssh)
+		(void)real_ssh(deferred.ssh_flags);
+	deferred.ssh = false;
+	pthread_mutex_unlock(&deferred.lock);
+}
+
+bool store_ssh_pending(void)
+{
+	pthread_mutex_lock(&deferred.lock);
+	bool p = deferred.ssh;
+	pthread_mutex_unlock(&deferred.lock);
+	return p;
+}
+
 void store_tls_init(void)
 {
 	deferring = true;
@@ -89,7 +135,8 @@ void store_tls_init(void)
 	deferring = false;
 }
 
-/* Drops what was deferred: the chain goes with libgit2's last shutdown. */
+/* Drops the certificates still to be parsed (the chain goes with libgit2's
+ * last shutdown, or is replaced by what the user named). */
 static void forget(void)
 {
 	pthread_mutex_lock(&deferred.lock);
@@ -100,8 +147,14 @@ static void forget(void)
 
 void store_tls_shutdown(void)
 {
-	if (git_libgit2_shutdown() == 0)
+	if (git_libgit2_shutdown() == 0) {
 		forget();
+		/* libgit2 has called libssh2_exit, which ignores a libssh2 that was
+		 * never set up. */
+		pthread_mutex_lock(&deferred.lock);
+		deferred.ssh = false;
+		pthread_mutex_unlock(&deferred.lock);
+	}
 }
 
 bool store_tls_pending(void)

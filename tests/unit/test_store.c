@@ -566,6 +566,8 @@ START_TEST(tls_deferred)
 	}
 	store *s = open_new("tls");
 	ck_assert_msg(store_tls_pending(), "opening a repository parsed the CA bundle");
+	bool ssh = dlsym(RTLD_DEFAULT, "libssh2_session_init_ex") != NULL;
+	ck_assert_msg(!ssh || store_ssh_pending(), "opening a repository set up libssh2");
 	/* A second repository while the first is open: libgit2 is initialised. */
 	store *other = open_new("tls-other");
 	ck_assert(store_tls_pending());
@@ -576,6 +578,7 @@ START_TEST(tls_deferred)
 	ck_assert_int_eq(sh("git -C '%s/tls' remote add origin http://127.0.0.1:9/hub.git", tmp), 0);
 	ck_assert_int_eq(store_sync(s, NULL, NULL), STORE_UNREACHABLE);
 	ck_assert_msg(!store_tls_pending(), "the sync did not load the CA bundle");
+	ck_assert_msg(!store_ssh_pending(), "the sync did not set up libssh2");
 	/* A CA file named by the user that is not there. */
 	setenv("GIT_SSL_CAINFO", "/nonexistent/team-ca.pem", 1);
 	ck_assert_int_eq(store_sync(s, NULL, NULL), STORE_ERROR);
@@ -591,8 +594,10 @@ START_TEST(tls_deferred)
 	 * open defers again. */
 	s = open_new("tls-again");
 	ck_assert(store_tls_pending());
+	ck_assert(!ssh || store_ssh_pending());
 	store_free(&s);
 	ck_assert(!store_tls_pending());
+	ck_assert(!store_ssh_pending());
 }
 END_TEST
 
