@@ -53,16 +53,16 @@ size_t field_register_length(const description *d, const std_field *f, const cha
 	int how = d->format == DESC_API ? 1 : f && f->kind == FK_RICH ? 2 : 3;
 	if (last_count.how == how && last_count.n == n && memcmp(last_count.s, s, n) == 0)
 		return last_count.count;
-	char *t = xstrndup(s, n);
-	size_t l = how == 1 ? html_register_length(s, n) : how == 2 ? rich_register_length(t) : text_register_length(t);
+	/* The kept copy, NUL-terminated, is also what the text counters read. */
 	free(last_count.s);
 	last_count.s = xmalloc(n + 1);
 	memcpy(last_count.s, s, n);
+	last_count.s[n] = '\0';
 	last_count.n = n;
 	last_count.how = how;
-	last_count.count = l;
-	free(t);
-	return l;
+	last_count.count = how == 1 ? html_register_length(s, n)
+	                   : how == 2 ? rich_register_length(last_count.s) : text_register_length(last_count.s);
+	return last_count.count;
 }
 
 static bool all_space(const char *s, size_t n)
