@@ -5,6 +5,7 @@
 #include "config.h"
 #include "forms/textbuf.h"
 #include "base/base.h"
+#include "base/escape.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -74,30 +75,11 @@ bool tb_cp_attaches(uint32_t cp)
 	return cp >= 0x300 && in_table(cp, attach_tab, NELEM(attach_tab));
 }
 
-static bool is_bidi_control(uint32_t cp)
-{
-	return (cp >= 0x202A && cp <= 0x202E) || (cp >= 0x2066 && cp <= 0x2069);
-}
-
+/* The same forms as every command's output (base/escape.h); a newline is
+ * the buffer's own line break, not a character to show. */
 const char *tb_cp_escape(uint32_t cp, char buf[12])
 {
-	if (cp == '\n')
-		return NULL;
-	if (cp < 0x20 || cp == 0x7F) {
-		buf[0] = '^';
-		buf[1] = cp == 0x7F ? '?' : (char)(cp + '@');
-		buf[2] = 0;
-		return buf;
-	}
-	if (cp >= 0x80 && cp <= 0x9F) {
-		snprintf(buf, 12, "<%02X>", (unsigned)cp);
-		return buf;
-	}
-	if (is_bidi_control(cp) || cp == 0x200B || cp == 0x2028 || cp == 0x2029 || cp == 0xFEFF) {
-		snprintf(buf, 12, "<U+%04X>", (unsigned)(cp & 0xFFFF));
-		return buf;
-	}
-	return NULL;
+	return cp == '\n' ? NULL : esc_cp(cp, 0, buf);
 }
 
 int tb_cp_width(uint32_t cp)
