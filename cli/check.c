@@ -29,6 +29,9 @@ typedef struct check_opts {
 static void json_str(strbuf *b, const char *s)
 {
 	sb_addc(b, '"');
+	uint32_t cp;
+	int k;
+	char e[12];
 	for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
 		if (*p == '"' || *p == '\\')
 			sb_printf(b, "\\%c", *p);
@@ -36,7 +39,11 @@ static void json_str(strbuf *b, const char *s)
 			sb_adds(b, "\\n");
 		else if (*p < 0x20 || *p == 0x7F)
 			sb_printf(b, "\\u%04x", *p);
-		else
+		else if (*p >= 0x80 && (k = utf8_decode((const char *)p, 4, &cp)) > 0 && esc_cp(cp, 0, e)) {
+			/* C1 and bidi controls: the same text, written as \u escapes */
+			sb_printf(b, "\\u%04x", (unsigned)cp);
+			p += k - 1;
+		} else
 			sb_addc(b, (char)*p);
 	}
 	sb_addc(b, '"');
@@ -45,12 +52,7 @@ static void json_str(strbuf *b, const char *s)
 /* Control characters from a file never reach the terminal raw. */
 static void print_safe(FILE *f, const char *s)
 {
-	for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
-		if (*p < 0x20 || *p == 0x7F)
-			fprintf(f, "^%c", *p == 0x7F ? '?' : *p + '@');
-		else
-			fputc(*p, f);
-	}
+	fputs(esc_line(s), f);
 }
 
 static void report(check_opts *o, const char *path, findings *fs)

@@ -5,6 +5,8 @@
 #ifndef ALGEDIT_CLI_H
 #define ALGEDIT_CLI_H
 
+#include "base/escape.h" /* esc_line, esc_text: every value a command prints */
+
 #include <stdbool.h>
 #include <stdio.h>
 

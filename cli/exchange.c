@@ -31,9 +31,9 @@ static void print_findings(const char *path, const findings *fs, severity worst)
 		if (x->sev > worst)
 			continue;
 		if (x->line)
-			fprintf(stderr, "%s:%d:%d: %s: %s\n", path, x->line, x->col, severity_label(x->sev), x->msg);
+			fprintf(stderr, "%s:%d:%d: %s: %s\n", esc_line(path), x->line, x->col, severity_label(x->sev), esc_line(x->msg));
 		else
-			fprintf(stderr, "%s: %s: %s\n", path, severity_label(x->sev), x->msg);
+			fprintf(stderr, "%s: %s: %s\n", esc_line(path), severity_label(x->sev), esc_line(x->msg));
 	}
 }
 

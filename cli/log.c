@@ -24,8 +24,7 @@ static void usage(FILE *f)
  * control characters reach the terminal. */
 static void put_safe(const char *s)
 {
-	for (const unsigned char *p = (const unsigned char *)s; *p; p++)
-		putchar(*p < 0x20 || *p == 0x7F ? '?' : *p);
+	fputs(esc_line(s), stdout);
 }
 
 int cmd_log(int argc, char **argv)

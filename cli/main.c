@@ -3,6 +3,7 @@
 #include "config.h"
 #include "cli/cli.h"
 #include "base/base.h"
+#include "base/escape.h"
 #include "i18n/i18n.h"
 
 #include <stdarg.h>
@@ -48,9 +49,22 @@ void cli_error(const char *cmd, const char *fmt, ...)
 {
 	va_list ap;
 	fprintf(stderr, "algedit%s%s: ", cmd ? " " : "", cmd ? cmd : "");
+	/* Messages carry names, values and addresses from files and remotes:
+	 * escaped for the terminal (one line: a newline in a value cannot forge
+	 * another message), and no URL with its password. */
 	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
+	int n = vsnprintf(NULL, 0, fmt, ap);
 	va_end(ap);
+	char *m = xmalloc(n > 0 ? (size_t)n + 1 : 1);
+	*m = '\0';
+	va_start(ap, fmt);
+	if (n > 0)
+		vsnprintf(m, (size_t)n + 1, fmt, ap);
+	va_end(ap);
+	char *safe = url_redact(m);
+	fputs(esc_line(safe), stderr);
+	free(safe);
+	free(m);
 	fputc('\n', stderr);
 }
 

@@ -93,8 +93,8 @@ int cli_store_save(const char *cmd, store *s, const char *const *slugs, const de
 		cli_error(cmd, "%s", store_error(s));
 		return 1;
 	}
-	char *nl = strchr(info.message, '\n');
-	printf("[%.7s] %.*s\n", info.commit, nl ? (int)(nl - info.message) : (int)strlen(info.message), info.message);
+	info.message[strcspn(info.message, "\n")] = '\0'; /* the subject line */
+	printf("[%.7s] %s\n", info.commit, esc_line(info.message));
 	store_saved_done(&info);
 	return 0;
 }
@@ -124,7 +124,7 @@ static description *from_template(const standard *std, const char *arg)
 		findings_init(&fs);
 		d = template_import(std, data, len, id, &fs);
 		for (size_t i = 0; i < fs.n; i++)
-			fprintf(stderr, "%s: %s: %s\n", path, severity_label(fs.v[i].sev), fs.v[i].msg);
+			fprintf(stderr, "%s: %s: %s\n", esc_line(path), severity_label(fs.v[i].sev), esc_line(fs.v[i].msg));
 		findings_done(&fs);
 	}
 	free(data);

@@ -31,11 +31,11 @@ static void show_value(const char *what, const ynode *v)
 		return;
 	}
 	if (ynode_str(v)) {
-		for (const unsigned char *p = (const unsigned char *)ynode_str(v); *p; p++) {
+		for (const char *p = esc_text(ynode_str(v)); *p; p++) {
 			if (*p == '\n')
 				printf("\n              ");
 			else
-				putchar(*p < 0x20 || *p == 0x7F ? '?' : *p);
+				putchar(*p);
 		}
 		putchar('\n');
 		return;
@@ -44,7 +44,7 @@ static void show_value(const char *what, const ynode *v)
 		const ynode *it = v->kids[i];
 		const char *t = ynode_str(it) ? ynode_str(it) : ynode_str(ynode_get(it, "title"));
 		const char *l = ynode_get(it, "link") ? ynode_str(ynode_get(it, "link")) : NULL;
-		printf("%s- %s%s%s%s\n", i ? "              " : "", t ? t : "", l ? " <" : "", l ? l : "", l ? ">" : "");
+		printf("%s- %s%s%s%s\n", i ? "              " : "", esc_line(t), l ? " <" : "", l ? esc_line(l) : "", l ? ">" : "");
 	}
 }
 
@@ -58,7 +58,7 @@ static int list(store *s)
 		return 0;
 	}
 	for (size_t i = 0; i < n; i++) {
-		printf("%s  %s (%s)%s\n", c[i].slug, c[i].field ? c[i].field->label[i18n_lang()] : c[i].key, c[i].key,
+		printf("%s  %s (%s)%s\n", esc_line(c[i].slug), esc_line(c[i].field ? c[i].field->label[i18n_lang()] : c[i].key), esc_line(c[i].key),
 		       c[i].choice == CHOICE_NONE ? "" : c[i].choice == CHOICE_MINE ? _("  [chosen: mine]")
 		       : c[i].choice == CHOICE_THEIRS ? _("  [chosen: theirs]") : _("  [chosen: edited]"));
 		show_value(_("ancestor:"), c[i].base);

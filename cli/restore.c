@@ -54,12 +54,12 @@ int cmd_restore(int argc, char **argv)
 	store_saved info;
 	store_status st = cli_ask_author("restore", s, stderr) ? store_restore(s, slug, &info) : STORE_NO_AUTHOR;
 	if (st == STORE_OK && info.message) {
-		char *nl = strchr(info.message, '\n');
-		printf("[%.7s] %.*s\n", info.commit, nl ? (int)(nl - info.message) : (int)strlen(info.message), info.message);
+		info.message[strcspn(info.message, "\n")] = '\0'; /* the subject line */
+		printf("[%.7s] %s\n", info.commit, esc_line(info.message));
 		store_saved_done(&info);
 	} else if (st == STORE_OK) {
 		/* Only the file was missing; history already had it. */
-		printf(_("%s is back in %s\n"), slug, store_workdir(s));
+		printf(_("%s is back in %s\n"), slug, esc_line(store_workdir(s)));
 	} else {
 		if (st != STORE_NO_AUTHOR)
 			cli_error("restore", "%s", store_error(s));

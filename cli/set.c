@@ -142,7 +142,7 @@ int cli_assign(const char *cmd, description *d, const char *arg)
 	if (op == '+' && !found)
 		ynode_push(seq, items ? item_node(val) : ynode_new_str(val, strlen(val), 0, 0));
 	if (op == '-' && !found)
-		fprintf(stderr, _("algedit %s: note: %s has no item \"%s\"\n"), cmd, key, val);
+		fprintf(stderr, _("algedit %s: note: %s has no item \"%s\"\n"), cmd, esc_line(key), esc_line(val));
 	if (seq->n == 0)
 		ynode_free(&seq);
 	desc_set(d, f, seq);

@@ -113,9 +113,9 @@ int cmd_spell(int argc, char **argv)
 		speller_findings(sp, in.s ? in.s : "", in.len, 1, 1, 1, &f, &n);
 		for (size_t i = 0; i < n; i++) {
 			if (list_only)
-				printf("%s\n", f[i].word);
+				printf("%s\n", esc_line(f[i].word));
 			else
-				printf("%d:%d: %s\n", f[i].line, f[i].col, f[i].word);
+				printf("%d:%d: %s\n", f[i].line, f[i].col, esc_line(f[i].word));
 		}
 		rc = n ? 1 : 0;
 		spell_findings_free(&f, n);

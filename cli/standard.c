@@ -32,20 +32,20 @@ static const char *kind_label(field_kind k)
 static void print_standard(const standard *s)
 {
 	int l = i18n_lang();
-	printf(_("Publication standard %s of the Algorithm Register (%zu fields)\n"), s->version, s->nfields);
+	printf(_("Publication standard %s of the Algorithm Register (%zu fields)\n"), esc_line(s->version), s->nfields);
 	for (size_t i = 0; i < s->nsections; i++) {
 		const std_section *sec = &s->sections[i];
-		printf("\n%s\n", sec->label[l]);
+		printf("\n%s\n", esc_line(sec->label[l]));
 		for (size_t j = 0; j < sec->count; j++) {
 			const std_field *f = &s->fields[sec->first + j];
-			printf("  %-34s %-22s", f->label[l], kind_label(f->kind));
+			printf("  %-34s %-22s", esc_line(f->label[l]), kind_label(f->kind));
 			if (f->max_length)
 				printf(_(" max %d"), f->max_length);
 			if (f->required)
 				printf(" %s", _("[required]"));
 			if (f->show_always)
 				printf(" %s", _("[always shown]"));
-			printf("  (%s)\n", f->key);
+			printf("  (%s)\n", esc_line(f->key));
 		}
 	}
 }
@@ -186,7 +186,7 @@ static int convert(const char *cfg_path, const char *layout_path, const char *ou
 		goto out;
 	}
 	fprintf(stderr, _("Wrote standard %s with %zu fields to %s; use it with ALGEDIT_STANDARD_DIR=%s\n"),
-	        check->version, check->nfields, outdir, outdir);
+	        esc_line(check->version), check->nfields, esc_line(outdir), esc_line(outdir));
 	standard_free(&check);
 	rc = 0;
 out:

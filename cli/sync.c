@@ -44,7 +44,9 @@ static int ask(void *ctx, const char *url, const char *user_from_url, char **use
 	FILE *tty = fopen("/dev/tty", "r+");
 	if (!tty)
 		return -1;
-	fprintf(tty, _("Sign in to %s\n"), url);
+	char *shown = url_redact(url);
+	fprintf(tty, _("Sign in to %s\n"), esc_line(shown));
+	free(shown);
 	*user = user_from_url ? xstrdup(user_from_url) : tty_line(tty, _("User name: "), false);
 	*password = *user ? tty_line(tty, _("Password: "), true) : NULL;
 	fclose(tty);

@@ -6,6 +6,7 @@
 #include "config.h"
 #include "forms/diff.h"
 #include "base/base.h"
+#include "base/escape.h"
 #include "i18n/i18n.h"
 
 #include <stdint.h>
@@ -365,19 +366,19 @@ char *desc_diff_labels(const desc_diff *dd, int lang)
 #define C_OFF "\033[m"
 
 /* Text from a file never reaches the terminal raw: control characters other
- * than newline and tab are shown as ^X. Newlines continue at the indent. */
+ * than newline and tab, C1 controls, bidi controls and invalid UTF-8 are
+ * shown as base/escape.h does. Newlines continue at the indent. */
 static void put_text(strbuf *out, const char *s, int indent)
 {
-	for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
-		if (*p == '\n') {
-			sb_addc(out, '\n');
-			for (int i = 0; i < indent; i++)
-				sb_addc(out, ' ');
-		} else if ((*p < 0x20 && *p != '\t') || *p == 0x7F) {
-			sb_printf(out, "^%c", *p == 0x7F ? '?' : *p + '@');
-		} else {
-			sb_addc(out, (char)*p);
-		}
+	for (;;) {
+		size_t n = strcspn(s, "\n");
+		sb_add_escaped(out, s, n, ESC_MULTILINE);
+		if (!s[n])
+			break;
+		sb_addc(out, '\n');
+		for (int i = 0; i < indent; i++)
+			sb_addc(out, ' ');
+		s += n + 1;
 	}
 }
 

@@ -6,6 +6,7 @@
 #include "config.h"
 #include "store/store_int.h"
 #include "base/base.h"
+#include "base/escape.h"
 #include "i18n/i18n.h"
 
 #include <errno.h>
@@ -21,8 +22,10 @@ static char *name_of(store *s, const git_oid *id, const char *slug)
 {
 	description *d = store_desc_from_blob(s, id);
 	const std_field *f = standard_field(s->std, "name");
-	const char *n = d && f ? desc_text(d, f) : NULL;
-	char *r = xstrdup(n && *n ? n : slug);
+	/* For a commit subject: one line, no control characters. */
+	char *n = text_one_line(d && f ? desc_text(d, f) : NULL);
+	char *r = xstrdup(*n ? n : slug);
+	free(n);
 	desc_free(&d);
 	return r;
 }

@@ -6,6 +6,7 @@
 #include "store/store_int.h"
 #include "forms/slug.h"
 #include "base/base.h"
+#include "base/escape.h"
 #include "i18n/i18n.h"
 
 #include <dirent.h>
@@ -56,7 +57,9 @@ store_status store_fail(store *s, store_status st, const char *fmt, ...)
 		vsnprintf(m, (size_t)n + 1, fmt, ap2);
 	va_end(ap2);
 	free(s->err);
-	s->err = m;
+	/* Messages name remotes by their URL: never with a password in it. */
+	s->err = url_redact(m);
+	free(m);
 	return st;
 }
 
@@ -656,8 +659,10 @@ static char *save_message(store *s, char **slugs, const description **ds, char *
 		bool is_new;
 		char *labels = changed_labels(s, ds[i], old_tree, rels[i], &is_new);
 		const char *name = fname ? desc_text(ds[i], fname) : NULL;
-		if (!name || !*name)
-			name = slugs[i];
+		/* One subject line: a name cannot add lines (a forged trailer) or
+		 * carry control characters into git log. */
+		char *name1 = text_one_line(name);
+		name = *name1 ? name1 : slugs[i];
 		if (n == 1) {
 			char *m = is_new ? xasprintf(_("%s: new description"), name)
 			          : *labels ? xasprintf(_("%s: changed %s"), name, labels)
@@ -680,6 +685,7 @@ static char *save_message(store *s, char **slugs, const description **ds, char *
 		}
 		sb_printf(&body, "%s\n", rels[i]);
 		free(labels);
+		free(name1);
 	}
 	if (n > 1) {
 		char *m = xasprintf(P_("%zu description: changed %s", "%zu descriptions: changed %s", n), n, all.s);

@@ -700,8 +700,11 @@ static char *ssh_command(const char *url)
 	sb_adds(&b, "ssh ");
 	if (port && port < end)
 		sb_printf(&b, "-p %.*s ", (int)(end - port), port);
-	if (at)
-		sb_printf(&b, "%.*s@", (int)(at - p), p);
+	if (at) {
+		/* The user name only: never a password given as ssh://USER:PASSWORD@HOST. */
+		const char *pw = memchr(p, ':', (size_t)(at - p));
+		sb_printf(&b, "%.*s@", (int)((pw ? pw : at) - p), p);
+	}
 	sb_printf(&b, "%.*s", (int)(hend - h), h);
 	return sb_take(&b);
 }
