@@ -108,6 +108,28 @@ const char *esc_text(const char *s)
 	return esc_ring(s, ESC_MULTILINE);
 }
 
+char *text_one_line(const char *s)
+{
+	strbuf b = STRBUF_INIT;
+	sb_add(&b, "", 0);
+	size_t n = s ? strlen(s) : 0;
+	for (size_t i = 0; i < n;) {
+		uint32_t cp;
+		int k = utf8_decode(s + i, n - i, &cp);
+		if (k <= 0) {
+			i++;
+			continue;
+		}
+		char buf[12];
+		if (cp == '\n' || cp == '\r' || cp == '\t')
+			sb_addc(&b, ' ');
+		else if (!esc_cp(cp, 0, buf))
+			sb_add(&b, s + i, (size_t)k);
+		i += (size_t)k;
+	}
+	return sb_take(&b);
+}
+
 /* Where the authority of a URL ends: at its path, query or fragment, or at
  * the end of the word when the URL sits in a sentence. */
 static size_t authority_len(const char *p)

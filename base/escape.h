@@ -40,6 +40,12 @@ char *esc_dup(const char *s, unsigned flags);
 const char *esc_line(const char *s);
 const char *esc_text(const char *s);
 
+/* s as one line of plain text, for what is stored rather than shown (a
+ * commit subject): newline, carriage return and tab become a space; other
+ * C0 controls, DEL, C1 controls, the format controls above and bytes that
+ * are not UTF-8 are left out. NULL gives "". Caller frees. */
+char *text_one_line(const char *s);
+
 /* A URL (or a message holding URLs) without the user information of any
  * scheme://USER:PASSWORD@HOST URL in it. The user information is dropped
  * entirely, as git does when it shows a URL (transport_anonymize_url):
