@@ -50,8 +50,8 @@ void cli_error(const char *cmd, const char *fmt, ...)
 	va_list ap;
 	fprintf(stderr, "algedit%s%s: ", cmd ? " " : "", cmd ? cmd : "");
 	/* Messages carry names, values and addresses from files and remotes:
-	 * escaped for the terminal (one line: a newline in a value cannot forge
-	 * another message), and no URL with its password. */
+	 * escaped for the terminal, and no URL with its password. Newlines and
+	 * tabs stay: some messages list one item a line (sync's conflicts). */
 	va_start(ap, fmt);
 	int n = vsnprintf(NULL, 0, fmt, ap);
 	va_end(ap);
@@ -62,7 +62,7 @@ void cli_error(const char *cmd, const char *fmt, ...)
 		vsnprintf(m, (size_t)n + 1, fmt, ap);
 	va_end(ap);
 	char *safe = url_redact(m);
-	fputs(esc_line(safe), stderr);
+	fputs(esc_text(safe), stderr);
 	free(safe);
 	free(m);
 	fputc('\n', stderr);

@@ -6,6 +6,7 @@
 #include "forms/rules.h"
 #include "forms/html.h"
 #include "base/base.h"
+#include "base/escape.h"
 #include "i18n/i18n.h"
 
 #include <ctype.h>
@@ -196,6 +197,28 @@ static void check_length(const description *d, const std_field *f, const ynode *
 		    l, f->max_length, l - (size_t)f->max_length);
 }
 
+/* The first control character in a one-line value (C0 including newline and
+ * tab, DEL, C1, bidi and invisible format controls): its visible form as
+ * base/escape.h writes it, and its position in characters from 1. Such a
+ * character could add lines to a commit message or steer a terminal. */
+static bool first_control(const char *s, size_t n, char vis[12], size_t *at)
+{
+	*at = 0;
+	for (size_t i = 0; i < n;) {
+		uint32_t cp;
+		int k = utf8_decode(s + i, n - i, &cp);
+		++*at;
+		if (k <= 0) {
+			i++;
+			continue;
+		}
+		if (esc_cp(cp, 0, vis))
+			return true;
+		i += (size_t)k;
+	}
+	return false;
+}
+
 static void check_text_rules(const description *d, const std_field *f, const ynode *n, findings *o)
 {
 	const char *s = n->str;
@@ -203,6 +226,18 @@ static void check_text_rules(const description *d, const std_field *f, const yno
 		return;
 	if (memchr(s, '\0', n->len))
 		return;
+	char vis[12];
+	size_t at;
+	if (f->kind != FK_RICH && first_control(s, n->len, vis, &at)) {
+		if (!strcmp(vis, "^J") || !strcmp(vis, "^M"))
+			add(o, SEV_ERROR, ORIGIN_STANDARD, "control-character", d, f, n, "%s",
+			    _("has a line break, but this field is one line of text; put it all on one line"));
+		else
+			add(o, SEV_ERROR, ORIGIN_STANDARD, "control-character", d, f, n,
+			    _("has the invisible control character %s at character %zu, which can change how the text is shown; remove it"),
+			    vis, at);
+		return;
+	}
 	switch (f->kind) {
 	case FK_MONTH:
 		if (!month_valid(s))
@@ -260,6 +295,14 @@ static void check_items(const description *d, const std_field *f, const ynode *n
 				if (sf->required)
 					add(o, SEV_ERROR, ORIGIN_STANDARD, "item-empty", d, f, v,
 					    _("item %zu: %s is empty; fill it in or remove the item"), i + 1, sublabel(sf));
+				continue;
+			}
+			char vis[12];
+			size_t pos_c;
+			if (first_control(v->str, v->len, vis, &pos_c)) {
+				add(o, SEV_ERROR, ORIGIN_STANDARD, "control-character", d, f, v,
+				    _("item %zu: %s has the control character %s at character %zu (a line break is ^J); it must be one line of plain text: remove it"),
+				    i + 1, sublabel(sf), vis, pos_c);
 				continue;
 			}
 			if (sf->max_length) {
