@@ -4,6 +4,7 @@
 #include "forms/exchange.h"
 #include "forms/html.h"
 #include "base/base.h"
+#include "base/escape.h"
 #include "i18n/i18n.h"
 
 #include <stdlib.h>
@@ -12,6 +13,9 @@
 void json_add_string(strbuf *b, const char *s, size_t n)
 {
 	sb_addc(b, '"');
+	uint32_t cp;
+	int k;
+	char e[12];
 	for (size_t i = 0; i < n; i++) {
 		unsigned char c = (unsigned char)s[i];
 		if (c == '"' || c == '\\') {
@@ -25,6 +29,11 @@ void json_add_string(strbuf *b, const char *s, size_t n)
 			sb_adds(b, "\\r");
 		} else if (c < 0x20 || c == 0x7F) {
 			sb_printf(b, "\\u%04x", c);
+		} else if (c >= 0x80 && (k = utf8_decode(s + i, n - i, &cp)) > 0 && esc_cp(cp, 0, e)) {
+			/* C1 and bidi controls: the same value, but nothing a terminal
+			 * acts on when the JSON is printed there. */
+			sb_printf(b, "\\u%04x", (unsigned)cp);
+			i += (size_t)k - 1;
 		} else {
 			sb_addc(b, (char)c);
 		}

@@ -76,6 +76,8 @@ printf 'name: "caf\xe9 \xc2\x9b"\n' > latin1.yaml
 inert "check invalid UTF-8" out
 "$A" export hostile.yaml > out 2>&1
 inert "export findings" out '^['
+"$A" export --force hostile.yaml > out 2>&1
+inert "export --force (the JSON body)" out '\u009b'
 
 # ---- import and new --template: keys left out ----
 printf '{"id": "x", "name": "Sjabloon", "bo\\u001b[31mgus\\u009b": "v", "st\\u202eatus": "In gebruik"}\n' > tpl.json
