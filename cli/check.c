@@ -186,7 +186,7 @@ static void spell_check(check_opts *o, const char *path, const description *d, f
 		o->sp = speller_new(&so);
 		o->sp_team = team ? xstrdup(team) : NULL;
 		if (speller_wait(o->sp) != SPELL_OK) {
-			fprintf(stderr, "algedit check: %s\n", speller_notice(o->sp));
+			fprintf(stderr, "algedit check: %s\n", esc_line(speller_notice(o->sp)));
 			o->spell = false;
 		}
 	}
