@@ -197,11 +197,12 @@ static void check_length(const description *d, const std_field *f, const ynode *
 		    l, f->max_length, l - (size_t)f->max_length);
 }
 
-/* The first control character in a one-line value (C0 including newline and
- * tab, DEL, C1, bidi and invisible format controls): its visible form as
- * base/escape.h writes it, and its position in characters from 1. Such a
- * character could add lines to a commit message or steer a terminal. */
-static bool first_control(const char *s, size_t n, char vis[12], size_t *at)
+/* The first control character in a value (C0, DEL, C1, bidi and invisible
+ * format controls; newline and tab too unless flags has ESC_MULTILINE): its
+ * visible form as base/escape.h writes it, and its position in characters
+ * from 1. Such a character could add lines to a commit message or steer a
+ * terminal. */
+static bool first_control(const char *s, size_t n, unsigned flags, char vis[12], size_t *at)
 {
 	*at = 0;
 	for (size_t i = 0; i < n;) {
@@ -212,7 +213,7 @@ static bool first_control(const char *s, size_t n, char vis[12], size_t *at)
 			i++;
 			continue;
 		}
-		if (esc_cp(cp, 0, vis))
+		if (esc_cp(cp, flags, vis))
 			return true;
 		i += (size_t)k;
 	}
@@ -226,18 +227,7 @@ static void check_text_rules(const description *d, const std_field *f, const yno
 		return;
 	if (memchr(s, '\0', n->len))
 		return;
-	char vis[12];
-	size_t at;
-	if (f->kind != FK_RICH && first_control(s, n->len, vis, &at)) {
-		if (!strcmp(vis, "^J") || !strcmp(vis, "^M"))
-			add(o, SEV_ERROR, ORIGIN_STANDARD, "control-character", d, f, n, "%s",
-			    _("has a line break, but this field is one line of text; put it all on one line"));
-		else
-			add(o, SEV_ERROR, ORIGIN_STANDARD, "control-character", d, f, n,
-			    _("has the invisible control character %s at character %zu, which can change how the text is shown; remove it"),
-			    vis, at);
-		return;
-	}
+	size_t errors = findings_count(o, SEV_ERROR);
 	switch (f->kind) {
 	case FK_MONTH:
 		if (!month_valid(s))
@@ -259,6 +249,25 @@ static void check_text_rules(const description *d, const std_field *f, const yno
 		break;
 	default:
 		break;
+	}
+	/* After the rules above: "write a full web address" says more about a
+	 * link with a line break in it than the line break does. */
+	if (findings_count(o, SEV_ERROR) != errors)
+		return;
+	/* The name heads commit messages and lists, and addresses and months
+	 * are one line; other short texts may have line breaks, as several
+	 * published short descriptions do. */
+	unsigned lines = f->kind == FK_TEXT && strcmp(f->key, "name") ? ESC_MULTILINE : 0;
+	char vis[12];
+	size_t at;
+	if (f->kind != FK_RICH && first_control(s, n->len, lines, vis, &at)) {
+		if (!strcmp(vis, "^J") || !strcmp(vis, "^M"))
+			add(o, SEV_ERROR, ORIGIN_STANDARD, "control-character", d, f, n, "%s",
+			    _("has a line break, but this field is one line of text; put it all on one line"));
+		else
+			add(o, SEV_ERROR, ORIGIN_STANDARD, "control-character", d, f, n,
+			    _("has the invisible control character %s at character %zu, which can change how the text is shown; remove it"),
+			    vis, at);
 	}
 }
 
@@ -297,14 +306,7 @@ static void check_items(const description *d, const std_field *f, const ynode *n
 					    _("item %zu: %s is empty; fill it in or remove the item"), i + 1, sublabel(sf));
 				continue;
 			}
-			char vis[12];
-			size_t pos_c;
-			if (first_control(v->str, v->len, vis, &pos_c)) {
-				add(o, SEV_ERROR, ORIGIN_STANDARD, "control-character", d, f, v,
-				    _("item %zu: %s has the control character %s at character %zu (a line break is ^J); it must be one line of plain text: remove it"),
-				    i + 1, sublabel(sf), vis, pos_c);
-				continue;
-			}
+			size_t had = o->n; /* only errors follow, up to the last check */
 			if (sf->max_length) {
 				size_t l = d->format == DESC_API ? utf8_count(v->str, v->len) : text_register_length(v->str);
 				if (l > (size_t)sf->max_length)
@@ -315,6 +317,12 @@ static void check_items(const description *d, const std_field *f, const ynode *n
 			if (sf->kind == FK_LINK && !https_link_valid(v->str))
 				add(o, SEV_ERROR, ORIGIN_STANDARD, "https", d, f, v,
 				    _("item %zu: %s must be a full web address that starts with https://"), i + 1, sublabel(sf));
+			char vis[12];
+			size_t pos_c;
+			if (o->n == had && first_control(v->str, v->len, 0, vis, &pos_c))
+				add(o, SEV_ERROR, ORIGIN_STANDARD, "control-character", d, f, v,
+				    _("item %zu: %s has the control character %s at character %zu (a line break is ^J); it must be one line of plain text: remove it"),
+				    i + 1, sublabel(sf), vis, pos_c);
 		}
 		for (size_t k = 0; k < it->n; k++) {
 			bool known = false;

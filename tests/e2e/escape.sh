@@ -66,6 +66,15 @@ EOF
 "$A" check hostile.yaml > out 2>&1
 inert "check" out '^['
 grep -q 'control-character' out || fail "check: no control-character finding: $(cat out)"
+# A short description may have line breaks (published ones do); a name,
+# an organisation's name with ESC, a link with a line break may not.
+printf 'name: "Twee\\nregels"\ndescription_short: "Eerste regel.\\nTweede regel."\norganization: "Gemeente\\e[8m"\npubliccode: "https://x.nl/\\na"\n' > lines.yaml
+"$A" check lines.yaml > out 2>&1
+grep -q 'Name: has a line break' out || fail "check: a name with a line break is not refused: $(cat out)"
+grep -q 'Organisation: has the invisible control character ^\[ at character 9' out || fail "check: ESC in organisation: $(cat out)"
+grep -q 'Link to source code: .*\[\(https\|control-character\)\]' out || fail "check: a link with a line break is not refused: $(cat out)"
+grep -q 'Short description.*control-character' out && fail "check: a line break in the short description is refused: $(cat out)"
+inert "check (one-line fields)" out 'Name: has a line break'
 "$A" check --format json hostile.yaml > out 2>&1
 inert "check --format json" out '\u009b'
 mkdir dir && cp hostile.yaml "dir/$(printf 'naam\033[31m\302\233.yaml')"
