@@ -210,6 +210,40 @@ if [ -n "$port" ] && git daemon -h 2>&1 | grep -q listen; then
 else
 	echo "SKIP: no python3 or git daemon: the sync to a remote that answers is not tried"
 fi
+# A server that asks for a password: the sign-in prompt on the terminal
+# shows the address without the one in the URL.
+if command -v tmux >/dev/null && command -v python3 >/dev/null; then
+	python3 "$top_srcdir/tests/e2e/helpers/http401.py" "$T/auth.log" 60 > "$T/port401" &
+	SPID=$!
+	for i in $(seq 30); do [ -s "$T/port401" ] && break; sleep 0.2; done
+	p401=$(head -1 "$T/port401")
+	git -C cred remote set-url origin "http://alice:s3cretPW@127.0.0.1:$p401/team/hub.git"
+	sock="algedit-escape-$$"
+	tmux -L "$sock" -f /dev/null new-session -d -x 150 -y 30 \
+		"env HOME='$HOME' XDG_STATE_HOME='$XDG_STATE_HOME' GIT_CONFIG_NOSYSTEM=1 LANGUAGE=en LC_ALL=C.UTF-8 '$A' -C '$T/cred' sync; echo \"rc=\$?\"; sleep 60"
+	for i in $(seq 100); do
+		screen=$(tmux -L "$sock" capture-pane -p)
+		case "$screen" in *"rc="*) break ;; esac
+		last=$(printf '%s\n' "$screen" | grep -v '^$' | tail -1)
+		case "$last" in
+		*"User name:"*) tmux -L "$sock" send-keys "anna" Enter; sleep 0.3 ;;
+		*"Password:"*) tmux -L "$sock" send-keys "typed-pw" Enter; sleep 0.3 ;;
+		*) sleep 0.2 ;;
+		esac
+	done
+	tmux -L "$sock" capture-pane -p -S -100 -J > out
+	tmux -L "$sock" kill-server 2>/dev/null
+	kill "$SPID" 2>/dev/null
+	if grep -q s3cretPW out; then
+		fail "sign-in prompt: the password is shown: $(cat out)"
+	elif ! grep -q "Sign in to http://127.0.0.1:$p401/team/hub.git" out; then
+		fail "sign-in prompt: not asked, or not with the address: $(cat out)"
+	else
+		echo "ok   sign-in prompt: $(grep 'Sign in' out | head -1)"
+	fi
+else
+	echo "SKIP: no tmux or python3: the sign-in prompt is not tried"
+fi
 # Only git's own config holds the address; nothing algedit wrote does.
 found=$(grep -rl s3cretPW "$T/cred" "$T/state" "$HOME" 2>/dev/null | grep -v '^'"$T"'/cred/\.git/config$')
 [ -z "$found" ] && echo "ok   the password is in no file algedit wrote" || fail "the password is written to: $found"
