@@ -3,7 +3,6 @@
 #include "config.h"
 #include "cli/cli.h"
 #include "base/base.h"
-#include "base/escape.h"
 #include "i18n/i18n.h"
 
 #include <stdarg.h>
