@@ -7,3 +7,11 @@ UNIT_TESTS += tests/unit/test_escape
 # Every command's output of hostile data, and remote URLs with passwords.
 TESTS += tests/e2e/escape.sh
 EXTRA_DIST += tests/e2e/escape.sh
+
+check_PROGRAMS += tests/fuzz/fuzz_escape
+tests_fuzz_fuzz_escape_SOURCES = tests/fuzz/fuzz_escape.c $(FUZZ_DRIVER)
+tests_fuzz_fuzz_escape_CFLAGS = $(FUZZ_CFLAGS)
+tests_fuzz_fuzz_escape_LDFLAGS = $(FUZZ_LINKFLAGS)
+tests_fuzz_fuzz_escape_LDADD = $(ALL_LIBS)
+TESTS += tests/fuzz/escape.fuzz
+EXTRA_DIST += tests/fuzz/escape.fuzz
