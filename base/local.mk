@@ -1,2 +1,3 @@
 libalgedit_a_SOURCES += base/base.h base/base.c
 libalgedit_a_SOURCES += base/paths.h base/paths.c
+libalgedit_a_SOURCES += base/contain.h base/contain.c

@@ -6,6 +6,7 @@
 #include "config.h"
 #include "store/store_int.h"
 #include "base/base.h"
+#include "base/contain.h"
 #include "i18n/i18n.h"
 
 #include <errno.h>
@@ -72,9 +73,10 @@ store_status store_remove(store *s, const char *slug, store_saved *info)
 	store_status rc = store_check_state(s);
 	if (rc != STORE_OK)
 		goto out;
-	bool in_tree = read_file(abs, DESC_MAX_FILE, &cur, &clen) == 0;
+	/* Never through a symbolic link: its target is not the repository's. */
+	bool in_tree = contain_read(abs, 2, DESC_MAX_FILE, &cur, &clen) == 0;
 	if (!in_tree && errno != ENOENT) {
-		rc = store_fail(s, STORE_IO, _("cannot read %s: %s"), abs, strerror(errno));
+		rc = errno == ELOOP ? store_link_fail(s, abs) : store_fail(s, STORE_IO, _("cannot read %s: %s"), abs, strerror(errno));
 		goto out;
 	}
 	tree = store_head_tree(s, &parent);

@@ -30,6 +30,9 @@ struct store {
 /* Sets the message (printf format, translated by the caller). Returns st. */
 store_status store_fail(store *s, store_status st, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
+/* The message that abs (in the work tree) is, or lies behind, a symbolic
+ * link algedit does not follow, naming the link. Returns STORE_ERROR. */
+store_status store_link_fail(store *s, const char *abs);
 /* The last libgit2 error message, or "unknown error", on one line: line
  * breaks and other control characters (a server's text among them) become
  * spaces. Valid until the next call on this thread. */
