@@ -236,6 +236,16 @@ DIR *contain_opendir(const char *path, int ncomp)
 	return d;
 }
 
+size_t contain_walked_at(const char *path, int ncomp)
+{
+	char *buf, *comp[64];
+	int n;
+	split(path, ncomp > 64 ? 64 : ncomp, &buf, comp, &n);
+	size_t at = n ? (size_t)(comp[0] - buf) : 0;
+	free(buf);
+	return at;
+}
+
 size_t contain_link_at(const char *path, int ncomp)
 {
 	char *buf, *comp[64];

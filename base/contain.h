@@ -33,5 +33,8 @@ DIR *contain_opendir(const char *path, int ncomp);
  * folder), or 0 when none is one (missing components are no links). For
  * messages that name the link. */
 size_t contain_link_at(const char *path, int ncomp);
+/* Where the last ncomp components of path begin ("algoritmes/x.yaml" in
+ * "/home/anna/register/algoritmes/x.yaml" with ncomp 2). */
+size_t contain_walked_at(const char *path, int ncomp);
 
 #endif

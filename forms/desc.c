@@ -158,8 +158,10 @@ description *desc_read_file_at(const standard *std, const char *path, int ncomp,
 	size_t len;
 	if (contain_read(path, ncomp, DESC_MAX_FILE, &data, &len) < 0) {
 		if (errno == ELOOP) {
-			size_t at = contain_link_at(path, ncomp);
-			char *link = at ? xstrndup(path, at) : xstrdup(path), *m = desc_link_msg(link);
+			/* Named from the folder the caller trusts: algoritmes/x.yaml. */
+			size_t at = contain_link_at(path, ncomp), from = contain_walked_at(path, ncomp);
+			char *link = at > from ? xstrndup(path + from, at - from) : xstrdup(path + from);
+			char *m = desc_link_msg(link);
 			findings_add(out, SEV_ERROR, ORIGIN_INPUT, "symlink", NULL, NULL, 0, 0, "%s", m);
 			free(m);
 			free(link);

@@ -20,3 +20,7 @@ EXTRA_DIST += tests/e2e/store-sync.sh tests/e2e/store-ssh.sh tests/e2e/store-htt
 	tests/e2e/store-https.sh tests/e2e/helpers/https_git.py
 
 EXTRA_DIST += bench/store/run bench/store/gen.py
+
+# A teammate's repository must not reach outside it: symbolic links.
+TESTS += tests/e2e/store-contain.sh tests/e2e/tui-symlink.sh
+EXTRA_DIST += tests/e2e/store-contain.sh tests/e2e/tui-symlink.sh
