@@ -1,11 +1,13 @@
 # store: the drafts repository through libgit2, its commands, tests and bench.
 libalgedit_a_SOURCES += store/store.h store/store_int.h store/store.c store/journal.c store/history.c \
-	store/remove.c store/tls.c
+	store/remove.c store/tls.c store/statefile.c
 libalgedit_a_SOURCES += forms/slug.h forms/slug.c forms/diff.h forms/diff.c
 
 UNIT_TESTS += tests/unit/test_store
 
 UNIT_TESTS += tests/unit/test_store_remove
+
+UNIT_TESTS += tests/unit/test_store_contain
 
 # Skipped (77) where no private mount namespace can be made (not root).
 UNIT_TESTS += tests/unit/test_store_full
