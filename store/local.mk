@@ -26,3 +26,17 @@ EXTRA_DIST += bench/store/run bench/store/gen.py
 # A teammate's repository must not reach outside it: symbolic links.
 TESTS += tests/e2e/store-contain.sh tests/e2e/tui-symlink.sh
 EXTRA_DIST += tests/e2e/store-contain.sh tests/e2e/tui-symlink.sh
+
+# Fuzz targets: the parsers of the files in .git/algedit/ that hold names
+# from a repository (sync state, changed-paths cache).
+check_PROGRAMS += tests/fuzz/fuzz_syncstate tests/fuzz/fuzz_logcache
+tests_fuzz_fuzz_syncstate_SOURCES = tests/fuzz/fuzz_syncstate.c $(FUZZ_DRIVER)
+tests_fuzz_fuzz_syncstate_CFLAGS = $(FUZZ_CFLAGS)
+tests_fuzz_fuzz_syncstate_LDFLAGS = $(FUZZ_LINKFLAGS)
+tests_fuzz_fuzz_syncstate_LDADD = $(ALL_LIBS)
+tests_fuzz_fuzz_logcache_SOURCES = tests/fuzz/fuzz_logcache.c $(FUZZ_DRIVER)
+tests_fuzz_fuzz_logcache_CFLAGS = $(FUZZ_CFLAGS)
+tests_fuzz_fuzz_logcache_LDFLAGS = $(FUZZ_LINKFLAGS)
+tests_fuzz_fuzz_logcache_LDADD = $(ALL_LIBS)
+TESTS += tests/fuzz/syncstate.fuzz tests/fuzz/logcache.fuzz
+EXTRA_DIST += tests/fuzz/syncstate.fuzz tests/fuzz/logcache.fuzz
