@@ -110,7 +110,7 @@ store_status store_remove(store *s, const char *slug, store_saved *info)
 	git_tree_update up = { .action = GIT_TREE_UPDATE_REMOVE, .path = rel };
 	git_oid commit_id;
 	if ((rc = commit_update(s, tree, parent, sig, &up, msg, &commit_id)) != STORE_OK) {
-		if (in_tree && write_file_atomic(abs, cur, clen) < 0)
+		if (in_tree && contain_write(abs, 2, cur, clen) < 0)
 			rc = store_fail(s, STORE_IO, _("the deletion failed (%s) and %s could not be written back; git checkout -- %s brings it back"),
 			                store_git_msg(), abs, rel);
 		goto out;
@@ -194,12 +194,13 @@ store_status store_restore(store *s, const char *slug, store_saved *info)
 		/* Deleted from the folder by another tool, but not from history:
 		 * the saved version comes back without a commit. */
 		if (!present && git_blob_lookup(&b, s->repo, &id) == 0 &&
-		    write_file_atomic(abs, git_blob_rawcontent(b), (size_t)git_blob_rawsize(b)) == 0) {
+		    contain_write(abs, 2, git_blob_rawcontent(b), (size_t)git_blob_rawsize(b)) == 0) {
 			rc = index_follow(s, rel, true);
 			goto out;
 		}
 		rc = present ? store_fail(s, STORE_UNCHANGED, _("%s is not removed: it is in the latest version; algedit log %s shows its history"), slug, slug)
-		             : store_fail(s, STORE_IO, _("cannot write %s: %s; %s"), abs, strerror(errno), NOSPACE_HINT);
+		     : errno == ELOOP ? store_link_fail(s, abs)
+		                      : store_fail(s, STORE_IO, _("cannot write %s: %s; %s"), abs, strerror(errno), NOSPACE_HINT);
 		goto out;
 	}
 	if (present) {
@@ -225,8 +226,9 @@ store_status store_restore(store *s, const char *slug, store_saved *info)
 	msg = full;
 	dir = xasprintf("%salgoritmes", s->workdir);
 	if ((mkdir(dir, 0755) < 0 && errno != EEXIST) ||
-	    write_file_atomic(abs, git_blob_rawcontent(b), (size_t)git_blob_rawsize(b)) < 0) {
-		rc = store_fail(s, STORE_IO, _("cannot write %s: %s; %s"), abs, strerror(errno), NOSPACE_HINT);
+	    contain_write(abs, 2, git_blob_rawcontent(b), (size_t)git_blob_rawsize(b)) < 0) {
+		rc = errno == ELOOP ? store_link_fail(s, abs)
+		                    : store_fail(s, STORE_IO, _("cannot write %s: %s; %s"), abs, strerror(errno), NOSPACE_HINT);
 		goto out;
 	}
 	git_tree_update up = { .action = GIT_TREE_UPDATE_UPSERT, .filemode = GIT_FILEMODE_BLOB, .path = rel };

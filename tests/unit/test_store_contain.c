@@ -143,6 +143,9 @@ START_TEST(store_refuses_links)
 	ck_assert_int_eq(store_load(s, "x", &got, NULL), STORE_ERROR);
 	ck_assert_int_eq(store_save(s, "nieuw", d, NULL), STORE_ERROR);
 	ck_assert_int_eq(store_save(s, "x", d, NULL), STORE_ERROR);
+	/* Nor does a restore write a removed description through it. */
+	ck_assert_int_eq(store_restore(s, "parkeren", NULL), STORE_ERROR);
+	ck_assert_msg(strstr(store_error(s), "algoritmes is a symbolic link"), "%s", store_error(s));
 	ck_assert_int_eq(sh("cd '%s' && test \"$(ls private)\" = x.yaml && test \"$(cat private/x.yaml)\" = 'name: Geheim'", tmp), 0);
 	desc_free(&d);
 	desc_free(&d2);
