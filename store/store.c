@@ -436,7 +436,13 @@ static int cmp_str(const void *a, const void *b)
 
 store_status store_link_fail(store *s, const char *abs)
 {
-	size_t wl = strlen(s->workdir), at = contain_link_at(abs, 2);
+	/* Only the components below the work tree are looked at. */
+	size_t wl = strlen(s->workdir);
+	int ncomp = 1;
+	if (!strncmp(abs, s->workdir, wl))
+		for (const char *p = abs + wl; *p; p++)
+			ncomp += *p == '/' && p[1];
+	size_t at = contain_link_at(abs, ncomp);
 	char *link = at > wl && !strncmp(abs, s->workdir, wl) ? xstrndup(abs + wl, at - wl) : xstrdup(abs);
 	char *m = desc_link_msg(link);
 	store_fail(s, STORE_ERROR, "%s", m);
