@@ -15,3 +15,4 @@ tests_fuzz_fuzz_escape_LDFLAGS = $(FUZZ_LINKFLAGS)
 tests_fuzz_fuzz_escape_LDADD = $(ALL_LIBS)
 TESTS += tests/fuzz/escape.fuzz
 EXTRA_DIST += tests/fuzz/escape.fuzz
+libalgedit_a_SOURCES += base/contain.h base/contain.c

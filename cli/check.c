@@ -214,12 +214,15 @@ static bool is_json_path(const char *path)
 	return str_ends(path, ".json") || str_ends(path, ".JSON");
 }
 
-static void check_file(check_opts *o, const standard *std, const char *path)
+/* ncomp: the last components of path that must not be symbolic links (0
+ * for a file named on the command line: the user's own choice). */
+static void check_file(check_opts *o, const standard *std, const char *path, int ncomp)
 {
 	findings fs;
 	findings_init(&fs);
 	o->files++;
-	description *d = desc_read_file(std, path, is_json_path(path) ? DESC_API : DESC_YAML, &fs);
+	desc_format fmt = is_json_path(path) ? DESC_API : DESC_YAML;
+	description *d = ncomp ? desc_read_file_at(std, path, ncomp, fmt, &fs) : desc_read_file(std, path, fmt, &fs);
 	if (!d)
 		o->unreadable++;
 	else
@@ -237,7 +240,10 @@ static int name_cmp(const void *a, const void *b)
 }
 
 /* Recurses into a folder for *.yaml files, in a stable (sorted) order; hidden
- * folders such as .git are skipped. Returns how many descriptions it found. */
+ * folders such as .git are skipped. Symbolic links are not followed (a.yaml
+ * -> ~/.kube/config, or a -> . looping for ever): a linked *.yaml file is an
+ * error finding, a linked folder a note. Returns how many descriptions it
+ * found. */
 static size_t check_dir(check_opts *o, const standard *std, const char *dir, int depth)
 {
 	DIR *dh = opendir(dir);
@@ -258,12 +264,18 @@ static size_t check_dir(check_opts *o, const standard *std, const char *dir, int
 	closedir(dh);
 	qsort(names, n, sizeof *names, name_cmp);
 	for (size_t i = 0; i < n; i++) {
-		struct stat st;
-		if (stat(names[i], &st) == 0 && S_ISDIR(st.st_mode)) {
+		struct stat st, target;
+		bool yaml = str_ends(names[i], ".yaml") || str_ends(names[i], ".yml");
+		bool there = lstat(names[i], &st) == 0;
+		if (there && S_ISLNK(st.st_mode) && stat(names[i], &target) == 0 && S_ISDIR(target.st_mode)) {
+			char *m = desc_link_msg(names[i]);
+			fprintf(stderr, _("algedit check: note: %s\n"), m);
+			free(m);
+		} else if (there && S_ISDIR(st.st_mode)) {
 			if (depth < 32)
 				found += check_dir(o, std, names[i], depth + 1);
-		} else if (str_ends(names[i], ".yaml") || str_ends(names[i], ".yml")) {
-			check_file(o, std, names[i]);
+		} else if (yaml) {
+			check_file(o, std, names[i], 1);
 			found++;
 		}
 		free(names[i]);
@@ -341,7 +353,7 @@ int cmd_check(int argc, char **argv)
 				o.unreadable++;
 			}
 		} else {
-			check_file(&o, std, argv[i]);
+			check_file(&o, std, argv[i], 0);
 		}
 	}
 	if (o.json) {

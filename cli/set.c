@@ -230,14 +230,22 @@ int cmd_set(int argc, char **argv)
 	if (!rc)
 		rc = cli_store_open("set", &std, &s);
 	if (!rc && all) {
-		char **more;
-		size_t nmore;
-		store_list(s, &more, &nmore);
+		char **more, **refused;
+		size_t nmore, nrefused;
+		if (store_list(s, &more, &nmore) != STORE_OK) {
+			cli_error("set", "%s", store_error(s));
+			rc = 1;
+		}
+		/* Symbolic links are never followed: said, and left alone. */
+		store_list_refused(s, &refused, &nrefused);
+		for (size_t i = 0; !rc && i < nrefused; i++)
+			fprintf(stderr, _("algedit set: note: %s\n"), refused[i]);
+		store_slugs_free(&refused, nrefused);
 		slugs = xrealloc(slugs, (nslugs + nmore + 1) * sizeof *slugs);
 		for (size_t i = 0; i < nmore; i++)
 			slugs[nslugs++] = xstrdup(more[i]);
 		store_slugs_free(&more, nmore);
-		if (!nslugs) {
+		if (!rc && !nslugs) {
 			cli_error("set", "%s", _("there are no descriptions yet; algedit new NAME makes one"));
 			rc = 1;
 		}

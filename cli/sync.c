@@ -101,6 +101,13 @@ int cmd_sync(int argc, char **argv)
 		else
 			printf("%s\n", _("synced: already up to date"));
 	}
+	/* What came in as a symbolic link stays unopened: said after every sync. */
+	char **refused;
+	size_t nrefused;
+	store_list_refused(s, &refused, &nrefused);
+	for (size_t i = 0; i < nrefused; i++)
+		fprintf(stderr, _("algedit sync: note: %s\n"), refused[i]);
+	store_slugs_free(&refused, nrefused);
 	store_free(&s);
 	standard_free(&std);
 	return rc;

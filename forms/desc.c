@@ -5,6 +5,7 @@
 #include "config.h"
 #include "forms/desc.h"
 #include "base/base.h"
+#include "base/contain.h"
 #include "i18n/i18n.h"
 
 #include <errno.h>
@@ -134,6 +135,44 @@ description *desc_read_file(const standard *std, const char *path, desc_format f
 		if (errno == EFBIG)
 			findings_add(out, SEV_ERROR, ORIGIN_INPUT, "too-big", NULL, NULL, 0, 0, "%s",
 			             _("the file is larger than 1 MiB; a description is far smaller, is this the right file?"));
+		else
+			findings_add(out, SEV_ERROR, ORIGIN_INPUT, "unreadable", NULL, NULL, 0, 0,
+			             _("cannot read the file: %s"), strerror(errno));
+		return NULL;
+	}
+	description *d = desc_read(std, data, len, fmt, out);
+	free(data);
+	return d;
+}
+
+char *desc_link_msg(const char *link)
+{
+	return xasprintf(_("%s is a symbolic link (symlink) to somewhere else; algedit does not open it: remove it, or ask who added it"),
+	                 link);
+}
+
+description *desc_read_file_at(const standard *std, const char *path, int ncomp, desc_format fmt,
+                               findings *out)
+{
+	char *data;
+	size_t len;
+	if (contain_read(path, ncomp, DESC_MAX_FILE, &data, &len) < 0) {
+		if (errno == ELOOP) {
+			/* Named from the folder the caller trusts: algoritmes/x.yaml. */
+			size_t at = contain_link_at(path, ncomp), from = contain_walked_at(path, ncomp);
+			char *link = at > from ? xstrndup(path + from, at - from) : xstrdup(path + from);
+			char *m = desc_link_msg(link);
+			findings_add(out, SEV_ERROR, ORIGIN_INPUT, "symlink", NULL, NULL, 0, 0, "%s", m);
+			free(m);
+			free(link);
+			return NULL;
+		}
+		if (errno == EFBIG)
+			findings_add(out, SEV_ERROR, ORIGIN_INPUT, "too-big", NULL, NULL, 0, 0, "%s",
+			             _("the file is larger than 1 MiB; a description is far smaller, is this the right file?"));
+		else if (errno == EINVAL)
+			findings_add(out, SEV_ERROR, ORIGIN_INPUT, "unreadable", NULL, NULL, 0, 0, "%s",
+			             _("this is not a regular file; algedit reads descriptions only from files"));
 		else
 			findings_add(out, SEV_ERROR, ORIGIN_INPUT, "unreadable", NULL, NULL, 0, 0,
 			             _("cannot read the file: %s"), strerror(errno));

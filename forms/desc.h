@@ -55,6 +55,15 @@ description *desc_read(const standard *std, const char *data, size_t len, desc_f
 /* Same, from a path (name used in messages is the caller's). */
 description *desc_read_file(const standard *std, const char *path, desc_format fmt,
                             findings *out);
+/* Same, reading the file as a regular file reached through no symbolic link
+ * in its last ncomp components (base/contain.h): a description in a
+ * repository is <repo>/algoritmes/<slug>.yaml, read with ncomp 2. A link
+ * gives the one ORIGIN_INPUT error desc_link_msg words (rule "symlink"). */
+description *desc_read_file_at(const standard *std, const char *path, int ncomp, desc_format fmt,
+                               findings *out);
+/* "LINK is a symbolic link (symlink) to somewhere else; algedit does not
+ * open it", translated (caller frees). */
+char *desc_link_msg(const char *link);
 /* Canonical YAML: keys in the standard's order, then unknown keys; long text as
  * block scalars; values other YAML readers would mistype are quoted. When the
  * model was read and not changed, the bytes read come back unchanged. */

@@ -7,8 +7,11 @@
  * makes history slow, so the descriptions each commit changed are kept in
  * .git/algedit/changed-paths (like git's changed-path filters): a commit
  * listed there is passed over without reading a tree unless it changed this
- * description. The file is a cache: lines it does not have are computed and
- * added, a damaged line is ignored, deleting it loses nothing. */
+ * description. The file is a cache, never the truth: lines it does not have
+ * are computed and added; names in it are escaped (a file name from a
+ * remote holding a line break must not forge the line of another commit
+ * and hide it from the history); a file with anything it would not have
+ * written is thrown away and built again; deleting it loses nothing. */
 #include "config.h"
 #include "store/store_int.h"
 #include "base/base.h"
@@ -82,6 +85,7 @@ typedef struct cp_index {
 	cp_entry *v;
 	size_t cap, n;
 	strbuf added;     /* new lines to append */
+	bool rewrite;     /* the file was missing or damaged: write it whole */
 } cp_index;
 
 static size_t cp_slot(const cp_index *x, const git_oid *id)
@@ -126,22 +130,39 @@ static char *cp_path(store *s)
 	return xasprintf("%salgedit/changed-paths", s->gitdir);
 }
 
+static void cp_forget(cp_index *x)
+{
+	for (size_t i = 0; i < x->cap; i++)
+		free(x->v[i].names);
+	free(x->v);
+	x->v = NULL;
+	x->cap = x->n = 0;
+}
+
+static int cp_load_one(void *ctx, const git_oid *id, const char *names, size_t len)
+{
+	cp_index *x = ctx;
+	const char *had = cp_get(x, id);
+	if (had && (strlen(had) != len || memcmp(had, names, len)))
+		return -1; /* two answers for one commit: not what we write */
+	cp_put(x, id, names, len);
+	return 0;
+}
+
 static void cp_load(store *s, cp_index *x)
 {
 	char *path = cp_path(s), *data;
 	size_t len;
 	memset(x, 0, sizeof *x);
 	if (read_file(path, (size_t)1 << 30, &data, &len) == 0) {
-		for (char *p = data, *nl; p < data + len; p = nl + 1) {
-			nl = memchr(p, '\n', (size_t)(data + len - p));
-			if (!nl)
-				break; /* a torn last line: computed again */
-			git_oid id;
-			if (nl - p > GIT_OID_HEXSZ + 1 && p[GIT_OID_HEXSZ] == ' ' && git_oid_fromstrn(&id, p, GIT_OID_HEXSZ) == 0 &&
-			    p[GIT_OID_HEXSZ + 1] == ',' && nl[-1] == ',')
-				cp_put(x, &id, p + GIT_OID_HEXSZ + 1, (size_t)(nl - p - GIT_OID_HEXSZ - 1));
+		if (store_cp_parse(data, len, cp_load_one, x) < 0) {
+			/* Damaged, torn, or of an older kind: none of it is trusted. */
+			cp_forget(x);
+			x->rewrite = true;
 		}
 		free(data);
+	} else {
+		x->rewrite = true;
 	}
 	git_error_clear();
 	free(path);
@@ -150,21 +171,32 @@ static void cp_load(store *s, cp_index *x)
 /* Appends what this walk learnt; a cache, so failure only costs speed. */
 static void cp_save(store *s, cp_index *x)
 {
-	if (x->added.len) {
+	if (x->added.len || x->rewrite) {
 		char *dir = xasprintf("%salgedit", s->gitdir), *path = cp_path(s);
 		mkdir(dir, 0755);
-		int fd = open(path, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0644);
-		if (fd >= 0) {
-			ssize_t w = write(fd, x->added.s, x->added.len);
-			(void)w;
-			close(fd);
+		if (x->rewrite) {
+			strbuf all = STRBUF_INIT;
+			sb_adds(&all, STORE_CP_HEADER);
+			for (size_t i = 0; i < x->cap; i++)
+				if (x->v[i].names) {
+					char hex[GIT_OID_HEXSZ + 1];
+					git_oid_tostr(hex, sizeof hex, &x->v[i].id);
+					sb_printf(&all, "%s %s\n", hex, x->v[i].names);
+				}
+			(void)write_file_atomic(path, all.s, all.len);
+			sb_done(&all);
+		} else {
+			int fd = open(path, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0644);
+			if (fd >= 0) {
+				ssize_t w = write(fd, x->added.s, x->added.len);
+				(void)w;
+				close(fd);
+			}
 		}
 		free(dir);
 		free(path);
 	}
-	for (size_t i = 0; i < x->cap; i++)
-		free(x->v[i].names);
-	free(x->v);
+	cp_forget(x);
 	sb_done(&x->added);
 }
 
@@ -256,7 +288,8 @@ static int changed_names(store *s, git_odb *odb, const git_oid *id, strbuf *out)
 		int c2 = i == n1 ? 1 : j == n0 ? -1 : raw_ent_cmp(&a[i], &b[j]);
 		const raw_ent *e = c2 <= 0 ? &a[i] : &b[j];
 		if (c2 != 0 || memcmp(a[i].id, b[j].id, GIT_OID_RAWSZ)) {
-			sb_add(out, e->name, e->len);
+			/* Escaped: a name is a remote's, and may hold ',' or '\n'. */
+			store_name_escape(out, e->name, e->len);
 			sb_addc(out, ',');
 		}
 		if (c2 <= 0)

@@ -1,11 +1,13 @@
 # store: the drafts repository through libgit2, its commands, tests and bench.
 libalgedit_a_SOURCES += store/store.h store/store_int.h store/store.c store/journal.c store/history.c \
-	store/remove.c store/tls.c
+	store/remove.c store/tls.c store/statefile.c
 libalgedit_a_SOURCES += forms/slug.h forms/slug.c forms/diff.h forms/diff.c
 
 UNIT_TESTS += tests/unit/test_store
 
 UNIT_TESTS += tests/unit/test_store_remove
+
+UNIT_TESTS += tests/unit/test_store_contain
 
 # Skipped (77) where no private mount namespace can be made (not root).
 UNIT_TESTS += tests/unit/test_store_full
@@ -20,3 +22,21 @@ EXTRA_DIST += tests/e2e/store-sync.sh tests/e2e/store-ssh.sh tests/e2e/store-htt
 	tests/e2e/store-https.sh tests/e2e/helpers/https_git.py
 
 EXTRA_DIST += bench/store/run bench/store/gen.py
+
+# A teammate's repository must not reach outside it: symbolic links.
+TESTS += tests/e2e/store-contain.sh tests/e2e/tui-symlink.sh
+EXTRA_DIST += tests/e2e/store-contain.sh tests/e2e/tui-symlink.sh
+
+# Fuzz targets: the parsers of the files in .git/algedit/ that hold names
+# from a repository (sync state, changed-paths cache).
+check_PROGRAMS += tests/fuzz/fuzz_syncstate tests/fuzz/fuzz_logcache
+tests_fuzz_fuzz_syncstate_SOURCES = tests/fuzz/fuzz_syncstate.c $(FUZZ_DRIVER)
+tests_fuzz_fuzz_syncstate_CFLAGS = $(FUZZ_CFLAGS)
+tests_fuzz_fuzz_syncstate_LDFLAGS = $(FUZZ_LINKFLAGS)
+tests_fuzz_fuzz_syncstate_LDADD = $(ALL_LIBS)
+tests_fuzz_fuzz_logcache_SOURCES = tests/fuzz/fuzz_logcache.c $(FUZZ_DRIVER)
+tests_fuzz_fuzz_logcache_CFLAGS = $(FUZZ_CFLAGS)
+tests_fuzz_fuzz_logcache_LDFLAGS = $(FUZZ_LINKFLAGS)
+tests_fuzz_fuzz_logcache_LDADD = $(ALL_LIBS)
+TESTS += tests/fuzz/syncstate.fuzz tests/fuzz/logcache.fuzz
+EXTRA_DIST += tests/fuzz/syncstate.fuzz tests/fuzz/logcache.fuzz

@@ -7,6 +7,7 @@
 #include "store/store_int.h"
 #include "base/base.h"
 #include "base/escape.h"
+#include "base/contain.h"
 #include "i18n/i18n.h"
 
 #include <errno.h>
@@ -75,9 +76,10 @@ store_status store_remove(store *s, const char *slug, store_saved *info)
 	store_status rc = store_check_state(s);
 	if (rc != STORE_OK)
 		goto out;
-	bool in_tree = read_file(abs, DESC_MAX_FILE, &cur, &clen) == 0;
+	/* Never through a symbolic link: its target is not the repository's. */
+	bool in_tree = contain_read(abs, 2, DESC_MAX_FILE, &cur, &clen) == 0;
 	if (!in_tree && errno != ENOENT) {
-		rc = store_fail(s, STORE_IO, _("cannot read %s: %s"), abs, strerror(errno));
+		rc = errno == ELOOP ? store_link_fail(s, abs) : store_fail(s, STORE_IO, _("cannot read %s: %s"), abs, strerror(errno));
 		goto out;
 	}
 	tree = store_head_tree(s, &parent);
@@ -111,7 +113,7 @@ store_status store_remove(store *s, const char *slug, store_saved *info)
 	git_tree_update up = { .action = GIT_TREE_UPDATE_REMOVE, .path = rel };
 	git_oid commit_id;
 	if ((rc = commit_update(s, tree, parent, sig, &up, msg, &commit_id)) != STORE_OK) {
-		if (in_tree && write_file_atomic(abs, cur, clen) < 0)
+		if (in_tree && contain_write(abs, 2, cur, clen) < 0)
 			rc = store_fail(s, STORE_IO, _("the deletion failed (%s) and %s could not be written back; git checkout -- %s brings it back"),
 			                store_git_msg(), abs, rel);
 		goto out;
@@ -195,12 +197,13 @@ store_status store_restore(store *s, const char *slug, store_saved *info)
 		/* Deleted from the folder by another tool, but not from history:
 		 * the saved version comes back without a commit. */
 		if (!present && git_blob_lookup(&b, s->repo, &id) == 0 &&
-		    write_file_atomic(abs, git_blob_rawcontent(b), (size_t)git_blob_rawsize(b)) == 0) {
+		    contain_write(abs, 2, git_blob_rawcontent(b), (size_t)git_blob_rawsize(b)) == 0) {
 			rc = index_follow(s, rel, true);
 			goto out;
 		}
 		rc = present ? store_fail(s, STORE_UNCHANGED, _("%s is not removed: it is in the latest version; algedit log %s shows its history"), slug, slug)
-		             : store_fail(s, STORE_IO, _("cannot write %s: %s; %s"), abs, strerror(errno), NOSPACE_HINT);
+		     : errno == ELOOP ? store_link_fail(s, abs)
+		                      : store_fail(s, STORE_IO, _("cannot write %s: %s; %s"), abs, strerror(errno), NOSPACE_HINT);
 		goto out;
 	}
 	if (present) {
@@ -226,8 +229,9 @@ store_status store_restore(store *s, const char *slug, store_saved *info)
 	msg = full;
 	dir = xasprintf("%salgoritmes", s->workdir);
 	if ((mkdir(dir, 0755) < 0 && errno != EEXIST) ||
-	    write_file_atomic(abs, git_blob_rawcontent(b), (size_t)git_blob_rawsize(b)) < 0) {
-		rc = store_fail(s, STORE_IO, _("cannot write %s: %s; %s"), abs, strerror(errno), NOSPACE_HINT);
+	    contain_write(abs, 2, git_blob_rawcontent(b), (size_t)git_blob_rawsize(b)) < 0) {
+		rc = errno == ELOOP ? store_link_fail(s, abs)
+		                    : store_fail(s, STORE_IO, _("cannot write %s: %s; %s"), abs, strerror(errno), NOSPACE_HINT);
 		goto out;
 	}
 	git_tree_update up = { .action = GIT_TREE_UPDATE_UPSERT, .filemode = GIT_FILEMODE_BLOB, .path = rel };

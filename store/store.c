@@ -7,10 +7,12 @@
 #include "forms/slug.h"
 #include "base/base.h"
 #include "base/escape.h"
+#include "base/contain.h"
 #include "i18n/i18n.h"
 
 #include <dirent.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -435,22 +437,63 @@ static int cmp_str(const void *a, const void *b)
 	return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
-store_status store_list(store *s, char ***slugs, size_t *n)
+store_status store_link_fail(store *s, const char *abs)
+{
+	/* Only the components below the work tree are looked at. */
+	size_t wl = strlen(s->workdir);
+	int ncomp = 1;
+	if (!strncmp(abs, s->workdir, wl))
+		for (const char *p = abs + wl; *p; p++)
+			ncomp += *p == '/' && p[1];
+	size_t at = contain_link_at(abs, ncomp);
+	char *link = at > wl && !strncmp(abs, s->workdir, wl) ? xstrndup(abs + wl, at - wl) : xstrdup(abs);
+	char *m = desc_link_msg(link);
+	store_fail(s, STORE_ERROR, "%s", m);
+	free(m);
+	free(link);
+	return STORE_ERROR;
+}
+
+/* The descriptions in algoritmes/ (regular files named <slug>.yaml) and, in
+ * refused, those algedit leaves alone: symbolic links and the like. */
+static store_status list_dir(store *s, char ***slugs, size_t *n, char ***refused, size_t *nref)
 {
 	*slugs = NULL;
 	*n = 0;
 	char *dir = xasprintf("%s" DESC_DIR, s->workdir);
-	DIR *d = opendir(dir);
-	free(dir);
-	if (!d)
-		return errno == ENOENT ? STORE_OK : store_fail(s, STORE_IO, _("cannot read the folder algoritmes: %s"), strerror(errno));
+	/* Never through a linked folder: its files are not the repository's. */
+	DIR *d = contain_opendir(dir, 1);
+	if (!d) {
+		int e = errno;
+		store_status rc = e == ENOENT ? STORE_OK
+		                  : e == ELOOP ? store_link_fail(s, dir)
+		                               : store_fail(s, STORE_IO, _("cannot read the folder algoritmes: %s"), strerror(e));
+		if (e == ELOOP && refused) {
+			*refused = xrealloc(*refused, (*nref + 1) * sizeof **refused);
+			(*refused)[(*nref)++] = xstrdup(store_error(s));
+		}
+		free(dir);
+		return rc;
+	}
 	struct dirent *e;
 	while ((e = readdir(d))) {
 		size_t len = strlen(e->d_name);
 		if (len <= 5 || !str_ends(e->d_name, ".yaml"))
 			continue;
 		char *slug = xstrndup(e->d_name, len - 5);
-		if (!slug_valid(slug)) {
+		struct stat st;
+		if (!slug_valid(slug) || fstatat(dirfd(d), e->d_name, &st, AT_SYMLINK_NOFOLLOW) < 0) {
+			free(slug);
+			continue;
+		}
+		if (!S_ISREG(st.st_mode)) {
+			if (refused) {
+				char *link = xasprintf(DESC_DIR "%s", e->d_name);
+				*refused = xrealloc(*refused, (*nref + 1) * sizeof **refused);
+				(*refused)[(*nref)++] = S_ISLNK(st.st_mode) ? desc_link_msg(link)
+				                        : xasprintf(_("%s is not a regular file; algedit leaves it alone"), link);
+				free(link);
+			}
 			free(slug);
 			continue;
 		}
@@ -458,9 +501,27 @@ store_status store_list(store *s, char ***slugs, size_t *n)
 		(*slugs)[(*n)++] = slug;
 	}
 	closedir(d);
+	free(dir);
 	if (*n)
 		qsort(*slugs, *n, sizeof **slugs, cmp_str);
+	if (refused && *nref)
+		qsort(*refused, *nref, sizeof **refused, cmp_str);
 	return STORE_OK;
+}
+
+store_status store_list(store *s, char ***slugs, size_t *n)
+{
+	return list_dir(s, slugs, n, NULL, NULL);
+}
+
+void store_list_refused(store *s, char ***lines, size_t *n)
+{
+	char **slugs;
+	size_t ns;
+	*lines = NULL;
+	*n = 0;
+	list_dir(s, &slugs, &ns, lines, n);
+	store_slugs_free(&slugs, ns);
 }
 
 void store_slugs_free(char ***slugs, size_t n)
@@ -480,10 +541,11 @@ store_status store_load(store *s, const char *slug, description **out, findings 
 	char *data = NULL;
 	size_t len = 0;
 	store_status rc = STORE_OK;
-	if (read_file(abs, DESC_MAX_FILE, &data, &len) < 0) {
+	if (contain_read(abs, 2, DESC_MAX_FILE, &data, &len) < 0) {
 		rc = errno == ENOENT
 		         ? store_fail(s, STORE_NOT_FOUND, _("there is no description %s in %s; algedit new NAME makes one"), slug, s->workdir)
-		         : store_fail(s, STORE_IO, _("cannot read %s: %s"), abs, strerror(errno));
+		         : errno == ELOOP ? store_link_fail(s, abs)
+		                          : store_fail(s, STORE_IO, _("cannot read %s: %s"), abs, strerror(errno));
 		goto out;
 	}
 	findings own;
@@ -731,6 +793,17 @@ store_status store_save_many(store *s, const char *const *slugs_in, const descri
 		}
 	if ((rc = store_check_state(s)) != STORE_OK || (rc = store_signature(s, &sig)) != STORE_OK)
 		goto out;
+	/* Nothing is written through a symbolic link, or over one. */
+	for (size_t i = 0; i < n_in; i++) {
+		char *rel = store_relpath(slugs_in[i]), *abs = xasprintf("%s%s", s->workdir, rel);
+		bool link = contain_link_at(abs, 2) != 0;
+		if (link)
+			rc = store_link_fail(s, abs);
+		free(abs);
+		free(rel);
+		if (link)
+			goto out;
+	}
 	tree = store_head_tree(s, &parent);
 	for (size_t i = 0; i < n_in; i++) {
 		size_t len;
@@ -743,14 +816,15 @@ store_status store_save_many(store *s, const char *const *slugs_in, const descri
 			char *cur = NULL;
 			size_t clen = 0;
 			int werr = 0;
-			if (read_file(abs, DESC_MAX_FILE, &cur, &clen) < 0 || clen != len || memcmp(cur, data, len))
-				if (write_file_atomic(abs, data, len) < 0)
+			if (contain_read(abs, 2, DESC_MAX_FILE, &cur, &clen) < 0 || clen != len || memcmp(cur, data, len))
+				if (contain_write(abs, 2, data, len) < 0)
 					werr = errno;
 			free(cur);
 			free(data);
 			free(rel);
 			if (werr) {
-				rc = store_fail(s, STORE_IO, _("cannot write %s: %s; %s"), abs, strerror(werr), NOSPACE_HINT);
+				rc = werr == ELOOP ? store_link_fail(s, abs)
+				                   : store_fail(s, STORE_IO, _("cannot write %s: %s; %s"), abs, strerror(werr), NOSPACE_HINT);
 				free(abs);
 				goto out;
 			}
@@ -805,8 +879,9 @@ store_status store_save_many(store *s, const char *const *slugs_in, const descri
 		goto out;
 	}
 	for (size_t i = 0; i < n; i++)
-		if (write_file_atomic(abss[i], datas[i], lens[i]) < 0) {
-			rc = store_fail(s, STORE_IO, _("cannot write %s: %s; %s"), abss[i], strerror(errno), NOSPACE_HINT);
+		if (contain_write(abss[i], 2, datas[i], lens[i]) < 0) {
+			rc = errno == ELOOP ? store_link_fail(s, abss[i])
+			                    : store_fail(s, STORE_IO, _("cannot write %s: %s; %s"), abss[i], strerror(errno), NOSPACE_HINT);
 			goto out;
 		}
 	const git_commit *parents[1] = { parent };

@@ -61,12 +61,21 @@ bool store_exists(store *s, const char *slug);
  * so a newcomer is never offered another description's text and restore
  * keeps working. Caller frees. */
 char *store_new_slug(store *s, const char *name);
-/* The slugs in the work tree, sorted (caller frees with store_slugs_free). */
+/* The slugs in the work tree, sorted (caller frees with store_slugs_free):
+ * the regular files algoritmes/<slug>.yaml. Symbolic links are left out
+ * (and never followed); algoritmes/ itself a link gives STORE_ERROR. */
 store_status store_list(store *s, char ***slugs, size_t *n);
+/* What store_list leaves out, one translated line each, sorted: "algoritmes/
+ * x.yaml is a symbolic link (symlink) to somewhere else; algedit does not
+ * open it", or one line for algoritmes/ itself. For a note to the user
+ * (free with store_slugs_free). */
+void store_list_refused(store *s, char ***lines, size_t *n);
 void store_slugs_free(char ***slugs, size_t n);
 
 /* Reads the work-tree file. A file that is not a description gives
- * STORE_ERROR with the reader's findings in fs (may be NULL). */
+ * STORE_ERROR with the reader's findings in fs (may be NULL); a symbolic
+ * link (the file or algoritmes/) is never followed: STORE_ERROR, and the
+ * message names it. Saving never writes through or over a link either. */
 store_status store_load(store *s, const char *slug, description **out, findings *fs);
 /* Reads the description as it was at rev (any git revision: HEAD~2, a
  * commit id, a branch). Absent there: STORE_NOT_FOUND; no such revision:

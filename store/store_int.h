@@ -6,6 +6,7 @@
 #include <git2.h>
 
 #include "store/store.h"
+#include "base/base.h"
 
 typedef struct jcache {
 	char *slug;
@@ -30,6 +31,9 @@ struct store {
 /* Sets the message (printf format, translated by the caller). Returns st. */
 store_status store_fail(store *s, store_status st, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
+/* The message that abs (in the work tree) is, or lies behind, a symbolic
+ * link algedit does not follow, naming the link. Returns STORE_ERROR. */
+store_status store_link_fail(store *s, const char *abs);
 /* The last libgit2 error message, or "unknown error", on one line: line
  * breaks and other control characters (a server's text among them) become
  * spaces. Valid until the next call on this thread. */
@@ -56,6 +60,31 @@ git_tree *store_head_tree(store *s, git_commit **commit_out);
 /* The blob of rel in the newest commit (first parents from HEAD) that has
  * it, and that commit; false when no commit ever had it. */
 bool store_last_version(store *s, const char *rel, git_oid *blob, git_oid *where);
+
+/* store/statefile.c: the files in .git/algedit/ that hold names from a
+ * repository. A name's bytes below 0x20, 0x7f, ',' and '\\' are written as
+ * \xHH, so no name can cut or forge a line. */
+void store_name_escape(strbuf *b, const char *s, size_t len);
+/* The name back, or NULL when s is not as store_name_escape writes (a raw
+ * control character or comma, a bad or NUL escape). Caller frees. */
+char *store_name_unescape(const char *s, size_t len);
+/* The sync state: a line "theirs <oid>" gives cb(ctx, &oid, NULL, NULL,
+ * NULL); a line "slug<TAB>key[<TAB>choice]" cb(ctx, NULL, slug, key,
+ * choice or NULL), unescaped. Lines that are neither are passed over;
+ * returns -1 when there were any. */
+typedef void (*store_state_rec_cb)(void *ctx, const git_oid *theirs, const char *slug, const char *key,
+                                   const char *choice);
+int store_state_parse(const char *data, size_t len, store_state_rec_cb cb, void *ctx);
+/* Appends one record line, escaped; choice may be NULL. */
+void store_state_line(strbuf *b, const char *slug, const char *key, const char *choice);
+/* The changed-paths cache (store/history.c): STORE_CP_HEADER, then lines
+ * "<commit id> ,<name>,<name>,\n" (",": none) with escaped names. cb gets
+ * each commit and its ",...," text (not NUL-terminated); returning < 0
+ * stops. Returns -1 for anything it would not have written: no header, a
+ * bad line, a torn last line (the cache is then built again). */
+#define STORE_CP_HEADER "algedit changed-paths 2\n"
+typedef int (*store_cp_cb)(void *ctx, const git_oid *commit, const char *names, size_t len);
+int store_cp_parse(const char *data, size_t len, store_cp_cb cb, void *ctx);
 
 /* store/tls.c. git_libgit2_init and git_libgit2_shutdown, with the parse of
  * the system's CA bundle and libssh2's set-up put off until a sync needs them. */

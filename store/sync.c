@@ -85,7 +85,26 @@ static void push_rec(choice_rec **v, size_t *n, const char *slug, const char *ke
 	(*n)++;
 }
 
-/* Lines "slug<TAB>key[<TAB>choice]"; a first line "theirs <oid>" in state. */
+typedef struct recs_ctx {
+	sync_state *st;
+	bool choices;
+} recs_ctx;
+
+static void read_rec(void *ctx, const git_oid *theirs, const char *slug, const char *key, const char *choice)
+{
+	recs_ctx *c = ctx;
+	if (theirs) {
+		git_oid_cpy(&c->st->theirs, theirs);
+		c->st->have_theirs = true;
+	} else if (slug_valid(slug) && c->choices) {
+		push_rec(&c->st->choices, &c->st->nchoices, slug, key, choice ? choice_parse(choice) : CHOICE_NONE);
+	} else if (slug_valid(slug)) {
+		push_rec(&c->st->conf, &c->st->nconf, slug, key, CHOICE_NONE);
+	}
+}
+
+/* Lines "slug<TAB>key[<TAB>choice]", escaped (a key from a remote may hold
+ * a tab or a line break); a first line "theirs <oid>" in state. */
 static void read_recs(store *s, const char *name, sync_state *st, bool choices)
 {
 	char *p = sync_path(s, name), *data = NULL;
@@ -95,28 +114,8 @@ static void read_recs(store *s, const char *name, sync_state *st, bool choices)
 		return;
 	}
 	free(p);
-	for (char *line = data, *nl; line && *line; line = nl ? nl + 1 : NULL) {
-		nl = strchr(line, '\n');
-		if (nl)
-			*nl = '\0';
-		if (!strncmp(line, "theirs ", 7)) {
-			st->have_theirs = git_oid_fromstr(&st->theirs, line + 7) == 0;
-			continue;
-		}
-		char *t1 = strchr(line, '\t');
-		if (!t1)
-			continue;
-		*t1 = '\0';
-		char *t2 = strchr(t1 + 1, '\t');
-		if (t2)
-			*t2 = '\0';
-		if (!slug_valid(line))
-			continue;
-		if (choices)
-			push_rec(&st->choices, &st->nchoices, line, t1 + 1, t2 ? choice_parse(t2 + 1) : CHOICE_NONE);
-		else
-			push_rec(&st->conf, &st->nconf, line, t1 + 1, CHOICE_NONE);
-	}
+	recs_ctx c = { st, choices };
+	(void)store_state_parse(data, len, read_rec, &c);
 	free(data);
 }
 
@@ -144,12 +143,8 @@ static int write_recs(store *s, const char *name, const git_oid *theirs, const c
 		git_oid_tostr(hex, sizeof hex, theirs);
 		sb_printf(&b, "theirs %s\n", hex);
 	}
-	for (size_t i = 0; i < n; i++) {
-		sb_printf(&b, "%s\t%s", v[i].slug, v[i].key);
-		if (choices)
-			sb_printf(&b, "\t%s", choice_name(v[i].choice));
-		sb_addc(&b, '\n');
-	}
+	for (size_t i = 0; i < n; i++)
+		store_state_line(&b, v[i].slug, v[i].key, choices ? choice_name(v[i].choice) : NULL);
 	char *p = sync_path(s, name);
 	int rc = sync_mkdir(s) < 0 ? -1 : write_file_atomic(p, b.s, b.len);
 	free(p);

@@ -551,7 +551,8 @@ int app_open(app *a, const char *path, description *fresh)
 	FILE *probe = fresh ? NULL : fopen(path, "r");
 	if (probe) {
 		fclose(probe);
-		d = desc_read_file(a->std, path, DESC_YAML, &fs);
+		/* In a repository's list: <repo>/algoritmes/<slug>.yaml, no link followed. */
+		d = desc_read_file_at(a->std, path, a->repo ? 2 : 1, DESC_YAML, &fs);
 		if (!d) {
 			app_status(a, true, _("cannot open %s: %s"), path, fs.n ? fs.v[0].msg : "");
 			findings_done(&fs);

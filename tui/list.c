@@ -8,6 +8,7 @@
 #include "tui/persist.h"
 #include "forms/rules.h"
 #include "base/base.h"
+#include "base/contain.h"
 #include "i18n/i18n.h"
 
 #include <ctype.h>
@@ -52,7 +53,10 @@ static void load_entry(app *a, list_entry *e)
 	struct stat st;
 	if (stat(e->path, &st) == 0)
 		e->mtime = st.st_mtime;
-	description *d = desc_read_file(a->std, e->path, DESC_YAML, &fs);
+	/* <repo>/algoritmes/<slug>.yaml: a symbolic link is listed, never read. */
+	description *d = desc_read_file_at(a->std, e->path, 2, DESC_YAML, &fs);
+	if (!d && fs.n && !strcmp(fs.v[0].rule, "symlink"))
+		e->name = xstrdup(fs.v[0].msg);
 	if (d) {
 		rules_check(d, &fs);
 		const char *n = desc_text(d, standard_field(a->std, "name"));
@@ -152,7 +156,12 @@ int list_open(app *a, const char *repo)
 	a->repo = full ? full : xstrdup(repo);
 	a->in_list = true;
 	char *dir = desc_dir(repo);
-	DIR *dh = opendir(dir);
+	DIR *dh = contain_opendir(dir, 1);
+	if (!dh && errno == ELOOP) {
+		char *m = desc_link_msg("algoritmes");
+		app_status(a, true, "%s", m);
+		free(m);
+	}
 	if (dh) {
 		struct dirent *de;
 		while ((de = readdir(dh))) {

@@ -47,8 +47,10 @@ static char *slug_of(const char *path)
 	char *slug = xstrndup(base, bl - 5);
 	char *dir = base == path ? xstrdup(".") : xstrndup(path, (size_t)(base - path));
 	char *real = realpath(dir, NULL);
-	if (!real) {
-		/* algoritmes/ may not exist yet in a new repository. */
+	if (!real || strcmp(real, desc_dir)) {
+		/* algoritmes/ may not exist yet in a new repository, or be a
+		 * symbolic link to elsewhere: the store refuses to save through it. */
+		xfree(&real);
 		size_t dl = strlen(dir);
 		while (dl > 1 && dir[dl - 1] == '/')
 			dir[--dl] = '\0';
