@@ -1,1 +1,4 @@
 algedit_SOURCES += cli/cli.h cli/main.c cli/check.c cli/standard.c cli/exchange.c
+
+TESTS += tests/e2e/cli-start.sh
+EXTRA_DIST += tests/e2e/cli-start.sh
