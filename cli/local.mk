@@ -2,3 +2,6 @@ algedit_SOURCES += cli/cli.h cli/main.c cli/check.c cli/standard.c cli/exchange.
 
 TESTS += tests/e2e/cli-start.sh
 EXTRA_DIST += tests/e2e/cli-start.sh
+
+TESTS += tests/e2e/new-template-pick.sh
+EXTRA_DIST += tests/e2e/new-template-pick.sh

@@ -109,6 +109,57 @@ static void usage(FILE *f)
 	        _("start from a register template (a supplier's JSON file; #ID picks one of several); NAME is then optional"));
 }
 
+/* Prints s with control characters as '?': ids and names come from the file. */
+static void put_safe(FILE *f, const char *s)
+{
+	for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+		if (*p == 0xC2 && p[1] >= 0x80 && p[1] <= 0x9F) {
+			fputc('?', f);
+			p++;
+		} else {
+			fputc(*p < 0x20 || *p == 0x7F ? '?' : *p, f);
+		}
+	}
+}
+
+/* True, after listing them with an example, when the file holds more than
+ * one template and none was named. */
+static bool several_templates(const char *path, const char *data, size_t len)
+{
+	template_entry *v = NULL;
+	findings fs;
+	findings_init(&fs);
+	size_t n = template_list(data, len, &v, &fs);
+	findings_done(&fs);
+	if (n > 1) {
+		cli_error("new", _("%s holds %zu templates; say which one with FILE#ID:"), path, n);
+		const char *example = NULL;
+		size_t w = 0;
+		for (size_t i = 0; i < n; i++)
+			if (strlen(v[i].id ? v[i].id : _("(no id)")) > w)
+				w = strlen(v[i].id ? v[i].id : _("(no id)"));
+		for (size_t i = 0; i < n; i++) {
+			const char *tid = v[i].id ? v[i].id : _("(no id)");
+			fputs("  ", stderr);
+			put_safe(stderr, tid);
+			fprintf(stderr, "%*s", (int)(w - strlen(tid) + 2), "");
+			put_safe(stderr, v[i].name ? v[i].name : "");
+			fputc('\n', stderr);
+			if (!example && v[i].id)
+				example = v[i].id;
+		}
+		if (example) {
+			fprintf(stderr, "%s algedit new --template \"", _("for example:"));
+			put_safe(stderr, path);
+			fputc('#', stderr);
+			put_safe(stderr, example);
+			fputs("\"\n", stderr);
+		}
+	}
+	template_entries_free(&v, n);
+	return n > 1;
+}
+
 /* Reads --template FILE[#ID] into a description; NULL after a message. */
 static description *from_template(const standard *std, const char *arg)
 {
@@ -119,6 +170,8 @@ static description *from_template(const standard *std, const char *arg)
 		*id++ = '\0';
 	if (read_file(path, DESC_MAX_FILE * 16, &data, &len) < 0) {
 		cli_error("new", _("cannot read %s: %s"), path, strerror(errno));
+	} else if (!id && several_templates(path, data, len)) {
+		/* Never the first one silently: the person says which. */
 	} else {
 		findings fs;
 		findings_init(&fs);
