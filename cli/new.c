@@ -60,7 +60,9 @@ bool cli_ask_author(const char *cmd, store *s, FILE *out)
 		cli_error(cmd, "%s", _("your name and e-mail address for the history are not set; run algedit once in a terminal, or: git config --global user.name \"Your Name\"; git config --global user.email you@example.nl"));
 		return false;
 	}
-	fprintf(out, "%s\n", _("Every save is recorded with your name and e-mail address. You are asked once; they are kept in this repository."));
+	char *where = store_identity_path();
+	fprintf(out, _("Every save is recorded with your name and e-mail address. You are asked once; they are kept in %s for every folder of descriptions.\n"), where);
+	free(where);
 	bool ok = false;
 	for (int tries = 0; tries < 3 && !ok; tries++) {
 		name = ask_line(out, _("Your name: "));
