@@ -74,7 +74,9 @@ int cmd_edit(int argc, char **argv)
 	bool plain = cli_plain;
 	const char *file = NULL, *template = NULL;
 	for (int i = 1; i < argc; i++) {
-		if (strcmp(argv[i], "--plain") == 0) {
+		if (!strcmp(argv[i], "-h") || !strcmp(argv[i], "--help")) {
+			return cmd_help(2, (char *[]){ (char *)"help", (char *)"edit", NULL });
+		} else if (strcmp(argv[i], "--plain") == 0) {
 			plain = true;
 		} else if (strcmp(argv[i], "--template") == 0 && i + 1 < argc && !template) {
 			template = argv[++i];

@@ -5,3 +5,6 @@ EXTRA_DIST += tests/e2e/cli-start.sh
 
 TESTS += tests/e2e/new-template-pick.sh
 EXTRA_DIST += tests/e2e/new-template-pick.sh
+
+TESTS += tests/e2e/cli-jargon.sh
+EXTRA_DIST += tests/e2e/cli-jargon.sh

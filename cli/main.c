@@ -82,7 +82,7 @@ static void print_help(FILE *f)
 
 int cmd_help(int argc, char **argv)
 {
-	if (argc > 1) {
+	if (argc > 1 && strcmp(argv[1], "-h") && strcmp(argv[1], "--help")) {
 		for (const cli_command *c = cli_commands; c->name; c++)
 			if (strcmp(c->name, argv[1]) == 0) {
 				printf("%s\n", _(c->summary));

@@ -107,7 +107,7 @@ static void usage(FILE *f)
 	fprintf(f, "\n%s\n", _("Makes a new description called NAME in the drafts repository and saves it as\n"
 	                       "its first version. Its file name (the slug, printed) comes from the name.\n"
 	                       "Further fields can be given as with algedit set."));
-	fprintf(f, "\n  --template FILE[#ID]  %s\n",
+	fprintf(f, "\n  %s  %s\n", _("--template FILE[#ID]"),
 	        _("start from a register template (a supplier's JSON file; #ID picks one of several); NAME is then optional"));
 }
 
