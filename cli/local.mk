@@ -8,3 +8,6 @@ EXTRA_DIST += tests/e2e/new-template-pick.sh
 
 TESTS += tests/e2e/cli-jargon.sh
 EXTRA_DIST += tests/e2e/cli-jargon.sh
+
+TESTS += tests/e2e/check-yaml-messages.sh
+EXTRA_DIST += tests/e2e/check-yaml-messages.sh
