@@ -28,5 +28,10 @@ if grep -nE '\^[A-Z]([^A-Za-z]|$)' "$out"; then
 	echo "FAIL: ^X key notation in the Dutch help; write Ctrl-X"
 	fails=1
 fi
+# Messages name keys one way, as Ctrl-G, in the Dutch catalogue too.
+if grep -nE '^msgstr.*\^[A-Z]([^A-Za-z]|$)' "$top_srcdir/i18n/nl.po"; then
+	echo "FAIL: ^X key notation in a Dutch message; write Ctrl-X"
+	fails=1
+fi
 [ $fails = 0 ] && echo "ok   Dutch help without jargon"
 exit $fails
