@@ -17,3 +17,11 @@ UNIT_TESTS += tests/unit/test_month
 
 TESTS += tests/e2e/tui-month.sh
 EXTRA_DIST += tests/e2e/tui-month.sh
+
+check_PROGRAMS += tests/fuzz/fuzz_month
+tests_fuzz_fuzz_month_SOURCES = tests/fuzz/fuzz_month.c $(FUZZ_DRIVER)
+tests_fuzz_fuzz_month_CFLAGS = $(FUZZ_CFLAGS)
+tests_fuzz_fuzz_month_LDFLAGS = $(FUZZ_LINKFLAGS)
+tests_fuzz_fuzz_month_LDADD = $(ALL_LIBS)
+TESTS += tests/fuzz/month.fuzz
+EXTRA_DIST += tests/fuzz/month.fuzz
