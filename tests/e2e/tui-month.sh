@@ -1,8 +1,8 @@
 #!/bin/sh
 # A month typed as people write it is kept as the standard writes it: in the
 # editor "maart 2021" becomes 2021-03 (the letters are no longer dropped,
-# which left "2021"), in plain mode and with algedit set too; a year alone is
-# refused with an example that keeps the year.
+# which left "2021"), with algedit new and set too; a year alone is refused
+# with an example that keeps the year.
 . "$top_srcdir/tests/e2e/lib.sh"
 
 f=algoritmes/maand.yaml
@@ -27,7 +27,16 @@ for size in "80 24" "120 40"; do
 	grep -q '^begin_date: "2021-03"$' "$E2E_TMP/work/$f" || fail "at $size: $(cat "$E2E_TMP/work/$f")"
 done
 
-# Plain mode and algedit set take the same forms.
+# algedit new and set take the same forms; a year alone is refused.
+git init -q "$E2E_TMP/r" && git -C "$E2E_TMP/r" config user.name T && git -C "$E2E_TMP/r" config user.email t@example.nl
+"$ALGEDIT" -C "$E2E_TMP/r" new Proef begin_date="mrt 2021" > out.txt 2>&1 || fail "new: $(cat out.txt)"
+grep -q '^begin_date: "2021-03"$' "$E2E_TMP/r/algoritmes/proef.yaml" || fail "new: $(cat "$E2E_TMP/r/algoritmes/proef.yaml")"
+"$ALGEDIT" -C "$E2E_TMP/r" set proef begin_date="March 2022" > out.txt 2>&1 || fail "set: $(cat out.txt)"
+grep -q '^begin_date: "2022-03"$' "$E2E_TMP/r/algoritmes/proef.yaml" || fail "set: $(cat "$E2E_TMP/r/algoritmes/proef.yaml")"
+"$ALGEDIT" -C "$E2E_TMP/r" set proef begin_date=2021 > out.txt 2>&1 && fail "a year alone was saved"
+grep -q 'jaar zonder maand' out.txt || fail "set 2021: $(cat out.txt)"
+
+# check names the form it can read.
 cd "$E2E_TMP/work"
 "$ALGEDIT" check "$f" > check.txt 2>&1 || true
 grep -q 'Begindatum' check.txt && fail "a month finding after the save: $(cat check.txt)"
