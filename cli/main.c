@@ -96,14 +96,14 @@ int cmd_help(int argc, char **argv)
 	return 0;
 }
 
-/* A description file rather than a mistyped command: a .yaml name, a path,
- * or something that exists. */
+/* A description file rather than a mistyped command: a .yaml name, or a
+ * file that exists. */
 static bool looks_like_file(const char *arg)
 {
 	size_t n = strlen(arg);
 	struct stat st;
 	return (n > 5 && !strcmp(arg + n - 5, ".yaml")) || (n > 4 && !strcmp(arg + n - 4, ".yml")) ||
-	       strchr(arg, '/') || stat(arg, &st) == 0;
+	       (stat(arg, &st) == 0 && S_ISREG(st.st_mode));
 }
 
 int main(int argc, char **argv)
