@@ -21,7 +21,7 @@ static void usage(FILE *f)
 	fprintf(f, "\n%s\n", _("Shows the fields that changed. Without REV: the last saved version against the\n"
 	                       "file; with one: that version against the file; with two: the first against the\n"
 	                       "second. REV is any git revision: a commit from algedit log, HEAD~2, a branch."));
-	fprintf(f, "\n  --color=WHEN  %s\n", _("mark changes with colour: auto (on a terminal), always, never;\n"
+	fprintf(f, "\n  %-13s %s\n", _("--color=WHEN"), _("mark changes with colour: auto (on a terminal), always, never;\n"
 	                                       "                without colour: [-removed-] and {+added+}"));
 }
 

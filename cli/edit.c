@@ -74,7 +74,9 @@ int cmd_edit(int argc, char **argv)
 	bool plain = cli_plain;
 	const char *file = NULL, *template = NULL;
 	for (int i = 1; i < argc; i++) {
-		if (strcmp(argv[i], "--plain") == 0) {
+		if (!strcmp(argv[i], "-h") || !strcmp(argv[i], "--help")) {
+			return cmd_help(2, (char *[]){ (char *)"help", (char *)"edit", NULL });
+		} else if (strcmp(argv[i], "--plain") == 0) {
 			plain = true;
 		} else if (strcmp(argv[i], "--template") == 0 && i + 1 < argc && !template) {
 			template = argv[++i];
@@ -92,6 +94,18 @@ int cmd_edit(int argc, char **argv)
 	if (!plain && (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO))) {
 		cli_error("edit", "%s", _("not a terminal; use algedit --plain to answer the questions line by line"));
 		return 2;
+	}
+	if (!plain && !tui_terminal_usable()) {
+		/* TERM=dumb, unknown or unset: a full screen would be unreadable. */
+		const char *term = getenv("TERM");
+		if (!term || strspn(term, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789.+-_") != strlen(term))
+			term = "";
+		if (template) {
+			cli_error("edit", _("this terminal (TERM=%s) cannot show the full-screen editor; use algedit new --template FILE NAME, or algedit --plain"), term);
+			return 2;
+		}
+		fprintf(stderr, _("algedit: this terminal (TERM=%s) cannot show the full screen; the fields are asked line by line, as with --plain.\n"), term);
+		plain = true;
 	}
 	/* One copy of the standard for the store and the editor. */
 	char *err = NULL;

@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 const char *cli_repo_dir;
 bool cli_plain;
@@ -21,7 +22,7 @@ const cli_command cli_commands[] = {
 	{ "standard", cmd_standard, N_("show the standard, or convert the register's field config"),
 	  N_("algedit standard [--from-register-config FILE [--layout FILE] [-o DIR]]") },
 	{ "edit", cmd_edit, N_("open the editor (what algedit alone does)"),
-	  N_("algedit [--plain] edit [FILE.yaml] | algedit edit --template FILE[#ID]") },
+	  N_("algedit [--plain] [edit] [FILE.yaml] | algedit edit --template FILE[#ID]") },
 	{ "new", cmd_new, N_("make a new description and save its first version"),
 	  N_("algedit new [--template FILE[#ID]] NAME [KEY=VALUE...]") },
 	{ "set", cmd_set, N_("change fields of one or more descriptions and save them"),
@@ -78,6 +79,7 @@ static void print_help(FILE *f)
 {
 	fprintf(f, "%s\n\n", _("algedit: write and check descriptions for the Dutch Algorithm Register."));
 	fprintf(f, "%s\n%s\n\n", _("Usage:"), _("  algedit [-C DIR]               open the editor\n"
+	                                           "  algedit [--plain] FILE.yaml    open the editor on one file\n"
 	                                           "  algedit [-C DIR] COMMAND [ARGS]"));
 	fprintf(f, "%s\n", _("Commands:"));
 	for (const cli_command *c = cli_commands; c->name; c++)
@@ -93,7 +95,7 @@ static void print_help(FILE *f)
 
 int cmd_help(int argc, char **argv)
 {
-	if (argc > 1) {
+	if (argc > 1 && strcmp(argv[1], "-h") && strcmp(argv[1], "--help")) {
 		for (const cli_command *c = cli_commands; c->name; c++)
 			if (strcmp(c->name, argv[1]) == 0) {
 				printf("%s\n", _(c->summary));
@@ -105,6 +107,16 @@ int cmd_help(int argc, char **argv)
 	}
 	print_help(stdout);
 	return 0;
+}
+
+/* A description file rather than a mistyped command: a .yaml name, or a
+ * file that exists. */
+static bool looks_like_file(const char *arg)
+{
+	size_t n = strlen(arg);
+	struct stat st;
+	return (n > 5 && !strcmp(arg + n - 5, ".yaml")) || (n > 4 && !strcmp(arg + n - 4, ".yml")) ||
+	       (stat(arg, &st) == 0 && S_ISREG(st.st_mode));
 }
 
 int main(int argc, char **argv)
@@ -142,6 +154,12 @@ int main(int argc, char **argv)
 	for (const cli_command *c = cli_commands; c->name; c++)
 		if (strcmp(c->name, argv[i]) == 0)
 			return c->run(argc - i, argv + i);
+	/* algedit [--plain] FILE.yaml [--plain], as the man page writes it: the
+	 * editor on that file, options before or after it. */
+	if (looks_like_file(argv[i])) {
+		argv[i - 1] = (char *)"edit";
+		return cmd_edit(argc - i + 1, argv + i - 1);
+	}
 	cli_error(NULL, _("unknown command \"%s\"; algedit help lists them"), argv[i]);
 	return 2;
 }

@@ -60,7 +60,9 @@ bool cli_ask_author(const char *cmd, store *s, FILE *out)
 		cli_error(cmd, "%s", _("your name and e-mail address for the history are not set; run algedit once in a terminal, or: git config --global user.name \"Your Name\"; git config --global user.email you@example.nl"));
 		return false;
 	}
-	fprintf(out, "%s\n", _("Every save is recorded with your name and e-mail address. You are asked once; they are kept in this repository."));
+	char *where = store_identity_path();
+	fprintf(out, _("Every save is recorded with your name and e-mail address. You are asked once; they are kept in %s for every folder of descriptions.\n"), where);
+	free(where);
 	bool ok = false;
 	for (int tries = 0; tries < 3 && !ok; tries++) {
 		name = ask_line(out, _("Your name: "));
@@ -105,8 +107,59 @@ static void usage(FILE *f)
 	fprintf(f, "\n%s\n", _("Makes a new description called NAME in the drafts repository and saves it as\n"
 	                       "its first version. Its file name (the slug, printed) comes from the name.\n"
 	                       "Further fields can be given as with algedit set."));
-	fprintf(f, "\n  --template FILE[#ID]  %s\n",
+	fprintf(f, "\n  %s  %s\n", _("--template FILE[#ID]"),
 	        _("start from a register template (a supplier's JSON file; #ID picks one of several); NAME is then optional"));
+}
+
+/* Prints s with control characters as '?': ids and names come from the file. */
+static void put_safe(FILE *f, const char *s)
+{
+	for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+		if (*p == 0xC2 && p[1] >= 0x80 && p[1] <= 0x9F) {
+			fputc('?', f);
+			p++;
+		} else {
+			fputc(*p < 0x20 || *p == 0x7F ? '?' : *p, f);
+		}
+	}
+}
+
+/* True, after listing them with an example, when the file holds more than
+ * one template and none was named. */
+static bool several_templates(const char *path, const char *data, size_t len)
+{
+	template_entry *v = NULL;
+	findings fs;
+	findings_init(&fs);
+	size_t n = template_list(data, len, &v, &fs);
+	findings_done(&fs);
+	if (n > 1) {
+		cli_error("new", _("%s holds %zu templates; say which one with FILE#ID:"), path, n);
+		const char *example = NULL;
+		size_t w = 0;
+		for (size_t i = 0; i < n; i++)
+			if (strlen(v[i].id ? v[i].id : _("(no id)")) > w)
+				w = strlen(v[i].id ? v[i].id : _("(no id)"));
+		for (size_t i = 0; i < n; i++) {
+			const char *tid = v[i].id ? v[i].id : _("(no id)");
+			fputs("  ", stderr);
+			put_safe(stderr, tid);
+			fprintf(stderr, "%*s", (int)(w - strlen(tid) + 2), "");
+			put_safe(stderr, v[i].name ? v[i].name : "");
+			fputc('\n', stderr);
+			if (!example && v[i].id)
+				example = v[i].id;
+		}
+		if (example) {
+			fprintf(stderr, "%s algedit new --template \"", _("for example:"));
+			put_safe(stderr, path);
+			fputc('#', stderr);
+			put_safe(stderr, example);
+			fputs("\"\n", stderr);
+		}
+	}
+	template_entries_free(&v, n);
+	return n > 1;
 }
 
 /* Reads --template FILE[#ID] into a description; NULL after a message. */
@@ -119,6 +172,8 @@ static description *from_template(const standard *std, const char *arg)
 		*id++ = '\0';
 	if (read_file(path, DESC_MAX_FILE * 16, &data, &len) < 0) {
 		cli_error("new", _("cannot read %s: %s"), path, strerror(errno));
+	} else if (!id && several_templates(path, data, len)) {
+		/* Never the first one silently: the person says which. */
 	} else {
 		findings fs;
 		findings_init(&fs);

@@ -181,11 +181,11 @@ static void usage(FILE *f)
 	cli_usage(f, "set");
 	fprintf(f, "\n%s\n", _("Changes fields of one or more descriptions and saves them in one commit.\n"
 	                       "SLUG is the file name under algoritmes/ without .yaml; --all means every one."));
-	fprintf(f, "\n  KEY=VALUE    %s\n", _("set a field (a list field becomes that one item)"));
-	fprintf(f, "  KEY=         %s\n", _("remove the field"));
-	fprintf(f, "  KEY+=VALUE   %s\n", _("add an item: category+=Verkeer, lawful_basis_grouping+=\"Title|https://...\""));
-	fprintf(f, "  KEY-=VALUE   %s\n", _("remove an item (for links: by title, by link, or TITLE|LINK)"));
-	fprintf(f, "  KEY=@FILE    %s\n", _("take the value from FILE (@- : standard input)"));
+	fprintf(f, "\n  %-17s %s\n", _("KEY=VALUE"), _("set a field (a list field becomes that one item)"));
+	fprintf(f, "  %-17s %s\n", _("KEY="), _("remove the field"));
+	fprintf(f, "  %-17s %s\n", _("KEY+=VALUE"), _("add an item: category+=Verkeer, lawful_basis_grouping+=\"Title|https://...\""));
+	fprintf(f, "  %-17s %s\n", _("KEY-=VALUE"), _("remove an item (for links: by title, by link, or TITLE|LINK)"));
+	fprintf(f, "  %-17s %s\n", _("KEY=@FILE"), _("take the value from FILE (@- : standard input)"));
 	fprintf(f, "\n%s\n", _("Nothing is saved when a changed field breaks a rule of the standard.\n"
 	                       "Exit status: 0 saved (or nothing changed), 1 refused, 2 usage error."));
 }

@@ -20,7 +20,7 @@ static void help(void)
 	cli_usage(stdout, "spell");
 	printf("\n%s\n", _("Options:"));
 	printf("  -l           %s\n", _("print only the misspelt words, one per line (like hunspell -l)"));
-	printf("  --dict NAME  %s\n", _("use the hunspell dictionary NAME (default nl_NL, for Dutch)"));
+	printf("  %-12s %s\n", _("--dict NAME"), _("use the hunspell dictionary NAME (default nl_NL, for Dutch)"));
 	printf("  --lang CODE  %s\n", _("use the dictionary of a description language (default nld)"));
 	printf("  -h, --help   %s\n", _("show this help"));
 	printf("\n%s\n", _("Words in the team dictionary (.algedit/dictionary.txt in the drafts "

@@ -202,10 +202,10 @@ static void usage(FILE *f)
 {
 	cli_usage(f, "standard");
 	fprintf(f, "\n%s\n", _("Without options: lists the sections and fields of the standard in use."));
-	fprintf(f, "  --from-register-config FILE  %s\n",
+	fprintf(f, "  %-31s %s\n", _("--from-register-config FILE"),
 	        _("convert the register's field config (config-v1_0.json format)"));
-	fprintf(f, "  --layout FILE                %s\n", _("the register's layout file, for the sections"));
-	fprintf(f, "  -o DIR                       %s\n",
+	fprintf(f, "  %-31s %s\n", _("--layout FILE"), _("the register's layout file, for the sections"));
+	fprintf(f, "  %-31s %s\n", _("-o DIR"),
 	        _("write fields.yaml and guidance files to DIR (default: fields.yaml to standard output)"));
 }
 

@@ -4,6 +4,7 @@
  * YAML reader would otherwise mistype a value. */
 #include "config.h"
 #include "forms/desc.h"
+#include "forms/month.h"
 #include "base/base.h"
 #include "base/contain.h"
 #include "i18n/i18n.h"
@@ -225,6 +226,11 @@ void desc_set(description *d, const std_field *f, ynode *v)
 
 void desc_set_text(description *d, const std_field *f, const char *text)
 {
+	/* A month as typed ("maart 2021", "3/2021") is kept as the standard
+	 * writes it; anything else stays as typed, for the rules to report. */
+	char month[8];
+	if (f->kind == FK_MONTH && text && month_normalize(text, month))
+		text = month;
 	desc_set(d, f, text ? ynode_new_str(text, strlen(text), 0, 0) : NULL);
 }
 

@@ -84,6 +84,8 @@ const ynode *desc_get(const description *d, const std_field *f);
 const char *desc_text(const description *d, const std_field *f);
 /* Sets (takes ownership of v; NULL removes the key) and marks dirty. */
 void desc_set(description *d, const std_field *f, ynode *v);
+/* Sets a text typed by a person; a month field's value is written as
+ * YYYY-MM when month_normalize reads it ("maart 2021" -> 2021-03). */
 void desc_set_text(description *d, const std_field *f, const char *text);
 
 #endif

@@ -1,6 +1,7 @@
 # forms: the description model, rules, rich text and its HTML; pure C.
 libalgedit_a_SOURCES += forms/finding.h forms/finding.c forms/desc.h forms/desc.c forms/rules.h forms/rules.c forms/exchange.h forms/exchange.c
 libalgedit_a_SOURCES += forms/html.h forms/html.c
+libalgedit_a_SOURCES += forms/month.h forms/month.c
 
 UNIT_TESTS += tests/unit/test_html
 
@@ -11,3 +12,16 @@ tests_fuzz_fuzz_html_LDFLAGS = $(FUZZ_LINKFLAGS)
 tests_fuzz_fuzz_html_LDADD = $(ALL_LIBS)
 TESTS += tests/fuzz/html.fuzz
 EXTRA_DIST += tests/fuzz/html.fuzz
+
+UNIT_TESTS += tests/unit/test_month
+
+TESTS += tests/e2e/tui-month.sh
+EXTRA_DIST += tests/e2e/tui-month.sh
+
+check_PROGRAMS += tests/fuzz/fuzz_month
+tests_fuzz_fuzz_month_SOURCES = tests/fuzz/fuzz_month.c $(FUZZ_DRIVER)
+tests_fuzz_fuzz_month_CFLAGS = $(FUZZ_CFLAGS)
+tests_fuzz_fuzz_month_LDFLAGS = $(FUZZ_LINKFLAGS)
+tests_fuzz_fuzz_month_LDADD = $(ALL_LIBS)
+TESTS += tests/fuzz/month.fuzz
+EXTRA_DIST += tests/fuzz/month.fuzz

@@ -4,6 +4,7 @@
  * a programmer. */
 #include "config.h"
 #include "forms/rules.h"
+#include "forms/month.h"
 #include "forms/html.h"
 #include "base/base.h"
 #include "base/escape.h"
@@ -230,9 +231,18 @@ static void check_text_rules(const description *d, const std_field *f, const yno
 	size_t errors = findings_count(o, SEV_ERROR);
 	switch (f->kind) {
 	case FK_MONTH:
-		if (!month_valid(s))
-			add(o, SEV_ERROR, ORIGIN_STANDARD, "month", d, f, n,
-			    _("\"%s\" is not a month; write year and month as YYYY-MM, for example 2024-03"), s);
+		if (!month_valid(s)) {
+			char m[8];
+			if (month_normalize(s, m))
+				add(o, SEV_ERROR, ORIGIN_STANDARD, "month", d, f, n,
+				    _("write the month \"%s\" as YYYY-MM: %s"), s, m);
+			else if (strlen(s) == 4 && strspn(s, "0123456789") == 4)
+				add(o, SEV_ERROR, ORIGIN_STANDARD, "month", d, f, n,
+				    _("\"%s\" is a year without a month; write year and month as YYYY-MM, for example %s-03"), s, s);
+			else
+				add(o, SEV_ERROR, ORIGIN_STANDARD, "month", d, f, n,
+				    _("\"%s\" is not a month; write year and month as YYYY-MM, for example 2024-03"), s);
+		}
 		break;
 	case FK_LINK:
 		if (!https_link_valid(s))

@@ -2,6 +2,7 @@
 #include "config.h"
 #include "standard/ytree.h"
 #include "base/base.h"
+#include "i18n/i18n.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -148,6 +149,43 @@ typedef struct frame {
 	int key_line, key_col;
 } frame;
 
+/* libyaml's problems, said in words a person writing a description knows
+ * (Dutch or English), with what to do; the line and column stay libyaml's.
+ * A problem not listed keeps libyaml's English in brackets. */
+static const struct {
+	const char *problem;   /* the start of libyaml's text */
+	const char *msg;       /* N_() */
+} yaml_problems[] = {
+	{ "did not find expected key", N_("the indentation does not match the lines above: a field name followed by a colon was expected here") },
+	{ "did not find expected '-' indicator", N_("the indentation does not match the list above: a list item starting with \"- \" was expected here") },
+	{ "did not find expected node content", N_("a value is missing here, or this line is indented wrongly") },
+	{ "did not find expected ',' or ']'", N_("a list between [ and ] is not closed: a comma or ] is missing") },
+	{ "did not find expected ',' or '}'", N_("a part between { and } is not closed: a comma or } is missing") },
+	{ "did not find expected <document start>", N_("text after the end of the description; check the indentation of this line") },
+	{ "mapping values are not allowed", N_("a colon followed by a space stands inside a value: put the whole value between quotes, or, if this line starts a field, indent it as the fields above") },
+	{ "block sequence entries are not allowed", N_("a list item (\"- \") stands where it cannot; check its indentation") },
+	{ "could not find expected ':'", N_("a colon is missing after the field name, or a text between quotes is not closed") },
+	{ "found character that cannot start any token", N_("a value cannot start with this character (such as @, ` or a tab); put the value between quotes, and indent with spaces") },
+	{ "found unexpected end of stream", N_("the file ends inside a text between quotes: the closing quote is missing") },
+	{ "found unexpected document indicator", N_("a line starting with --- or ... stands inside a text between quotes: the closing quote is missing") },
+	{ "found unknown escape character", N_("a backslash (\\) in a text between double quotes is followed by a character it cannot escape; write \\\\ for a backslash, or use single quotes") },
+	{ "found a tab character", N_("a tab is used to indent; indent with spaces") },
+	{ "invalid leading UTF-8 octet", N_("the file is not UTF-8 text here; save it as UTF-8") },
+	{ "invalid trailing UTF-8 octet", N_("the file is not UTF-8 text here; save it as UTF-8") },
+	{ "incomplete UTF-8 octet sequence", N_("the file is not UTF-8 text here; save it as UTF-8") },
+	{ "invalid Unicode character", N_("the file is not UTF-8 text here; save it as UTF-8") },
+	{ "control characters are not allowed", N_("an invisible control character stands here; remove it") },
+};
+
+static char *libyaml_message(const char *problem, const char *context)
+{
+	for (size_t i = 0; problem && i < sizeof yaml_problems / sizeof yaml_problems[0]; i++)
+		if (!strncmp(problem, yaml_problems[i].problem, strlen(yaml_problems[i].problem)))
+			return xstrdup(_(yaml_problems[i].msg));
+	return xasprintf(_("the YAML syntax is broken here (%s%s%s)"), problem ? problem : "?",
+	                 context ? ", " : "", context ? context : "");
+}
+
 int ytree_parse_yaml(const char *data, size_t len, ynode **out, yerror *err)
 {
 	yaml_parser_t p;
@@ -167,8 +205,7 @@ int ytree_parse_yaml(const char *data, size_t len, ynode **out, yerror *err)
 	for (;;) {
 		if (!yaml_parser_parse(&p, &ev)) {
 			const yaml_mark_t *m = p.problem_mark.line || p.problem_mark.column ? &p.problem_mark : &p.context_mark;
-			char *msg = xasprintf("%s%s%s", p.problem ? p.problem : "syntax error",
-			                      p.context ? " " : "", p.context ? p.context : "");
+			char *msg = libyaml_message(p.problem, p.context);
 			set_err(err, (int)m->line + 1, (int)m->column + 1, msg);
 			free(msg);
 			goto out;

@@ -16,6 +16,7 @@ UNIT_TESTS += tests/unit/test_diff
 
 algedit_SOURCES += cli/new.c cli/set.c cli/log.c cli/diff.c cli/sync.c cli/resolve.c cli/restore.c
 libalgedit_a_SOURCES += store/sync.c
+libalgedit_a_SOURCES += store/identity.c
 
 TESTS += tests/e2e/store-sync.sh tests/e2e/store-ssh.sh tests/e2e/store-http-auth.sh tests/e2e/store-https.sh
 EXTRA_DIST += tests/e2e/store-sync.sh tests/e2e/store-ssh.sh tests/e2e/store-http-auth.sh tests/e2e/helpers/http401.py \
@@ -40,3 +41,5 @@ tests_fuzz_fuzz_logcache_LDFLAGS = $(FUZZ_LINKFLAGS)
 tests_fuzz_fuzz_logcache_LDADD = $(ALL_LIBS)
 TESTS += tests/fuzz/syncstate.fuzz tests/fuzz/logcache.fuzz
 EXTRA_DIST += tests/fuzz/syncstate.fuzz tests/fuzz/logcache.fuzz
+TESTS += tests/e2e/store-identity.sh
+EXTRA_DIST += tests/e2e/store-identity.sh

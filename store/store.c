@@ -610,6 +610,16 @@ store_status store_signature(store *s, git_signature **out)
 {
 	if (git_signature_default(out, s->repo) < 0) {
 		git_error_clear();
+		/* Then what algedit asked once, for every repository. */
+		char *name, *email;
+		if (store_identity_read(&name, &email)) {
+			int rc = git_signature_now(out, name, email);
+			free(name);
+			free(email);
+			if (rc == 0)
+				return STORE_OK;
+			git_error_clear();
+		}
 		return store_fail(s, STORE_NO_AUTHOR, "%s",
 		                  _("your name and e-mail address for the history are not set; give them once (git config user.name and user.email)"));
 	}
@@ -630,7 +640,6 @@ store_status store_author(store *s, char **name, char **email)
 
 store_status store_set_author(store *s, const char *name, const char *email)
 {
-	git_config *all = NULL, *local = NULL;
 	git_signature *probe = NULL;
 	store_status rc = STORE_OK;
 	if (!name || !*name || !email || !*email || strchr(name, '<') || strchr(name, '>') ||
@@ -640,15 +649,14 @@ store_status store_set_author(store *s, const char *name, const char *email)
 		rc = store_fail(s, STORE_ERROR, _("cannot use that name and address: %s"), store_git_msg());
 		goto out;
 	}
-	if (git_repository_config(&all, s->repo) < 0 ||
-	    git_config_open_level(&local, all, GIT_CONFIG_LEVEL_LOCAL) < 0 ||
-	    git_config_set_string(local, "user.name", name) < 0 ||
-	    git_config_set_string(local, "user.email", email) < 0)
-		rc = store_fail(s, STORE_IO, _("cannot store your name in the repository's config: %s"), store_git_msg());
+	/* Kept for every repository, not only this one: asked once. */
+	if (store_identity_write(name, email) < 0) {
+		char *path = store_identity_path();
+		rc = store_fail(s, STORE_IO, _("cannot keep your name in %s: %s"), path, strerror(errno));
+		free(path);
+	}
 out:
 	git_signature_free(probe);
-	git_config_free(local);
-	git_config_free(all);
 	return rc;
 }
 

@@ -85,10 +85,15 @@ store_status store_load_rev(store *s, const char *rev, const char *slug, descrip
 /* ---- saving ---- */
 
 /* The author saves are made with: user.name/user.email from git config
- * (repository, then global). STORE_NO_AUTHOR when unset. */
+ * (repository, then global and system), else the name algedit asked once
+ * (store_identity_path). STORE_NO_AUTHOR when unset. */
 store_status store_author(store *s, char **name, char **email);
-/* Stores the author in the repository's own config (asked once). */
+/* Keeps the author in the user's algedit config (mode 0600), for every
+ * repository: asked once, not once per repository. */
 store_status store_set_author(store *s, const char *name, const char *email);
+/* $XDG_CONFIG_HOME/algedit/config, else ~/.config/algedit/config (caller
+ * frees). */
+char *store_identity_path(void);
 
 typedef struct store_saved {
 	char commit[41];      /* the new commit's id */

@@ -47,6 +47,11 @@ bool store_tree_blob(git_tree *tree, const char *path, git_oid *out);
 description *store_desc_from_blob(store *s, const git_oid *blob);
 /* The signature saves are made with (STORE_NO_AUTHOR when unset). */
 store_status store_signature(store *s, git_signature **out);
+/* store/identity.c: the name and address algedit asked once, kept in the
+ * user's algedit config for every repository. False when none is kept;
+ * write returns -1 with errno. */
+bool store_identity_read(char **name, char **email);
+int store_identity_write(const char *name, const char *email);
 uint64_t store_fnv1a(const char *data, size_t len);
 /* git_commit_create, and a check that the commit object was written:
  * libgit2 1.5.1 returns success when writing the commit object fails (a

@@ -272,7 +272,7 @@ static void load_field(app *a)
 	a->text_top = 0;
 	if (app_field_is_text(f)) {
 		a->tb.single_line = f->kind != FK_RICH;
-		a->tb.max_bytes = f->kind == FK_MONTH ? 7 : 0;
+		a->tb.max_bytes = f->kind == FK_MONTH ? 20 : 0;
 		const char *t = desc_text(a->d, f);
 		tb_set(&a->tb, t, t ? strlen(t) : 0);
 		/* Undo reaches back past leaving the field, while the text is as
@@ -665,16 +665,17 @@ static bool text_edit(app *a, action act, const tui_event *ev, int width)
 			size_t n = utf8_encode(c, buf);
 			const std_field *f = cur_field(a);
 			if (!a->editing_item && f->kind == FK_MONTH) {
-				if (!(c >= '0' && c <= '9') && c != '-') {
-					app_status(a, true, "%s", _("a month is written as year-month, e.g. 2024-03: digits and \"-\" only"));
+				/* "maart 2021", "3/2021" too: forms/month.c makes 2021-03. */
+				if (!(c < 0x80 && (isalnum((int)c) || strchr(" -/.,", (int)c)))) {
+					app_status(a, true, "%s", _("a month is written as year-month, e.g. 2024-03, or as maart 2024"));
 					return true;
 				}
 				/* Typing 202403 gives 2024-03. */
-				if (c != '-' && tb->len == 4 && tb->cur == 4 && !strchr(tb->s, '-'))
+				if (c >= '0' && c <= '9' && tb->len == 4 && tb->cur == 4 && strspn(tb->s, "0123456789") == 4)
 					tb_insert(tb, "-", 1, true);
 			}
 			if (!tb_insert(tb, buf, n, true) && f->kind == FK_MONTH)
-				app_status(a, true, "%s", _("a month has 7 characters, e.g. 2024-03"));
+				app_status(a, true, "%s", _("too long for a month; write it as 2024-03 or maart 2024"));
 		} else if (ev->kind == EV_PASTE) {
 			tb_insert(tb, ev->text, ev->len, false);
 		} else {

@@ -26,6 +26,9 @@ int tui_list(const standard *std, const char *repo, const char *template_arg);
 int tui_plain(const standard *std, const char *path, FILE *in, FILE *out);
 /* Plain mode without a file: lists the repository and asks which one. */
 int tui_plain_list(const standard *std, const char *repo, FILE *in, FILE *out);
+/* True when curses can draw the full screen on standard output's terminal
+ * ($TERM known, with cursor addressing); false for TERM=dumb and the like. */
+bool tui_terminal_usable(void);
 
 /* Spell-check hook: the spell engine sets it when a dictionary is loaded.
  * It reports byte ranges of text (the value of field f) to underline, as a

@@ -34,7 +34,7 @@ e2e_wait "Uw e-mailadres:"
 e2e_type "test@example.nl"
 e2e_keys Enter
 e2e_wait "Nog geen beschrijvingen"
-[ "$(git -C "$REPO" config --local user.name)" = "Test Persoon" ] || fail "the author was not kept in the repository"
+grep -q 'name = "Test Persoon"' "$E2E_TMP/home/.config/algedit/config" || fail "the author was not kept in the algedit config"
 
 # A new description, saved: a commit.
 e2e_keys C-n

@@ -172,7 +172,7 @@ START_TEST(convert_broken_config)
 {
 	char *err = NULL;
 	ck_assert_ptr_null(standard_from_register_config("{\"properties\": [", 16, "cfg.json", NULL, 0, NULL, &err));
-	ck_assert_msg(strstr(err, "cfg.json:") != NULL && strstr(err, "while parsing"), "%s", err);
+	ck_assert_msg(strstr(err, "cfg.json:2:1") != NULL && strstr(err, "a value is missing"), "%s", err);
 	free(err);
 	err = NULL;
 	ck_assert_ptr_null(standard_from_register_config("{\"x\": 1}", 8, "cfg.json", NULL, 0, NULL, &err));

@@ -262,10 +262,42 @@ START_TEST(author_missing)
 	ck_assert_int_eq(store_set_author(s, "Bad <name>", "a@b"), STORE_ERROR);
 	ck_assert_int_eq(store_set_author(s, "Cor", "cor@example.nl"), STORE_OK);
 	ck_assert_int_eq(store_save(s, "x", d, NULL), STORE_OK);
-	char *name = sh_out("git -C '%s' config user.name", dir);
+	char *name = sh_out("git -C '%s' log -1 --format=%%an", dir);
 	ck_assert_str_eq(name, "Cor\n");
 	free(name);
 	desc_free(&d);
+	store_free(&s);
+	free(dir);
+	/* Kept once for the person, privately, not in this repository: a
+	 * second new repository knows the author without asking. */
+	char *mode = sh_out("stat -c %%a '%s/home/algedit/config'", tmp);
+	ck_assert_str_eq(mode, "600\n");
+	free(mode);
+	ck_assert_int_ne(sh("git -C '%s/noauthor' config --local user.name", tmp), 0);
+	dir = xasprintf("%s/second", tmp);
+	ck_assert_int_eq(store_open(std, dir, &s, &err), STORE_OK);
+	char *n = NULL, *e = NULL;
+	ck_assert_int_eq(store_author(s, &n, &e), STORE_OK);
+	ck_assert_str_eq(n, "Cor");
+	ck_assert_str_eq(e, "cor@example.nl");
+	free(n);
+	free(e);
+	/* git's own config comes first where it is set. */
+	ck_assert_int_eq(sh("git config -f '%s/home/.gitconfig' user.name 'Git Naam' && "
+	                    "git config -f '%s/home/.gitconfig' user.email git@example.nl", tmp, tmp), 0);
+	ck_assert_int_eq(store_author(s, &n, &e), STORE_OK);
+	ck_assert_str_eq(n, "Git Naam");
+	free(n);
+	free(e);
+	/* Quotes and backslashes survive git's config syntax. */
+	ck_assert_int_eq(sh("rm '%s/home/.gitconfig'", tmp), 0);
+	store_free(&s);
+	ck_assert_int_eq(store_open(std, dir, &s, &err), STORE_OK);
+	ck_assert_int_eq(store_set_author(s, "Anne \"An\" de \\ Wit", "a@example.nl"), STORE_OK);
+	ck_assert_int_eq(store_author(s, &n, &e), STORE_OK);
+	ck_assert_str_eq(n, "Anne \"An\" de \\ Wit");
+	free(n);
+	free(e);
 	store_free(&s);
 	free(dir);
 }

@@ -186,7 +186,9 @@ START_TEST(remove_refusals)
 	free(dir);
 	store_free(&s);
 
-	/* No author: refused, the file stays. */
+	/* No author: refused, the file stays. The name given above is kept for
+	 * every repository (the user's algedit config): forget it first. */
+	ck_assert_int_eq(sh("rm '%s/home/algedit/config'", tmp), 0);
 	s = open_new("noauthor", false);
 	ck_assert_int_eq(sh("cd '%s/noauthor' && mkdir algoritmes && printf 'name: A\\n' > algoritmes/a.yaml && git add . && "
 	                    "git -c user.name=X -c user.email=x@y commit -qm a", tmp), 0);

@@ -1,0 +1,132 @@
+/* identity: the person's name and e-mail address for the history, asked
+ * once and kept for every drafts repository in the user's own algedit
+ * config ($XDG_CONFIG_HOME/algedit/config, else ~/.config/algedit/config,
+ * mode 0600, git's config format). git's own user.name and user.email
+ * (repository, global, system) come first where they are set. */
+#include "config.h"
+#include "store/store_int.h"
+#include "base/base.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+char *store_identity_path(void)
+{
+	const char *x = getenv("XDG_CONFIG_HOME");
+	if (x && x[0] == '/')
+		return xasprintf("%s/algedit/config", x);
+	const char *home = getenv("HOME");
+	return xasprintf("%s/.config/algedit/config", home && *home ? home : ".");
+}
+
+bool store_identity_read(char **name, char **email)
+{
+	*name = *email = NULL;
+	char *path = store_identity_path();
+	struct stat st;
+	git_config *cfg = NULL;
+	git_buf n = { 0 }, e = { 0 };
+	bool ok = false;
+	if (stat(path, &st) == 0 && S_ISREG(st.st_mode) && git_config_open_ondisk(&cfg, path) == 0 &&
+	    git_config_get_string_buf(&n, cfg, "user.name") == 0 &&
+	    git_config_get_string_buf(&e, cfg, "user.email") == 0 && *n.ptr && *e.ptr) {
+		*name = xstrdup(n.ptr);
+		*email = xstrdup(e.ptr);
+		ok = true;
+	}
+	git_error_clear();
+	git_buf_dispose(&n);
+	git_buf_dispose(&e);
+	git_config_free(cfg);
+	free(path);
+	return ok;
+}
+
+/* A value in git's config syntax: quoted, with \ and " escaped (line breaks
+ * are refused before). */
+static void add_value(strbuf *b, const char *v)
+{
+	sb_addc(b, '"');
+	for (; *v; v++) {
+		if (*v == '\\' || *v == '"')
+			sb_addc(b, '\\');
+		sb_addc(b, *v == '\t' ? ' ' : *v);
+	}
+	sb_adds(b, "\"\n");
+}
+
+/* Makes the folders of path, the last one private. */
+static int make_dirs(const char *path)
+{
+	char *p = xstrdup(path);
+	char *slash = strrchr(p, '/');
+	int rc = 0;
+	if (slash && slash != p) {
+		*slash = '\0';
+		for (char *q = p + 1; *q && rc == 0; q++) {
+			if (*q != '/')
+				continue;
+			*q = '\0';
+			if (mkdir(p, 0755) < 0 && errno != EEXIST)
+				rc = -1;
+			*q = '/';
+		}
+		if (rc == 0 && mkdir(p, 0700) < 0 && errno != EEXIST)
+			rc = -1;
+	}
+	free(p);
+	return rc;
+}
+
+int store_identity_write(const char *name, const char *email)
+{
+	char *path = store_identity_path();
+	strbuf b = STRBUF_INIT;
+	sb_adds(&b, "# algedit: your name and e-mail address for the history of your descriptions,\n"
+	            "# asked once (git's own user.name and user.email come first when set).\n"
+	            "[user]\n\tname = ");
+	add_value(&b, name);
+	sb_adds(&b, "\temail = ");
+	add_value(&b, email);
+	char *tmp = xasprintf("%s.tmp.%ld", path, (long)getpid());
+	int rc = -1, e = 0, fd = -1;
+	if (make_dirs(path) < 0)
+		goto out;
+	unlink(tmp);
+	/* Private from the first byte: never readable by others, not even
+	 * between writing and renaming. */
+	fd = open(tmp, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600);
+	if (fd < 0)
+		goto out;
+	for (size_t off = 0; off < b.len;) {
+		ssize_t w = write(fd, b.s + off, b.len - off);
+		if (w < 0 && errno == EINTR)
+			continue;
+		if (w < 0)
+			goto out;
+		off += (size_t)w;
+	}
+	if (fsync(fd) < 0)
+		goto out;
+	int c = close(fd);
+	fd = -1;
+	if (c < 0 || rename(tmp, path) < 0)
+		goto out;
+	rc = 0;
+out:
+	e = errno;
+	if (fd >= 0)
+		close(fd);
+	if (rc < 0)
+		unlink(tmp);
+	free(tmp);
+	free(path);
+	sb_done(&b);
+	errno = e;
+	return rc;
+}
