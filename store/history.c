@@ -152,8 +152,8 @@ static void cp_save(store *s, cp_index *x)
 {
 	if (x->added.len) {
 		char *dir = xasprintf("%salgedit", s->gitdir), *path = cp_path(s);
-		mkdir(dir, 0755);
-		int fd = open(path, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0644);
+		store_private_dir(s, NULL);
+		int fd = open(path, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0600);
 		if (fd >= 0) {
 			ssize_t w = write(fd, x->added.s, x->added.len);
 			(void)w;

@@ -125,6 +125,10 @@ store_status journal_write(store *s, const char *slug, const char *data, size_t 
  * recovery), else NULL. A journal equal to the file is discarded. */
 char *journal_pending(store *s, const char *slug, size_t *len);
 void journal_discard(store *s, const char *slug);
+/* The slugs whose journal holds text but that have no file in the work tree
+ * (a new description never saved, the editor killed): sorted, to be listed
+ * as not saved and offered back on opening. Free with store_slugs_free. */
+store_status journal_unsaved(store *s, char ***slugs, size_t *n);
 /* When the journal of slug was last written (seconds since the epoch), or 0
  * when there is none. */
 int64_t journal_time(store *s, const char *slug);

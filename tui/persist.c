@@ -100,7 +100,7 @@ static int files_journal(const char *path, const char *bytes, size_t len)
 	int r = mkdir_p(dirname(dcopy));
 	free(dcopy);
 	if (r == 0)
-		r = write_file_atomic(jp, bytes, len);
+		r = write_file_private(jp, bytes, len);
 	free(jp);
 	return r;
 }
