@@ -105,6 +105,7 @@ typedef struct list_entry {
 	size_t req_filled, req_total, always_filled, always_total, errors;
 	time_t mtime;
 	bool loaded;
+	bool unsaved;             /* no file: only the journal holds its text */
 } list_entry;
 
 typedef struct app {

@@ -42,6 +42,21 @@ static int entry_cmp(const void *x, const void *y)
 	return strcmp(((const list_entry *)x)->slug, ((const list_entry *)y)->slug);
 }
 
+/* The journalled text of a description never saved. */
+static description *unsaved_read(app *a, list_entry *e, findings *fs)
+{
+	char *bytes = NULL;
+	size_t len = 0;
+	time_t when = 0;
+	description *d = NULL;
+	if (persist->pending_recovery(e->path, &bytes, &len, &when) == 1) {
+		d = desc_read(a->std, bytes, len, DESC_YAML, fs);
+		e->mtime = when;
+	}
+	free(bytes);
+	return d;
+}
+
 static void load_entry(app *a, list_entry *e)
 {
 	findings fs;
@@ -52,13 +67,19 @@ static void load_entry(app *a, list_entry *e)
 	struct stat st;
 	if (stat(e->path, &st) == 0)
 		e->mtime = st.st_mtime;
-	description *d = desc_read_file(a->std, e->path, DESC_YAML, &fs);
+	description *d = e->unsaved ? unsaved_read(a, e, &fs) : desc_read_file(a->std, e->path, DESC_YAML, &fs);
 	if (d) {
 		rules_check(d, &fs);
 		const char *n = desc_text(d, standard_field(a->std, "name"));
 		const char *s = desc_text(d, standard_field(a->std, "status"));
 		e->name = n ? xstrdup(n) : NULL;
+
 		e->status = s ? xstrdup(s) : NULL;
+		/* In the status column: what matters most about it now. */
+		if (e->unsaved) {
+			free(e->status);
+			e->status = xstrdup(_("not saved"));
+		}
 		for (size_t i = 0; i < a->std->nfields; i++) {
 			const std_field *f = &a->std->fields[i];
 			const ynode *v = desc_get(d, f);
@@ -143,6 +164,22 @@ static void add_entry(app *a, const char *path, const char *slug)
 	e->slug = xstrdup(slug);
 }
 
+/* Descriptions never saved whose text the journal holds: listed as not
+ * saved, and opening one offers the text back. */
+static void list_add_unsaved(app *a, const char *dir)
+{
+	size_t n = 0;
+	char **slugs = persist->unsaved ? persist->unsaved(a->repo, &n) : NULL;
+	for (size_t i = 0; i < n; i++) {
+		char *p = xasprintf("%s/%s.yaml", dir, slugs[i]);
+		add_entry(a, p, slugs[i]);
+		a->entries[a->nentries - 1].unsaved = true;
+		free(p);
+		free(slugs[i]);
+	}
+	free(slugs);
+}
+
 int list_open(app *a, const char *repo)
 {
 	list_done(a);
@@ -166,6 +203,7 @@ int list_open(app *a, const char *repo)
 		}
 		closedir(dh);
 	}
+	list_add_unsaved(a, dir);
 	free(dir);
 	if (a->nentries)
 		qsort(a->entries, a->nentries, sizeof *a->entries, entry_cmp);
@@ -175,14 +213,27 @@ int list_open(app *a, const char *repo)
 	return 0;
 }
 
+static bool has_unsaved(const char *path)
+{
+	char *bytes = NULL;
+	size_t len;
+	time_t when;
+	bool r = persist->pending_recovery(path, &bytes, &len, &when) == 1;
+	free(bytes);
+	return r;
+}
+
 void list_reload_entry(app *a, const char *path)
 {
 	struct stat st;
 	bool exists = stat(path, &st) == 0;
+	bool unsaved = !exists && has_unsaved(path);
+	exists = exists || unsaved;
 	for (size_t i = 0; i < a->nentries; i++) {
 		if (strcmp(a->entries[i].path, path))
 			continue;
 		if (exists) {
+			a->entries[i].unsaved = unsaved;
 			load_entry(a, &a->entries[i]);
 		} else {
 			if (a->entries[i].loaded)
@@ -201,6 +252,7 @@ void list_reload_entry(app *a, const char *path)
 	char *slug = xstrndup(b, str_ends(b, ".yaml") ? strlen(b) - 5 : strlen(b));
 	add_entry(a, path, slug);
 	free(slug);
+	a->entries[a->nentries - 1].unsaved = unsaved;
 	load_entry(a, &a->entries[a->nentries - 1]);
 	qsort(a->entries, a->nentries, sizeof *a->entries, entry_cmp);
 	list_refilter(a);
@@ -412,7 +464,12 @@ void list_handle(app *a, const tui_event *ev, action act)
 			list_entry *e = &a->entries[a->shown[a->list_sel]];
 			char *err = NULL;
 			char *p = xstrdup(e->path);
-			if (persist->remove(p, &err) < 0) {
+			if (e->unsaved) {
+				/* Never saved: only its journal to drop. */
+				persist->discard(p);
+				app_status(a, false, _("Deleted %s."), p);
+				list_reload_entry(a, p);
+			} else if (persist->remove(p, &err) < 0) {
 				app_status(a, true, "%s", err);
 				free(err);
 			} else {

@@ -32,6 +32,12 @@ typedef struct persist_ops {
 	 * none whose unsaved text is still journalled, so the newcomer is never
 	 * offered another's text. Caller frees. */
 	char *(*new_path)(const char *repo, const char *name);
+	/* The slugs of descriptions in the drafts folder repo that were never
+	 * saved but whose typed text is journalled (a new description, the
+	 * editor killed): the list shows them, and opening
+	 * <repo>/algoritmes/<slug>.yaml offers the text back. NULL: none (the
+	 * table may leave it NULL). Caller frees each and the array. */
+	char **(*unsaved)(const char *repo, size_t *n);
 	/* A deletion is kept in history: `algedit restore SLUG` undoes it. */
 	bool remove_restorable;
 } persist_ops;

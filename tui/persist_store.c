@@ -165,6 +165,20 @@ static char *st_new_path(const char *repo, const char *name)
 	return path;
 }
 
+static char **st_unsaved(const char *repo, size_t *n)
+{
+	*n = 0;
+	char *real = cur ? realpath(repo, NULL) : NULL;
+	char *dir = real ? xasprintf("%s/algoritmes", real) : NULL;
+	bool ours = dir && desc_dir && !strcmp(dir, desc_dir);
+	free(dir);
+	free(real);
+	char **slugs = NULL;
+	if (!ours || journal_unsaved(cur, &slugs, n) != STORE_OK)
+		*n = 0;
+	return slugs;
+}
+
 const persist_ops persist_store = {
 	.save = st_save,
 	.journal = st_journal,
@@ -172,5 +186,6 @@ const persist_ops persist_store = {
 	.discard = st_discard,
 	.remove = st_remove,
 	.new_path = st_new_path,
+	.unsaved = st_unsaved,
 	.remove_restorable = true,
 };
