@@ -105,31 +105,31 @@ static int files_journal(const char *path, const char *bytes, size_t len)
 	return r;
 }
 
+/* Whether to offer depends on the text alone: a journal that differs from
+ * the file is offered, whatever the clocks say (a save and a hang-up in the
+ * same tick of a coarse file-system clock have equal times). */
 static int files_pending(const char *path, char **bytes, size_t *len, time_t *when)
 {
 	char *jp = persist_journal_path(path);
-	struct stat js, fs;
+	struct stat js;
 	int r = 0;
-	if (stat(jp, &js) == 0) {
-		bool file = stat(path, &fs) == 0;
-		bool newer = !file || js.st_mtim.tv_sec > fs.st_mtim.tv_sec ||
-		             (js.st_mtim.tv_sec == fs.st_mtim.tv_sec && js.st_mtim.tv_nsec > fs.st_mtim.tv_nsec);
-		char *j = NULL, *f = NULL;
-		size_t jl = 0, fl = 0;
-		if (newer && read_file(jp, DESC_MAX_FILE, &j, &jl) == 0) {
-			bool same = file && read_file(path, DESC_MAX_FILE, &f, &fl) == 0 && fl == jl &&
-			            memcmp(f, j, jl) == 0;
-			if (!same && jl > 0) {
-				*bytes = j;
-				*len = jl;
-				*when = js.st_mtim.tv_sec;
-				j = NULL;
-				r = 1;
-			}
+	char *j = NULL, *f = NULL;
+	size_t jl = 0, fl = 0;
+	if (stat(jp, &js) == 0 && read_file(jp, DESC_MAX_FILE, &j, &jl) == 0 && jl > 0) {
+		bool same = read_file(path, DESC_MAX_FILE, &f, &fl) == 0 && fl == jl && memcmp(f, j, jl) == 0;
+		if (same) {
+			/* Nothing to offer: the saved file holds the same text. */
+			unlink(jp);
+		} else {
+			*bytes = j;
+			*len = jl;
+			*when = js.st_mtim.tv_sec;
+			j = NULL;
+			r = 1;
 		}
-		free(j);
-		free(f);
 	}
+	free(j);
+	free(f);
 	free(jp);
 	return r;
 }

@@ -20,8 +20,8 @@ typedef struct persist_ops {
 	 * typing, and on SIGHUP/SIGTERM. Returns 0 or -1 (errno set). */
 	int (*journal)(const char *path, const char *bytes, size_t len);
 	/* Returns 1 and the journalled bytes (caller frees) and their time when
-	 * there is unsaved work for path newer than the file and different from
-	 * it; 0 when there is none. */
+	 * there is unsaved work for path whose text differs from the file's
+	 * (never decided by timestamps); 0 when there is none. */
 	int (*pending_recovery)(const char *path, char **bytes, size_t *len, time_t *when);
 	/* The journal for path is no longer needed (saved, or discarded). */
 	void (*discard)(const char *path);
