@@ -258,3 +258,17 @@ store_status journal_unsaved(store *s, char ***slugs, size_t *n)
 	*n = k;
 	return STORE_OK;
 }
+
+int store_write_errno(store *s)
+{
+	char *objects = xasprintf("%sobjects", s->gitdir);
+	char *descs = xasprintf("%salgoritmes", s->workdir);
+	const char *dirs[] = { s->workdir, s->gitdir, objects, descs };
+	int e = 0;
+	for (size_t i = 0; i < sizeof dirs / sizeof dirs[0] && !e; i++)
+		if (access(dirs[i], W_OK) < 0 && errno != ENOENT)
+			e = errno;
+	free(objects);
+	free(descs);
+	return e;
+}

@@ -129,6 +129,10 @@ void journal_discard(store *s, const char *slug);
  * (a new description never saved, the editor killed): sorted, to be listed
  * as not saved and offered back on opening. Free with store_slugs_free. */
 store_status journal_unsaved(store *s, char ***slugs, size_t *n);
+/* 0 when saves can be written (the work tree, algoritmes/, .git and its
+ * objects are writable), else the errno that stops them (EACCES, EROFS...),
+ * so the editor can say so when a description is opened. */
+int store_write_errno(store *s);
 /* When the journal of slug was last written (seconds since the epoch), or 0
  * when there is none. */
 int64_t journal_time(store *s, const char *slug);

@@ -177,6 +177,7 @@ typedef struct app {
 	/* journal */
 	bool journal_pending;
 	long long journal_last;   /* ms, monotonic */
+	bool journal_elsewhere;   /* the last write went to the plain-file journal */
 	bool bench;               /* no terminal: the bench drives handlers */
 } app;
 

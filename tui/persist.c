@@ -61,6 +61,41 @@ static char *journal_dir(void)
 	return xasprintf("%s/.local/state/algedit/journal", h && *h ? h : "/tmp");
 }
 
+char *persist_journal_dir(void)
+{
+	return journal_dir();
+}
+
+char *persist_write_reason(int e)
+{
+	if (e == EROFS)
+		return xstrdup(_("the disk is read-only"));
+	if (e == EACCES || e == EPERM)
+		return xstrdup(_("no permission to write"));
+	return xstrdup(strerror(e));
+}
+
+/* A folder the editor cannot write a file to. */
+static char *files_cannot_save(const char *path)
+{
+	char *dcopy = xstrdup(path);
+	char *dir = dirname(dcopy);
+	int e = 0;
+	if (access(path, W_OK) < 0 && errno != ENOENT)
+		e = errno;
+	else if (access(dir, W_OK) < 0 && errno != ENOENT)
+		e = errno;
+	char *r = NULL;
+	if (e) {
+		char *why = persist_write_reason(e), *jd = journal_dir();
+		r = xasprintf(_("This description cannot be saved (%s). What you type is kept in %s."), why, jd);
+		free(why);
+		free(jd);
+	}
+	free(dcopy);
+	return r;
+}
+
 char *persist_journal_path(const char *path)
 {
 	char *a = abs_path(path);
@@ -176,6 +211,7 @@ const persist_ops persist_files = {
 	.discard = files_discard,
 	.remove = files_remove,
 	.new_path = files_new_path,
+	.cannot_save = files_cannot_save,
 };
 
 const persist_ops *persist = &persist_files;

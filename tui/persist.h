@@ -17,7 +17,9 @@ typedef struct persist_ops {
 	int (*save)(const char *path, const description *d, char **err);
 	/* Records unsaved work for path durably (atomic write and fsync): bytes
 	 * are a whole description as YAML. Called at most twice a second while
-	 * typing, and on SIGHUP/SIGTERM. Returns 0 or -1 (errno set). */
+	 * typing, and on SIGHUP/SIGTERM. Returns 0, 1 when it was kept in the
+	 * plain-file journal because the repository cannot take it (read-only),
+	 * or -1 (errno set). */
 	int (*journal)(const char *path, const char *bytes, size_t len);
 	/* Returns 1 and the journalled bytes (caller frees) and their time when
 	 * there is unsaved work for path whose text differs from the file's
@@ -38,6 +40,10 @@ typedef struct persist_ops {
 	 * <repo>/algoritmes/<slug>.yaml offers the text back. NULL: none (the
 	 * table may leave it NULL). Caller frees each and the array. */
 	char **(*unsaved)(const char *repo, size_t *n);
+	/* NULL when path can be saved; else a translated sentence saying that
+	 * it cannot, why, and where typed text is kept instead (caller frees).
+	 * May be NULL. */
+	char *(*cannot_save)(const char *path);
 	/* A deletion is kept in history: `algedit restore SLUG` undoes it. */
 	bool remove_restorable;
 } persist_ops;
@@ -50,6 +56,11 @@ extern const persist_ops *persist;
 
 /* The journal file used for path by persist_files (caller frees). */
 char *persist_journal_path(const char *path);
+/* The folder of persist_journal_path, and why e stops saves, in words for
+ * the user (a read-only disk, no permission), for the messages that say a
+ * save cannot be made and where the text is kept. Caller frees both. */
+char *persist_journal_dir(void);
+char *persist_write_reason(int e);
 
 /* The drafts repository (tui/persist_store.c): a save is a commit, the
  * journal lives in .git/algedit/, a deletion is a commit. Paths are

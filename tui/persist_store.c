@@ -88,7 +88,17 @@ static int st_save(const char *path, const description *d, char **err)
 		store_saved_done(&info);
 	if (st == STORE_OK || st == STORE_UNCHANGED)
 		return 0;
-	*err = store_msg();
+	/* A repository that cannot be written to: said in the user's words,
+	 * not in the library's. */
+	int e = st == STORE_IO || st == STORE_ERROR ? store_write_errno(cur) : 0;
+	if (e) {
+		char *why = persist_write_reason(e), *jd = persist_journal_dir();
+		*err = xasprintf(_("cannot save (%s); your text is kept in %s"), why, jd);
+		free(why);
+		free(jd);
+	} else {
+		*err = store_msg();
+	}
 	return -1;
 }
 
@@ -101,6 +111,10 @@ static int st_journal(const char *path, const char *bytes, size_t len)
 	free(slug);
 	if (st == STORE_OK)
 		return 0;
+	/* The repository cannot take it (read-only): the plain-file journal
+	 * under XDG_STATE_HOME keeps it, and recovery looks there too. */
+	if (persist_files.journal(path, bytes, len) == 0)
+		return 1;
 	if (!errno)
 		errno = EIO;
 	return -1;
@@ -123,6 +137,8 @@ static int st_pending(const char *path, char **bytes, size_t *len, time_t *when)
 	}
 	free(text);
 	free(slug);
+	if (r == 0)
+		r = persist_files.pending_recovery(path, bytes, len, when);
 	return r;
 }
 
@@ -135,6 +151,7 @@ static void st_discard(const char *path)
 	}
 	journal_discard(cur, slug);
 	free(slug);
+	persist_files.discard(path);
 }
 
 static int st_remove(const char *path, char **err)
@@ -179,6 +196,22 @@ static char **st_unsaved(const char *repo, size_t *n)
 	return slugs;
 }
 
+static char *st_cannot_save(const char *path)
+{
+	char *slug = slug_of(path);
+	if (!slug)
+		return persist_files.cannot_save(path);
+	free(slug);
+	int e = store_write_errno(cur);
+	if (!e)
+		return NULL;
+	char *why = persist_write_reason(e), *jd = persist_journal_dir();
+	char *r = xasprintf(_("This description cannot be saved (%s). What you type is kept in %s."), why, jd);
+	free(why);
+	free(jd);
+	return r;
+}
+
 const persist_ops persist_store = {
 	.save = st_save,
 	.journal = st_journal,
@@ -187,5 +220,6 @@ const persist_ops persist_store = {
 	.remove = st_remove,
 	.new_path = st_new_path,
 	.unsaved = st_unsaved,
+	.cannot_save = st_cannot_save,
 	.remove_restorable = true,
 };

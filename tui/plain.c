@@ -323,6 +323,12 @@ static int plain_run(const standard *std, const char *path, const char *name, FI
 	fputs("algedit: ", out);
 	put(&p, path);
 	fprintf(out, "\n%s\n", _("Each field is asked in turn. Enter keeps what is there; - clears it."));
+	char *why = persist->cannot_save ? persist->cannot_save(path) : NULL;
+	if (why) {
+		put(&p, why);
+		fputc('\n', out);
+		free(why);
+	}
 	char *bytes = NULL;
 	size_t blen;
 	time_t when;
