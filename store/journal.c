@@ -241,6 +241,10 @@ store_status journal_unsaved(store *s, char ***slugs, size_t *n)
 		char *abs = xasprintf("%s%s", s->workdir, rel);
 		struct stat st;
 		bool saved = lstat(abs, &st) == 0;
+		/* A removed description's journal waits for algedit restore; it
+		 * is not a new one. */
+		git_oid blob, where;
+		saved = saved || store_last_version(s, rel, &blob, &where);
 		free(abs);
 		free(rel);
 		size_t len = 0;

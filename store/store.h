@@ -126,8 +126,10 @@ store_status journal_write(store *s, const char *slug, const char *data, size_t 
 char *journal_pending(store *s, const char *slug, size_t *len);
 void journal_discard(store *s, const char *slug);
 /* The slugs whose journal holds text but that have no file in the work tree
- * (a new description never saved, the editor killed): sorted, to be listed
- * as not saved and offered back on opening. Free with store_slugs_free. */
+ * and never had a version in the history (a new description never saved,
+ * the editor killed; a removed one's journal waits for a restore instead):
+ * sorted, to be listed as not saved and offered back on opening. Free with
+ * store_slugs_free. */
 store_status journal_unsaved(store *s, char ***slugs, size_t *n);
 /* 0 when saves can be written (the work tree, algoritmes/, .git and its
  * objects are writable), else the errno that stops them (EACCES, EROFS...),

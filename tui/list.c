@@ -213,13 +213,20 @@ int list_open(app *a, const char *repo)
 	return 0;
 }
 
-static bool has_unsaved(const char *path)
+/* path is one of the descriptions never saved (see list_add_unsaved). */
+static bool has_unsaved(app *a, const char *path)
 {
-	char *bytes = NULL;
-	size_t len;
-	time_t when;
-	bool r = persist->pending_recovery(path, &bytes, &len, &when) == 1;
-	free(bytes);
+	size_t n = 0;
+	char **slugs = persist->unsaved && a->repo ? persist->unsaved(a->repo, &n) : NULL;
+	const char *b = strrchr(path, '/');
+	b = b ? b + 1 : path;
+	bool r = false;
+	for (size_t i = 0; i < n; i++) {
+		size_t l = strlen(slugs[i]);
+		r = r || (!strncmp(b, slugs[i], l) && !strcmp(b + l, ".yaml"));
+		free(slugs[i]);
+	}
+	free(slugs);
 	return r;
 }
 
@@ -227,7 +234,7 @@ void list_reload_entry(app *a, const char *path)
 {
 	struct stat st;
 	bool exists = stat(path, &st) == 0;
-	bool unsaved = !exists && has_unsaved(path);
+	bool unsaved = !exists && has_unsaved(a, path);
 	exists = exists || unsaved;
 	for (size_t i = 0; i < a->nentries; i++) {
 		if (strcmp(a->entries[i].path, path))
