@@ -521,7 +521,11 @@ void app_journal_tick(app *a, long long now, bool force)
 	char *y = desc_format_yaml(a->d, &len);
 	int r = persist->journal(a->path, y, len);
 	if (r < 0) {
-		app_status(a, true, "%s", _("could not write the journal of unsaved text; save soon with Ctrl-S"));
+		/* "Save soon" only where a save can be made. */
+		char *why = persist->cannot_save ? persist->cannot_save(a->path) : NULL;
+		app_status(a, true, "%s", why ? _("nothing can be kept here, not even in the journal: copy your text elsewhere")
+		                              : _("could not write the journal of unsaved text; save soon with Ctrl-S"));
+		free(why);
 	} else if (r > 0 && !a->journal_elsewhere) {
 		/* The repository cannot take it: say where it is. */
 		char *jd = persist_journal_dir();

@@ -2,7 +2,8 @@
 # A drafts repository that cannot be written to (a read-only folder): the
 # editor says so at once, in the user's language, with the reason; typed
 # text is kept in the journal under XDG_STATE_HOME instead and the status
-# line says where; the next start offers it back. As root, permissions do
+# line says where; the next start offers it back. Where even that folder
+# cannot be written, the user is told to copy the text, not to save it. As root, permissions do
 # not stop writes, so the editor runs as the user nobody (setpriv).
 . "$top_srcdir/tests/e2e/lib.sh"
 
@@ -50,6 +51,22 @@ e2e_keys C-s
 e2e_wait "kan niet opslaan"
 e2e_screen | grep -E -q "Permission denied|Read-only|failed to" && fail "English in the save error"
 kill -KILL "$(e2e_pid)"
+# Nowhere to keep it either (the state folder read-only too): said, and
+# no "save soon".
+chmod -R a-w "$E2E_TMP/state"
+e2e_start_exec 80 24 -C "$REPO"
+e2e_wait "Alleen lezen"
+e2e_keys Enter
+e2e_wait "Niet-opgeslagen tekst gevonden"
+e2e_keys Escape
+e2e_keys C-f
+e2e_type "korte"
+e2e_keys Enter
+e2e_type "Nog meer."
+e2e_wait "kopieer uw tekst naar elders" 5
+e2e_screen | grep -q "sla snel op" && fail "asks for a save that cannot be made"
+kill -KILL "$(e2e_pid)"
+chmod -R u+w "$E2E_TMP/state"
 # Writable again: the next start offers the text back and saves it.
 chmod -R u+w "$REPO"
 e2e_start_exec 80 24 -C "$REPO"
