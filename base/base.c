@@ -277,10 +277,9 @@ int read_file(const char *path, size_t max, char **out, size_t *len)
 	return 0;
 }
 
-int write_file_atomic(const char *path, const char *data, size_t len)
+static int write_atomic(const char *path, char *tmp, const char *data, size_t len, mode_t mode)
 {
-	char *tmp = xasprintf("%s.tmp.%ld", path, (long)getpid());
-	int fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+	int fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, mode);
 	if (fd < 0) {
 		free(tmp);
 		return -1;
@@ -321,6 +320,19 @@ fail:;
 	free(tmp);
 	errno = e;
 	return -1;
+}
+
+int write_file_atomic(const char *path, const char *data, size_t len)
+{
+	return write_atomic(path, xasprintf("%s.tmp.%ld", path, (long)getpid()), data, len, 0644);
+}
+
+int write_file_private(const char *path, const char *data, size_t len)
+{
+	const char *base = strrchr(path, '/');
+	base = base ? base + 1 : path;
+	char *tmp = xasprintf("%.*s.%s.tmp.%ld", (int)(base - path), path, base, (long)getpid());
+	return write_atomic(path, tmp, data, len, 0600);
 }
 
 bool str_starts(const char *s, const char *prefix)

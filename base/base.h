@@ -49,6 +49,10 @@ size_t utf8_count(const char *s, size_t n);
 int read_file(const char *path, size_t max, char **out, size_t *len);
 /* Writes data atomically: temp file in the same folder, fsync, rename, fsync dir. */
 int write_file_atomic(const char *path, const char *data, size_t len);
+/* The same for text only its owner may read (drafts before publication):
+ * the file is created 0600, and its temp file is "." + name + ".tmp.<pid>"
+ * in the same folder, a name that begins with a dot. */
+int write_file_private(const char *path, const char *data, size_t len);
 
 bool str_starts(const char *s, const char *prefix);
 bool str_ends(const char *s, const char *suffix);

@@ -173,7 +173,7 @@ static void cp_save(store *s, cp_index *x)
 {
 	if (x->added.len || x->rewrite) {
 		char *dir = xasprintf("%salgedit", s->gitdir), *path = cp_path(s);
-		mkdir(dir, 0755);
+		store_private_dir(s, NULL);
 		if (x->rewrite) {
 			strbuf all = STRBUF_INIT;
 			sb_adds(&all, STORE_CP_HEADER);
@@ -183,10 +183,10 @@ static void cp_save(store *s, cp_index *x)
 					git_oid_tostr(hex, sizeof hex, &x->v[i].id);
 					sb_printf(&all, "%s %s\n", hex, x->v[i].names);
 				}
-			(void)write_file_atomic(path, all.s, all.len);
+			(void)write_file_private(path, all.s, all.len);
 			sb_done(&all);
 		} else {
-			int fd = open(path, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0644);
+			int fd = open(path, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0600);
 			if (fd >= 0) {
 				ssize_t w = write(fd, x->added.s, x->added.len);
 				(void)w;

@@ -2,9 +2,13 @@
  * .git/algedit/journal/ (outside the work tree, so git status and other
  * tools never see it). Each write replaces the file atomically (temp file,
  * fsync, rename, fsync of the folder); a header with the length and a hash
- * lets the reader refuse anything that is not one complete version. */
+ * lets the reader refuse anything that is not one complete version.
+ * Drafts can be confidential before publication: the folders are made 0700
+ * and the files 0600, and the temp files begin with a dot, which no slug
+ * does, so a description is never taken for a writer's leftover. */
 #include "config.h"
 #include "store/store_int.h"
+#include "forms/slug.h"
 #include "base/base.h"
 #include "i18n/i18n.h"
 
@@ -28,6 +32,30 @@ static char *journal_dir(store *s)
 static char *journal_path(store *s, const char *slug)
 {
 	return xasprintf("%salgedit/journal/%s", s->gitdir, slug);
+}
+
+int store_private_dir(store *s, const char *sub)
+{
+	char *top = xasprintf("%salgedit", s->gitdir);
+	char *dir = sub ? xasprintf("%s/%s", top, sub) : NULL;
+	int rc = 0;
+	for (int i = 0; i < 2 && rc == 0; i++) {
+		const char *d = i ? dir : top;
+		if (!d)
+			break;
+		if (mkdir(d, 0700) < 0) {
+			struct stat st;
+			if (errno != EEXIST || lstat(d, &st) < 0 || !S_ISDIR(st.st_mode))
+				rc = -1;
+			/* Made by an older version, readable by all: closed now
+			 * (only taking rights away, never giving any). */
+			else if ((st.st_mode & 077) && st.st_uid == geteuid())
+				chmod(d, st.st_mode & 0700);
+		}
+	}
+	free(dir);
+	free(top);
+	return rc;
 }
 
 static jcache *cache_for(store *s, const char *slug, bool create)
@@ -56,13 +84,11 @@ store_status journal_write(store *s, const char *slug, const char *data, size_t 
 	if (c->len == len && c->hash == h)
 		return STORE_OK;
 	char *dir = journal_dir(s), *path = journal_path(s, slug);
-	char *parent = xasprintf("%salgedit", s->gitdir);
 	strbuf b = STRBUF_INIT;
 	sb_printf(&b, JOURNAL_MAGIC "%zu %016" PRIx64 "\n", len, h);
 	sb_add(&b, data, len);
 	store_status rc = STORE_OK;
-	if ((mkdir(parent, 0755) < 0 && errno != EEXIST) || (mkdir(dir, 0755) < 0 && errno != EEXIST) ||
-	    write_file_atomic(path, b.s, b.len) < 0) {
+	if (store_private_dir(s, "journal") < 0 || write_file_private(path, b.s, b.len) < 0) {
 		rc = store_fail(s, STORE_IO, _("cannot keep a copy of your text in %s: %s; the text stays in the editor, free some disk space or make the folder writable"),
 		                dir, strerror(errno));
 		c->len = SIZE_MAX; /* unknown: write again next time */
@@ -71,14 +97,15 @@ store_status journal_write(store *s, const char *slug, const char *data, size_t 
 		c->hash = h;
 	}
 	sb_done(&b);
-	free(parent);
 	free(dir);
 	free(path);
 	return rc;
 }
 
-/* Temp files left by a writer that was killed mid-write; those of a writer
- * still running are left alone. */
+/* Temp files (".<slug>.tmp.<pid>", see write_file_private) left by a writer
+ * that was killed mid-write; those of a writer still running are left
+ * alone. A process we may not signal (EPERM) is alive. Only names of that
+ * exact form are touched: any other file may be another description's text. */
 static void remove_stale_temps(store *s, const char *slug)
 {
 	char *dir = journal_dir(s);
@@ -90,10 +117,14 @@ static void remove_stale_temps(store *s, const char *slug)
 	size_t n = strlen(slug);
 	struct dirent *e;
 	while ((e = readdir(d))) {
-		if (strncmp(e->d_name, slug, n) || strncmp(e->d_name + n, ".tmp.", 5))
+		const char *nm = e->d_name;
+		if (nm[0] != '.' || strncmp(nm + 1, slug, n) || strncmp(nm + 1 + n, ".tmp.", 5))
 			continue;
-		long pid = strtol(e->d_name + n + 5, NULL, 10);
-		if (pid > 0 && pid != (long)getpid() && kill((pid_t)pid, 0) == 0)
+		char *end;
+		long pid = strtol(nm + 1 + n + 5, &end, 10);
+		if (pid <= 0 || *end)
+			continue;
+		if (pid != (long)getpid() && (kill((pid_t)pid, 0) == 0 || errno == EPERM))
 			continue;
 		char *p = xasprintf("%s/%s", dir, e->d_name);
 		unlink(p);
@@ -182,4 +213,66 @@ int64_t journal_time(store *s, const char *slug)
 	int64_t t = stat(path, &st) == 0 ? (int64_t)st.st_mtime : 0;
 	free(path);
 	return t;
+}
+
+static int slug_cmp(const void *x, const void *y)
+{
+	return strcmp(*(char *const *)x, *(char *const *)y);
+}
+
+store_status journal_unsaved(store *s, char ***slugs, size_t *n)
+{
+	*slugs = NULL;
+	*n = 0;
+	char *dir = journal_dir(s);
+	DIR *d = opendir(dir);
+	free(dir);
+	if (!d)
+		return STORE_OK;
+	char **v = NULL;
+	size_t k = 0;
+	struct dirent *e;
+	while ((e = readdir(d))) {
+		/* Temp files (a leading dot) and anything else that is not a slug
+		 * are not journals. */
+		char *rel = slug_valid(e->d_name) ? store_relpath(e->d_name) : NULL;
+		if (!rel)
+			continue;
+		char *abs = xasprintf("%s%s", s->workdir, rel);
+		struct stat st;
+		bool saved = lstat(abs, &st) == 0;
+		/* A removed description's journal waits for algedit restore; it
+		 * is not a new one. */
+		git_oid blob, where;
+		saved = saved || store_last_version(s, rel, &blob, &where);
+		free(abs);
+		free(rel);
+		size_t len = 0;
+		char *text = saved ? NULL : journal_read(s, e->d_name, &len);
+		if (text && len > 0) {
+			v = xrealloc(v, (k + 1) * sizeof *v);
+			v[k++] = xstrdup(e->d_name);
+		}
+		free(text);
+	}
+	closedir(d);
+	if (k)
+		qsort(v, k, sizeof *v, slug_cmp);
+	*slugs = v;
+	*n = k;
+	return STORE_OK;
+}
+
+int store_write_errno(store *s)
+{
+	char *objects = xasprintf("%sobjects", s->gitdir);
+	char *descs = xasprintf("%salgoritmes", s->workdir);
+	const char *dirs[] = { s->workdir, s->gitdir, objects, descs };
+	int e = 0;
+	for (size_t i = 0; i < sizeof dirs / sizeof dirs[0] && !e; i++)
+		if (access(dirs[i], W_OK) < 0 && errno != ENOENT)
+			e = errno;
+	free(objects);
+	free(descs);
+	return e;
 }

@@ -8,6 +8,7 @@ UNIT_TESTS += tests/unit/test_store
 UNIT_TESTS += tests/unit/test_store_remove
 
 UNIT_TESTS += tests/unit/test_store_contain
+UNIT_TESTS += tests/unit/test_journal
 
 # Skipped (77) where no private mount namespace can be made (not root).
 UNIT_TESTS += tests/unit/test_store_full

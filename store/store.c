@@ -173,6 +173,8 @@ char *store_default_dir(void)
 	return xasprintf("%s/.local/share/algedit/register", home && *home ? home : ".");
 }
 
+/* Folders the program creates for drafts are its owner's alone (0700): a
+ * description can be confidential until it is published. */
 static int mkdir_p(const char *path)
 {
 	char *p = xstrdup(path);
@@ -180,13 +182,13 @@ static int mkdir_p(const char *path)
 		if (*q != '/')
 			continue;
 		*q = '\0';
-		if (mkdir(p, 0755) < 0 && errno != EEXIST) {
+		if (mkdir(p, 0700) < 0 && errno != EEXIST) {
 			free(p);
 			return -1;
 		}
 		*q = '/';
 	}
-	int rc = mkdir(p, 0755) < 0 && errno != EEXIST ? -1 : 0;
+	int rc = mkdir(p, 0700) < 0 && errno != EEXIST ? -1 : 0;
 	free(p);
 	return rc;
 }

@@ -139,6 +139,16 @@ store_status journal_write(store *s, const char *slug, const char *data, size_t 
  * recovery), else NULL. A journal equal to the file is discarded. */
 char *journal_pending(store *s, const char *slug, size_t *len);
 void journal_discard(store *s, const char *slug);
+/* The slugs whose journal holds text but that have no file in the work tree
+ * and never had a version in the history (a new description never saved,
+ * the editor killed; a removed one's journal waits for a restore instead):
+ * sorted, to be listed as not saved and offered back on opening. Free with
+ * store_slugs_free. */
+store_status journal_unsaved(store *s, char ***slugs, size_t *n);
+/* 0 when saves can be written (the work tree, algoritmes/, .git and its
+ * objects are writable), else the errno that stops them (EACCES, EROFS...),
+ * so the editor can say so when a description is opened. */
+int store_write_errno(store *s);
 /* When the journal of slug was last written (seconds since the epoch), or 0
  * when there is none. */
 int64_t journal_time(store *s, const char *slug);

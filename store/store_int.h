@@ -28,6 +28,10 @@ struct store {
 	const char *ca_from;
 };
 
+/* Makes <gitdir>algedit/ and, when sub is not NULL, algedit/<sub>/, only
+ * for the owner (0700; an older, wider folder is closed). 0 or -1 (errno). */
+int store_private_dir(store *s, const char *sub);
+
 /* Sets the message (printf format, translated by the caller). Returns st. */
 store_status store_fail(store *s, store_status st, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));

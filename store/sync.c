@@ -31,11 +31,7 @@ static char *sync_path(store *s, const char *name)
 
 static int sync_mkdir(store *s)
 {
-	char *a = xasprintf("%salgedit", s->gitdir), *b = xasprintf("%salgedit/sync", s->gitdir);
-	int rc = (mkdir(a, 0755) < 0 && errno != EEXIST) || (mkdir(b, 0755) < 0 && errno != EEXIST) ? -1 : 0;
-	free(a);
-	free(b);
-	return rc;
+	return store_private_dir(s, "sync");
 }
 
 typedef struct choice_rec {
@@ -146,7 +142,7 @@ static int write_recs(store *s, const char *name, const git_oid *theirs, const c
 	for (size_t i = 0; i < n; i++)
 		store_state_line(&b, v[i].slug, v[i].key, choices ? choice_name(v[i].choice) : NULL);
 	char *p = sync_path(s, name);
-	int rc = sync_mkdir(s) < 0 ? -1 : write_file_atomic(p, b.s, b.len);
+	int rc = sync_mkdir(s) < 0 ? -1 : write_file_private(p, b.s, b.len);
 	free(p);
 	sb_done(&b);
 	return rc;
@@ -199,7 +195,7 @@ static int edits_store(store *s, const char *slug, const char *key, const ynode 
 	size_t len;
 	char *y = desc_format_yaml(d, &len);
 	char *name = xasprintf("%s.yaml", slug), *p = sync_path(s, name);
-	int rc = sync_mkdir(s) < 0 ? -1 : write_file_atomic(p, y, len);
+	int rc = sync_mkdir(s) < 0 ? -1 : write_file_private(p, y, len);
 	free(p);
 	free(name);
 	free(y);

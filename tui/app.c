@@ -519,8 +519,20 @@ void app_journal_tick(app *a, long long now, bool force)
 		return;
 	size_t len;
 	char *y = desc_format_yaml(a->d, &len);
-	if (persist->journal(a->path, y, len) < 0)
-		app_status(a, true, "%s", _("could not write the journal of unsaved text; save soon with Ctrl-S"));
+	int r = persist->journal(a->path, y, len);
+	if (r < 0) {
+		/* "Save soon" only where a save can be made. */
+		char *why = persist->cannot_save ? persist->cannot_save(a->path) : NULL;
+		app_status(a, true, "%s", why ? _("nothing can be kept here, not even in the journal: copy your text elsewhere")
+		                              : _("could not write the journal of unsaved text; save soon with Ctrl-S"));
+		free(why);
+	} else if (r > 0 && !a->journal_elsewhere) {
+		/* The repository cannot take it: say where it is. */
+		char *jd = persist_journal_dir();
+		app_status(a, true, _("Your text is kept in %s; it cannot be saved here."), jd);
+		free(jd);
+	}
+	a->journal_elsewhere = r > 0;
 	free(y);
 	a->journal_last = now;
 	a->journal_pending = false;
@@ -580,6 +592,12 @@ int app_open(app *a, const char *path, description *fresh)
 		a->ov = OV_RECOVER;
 	app_status(a, false, "%s", _("Tab goes to the next field, Ctrl-G shows all keys."));
 	a->status_tip = true;
+	/* Said at once: a save that cannot be made, why, and where text goes. */
+	char *why = persist->cannot_save ? persist->cannot_save(path) : NULL;
+	if (why)
+		app_status(a, true, "%s", why);
+	free(why);
+	a->journal_elsewhere = false;
 	return 0;
 }
 

@@ -105,6 +105,7 @@ typedef struct list_entry {
 	size_t req_filled, req_total, always_filled, always_total, errors;
 	time_t mtime;
 	bool loaded;
+	bool unsaved;             /* no file: only the journal holds its text */
 } list_entry;
 
 typedef struct app {
@@ -176,6 +177,7 @@ typedef struct app {
 	/* journal */
 	bool journal_pending;
 	long long journal_last;   /* ms, monotonic */
+	bool journal_elsewhere;   /* the last write went to the plain-file journal */
 	bool bench;               /* no terminal: the bench drives handlers */
 } app;
 

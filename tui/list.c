@@ -43,6 +43,21 @@ static int entry_cmp(const void *x, const void *y)
 	return strcmp(((const list_entry *)x)->slug, ((const list_entry *)y)->slug);
 }
 
+/* The journalled text of a description never saved. */
+static description *unsaved_read(app *a, list_entry *e, findings *fs)
+{
+	char *bytes = NULL;
+	size_t len = 0;
+	time_t when = 0;
+	description *d = NULL;
+	if (persist->pending_recovery(e->path, &bytes, &len, &when) == 1) {
+		d = desc_read(a->std, bytes, len, DESC_YAML, fs);
+		e->mtime = when;
+	}
+	free(bytes);
+	return d;
+}
+
 static void load_entry(app *a, list_entry *e)
 {
 	findings fs;
@@ -54,15 +69,21 @@ static void load_entry(app *a, list_entry *e)
 	if (stat(e->path, &st) == 0)
 		e->mtime = st.st_mtime;
 	/* <repo>/algoritmes/<slug>.yaml: a symbolic link is listed, never read. */
-	description *d = desc_read_file_at(a->std, e->path, 2, DESC_YAML, &fs);
-	if (!d && fs.n && !strcmp(fs.v[0].rule, "symlink"))
+	description *d = e->unsaved ? unsaved_read(a, e, &fs) : desc_read_file_at(a->std, e->path, 2, DESC_YAML, &fs);
+	if (!d && !e->unsaved && fs.n && !strcmp(fs.v[0].rule, "symlink"))
 		e->name = xstrdup(fs.v[0].msg);
 	if (d) {
 		rules_check(d, &fs);
 		const char *n = desc_text(d, standard_field(a->std, "name"));
 		const char *s = desc_text(d, standard_field(a->std, "status"));
 		e->name = n ? xstrdup(n) : NULL;
+
 		e->status = s ? xstrdup(s) : NULL;
+		/* In the status column: what matters most about it now. */
+		if (e->unsaved) {
+			free(e->status);
+			e->status = xstrdup(_("not saved"));
+		}
 		for (size_t i = 0; i < a->std->nfields; i++) {
 			const std_field *f = &a->std->fields[i];
 			const ynode *v = desc_get(d, f);
@@ -147,6 +168,22 @@ static void add_entry(app *a, const char *path, const char *slug)
 	e->slug = xstrdup(slug);
 }
 
+/* Descriptions never saved whose text the journal holds: listed as not
+ * saved, and opening one offers the text back. */
+static void list_add_unsaved(app *a, const char *dir)
+{
+	size_t n = 0;
+	char **slugs = persist->unsaved ? persist->unsaved(a->repo, &n) : NULL;
+	for (size_t i = 0; i < n; i++) {
+		char *p = xasprintf("%s/%s.yaml", dir, slugs[i]);
+		add_entry(a, p, slugs[i]);
+		a->entries[a->nentries - 1].unsaved = true;
+		free(p);
+		free(slugs[i]);
+	}
+	free(slugs);
+}
+
 int list_open(app *a, const char *repo)
 {
 	list_done(a);
@@ -175,6 +212,7 @@ int list_open(app *a, const char *repo)
 		}
 		closedir(dh);
 	}
+	list_add_unsaved(a, dir);
 	free(dir);
 	if (a->nentries)
 		qsort(a->entries, a->nentries, sizeof *a->entries, entry_cmp);
@@ -184,14 +222,34 @@ int list_open(app *a, const char *repo)
 	return 0;
 }
 
+/* path is one of the descriptions never saved (see list_add_unsaved). */
+static bool has_unsaved(app *a, const char *path)
+{
+	size_t n = 0;
+	char **slugs = persist->unsaved && a->repo ? persist->unsaved(a->repo, &n) : NULL;
+	const char *b = strrchr(path, '/');
+	b = b ? b + 1 : path;
+	bool r = false;
+	for (size_t i = 0; i < n; i++) {
+		size_t l = strlen(slugs[i]);
+		r = r || (!strncmp(b, slugs[i], l) && !strcmp(b + l, ".yaml"));
+		free(slugs[i]);
+	}
+	free(slugs);
+	return r;
+}
+
 void list_reload_entry(app *a, const char *path)
 {
 	struct stat st;
 	bool exists = stat(path, &st) == 0;
+	bool unsaved = !exists && has_unsaved(a, path);
+	exists = exists || unsaved;
 	for (size_t i = 0; i < a->nentries; i++) {
 		if (strcmp(a->entries[i].path, path))
 			continue;
 		if (exists) {
+			a->entries[i].unsaved = unsaved;
 			load_entry(a, &a->entries[i]);
 		} else {
 			if (a->entries[i].loaded)
@@ -210,6 +268,7 @@ void list_reload_entry(app *a, const char *path)
 	char *slug = xstrndup(b, str_ends(b, ".yaml") ? strlen(b) - 5 : strlen(b));
 	add_entry(a, path, slug);
 	free(slug);
+	a->entries[a->nentries - 1].unsaved = unsaved;
 	load_entry(a, &a->entries[a->nentries - 1]);
 	qsort(a->entries, a->nentries, sizeof *a->entries, entry_cmp);
 	list_refilter(a);
@@ -421,7 +480,12 @@ void list_handle(app *a, const tui_event *ev, action act)
 			list_entry *e = &a->entries[a->shown[a->list_sel]];
 			char *err = NULL;
 			char *p = xstrdup(e->path);
-			if (persist->remove(p, &err) < 0) {
+			if (e->unsaved) {
+				/* Never saved: only its journal to drop. */
+				persist->discard(p);
+				app_status(a, false, _("Deleted %s."), p);
+				list_reload_entry(a, p);
+			} else if (persist->remove(p, &err) < 0) {
 				app_status(a, true, "%s", err);
 				free(err);
 			} else {

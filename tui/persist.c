@@ -61,6 +61,41 @@ static char *journal_dir(void)
 	return xasprintf("%s/.local/state/algedit/journal", h && *h ? h : "/tmp");
 }
 
+char *persist_journal_dir(void)
+{
+	return journal_dir();
+}
+
+char *persist_write_reason(int e)
+{
+	if (e == EROFS)
+		return xstrdup(_("the disk is read-only"));
+	if (e == EACCES || e == EPERM)
+		return xstrdup(_("no permission to write"));
+	return xstrdup(strerror(e));
+}
+
+/* A folder the editor cannot write a file to. */
+static char *files_cannot_save(const char *path)
+{
+	char *dcopy = xstrdup(path);
+	char *dir = dirname(dcopy);
+	int e = 0;
+	if (access(path, W_OK) < 0 && errno != ENOENT)
+		e = errno;
+	else if (access(dir, W_OK) < 0 && errno != ENOENT)
+		e = errno;
+	char *r = NULL;
+	if (e) {
+		char *why = persist_write_reason(e), *jd = journal_dir();
+		r = xasprintf(_("This description cannot be saved (%s). What you type is kept in %s."), why, jd);
+		free(why);
+		free(jd);
+	}
+	free(dcopy);
+	return r;
+}
+
 char *persist_journal_path(const char *path)
 {
 	char *a = abs_path(path);
@@ -100,36 +135,36 @@ static int files_journal(const char *path, const char *bytes, size_t len)
 	int r = mkdir_p(dirname(dcopy));
 	free(dcopy);
 	if (r == 0)
-		r = write_file_atomic(jp, bytes, len);
+		r = write_file_private(jp, bytes, len);
 	free(jp);
 	return r;
 }
 
+/* Whether to offer depends on the text alone: a journal that differs from
+ * the file is offered, whatever the clocks say (a save and a hang-up in the
+ * same tick of a coarse file-system clock have equal times). */
 static int files_pending(const char *path, char **bytes, size_t *len, time_t *when)
 {
 	char *jp = persist_journal_path(path);
-	struct stat js, fs;
+	struct stat js;
 	int r = 0;
-	if (stat(jp, &js) == 0) {
-		bool file = stat(path, &fs) == 0;
-		bool newer = !file || js.st_mtim.tv_sec > fs.st_mtim.tv_sec ||
-		             (js.st_mtim.tv_sec == fs.st_mtim.tv_sec && js.st_mtim.tv_nsec > fs.st_mtim.tv_nsec);
-		char *j = NULL, *f = NULL;
-		size_t jl = 0, fl = 0;
-		if (newer && read_file(jp, DESC_MAX_FILE, &j, &jl) == 0) {
-			bool same = file && read_file(path, DESC_MAX_FILE, &f, &fl) == 0 && fl == jl &&
-			            memcmp(f, j, jl) == 0;
-			if (!same && jl > 0) {
-				*bytes = j;
-				*len = jl;
-				*when = js.st_mtim.tv_sec;
-				j = NULL;
-				r = 1;
-			}
+	char *j = NULL, *f = NULL;
+	size_t jl = 0, fl = 0;
+	if (stat(jp, &js) == 0 && read_file(jp, DESC_MAX_FILE, &j, &jl) == 0 && jl > 0) {
+		bool same = read_file(path, DESC_MAX_FILE, &f, &fl) == 0 && fl == jl && memcmp(f, j, jl) == 0;
+		if (same) {
+			/* Nothing to offer: the saved file holds the same text. */
+			unlink(jp);
+		} else {
+			*bytes = j;
+			*len = jl;
+			*when = js.st_mtim.tv_sec;
+			j = NULL;
+			r = 1;
 		}
-		free(j);
-		free(f);
 	}
+	free(j);
+	free(f);
 	free(jp);
 	return r;
 }
@@ -176,6 +211,7 @@ const persist_ops persist_files = {
 	.discard = files_discard,
 	.remove = files_remove,
 	.new_path = files_new_path,
+	.cannot_save = files_cannot_save,
 };
 
 const persist_ops *persist = &persist_files;

@@ -17,11 +17,13 @@ typedef struct persist_ops {
 	int (*save)(const char *path, const description *d, char **err);
 	/* Records unsaved work for path durably (atomic write and fsync): bytes
 	 * are a whole description as YAML. Called at most twice a second while
-	 * typing, and on SIGHUP/SIGTERM. Returns 0 or -1 (errno set). */
+	 * typing, and on SIGHUP/SIGTERM. Returns 0, 1 when it was kept in the
+	 * plain-file journal because the repository cannot take it (read-only),
+	 * or -1 (errno set). */
 	int (*journal)(const char *path, const char *bytes, size_t len);
 	/* Returns 1 and the journalled bytes (caller frees) and their time when
-	 * there is unsaved work for path newer than the file and different from
-	 * it; 0 when there is none. */
+	 * there is unsaved work for path whose text differs from the file's
+	 * (never decided by timestamps); 0 when there is none. */
 	int (*pending_recovery)(const char *path, char **bytes, size_t *len, time_t *when);
 	/* The journal for path is no longer needed (saved, or discarded). */
 	void (*discard)(const char *path);
@@ -32,6 +34,16 @@ typedef struct persist_ops {
 	 * none whose unsaved text is still journalled, so the newcomer is never
 	 * offered another's text. Caller frees. */
 	char *(*new_path)(const char *repo, const char *name);
+	/* The slugs of descriptions in the drafts folder repo that were never
+	 * saved but whose typed text is journalled (a new description, the
+	 * editor killed): the list shows them, and opening
+	 * <repo>/algoritmes/<slug>.yaml offers the text back. NULL: none (the
+	 * table may leave it NULL). Caller frees each and the array. */
+	char **(*unsaved)(const char *repo, size_t *n);
+	/* NULL when path can be saved; else a translated sentence saying that
+	 * it cannot, why, and where typed text is kept instead (caller frees).
+	 * May be NULL. */
+	char *(*cannot_save)(const char *path);
 	/* A deletion is kept in history: `algedit restore SLUG` undoes it. */
 	bool remove_restorable;
 } persist_ops;
@@ -44,6 +56,11 @@ extern const persist_ops *persist;
 
 /* The journal file used for path by persist_files (caller frees). */
 char *persist_journal_path(const char *path);
+/* The folder of persist_journal_path, and why e stops saves, in words for
+ * the user (a read-only disk, no permission), for the messages that say a
+ * save cannot be made and where the text is kept. Caller frees both. */
+char *persist_journal_dir(void);
+char *persist_write_reason(int e);
 
 /* The drafts repository (tui/persist_store.c): a save is a commit, the
  * journal lives in .git/algedit/, a deletion is a commit. Paths are

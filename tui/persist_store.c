@@ -90,7 +90,17 @@ static int st_save(const char *path, const description *d, char **err)
 		store_saved_done(&info);
 	if (st == STORE_OK || st == STORE_UNCHANGED)
 		return 0;
-	*err = store_msg();
+	/* A repository that cannot be written to: said in the user's words,
+	 * not in the library's. */
+	int e = st == STORE_IO || st == STORE_ERROR ? store_write_errno(cur) : 0;
+	if (e) {
+		char *why = persist_write_reason(e), *jd = persist_journal_dir();
+		*err = xasprintf(_("cannot save (%s); your text is kept in %s"), why, jd);
+		free(why);
+		free(jd);
+	} else {
+		*err = store_msg();
+	}
 	return -1;
 }
 
@@ -103,6 +113,10 @@ static int st_journal(const char *path, const char *bytes, size_t len)
 	free(slug);
 	if (st == STORE_OK)
 		return 0;
+	/* The repository cannot take it (read-only): the plain-file journal
+	 * under XDG_STATE_HOME keeps it, and recovery looks there too. */
+	if (persist_files.journal(path, bytes, len) == 0)
+		return 1;
 	if (!errno)
 		errno = EIO;
 	return -1;
@@ -125,6 +139,8 @@ static int st_pending(const char *path, char **bytes, size_t *len, time_t *when)
 	}
 	free(text);
 	free(slug);
+	if (r == 0)
+		r = persist_files.pending_recovery(path, bytes, len, when);
 	return r;
 }
 
@@ -137,6 +153,7 @@ static void st_discard(const char *path)
 	}
 	journal_discard(cur, slug);
 	free(slug);
+	persist_files.discard(path);
 }
 
 static int st_remove(const char *path, char **err)
@@ -167,6 +184,36 @@ static char *st_new_path(const char *repo, const char *name)
 	return path;
 }
 
+static char **st_unsaved(const char *repo, size_t *n)
+{
+	*n = 0;
+	char *real = cur ? realpath(repo, NULL) : NULL;
+	char *dir = real ? xasprintf("%s/algoritmes", real) : NULL;
+	bool ours = dir && desc_dir && !strcmp(dir, desc_dir);
+	free(dir);
+	free(real);
+	char **slugs = NULL;
+	if (!ours || journal_unsaved(cur, &slugs, n) != STORE_OK)
+		*n = 0;
+	return slugs;
+}
+
+static char *st_cannot_save(const char *path)
+{
+	char *slug = slug_of(path);
+	if (!slug)
+		return persist_files.cannot_save(path);
+	free(slug);
+	int e = store_write_errno(cur);
+	if (!e)
+		return NULL;
+	char *why = persist_write_reason(e), *jd = persist_journal_dir();
+	char *r = xasprintf(_("This description cannot be saved (%s). What you type is kept in %s."), why, jd);
+	free(why);
+	free(jd);
+	return r;
+}
+
 const persist_ops persist_store = {
 	.save = st_save,
 	.journal = st_journal,
@@ -174,5 +221,7 @@ const persist_ops persist_store = {
 	.discard = st_discard,
 	.remove = st_remove,
 	.new_path = st_new_path,
+	.unsaved = st_unsaved,
+	.cannot_save = st_cannot_save,
 	.remove_restorable = true,
 };

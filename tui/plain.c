@@ -9,6 +9,7 @@
 #include "tui/app.h"
 #include "forms/desc.h"
 #include "forms/rules.h"
+#include "forms/slug.h"
 #include "base/base.h"
 #include "i18n/i18n.h"
 
@@ -291,7 +292,9 @@ static void ask_field(plain *p, const std_field *f)
 	show_findings(p, f);
 }
 
-int tui_plain(const standard *std, const char *path, FILE *in, FILE *out)
+/* Asks every field of the description at path; a new one called name (NULL:
+ * none given) has its name filled in. */
+static int plain_run(const standard *std, const char *path, const char *name, FILE *in, FILE *out)
 {
 	char *err = NULL;
 	plain p = { .in = in, .out = out, .std = std, .lang = i18n_lang() };
@@ -312,9 +315,20 @@ int tui_plain(const standard *std, const char *path, FILE *in, FILE *out)
 				desc_set_text(p.d, &std->fields[i], std->fields[i].values[0]);
 	}
 	findings_done(&fs);
+	/* What there is to save is what differs from this. */
+	size_t base_len;
+	char *base = desc_format_yaml(p.d, &base_len);
+	if (name && *name && stat(path, &st) != 0)
+		desc_set_text(p.d, standard_field(std, "name"), name);
 	fputs("algedit: ", out);
 	put(&p, path);
 	fprintf(out, "\n%s\n", _("Each field is asked in turn. Enter keeps what is there; - clears it."));
+	char *why = persist->cannot_save ? persist->cannot_save(path) : NULL;
+	if (why) {
+		put(&p, why);
+		fputc('\n', out);
+		free(why);
+	}
 	char *bytes = NULL;
 	size_t blen;
 	time_t when;
@@ -350,8 +364,10 @@ int tui_plain(const standard *std, const char *path, FILE *in, FILE *out)
 		if (fs.v[i].sev != SEV_ERROR)
 			continue;
 		fprintf(out, "  %s: ", severity_label(fs.v[i].sev));
-		if (fs.v[i].field) {
-			put(&p, fs.v[i].field->label[p.lang]);
+		/* The label once: most messages begin with it already. */
+		const char *lab = fs.v[i].field ? fs.v[i].field->label[p.lang] : NULL;
+		if (lab && !(str_starts(fs.v[i].msg, lab) && fs.v[i].msg[strlen(lab)] == ':')) {
+			put(&p, lab);
 			fputs(": ", out);
 		}
 		put(&p, fs.v[i].msg);
@@ -360,8 +376,19 @@ int tui_plain(const standard *std, const char *path, FILE *in, FILE *out)
 	fprintf(out, _("%zu errors, %zu warnings.\n"), e, w);
 	findings_done(&fs);
 	int rc = 0;
-	char *ans = ask(&p, _("Save? [y/N] "));
-	if (ans && (ans[0] == 'y' || ans[0] == 'Y' || ans[0] == 'j' || ans[0] == 'J')) {
+	size_t now_len;
+	char *now = desc_format_yaml(p.d, &now_len);
+	bool changed = now_len != base_len || memcmp(now, base, now_len) != 0;
+	free(now);
+	free(base);
+	char *ans = NULL;
+	if (!changed)
+		fprintf(out, "%s\n", _("Nothing was changed; there is nothing to save."));
+	else
+		ans = ask(&p, _("Save? [y/N] "));
+	if (!changed) {
+		/* Asked nothing. */
+	} else if (ans && (ans[0] == 'y' || ans[0] == 'Y' || ans[0] == 'j' || ans[0] == 'J')) {
 		if (persist->save(path, p.d, &err) < 0) {
 			fprintf(out, "%s\n", err);
 			free(err);
@@ -378,33 +405,55 @@ int tui_plain(const standard *std, const char *path, FILE *in, FILE *out)
 	return rc;
 }
 
-static int name_cmp(const void *a, const void *b)
+int tui_plain(const standard *std, const char *path, FILE *in, FILE *out)
 {
-	return strcmp(*(char *const *)a, *(char *const *)b);
+	return plain_run(std, path, NULL, in, out);
+}
+
+typedef struct plain_entry {
+	char *file;       /* <slug>.yaml */
+	bool unsaved;     /* never saved: only the journal holds its text */
+} plain_entry;
+
+static int entry_cmp(const void *a, const void *b)
+{
+	return strcmp(((const plain_entry *)a)->file, ((const plain_entry *)b)->file);
 }
 
 int tui_plain_list(const standard *std, const char *repo, FILE *in, FILE *out)
 {
 	char *dir = xasprintf("%s/algoritmes", repo);
-	char **names = NULL;
+	plain_entry *v = NULL;
 	size_t n = 0;
 	DIR *dh = opendir(dir);
 	if (dh) {
 		struct dirent *de;
 		while ((de = readdir(dh)))
 			if (de->d_name[0] != '.' && str_ends(de->d_name, ".yaml")) {
-				names = xrealloc(names, (n + 1) * sizeof *names);
-				names[n++] = xstrdup(de->d_name);
+				v = xrealloc(v, (n + 1) * sizeof *v);
+				v[n++] = (plain_entry){ xstrdup(de->d_name), false };
 			}
 		closedir(dh);
 	}
+	/* Descriptions never saved whose answers the journal keeps: listed, and
+	 * offered back when opened, as the editor does. */
+	size_t nu = 0;
+	char **un = persist->unsaved ? persist->unsaved(repo, &nu) : NULL;
+	for (size_t i = 0; i < nu; i++) {
+		v = xrealloc(v, (n + 1) * sizeof *v);
+		v[n++] = (plain_entry){ xasprintf("%s.yaml", un[i]), true };
+		free(un[i]);
+	}
+	free(un);
 	if (n)
-		qsort(names, n, sizeof *names, name_cmp);
+		qsort(v, n, sizeof *v, entry_cmp);
 	plain p = { .in = in, .out = out };
 	fprintf(out, "%s\n", _("Descriptions:"));
 	for (size_t i = 0; i < n; i++) {
 		fprintf(out, "  %zu) ", i + 1);
-		put(&p, names[i]);
+		put(&p, v[i].file);
+		if (v[i].unsaved)
+			fputs(_(" (not saved)"), out);
 		fputc('\n', out);
 	}
 	char *ans = ask(&p, _("Number to open, or a name for a new description: "));
@@ -412,19 +461,30 @@ int tui_plain_list(const standard *std, const char *repo, FILE *in, FILE *out)
 	if (ans && *ans) {
 		char *end;
 		long k = strtol(ans, &end, 10);
-		char *path;
+		char *path = NULL;
+		const char *name = NULL;
 		if (*end == 0 && k >= 1 && (size_t)k <= n) {
-			path = xasprintf("%s/%s", dir, names[k - 1]);
+			path = xasprintf("%s/%s", dir, v[k - 1].file);
 		} else {
-			path = persist->new_path(repo, ans);
+			/* The name of one never saved: its answers, not a new file. */
+			char *slug = slug_from_name(ans);
+			char *file = xasprintf("%s.yaml", slug);
+			for (size_t i = 0; i < n && !path; i++)
+				if (v[i].unsaved && !strcmp(v[i].file, file))
+					path = xasprintf("%s/%s", dir, file);
+			free(file);
+			free(slug);
+			if (!path)
+				path = persist->new_path(repo, ans);
+			name = ans;
 		}
-		rc = tui_plain(std, path, in, out);
+		rc = plain_run(std, path, name, in, out);
 		free(path);
 	}
 	free(ans);
 	for (size_t i = 0; i < n; i++)
-		free(names[i]);
-	free(names);
+		free(v[i].file);
+	free(v);
 	free(dir);
 	return rc;
 }
