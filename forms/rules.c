@@ -329,10 +329,16 @@ static void check_items(const description *d, const std_field *f, const ynode *n
 				    _("item %zu: %s must be a full web address that starts with https://"), i + 1, sublabel(sf));
 			char vis[12];
 			size_t pos_c;
-			if (o->n == had && first_control(v->str, v->len, 0, vis, &pos_c))
-				add(o, SEV_ERROR, ORIGIN_STANDARD, "control-character", d, f, v,
-				    _("item %zu: %s has the control character %s at character %zu (a line break is ^J); it must be one line of plain text: remove it"),
-				    i + 1, sublabel(sf), vis, pos_c);
+			if (o->n == had && first_control(v->str, v->len, 0, vis, &pos_c)) {
+				if (!strcmp(vis, "^J") || !strcmp(vis, "^M"))
+					add(o, SEV_ERROR, ORIGIN_STANDARD, "control-character", d, f, v,
+					    _("item %zu: %s has a line break at character %zu; it must be one line of text: put it all on one line"),
+					    i + 1, sublabel(sf), pos_c);
+				else
+					add(o, SEV_ERROR, ORIGIN_STANDARD, "control-character", d, f, v,
+					    _("item %zu: %s has the invisible control character %s at character %zu; it must be one line of plain text: remove it"),
+					    i + 1, sublabel(sf), vis, pos_c);
+			}
 		}
 		for (size_t k = 0; k < it->n; k++) {
 			bool known = false;
