@@ -64,3 +64,6 @@ tests_fuzz_fuzz_exchange_LDFLAGS = $(FUZZ_LINKFLAGS)
 tests_fuzz_fuzz_exchange_LDADD = $(ALL_LIBS)
 TESTS += tests/fuzz/exchange.fuzz
 EXTRA_DIST += tests/fuzz/exchange.fuzz
+
+TESTS += tests/e2e/input.sh
+EXTRA_DIST += tests/e2e/input.sh
