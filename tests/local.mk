@@ -67,3 +67,11 @@ EXTRA_DIST += tests/fuzz/exchange.fuzz
 
 TESTS += tests/e2e/input.sh
 EXTRA_DIST += tests/e2e/input.sh
+
+check_PROGRAMS += tests/fuzz/fuzz_reader
+tests_fuzz_fuzz_reader_SOURCES = tests/fuzz/fuzz_reader.c $(FUZZ_DRIVER)
+tests_fuzz_fuzz_reader_CFLAGS = $(FUZZ_CFLAGS)
+tests_fuzz_fuzz_reader_LDFLAGS = $(FUZZ_LINKFLAGS)
+tests_fuzz_fuzz_reader_LDADD = $(ALL_LIBS)
+TESTS += tests/fuzz/reader.fuzz
+EXTRA_DIST += tests/fuzz/reader.fuzz
