@@ -75,3 +75,6 @@ tests_fuzz_fuzz_reader_LDFLAGS = $(FUZZ_LINKFLAGS)
 tests_fuzz_fuzz_reader_LDADD = $(ALL_LIBS)
 TESTS += tests/fuzz/reader.fuzz
 EXTRA_DIST += tests/fuzz/reader.fuzz
+
+TESTS += tests/e2e/input-speed.sh
+EXTRA_DIST += tests/e2e/input-speed.sh
