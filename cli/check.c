@@ -11,8 +11,8 @@
 #include "i18n/i18n.h"
 
 #include <dirent.h>
-#include <stdint.h>
 #include <errno.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
