@@ -12,6 +12,7 @@
 
 #include <dirent.h>
 #include <errno.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -26,27 +27,37 @@ typedef struct check_opts {
 	strbuf out;        /* JSON output accumulates here */
 } check_opts;
 
-static void json_str(strbuf *b, const char *s)
+/* A JSON string that is always valid UTF-8 and safe to show: control
+ * characters (C0, DEL, C1) and the bidi and line-separator controls as \u
+ * escapes, each byte that is not UTF-8 as U+FFFD. Returns false when such a
+ * byte was replaced. */
+static bool json_str(strbuf *b, const char *s)
 {
+	bool exact = true;
+	size_t n = strlen(s);
 	sb_addc(b, '"');
-	uint32_t cp;
-	int k;
-	char e[12];
-	for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
-		if (*p == '"' || *p == '\\')
-			sb_printf(b, "\\%c", *p);
-		else if (*p == '\n')
+	for (size_t i = 0; i < n;) {
+		uint32_t cp;
+		int k = utf8_decode(s + i, n - i, &cp);
+		if (k == 0) {
+			sb_adds(b, "\\ufffd");
+			exact = false;
+			i++;
+			continue;
+		}
+		if (cp == '"' || cp == '\\')
+			sb_printf(b, "\\%c", (char)cp);
+		else if (cp == '\n')
 			sb_adds(b, "\\n");
-		else if (*p < 0x20 || *p == 0x7F)
-			sb_printf(b, "\\u%04x", *p);
-		else if (*p >= 0x80 && (k = utf8_decode((const char *)p, 4, &cp)) > 0 && esc_cp(cp, 0, e)) {
-			/* C1 and bidi controls: the same text, written as \u escapes */
+		else if (cp < 0x20 || (cp >= 0x7F && cp <= 0x9F) || cp == 0x061C || cp == 0x200E || cp == 0x200F ||
+		         (cp >= 0x2028 && cp <= 0x202E) || (cp >= 0x2066 && cp <= 0x2069))
 			sb_printf(b, "\\u%04x", (unsigned)cp);
-			p += k - 1;
-		} else
-			sb_addc(b, (char)*p);
+		else
+			sb_add(b, s + i, (size_t)k);
+		i += (size_t)k;
 	}
 	sb_addc(b, '"');
+	return exact;
 }
 
 /* Control characters from a file never reach the terminal raw. */
@@ -63,7 +74,15 @@ static void report(check_opts *o, const char *path, findings *fs)
 	if (o->json) {
 		strbuf *b = &o->out;
 		sb_adds(b, o->files > 1 ? ",\n    {\"path\": " : "\n    {\"path\": ");
-		json_str(b, path);
+		if (!json_str(b, path)) {
+			/* The name as bytes too, so a script can still find the file. */
+			sb_adds(b, ", \"path_note\": ");
+			json_str(b, _("the file name is not valid UTF-8; each byte that is not is shown as U+FFFD, path_bytes has them all in hexadecimal"));
+			sb_adds(b, ", \"path_bytes\": \"");
+			for (const unsigned char *p = (const unsigned char *)path; *p; p++)
+				sb_printf(b, "%02x", *p);
+			sb_addc(b, '"');
+		}
 		sb_adds(b, ", \"findings\": [");
 		for (size_t i = 0; i < fs->n; i++) {
 			const finding *x = &fs->v[i];

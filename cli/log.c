@@ -68,11 +68,17 @@ int cmd_log(int argc, char **argv)
 		rc = 1;
 	}
 	for (size_t i = 0; i < n; i++) {
-		time_t t = (time_t)(v[i].time + (int64_t)v[i].tz_minutes * 60);
+		/* A commit's time is whatever its maker wrote: one that is no
+		 * date of years 1..9999 is shown as such, never as garbage. */
+		int64_t secs = v[i].time, off = (int64_t)v[i].tz_minutes * 60;
 		struct tm tm;
-		gmtime_r(&t, &tm);
-		char date[32];
-		strftime(date, sizeof date, "%Y-%m-%d %H:%M", &tm);
+		char date[64];
+		time_t t = (time_t)(secs + off);
+		if (secs > -62135596800LL && secs < 253402300799LL && off > -86400 * 2 && off < 86400 * 2 &&
+		    gmtime_r(&t, &tm) && tm.tm_year >= 1 - 1900 && tm.tm_year <= 9999 - 1900)
+			strftime(date, sizeof date, "%Y-%m-%d %H:%M", &tm);
+		else
+			snprintf(date, sizeof date, "%-16s", _("unknown date"));
 		printf("%.7s  %s  ", v[i].commit, date);
 		put_safe(v[i].author);
 		printf("  ");

@@ -227,12 +227,22 @@ int cmd_new(int argc, char **argv)
 		standard_free(&std);
 		return 2;
 	}
+	if (named && utf8_invalid_offset(name, strlen(name)) >= 0) {
+		cli_error("new", _("the name is not valid UTF-8 text (byte %ld); give it as UTF-8"),
+		          utf8_invalid_offset(name, strlen(name)));
+		desc_free(&d);
+		store_free(&s);
+		standard_free(&std);
+		return 2;
+	}
 	char *slug = store_new_slug(s, name);
-	const char *changed[64] = { "name" };
+	/* Every assignment is checked, however many there are. */
+	const char **changed = xcalloc((size_t)argc + 1, sizeof *changed);
+	changed[0] = "name=";
 	size_t nchanged = 1;
 	for (int i = named ? 2 : 1; i < argc && !rc; i++) {
 		rc = cli_assign("new", d, argv[i]);
-		if (!rc && nchanged < 64)
+		if (!rc)
 			changed[nchanged++] = argv[i];
 	}
 	/* A template's own gaps (organisation, contact) are for the editor to
@@ -246,6 +256,7 @@ int cmd_new(int argc, char **argv)
 		if (!rc)
 			printf("%s\n", slug);
 	}
+	free(changed);
 	free(slug);
 	desc_free(&d);
 	store_free(&s);

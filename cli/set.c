@@ -23,12 +23,38 @@
 #include <stdlib.h>
 #include <string.h>
 
-static char *read_value(const char *cmd, const char *v)
+/* A value is text: no NUL character, nothing that is not UTF-8. from names
+ * where it came from (a file, standard input), NULL for the command line.
+ * Returns false after a message naming the field, the source and the line. */
+static bool value_is_text(const char *cmd, const char *key, const char *from, const char *s, size_t n)
 {
-	if (v[0] != '@')
-		return xstrdup(v);
-	if (v[1] == '@')
-		return xstrdup(v + 1); /* @@x: a value that starts with @ */
+	const char *nul = memchr(s, '\0', n);
+	long bad = utf8_invalid_offset(s, nul ? (size_t)(nul - s) : n);
+	size_t at = bad >= 0 ? (size_t)bad : nul ? (size_t)(nul - s) : n;
+	if (at == n)
+		return true;
+	int line = 1;
+	for (size_t i = 0; i < at; i++)
+		line += s[i] == '\n';
+	if (bad < 0 && from)
+		cli_error(cmd, _("%s, line %d: the value for %s holds a NUL character (byte %zu); a field holds text only, nothing was saved"),
+		          from, line, key, at);
+	else if (from)
+		cli_error(cmd, _("%s, line %d: the value for %s is not valid UTF-8 text (byte %zu); save it as UTF-8, nothing was saved"),
+		          from, line, key, at);
+	else
+		cli_error(cmd, _("the value for %s is not valid UTF-8 text (byte %zu); give it as UTF-8, nothing was saved"),
+		          key, at);
+	return false;
+}
+
+static char *read_value(const char *cmd, const char *key, const char *v)
+{
+	if (v[0] != '@' || v[1] == '@') {
+		if (v[0] == '@')
+			v++; /* @@x: a value that starts with @ */
+		return value_is_text(cmd, key, NULL, v, strlen(v)) ? xstrdup(v) : NULL;
+	}
 	strbuf b = STRBUF_INIT;
 	sb_adds(&b, "");
 	if (!strcmp(v, "@-")) {
@@ -46,6 +72,11 @@ static char *read_value(const char *cmd, const char *v)
 		}
 		sb_add(&b, data, len);
 		free(data);
+	}
+	/* The whole of it is the value: a NUL would cut it short unseen. */
+	if (!value_is_text(cmd, key, strcmp(v, "@-") ? v + 1 : _("standard input"), b.s, b.len)) {
+		sb_done(&b);
+		return NULL;
 	}
 	/* A file's last newline is not part of the value. */
 	while (b.len && b.s[b.len - 1] == '\n')
@@ -105,7 +136,7 @@ int cli_assign(const char *cmd, description *d, const char *arg)
 		rc = 2;
 		goto out;
 	}
-	if (!(val = read_value(cmd, eq + 1))) {
+	if (!(val = read_value(cmd, key, eq + 1))) {
 		rc = 2;
 		goto out;
 	}

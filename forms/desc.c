@@ -73,6 +73,86 @@ description *desc_from_tree(const standard *std, const ynode *root, desc_format 
 	return d;
 }
 
+void desc_read_error(findings *out, const yerror *ye, bool json)
+{
+	switch (ye->kind) {
+	case YERR_SIZE:
+		findings_add(out, SEV_ERROR, ORIGIN_INPUT, "too-big", NULL, NULL, 0, 0,
+		             _("the file is larger than %u MiB; is this the right file?"),
+		             YTREE_MAX_SIZE / (1024 * 1024));
+		break;
+	case YERR_DEPTH:
+		findings_add(out, SEV_ERROR, ORIGIN_INPUT, "too-deep", NULL, NULL, ye->line, ye->col,
+		             _("lists and mappings are nested more than %d levels deep here; a description needs three at most, is this the right file?"),
+		             YTREE_MAX_DEPTH);
+		break;
+	case YERR_KEYS:
+		findings_add(out, SEV_ERROR, ORIGIN_INPUT, "too-many-keys", NULL, NULL, ye->line, ye->col,
+		             _("a mapping has more than %d keys here; a description has a few dozen, is this the right file?"),
+		             YTREE_MAX_KEYS);
+		break;
+	default:
+		findings_add(out, SEV_ERROR, ORIGIN_INPUT, "syntax", NULL, NULL, ye->line, ye->col,
+		             json ? _("this is not valid JSON here: %s") : _("this is not valid YAML here: %s"),
+		             ye->msg ? ye->msg : "?");
+		break;
+	}
+}
+
+/* The first scalar in n that is not text (*field: the top-level key it is
+ * under), or the mapping with a key that is not UTF-8 (*kl, *kc: its place). */
+static const ynode *bad_text(const ynode *n, const char **field, const char *top, bool *nul, int *kl, int *kc)
+{
+	if (!n)
+		return NULL;
+	if (n->str && (memchr(n->str, '\0', n->len) || utf8_invalid_offset(n->str, n->len) >= 0)) {
+		*field = top;
+		*nul = memchr(n->str, '\0', n->len) != NULL;
+		return n;
+	}
+	for (size_t i = 0; i < n->n; i++) {
+		const char *t = top ? top : n->type == Y_MAP ? n->keys[i] : NULL;
+		if (n->type == Y_MAP && utf8_invalid_offset(n->keys[i], strlen(n->keys[i])) >= 0) {
+			*field = NULL;
+			*nul = false;
+			*kl = n->key_lines[i];
+			*kc = n->key_cols[i];
+			return n;
+		}
+		const ynode *b = bad_text(n->kids[i], field, t, nul, kl, kc);
+		if (b)
+			return b;
+	}
+	return NULL;
+}
+
+bool desc_tree_text_ok(const standard *std, const ynode *root, findings *out)
+{
+	const char *key = NULL;
+	bool nul = false;
+	int kl = 0, kc = 0;
+	const ynode *b = bad_text(root, &key, NULL, &nul, &kl, &kc);
+	if (!b)
+		return true;
+	if (kl || kc) {
+		findings_add(out, SEV_ERROR, ORIGIN_INPUT, "utf8", NULL, NULL, kl, kc, "%s",
+		             _("a key is not valid UTF-8 text; save the file as UTF-8 and try again"));
+		return false;
+	}
+	const std_field *f = key ? standard_field(std, key) : NULL;
+	/* The key is shown as the file has it; it is valid UTF-8 here. */
+	const char *name = f ? f->label[i18n_lang()] : key ? key : "-";
+	if (nul)
+		findings_add(out, SEV_ERROR, ORIGIN_INPUT, "nul", f, key, b->line, b->col,
+		             _("%s: the value holds a NUL character (\\u0000 or \\0); a field holds text only, remove it and try again"),
+		             name);
+	else
+		findings_add(out, SEV_ERROR, ORIGIN_INPUT, "utf8", f, key, b->line, b->col,
+		             _("%s: the value is not valid UTF-8 text (an escape such as \\ud800 stands for no character); correct it and try again"),
+		             name);
+	return false;
+}
+
 description *desc_read(const standard *std, const char *data, size_t len, desc_format fmt, findings *out)
 {
 	if (len > DESC_MAX_FILE) {
@@ -110,14 +190,12 @@ description *desc_read(const standard *std, const char *data, size_t len, desc_f
 	description *d = NULL;
 	int rc = fmt == DESC_API ? ytree_parse_json(data, len, &root, &ye) : ytree_parse_yaml(data, len, &root, &ye);
 	if (rc < 0) {
-		findings_add(out, SEV_ERROR, ORIGIN_INPUT, "syntax", NULL, NULL, ye.line, ye.col,
-		             fmt == DESC_API ? _("this is not valid JSON here: %s") : _("this is not valid YAML here: %s"),
-		             ye.msg);
+		desc_read_error(out, &ye, fmt == DESC_API);
 		yerror_done(&ye);
 	} else if (!root) {
 		findings_add(out, SEV_ERROR, ORIGIN_INPUT, "empty", NULL, NULL, 0, 0, "%s",
 		             _("the file holds no description, only comments"));
-	} else {
+	} else if (desc_tree_text_ok(std, root, out)) {
 		d = desc_from_tree(std, root, fmt, out);
 		if (d && fmt == DESC_YAML) {
 			d->source = xstrndup(data, len);

@@ -52,6 +52,13 @@ description *desc_from_tree(const standard *std, const ynode *root, desc_format 
  * not a mapping) become one ORIGIN_INPUT error and NULL is returned. */
 description *desc_read(const standard *std, const char *data, size_t len, desc_format fmt,
                        findings *out);
+/* One ORIGIN_INPUT error for a file the reader refused (syntax, or one of
+ * its limits: size, depth, keys in a mapping); json picks the wording. */
+void desc_read_error(findings *out, const yerror *ye, bool json);
+/* Values are text: a NUL character (JSON "\u0000", YAML "\0") or bytes that
+ * are not UTF-8 in any key or value of the tree is an ORIGIN_INPUT error
+ * naming the field and its line. Returns false after adding it. */
+bool desc_tree_text_ok(const standard *std, const ynode *root, findings *out);
 /* Same, from a path (name used in messages is the caller's). */
 description *desc_read_file(const standard *std, const char *path, desc_format fmt,
                             findings *out);

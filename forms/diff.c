@@ -113,8 +113,11 @@ static bool tok_eq(const token *a, const token *b)
 	return a->n == b->n && memcmp(a->s, b->s, a->n) == 0;
 }
 
+/* The runs being built, with the length and room of each one's text, so
+ * that appending a token costs its own length, not the run's so far. */
 typedef struct wbuild {
 	diff_word *w;
+	size_t *len, *room;
 	size_t n, cap;
 } wbuild;
 
@@ -123,26 +126,45 @@ static void wb_add(wbuild *b, diff_op op, const char *s, size_t n)
 	if (n == 0)
 		return;
 	if (b->n && b->w[b->n - 1].op == op) {
-		diff_word *last = &b->w[b->n - 1];
-		size_t old = strlen(last->text);
-		last->text = xrealloc(last->text, old + n + 1);
-		memcpy(last->text + old, s, n);
-		last->text[old + n] = '\0';
+		size_t k = b->n - 1;
+		if (b->len[k] + n + 1 > b->room[k]) {
+			b->room[k] = (b->len[k] + n + 1) * 2;
+			b->w[k].text = xrealloc(b->w[k].text, b->room[k]);
+		}
+		memcpy(b->w[k].text + b->len[k], s, n);
+		b->len[k] += n;
+		b->w[k].text[b->len[k]] = '\0';
 		return;
 	}
 	if (b->n == b->cap) {
 		b->cap = b->cap ? b->cap * 2 : 16;
 		b->w = xrealloc(b->w, b->cap * sizeof *b->w);
+		b->len = xrealloc(b->len, b->cap * sizeof *b->len);
+		b->room = xrealloc(b->room, b->cap * sizeof *b->room);
 	}
 	b->w[b->n].op = op;
 	b->w[b->n].text = xstrndup(s, n);
+	b->len[b->n] = n;
+	b->room[b->n] = n + 1;
 	b->n++;
 }
 
+/* Moves the runs of from to the end of b and empties from. */
+static void wb_flush(wbuild *b, wbuild *from)
+{
+	for (size_t k = 0; k < from->n; k++)
+		wb_add(b, from->w[k].op, from->w[k].text, from->len[k]);
+	diff_words_free(&from->w, from->n);
+	free(from->len);
+	free(from->room);
+	*from = (wbuild){ 0 };
+}
+
+/* Tokens are consecutive in their text: a run of them is one append. */
 static void wb_tokens(wbuild *b, diff_op op, const token *t, size_t n)
 {
-	for (size_t i = 0; i < n; i++)
-		wb_add(b, op, t[i].s, t[i].n);
+	if (n)
+		wb_add(b, op, t[0].s, (size_t)(t[n - 1].s + t[n - 1].n - t[0].s));
 }
 
 /* A deletion is listed before the insertion that replaces it. */
@@ -166,14 +188,8 @@ static void wb_middle(wbuild *b, const token *a, size_t na, const token *c, size
 	wbuild del = { 0 }, add = { 0 };
 	while (i < na || j < nc) {
 		if (i < na && j < nc && tok_eq(&a[i], &c[j])) {
-			for (size_t k = 0; k < del.n; k++)
-				wb_add(b, DIFF_DEL, del.w[k].text, strlen(del.w[k].text));
-			for (size_t k = 0; k < add.n; k++)
-				wb_add(b, DIFF_ADD, add.w[k].text, strlen(add.w[k].text));
-			diff_words_free(&del.w, del.n);
-			diff_words_free(&add.w, add.n);
-			del = (wbuild){ 0 };
-			add = (wbuild){ 0 };
+			wb_flush(b, &del);
+			wb_flush(b, &add);
 			wb_add(b, DIFF_SAME, a[i].s, a[i].n);
 			i++, j++;
 		} else if (j < nc && (i == na || L[i * w + j + 1] >= L[(i + 1) * w + j])) {
@@ -184,12 +200,8 @@ static void wb_middle(wbuild *b, const token *a, size_t na, const token *c, size
 			i++;
 		}
 	}
-	for (size_t k = 0; k < del.n; k++)
-		wb_add(b, DIFF_DEL, del.w[k].text, strlen(del.w[k].text));
-	for (size_t k = 0; k < add.n; k++)
-		wb_add(b, DIFF_ADD, add.w[k].text, strlen(add.w[k].text));
-	diff_words_free(&del.w, del.n);
-	diff_words_free(&add.w, add.n);
+	wb_flush(b, &del);
+	wb_flush(b, &add);
 	free(L);
 }
 
@@ -209,6 +221,8 @@ diff_word *diff_words(const char *a, const char *b, size_t *n)
 	wb_tokens(&w, DIFF_SAME, ta + na - tail, tail);
 	free(ta);
 	free(tb);
+	free(w.len);
+	free(w.room);
 	*n = w.n;
 	return w.w;
 }

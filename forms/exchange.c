@@ -64,6 +64,8 @@ static void lowercase_lang(ynode *n)
 
 description *desc_import_api(const standard *std, const ynode *obj, findings *out)
 {
+	if (obj && !desc_tree_text_ok(std, obj, out))
+		return NULL;
 	description *d = desc_from_tree(std, obj, DESC_YAML, out);
 	if (!d)
 		return NULL;
@@ -168,8 +170,7 @@ description *template_import(const standard *std, const char *data, size_t len, 
 	ynode *root = NULL;
 	yerror ye = { 0 };
 	if (ytree_parse_json(data, len, &root, &ye) < 0) {
-		findings_add(out, SEV_ERROR, ORIGIN_INPUT, "syntax", NULL, NULL, ye.line, ye.col,
-		             _("this is not valid JSON here: %s"), ye.msg);
+		desc_read_error(out, &ye, true);
 		yerror_done(&ye);
 		return NULL;
 	}
@@ -217,8 +218,7 @@ size_t template_list(const char *data, size_t len, template_entry **out, finding
 	ynode *root = NULL;
 	yerror ye = { 0 };
 	if (ytree_parse_json(data, len, &root, &ye) < 0) {
-		findings_add(fs, SEV_ERROR, ORIGIN_INPUT, "syntax", NULL, NULL, ye.line, ye.col,
-		             _("this is not valid JSON here: %s"), ye.msg);
+		desc_read_error(fs, &ye, true);
 		yerror_done(&ye);
 		return 0;
 	}

@@ -9,7 +9,9 @@
 /* An object in the register's API layout (rich fields as HTML, plain fields
  * possibly with entities) -> a model in algedit's file layout (rich text as
  * paragraphs and "- " items). Keys of older standards and template bookkeeping
- * (id, type, uuid, ...) are left out and listed as notes; "NLD" becomes "nld". */
+ * (id, type, uuid, ...) are left out and listed as notes; "NLD" becomes "nld".
+ * A value that is not text (a NUL character, bytes that are not UTF-8) makes
+ * it NULL, with one ORIGIN_INPUT error naming the field. */
 description *desc_import_api(const standard *std, const ynode *obj, findings *out);
 
 /* The JSON body for the register's submission API, keys in the standard's

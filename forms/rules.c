@@ -179,12 +179,20 @@ static void add(findings *o, severity sev, origin org, const char *rule, const d
 {
 	int line, col;
 	pos(d, f, n, &line, &col);
-	char buf[2048];
+	/* Whole, however long the value quoted in it: a cut could split a
+	 * character and leave the message not UTF-8. */
 	va_list ap;
 	va_start(ap, fmt);
-	vsnprintf(buf, sizeof buf, fmt, ap);
+	int len = vsnprintf(NULL, 0, fmt, ap);
+	va_end(ap);
+	char *buf = xmalloc(len > 0 ? (size_t)len + 1 : 1);
+	buf[0] = '\0';
+	va_start(ap, fmt);
+	if (len > 0)
+		vsnprintf(buf, (size_t)len + 1, fmt, ap);
 	va_end(ap);
 	findings_add(o, sev, org, rule, f, f->key, line, col, "%s: %s", label(f), buf);
+	free(buf);
 }
 
 static void check_length(const description *d, const std_field *f, const ynode *n, findings *o)

@@ -8,8 +8,6 @@
 #include <string.h>
 #include <yaml.h>
 
-#define YTREE_MAX_DEPTH 64
-
 ynode *ynode_new(ynode_type t, int line, int col)
 {
 	ynode *n = xcalloc(1, sizeof *n);
@@ -138,15 +136,27 @@ static void set_err(yerror *err, int line, int col, const char *msg)
 		return;
 	err->line = line;
 	err->col = col;
+	err->kind = YERR_SYNTAX;
 	free(err->msg);
 	err->msg = xstrdup(msg);
 }
 
-/* Pending key of a mapping under construction. */
+static void set_limit(yerror *err, int line, int col, yerror_kind kind, const char *msg)
+{
+	set_err(err, line, col, msg);
+	if (err)
+		err->kind = kind;
+}
+
+/* Pending key of a mapping under construction, and a hash set of the keys it
+ * has (indexes + 1 into node->keys), so that the duplicate check costs the
+ * same for the last key of a mapping as for the first. */
 typedef struct frame {
 	ynode *node;
 	char *key;          /* NULL when the next scalar is a key */
 	int key_line, key_col;
+	size_t *slots;
+	size_t nslots;      /* a power of two, at least twice the keys */
 } frame;
 
 /* libyaml's problems, said in words a person writing a description knows
@@ -186,6 +196,51 @@ static char *libyaml_message(const char *problem, const char *context)
 	                 context ? ", " : "", context ? context : "");
 }
 
+static size_t key_hash(const char *s, size_t n)
+{
+	size_t h = 2166136261u;
+	for (size_t i = 0; i < n; i++)
+		h = (h ^ (unsigned char)s[i]) * 16777619u;
+	return h;
+}
+
+/* True when the frame's mapping already has key s. */
+static bool frame_has(const frame *f, const char *s, size_t n)
+{
+	if (!f->nslots)
+		return false;
+	for (size_t i = key_hash(s, n) & (f->nslots - 1);; i = (i + 1) & (f->nslots - 1)) {
+		size_t k = f->slots[i];
+		if (!k)
+			return false;
+		if (!strcmp(f->node->keys[k - 1], s))
+			return true;
+	}
+}
+
+/* Records the mapping's last key (node->keys[node->n - 1]) in the set. */
+static void frame_add(frame *f)
+{
+	ynode *m = f->node;
+	if (m->n * 2 > f->nslots) {
+		size_t cap = f->nslots ? f->nslots * 2 : 16;
+		free(f->slots);
+		f->slots = xcalloc(cap, sizeof *f->slots);
+		f->nslots = cap;
+		for (size_t k = 0; k + 1 < m->n; k++) {
+			size_t i = key_hash(m->keys[k], strlen(m->keys[k])) & (cap - 1);
+			while (f->slots[i])
+				i = (i + 1) & (cap - 1);
+			f->slots[i] = k + 1;
+		}
+	}
+	const char *key = m->keys[m->n - 1];
+	size_t i = key_hash(key, strlen(key)) & (f->nslots - 1);
+	while (f->slots[i])
+		i = (i + 1) & (f->nslots - 1);
+	f->slots[i] = m->n;
+}
+
 int ytree_parse_yaml(const char *data, size_t len, ynode **out, yerror *err)
 {
 	yaml_parser_t p;
@@ -197,6 +252,10 @@ int ytree_parse_yaml(const char *data, size_t len, ynode **out, yerror *err)
 	int rc = -1;
 
 	*out = NULL;
+	if (len > YTREE_MAX_SIZE) {
+		set_limit(err, 0, 0, YERR_SIZE, "the file is too large");
+		return -1;
+	}
 	if (!yaml_parser_initialize(&p)) {
 		set_err(err, 0, 0, "cannot start the YAML parser");
 		return -1;
@@ -244,7 +303,12 @@ int ytree_parse_yaml(const char *data, size_t len, ynode **out, yerror *err)
 					yaml_event_delete(&ev);
 					goto out;
 				}
-				if (ynode_get(f->node, s)) {
+				if (f->node->n >= YTREE_MAX_KEYS) {
+					set_limit(err, line, col, YERR_KEYS, "too many keys in one mapping");
+					yaml_event_delete(&ev);
+					goto out;
+				}
+				if (frame_has(f, s, l)) {
 					char *msg = xasprintf("the key \"%s\" appears twice", s);
 					set_err(err, line, col, msg);
 					free(msg);
@@ -274,7 +338,7 @@ int ytree_parse_yaml(const char *data, size_t len, ynode **out, yerror *err)
 				goto out;
 			}
 			if (depth >= YTREE_MAX_DEPTH) {
-				set_err(err, line, col, "the file is nested too deeply");
+				set_limit(err, line, col, YERR_DEPTH, "the file is nested too deeply");
 				yaml_event_delete(&ev);
 				goto out;
 			}
@@ -284,14 +348,14 @@ int ytree_parse_yaml(const char *data, size_t len, ynode **out, yerror *err)
 				goto out;
 			}
 			ynode *n = ynode_new(seq ? Y_SEQ : Y_MAP, line, col);
-			stack[depth].node = n;
-			stack[depth].key = NULL;
+			stack[depth] = (frame){ .node = n };
 			depth++;
 			break;
 		}
 		case YAML_SEQUENCE_END_EVENT:
 		case YAML_MAPPING_END_EVENT:
 			val = stack[--depth].node;
+			xfree(&stack[depth].slots);
 			break;
 		default:
 			break;
@@ -308,6 +372,7 @@ int ytree_parse_yaml(const char *data, size_t len, ynode **out, yerror *err)
 			ynode_push(f->node, val);
 		} else {
 			ynode_put(f->node, f->key, val, f->key_line, f->key_col);
+			frame_add(f);
 			xfree(&f->key);
 		}
 	}
@@ -317,6 +382,7 @@ out:
 		while (depth > 0) {
 			depth--;
 			free(stack[depth].key);
+			free(stack[depth].slots);
 			ynode_free(&stack[depth].node);
 		}
 		ynode_free(&root);
@@ -445,12 +511,27 @@ static char *json_for_yaml(const char *s, size_t n, size_t *out_len)
 int ytree_parse_json(const char *data, size_t len, ynode **out, yerror *err)
 {
 	size_t tlen;
+	*out = NULL;
+	if (len > YTREE_MAX_SIZE) {
+		set_limit(err, 0, 0, YERR_SIZE, "the file is too large");
+		return -1;
+	}
 	char *text = json_for_yaml(data, len, &tlen);
 	int rc = ytree_parse_yaml(text, tlen, out, err);
 	free(text);
 	const ynode *bad = rc == 0 ? type_json_scalars(*out) : NULL;
 	if (bad) {
-		char *msg = xasprintf("text without quotes (\"%.40s\") is not JSON", bad->str);
+		/* At most 40 bytes of it, never half a character. */
+		int cut = 0;
+		while (bad->str[cut] && cut < 40) {
+			int k = 1;
+			while (((unsigned char)bad->str[cut + k] & 0xC0) == 0x80)
+				k++;
+			if (cut + k > 40)
+				break;
+			cut += k;
+		}
+		char *msg = xasprintf("text without quotes (\"%.*s\") is not JSON", cut, bad->str);
 		set_err(err, bad->line, bad->col, msg);
 		free(msg);
 		ynode_free(out);

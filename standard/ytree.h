@@ -32,9 +32,23 @@ typedef struct ynode {
 	int line, col;         /* 1-based start of the node */
 } ynode;
 
+/* The reader's limits on one file, far above any description or template
+ * file, so that a crafted file costs little before it is refused. */
+#define YTREE_MAX_SIZE (16u * 1024 * 1024)  /* bytes (the largest file import reads) */
+#define YTREE_MAX_DEPTH 32                   /* nested lists and mappings */
+#define YTREE_MAX_KEYS 10000                 /* keys in one mapping */
+
+typedef enum yerror_kind {
+	YERR_SYNTAX,           /* not YAML/JSON, duplicate key, alias, ... (msg says) */
+	YERR_SIZE,             /* larger than YTREE_MAX_SIZE */
+	YERR_DEPTH,            /* nested deeper than YTREE_MAX_DEPTH */
+	YERR_KEYS,             /* a mapping with more than YTREE_MAX_KEYS keys */
+} yerror_kind;
+
 typedef struct yerror {
 	int line, col;         /* 1-based; 0 when unknown */
 	char *msg;             /* English, untranslated detail from the parser */
+	yerror_kind kind;      /* the callers word limits in their own language */
 } yerror;
 
 /* Parses YAML (JSON is accepted as the YAML subset libyaml reads). An empty

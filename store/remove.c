@@ -203,7 +203,7 @@ store_status store_restore(store *s, const char *slug, store_saved *info)
 		}
 		rc = present ? store_fail(s, STORE_UNCHANGED, _("%s is not removed: it is in the latest version; algedit log %s shows its history"), slug, slug)
 		     : errno == ELOOP ? store_link_fail(s, abs)
-		                      : store_fail(s, STORE_IO, _("cannot write %s: %s; %s"), abs, strerror(errno), NOSPACE_HINT);
+		                      : store_fail_write(s, abs, errno, NOSPACE_HINT);
 		goto out;
 	}
 	if (present) {
@@ -230,8 +230,7 @@ store_status store_restore(store *s, const char *slug, store_saved *info)
 	dir = xasprintf("%salgoritmes", s->workdir);
 	if ((mkdir(dir, 0755) < 0 && errno != EEXIST) ||
 	    contain_write(abs, 2, git_blob_rawcontent(b), (size_t)git_blob_rawsize(b)) < 0) {
-		rc = errno == ELOOP ? store_link_fail(s, abs)
-		                    : store_fail(s, STORE_IO, _("cannot write %s: %s; %s"), abs, strerror(errno), NOSPACE_HINT);
+		rc = errno == ELOOP ? store_link_fail(s, abs) : store_fail_write(s, abs, errno, NOSPACE_HINT);
 		goto out;
 	}
 	git_tree_update up = { .action = GIT_TREE_UPDATE_UPSERT, .filemode = GIT_FILEMODE_BLOB, .path = rel };

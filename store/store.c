@@ -11,6 +11,7 @@
 #include "i18n/i18n.h"
 
 #include <dirent.h>
+#include <pwd.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <stdarg.h>
@@ -255,6 +256,41 @@ out:
 	return rc;
 }
 
+/* True when path holds a repository (.git) that another user owns: libgit2
+ * 1.5.1 refuses to open it, but reports "not found" rather than GIT_EOWNER. */
+static bool foreign_repo(const char *path)
+{
+	struct stat top, git;
+	char *g = xasprintf("%s/.git", path);
+	bool r = stat(path, &top) == 0 && stat(g, &git) == 0 && (top.st_uid != geteuid() || git.st_uid != geteuid());
+	free(g);
+	return r;
+}
+
+/* A repository of another user: git (and libgit2) refuse to work in it, so
+ * that its config cannot run programs as the person who opens it. */
+static char *owner_message(const char *path)
+{
+	struct stat st;
+	char *git = xasprintf("%s/.git", path);
+	uid_t uid = (uid_t)-1;
+	if (stat(path, &st) == 0)
+		uid = st.st_uid;
+	if (uid == geteuid() && stat(git, &st) == 0)
+		uid = st.st_uid;
+	free(git);
+	struct passwd *pw = uid != (uid_t)-1 ? getpwuid(uid) : NULL;
+	char *who = pw ? xstrdup(pw->pw_name) : xasprintf("%ld", (long)uid);
+	char *abs = realpath(path, NULL);
+	char *m = xasprintf(_("the repository in %s belongs to another user (%s), and git does not work in another user's repository. "
+	                      "Work in a copy of your own (git clone %s DIR, then -C DIR), or, if you trust that user, allow it once with: "
+	                      "git config --global --add safe.directory %s"),
+	                    path, who, abs ? abs : path, abs ? abs : path);
+	free(abs);
+	free(who);
+	return m;
+}
+
 store_status store_open(const standard *std, const char *dir, store **out, char **err)
 {
 	*out = NULL;
@@ -300,7 +336,9 @@ store_status store_open(const standard *std, const char *dir, store **out, char 
 		}
 		created = true;
 	} else if (e < 0) {
-		if (e == GIT_ENOTFOUND)
+		if (e == GIT_EOWNER || (e == GIT_ENOTFOUND && foreign_repo(path)))
+			*err = owner_message(path);
+		else if (e == GIT_ENOTFOUND)
 			*err = xasprintf(_("%s is neither a git repository nor an empty folder; give an empty folder or a repository with -C DIR"), path);
 		else
 			*err = xasprintf(_("cannot open the repository in %s: %s"), path, store_git_msg());
@@ -774,6 +812,33 @@ static char *save_message(store *s, char **slugs, const description **ds, char *
 
 #define NOSPACE_HINT _("your text is kept, free some disk space or make the folder writable and save again")
 
+store_status store_fail_write(store *s, const char *abs, int err, const char *hint)
+{
+	if (err == ENOTDIR || err == EEXIST) {
+		/* The first folder on the way that is something else. */
+		char *p = xstrdup(abs);
+		for (char *slash = strchr(p + 1, '/'); slash; slash = strchr(slash + 1, '/')) {
+			struct stat st;
+			*slash = '\0';
+			bool other = lstat(p, &st) == 0 && !S_ISDIR(st.st_mode);
+			*slash = '/';
+			if (other) {
+				*slash = '\0';
+				store_status rc = store_fail(s, STORE_IO,
+				                             _("cannot write %s: %s is a file, not a folder; descriptions are kept in the folder algoritmes/. Rename or move that file, then try again; your text is kept"),
+				                             abs, p);
+				free(p);
+				return rc;
+			}
+		}
+		free(p);
+	}
+	if (err == EACCES || err == EPERM || err == EROFS)
+		return store_fail(s, STORE_IO, _("cannot write %s: %s; make the folder writable (or choose another with -C DIR) and try again; your text is kept"),
+		                  abs, strerror(err));
+	return store_fail(s, STORE_IO, _("cannot write %s: %s; %s"), abs, strerror(err), hint);
+}
+
 store_status store_save(store *s, const char *slug, const description *d, store_saved *info)
 {
 	return store_save_many(s, &slug, &d, 1, info);
@@ -833,8 +898,7 @@ store_status store_save_many(store *s, const char *const *slugs_in, const descri
 			free(data);
 			free(rel);
 			if (werr) {
-				rc = werr == ELOOP ? store_link_fail(s, abs)
-				                   : store_fail(s, STORE_IO, _("cannot write %s: %s; %s"), abs, strerror(werr), NOSPACE_HINT);
+				rc = werr == ELOOP ? store_link_fail(s, abs) : store_fail_write(s, abs, werr, NOSPACE_HINT);
 				free(abs);
 				goto out;
 			}
@@ -885,13 +949,12 @@ store_status store_save_many(store *s, const char *const *slugs_in, const descri
 	}
 	dir = xasprintf("%s" DESC_DIR, s->workdir);
 	if (mkdir(dir, 0755) < 0 && errno != EEXIST) {
-		rc = store_fail(s, STORE_IO, _("cannot write %s: %s; %s"), dir, strerror(errno), NOSPACE_HINT);
+		rc = store_fail_write(s, dir, errno, NOSPACE_HINT);
 		goto out;
 	}
 	for (size_t i = 0; i < n; i++)
 		if (contain_write(abss[i], 2, datas[i], lens[i]) < 0) {
-			rc = errno == ELOOP ? store_link_fail(s, abss[i])
-			                    : store_fail(s, STORE_IO, _("cannot write %s: %s; %s"), abss[i], strerror(errno), NOSPACE_HINT);
+			rc = errno == ELOOP ? store_link_fail(s, abss[i]) : store_fail_write(s, abss[i], errno, NOSPACE_HINT);
 			goto out;
 		}
 	const git_commit *parents[1] = { parent };

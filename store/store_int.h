@@ -38,6 +38,11 @@ store_status store_fail(store *s, store_status st, const char *fmt, ...)
 /* The message that abs (in the work tree) is, or lies behind, a symbolic
  * link algedit does not follow, naming the link. Returns STORE_ERROR. */
 store_status store_link_fail(store *s, const char *abs);
+/* A file of the work tree (abs) could not be written (err: errno): the
+ * message says why in words a person can act on: a part of its folder path
+ * that is a file, not a folder; a folder that is not writable; a full disk.
+ * hint ends the message in the last two cases (what was kept, what to do). */
+store_status store_fail_write(store *s, const char *abs, int err, const char *hint);
 /* The last libgit2 error message, or "unknown error", on one line: line
  * breaks and other control characters (a server's text among them) become
  * spaces. Valid until the next call on this thread. */

@@ -64,3 +64,17 @@ tests_fuzz_fuzz_exchange_LDFLAGS = $(FUZZ_LINKFLAGS)
 tests_fuzz_fuzz_exchange_LDADD = $(ALL_LIBS)
 TESTS += tests/fuzz/exchange.fuzz
 EXTRA_DIST += tests/fuzz/exchange.fuzz
+
+TESTS += tests/e2e/input.sh
+EXTRA_DIST += tests/e2e/input.sh
+
+check_PROGRAMS += tests/fuzz/fuzz_reader
+tests_fuzz_fuzz_reader_SOURCES = tests/fuzz/fuzz_reader.c $(FUZZ_DRIVER)
+tests_fuzz_fuzz_reader_CFLAGS = $(FUZZ_CFLAGS)
+tests_fuzz_fuzz_reader_LDFLAGS = $(FUZZ_LINKFLAGS)
+tests_fuzz_fuzz_reader_LDADD = $(ALL_LIBS)
+TESTS += tests/fuzz/reader.fuzz
+EXTRA_DIST += tests/fuzz/reader.fuzz
+
+TESTS += tests/e2e/input-speed.sh
+EXTRA_DIST += tests/e2e/input-speed.sh

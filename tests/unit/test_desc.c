@@ -2,6 +2,7 @@
  * unchanged files, quoting that other YAML readers agree with, bad input. */
 #include "config.h"
 #include "forms/desc.h"
+#include "forms/exchange.h"
 #include "forms/rules.h"
 #include "base/base.h"
 #include "unit.h"
@@ -179,6 +180,73 @@ START_TEST(json_unquoted_text_refused)
 }
 END_TEST
 
+/* A NUL character is no text: refused where it is read, naming the field and
+ * its line, in JSON (\u0000) and YAML ("\0") alike; "In gebruik\0evil" must
+ * not pass the value-list check as "In gebruik". */
+START_TEST(nul_in_value_refused)
+{
+	findings fs;
+	findings_init(&fs);
+	const char *json = "{\"name\": \"a\",\n \"status\": \"In gebruik\\u0000evil\"}";
+	ck_assert_ptr_null(desc_read(std, json, strlen(json), DESC_API, &fs));
+	ck_assert_int_eq(fs.n, 1);
+	ck_assert_str_eq(fs.v[0].rule, "nul");
+	ck_assert_str_eq(fs.v[0].key, "status");
+	ck_assert_int_eq(fs.v[0].line, 2);
+	ck_assert_msg(strstr(fs.v[0].msg, "Status: the value holds a NUL character") != NULL, "%s", fs.v[0].msg);
+	findings_done(&fs);
+	findings_init(&fs);
+	const char *yaml = "name: a\nlawful_basis_grouping:\n  - title: \"Wet\\0x\"\n";
+	ck_assert_ptr_null(desc_read(std, yaml, strlen(yaml), DESC_YAML, &fs));
+	ck_assert_int_eq(fs.n, 1);
+	ck_assert_str_eq(fs.v[0].rule, "nul");
+	ck_assert_str_eq(fs.v[0].key, "lawful_basis_grouping");
+	ck_assert_int_eq(fs.v[0].line, 3);
+	findings_done(&fs);
+	/* The model itself: a value with bytes that are not UTF-8. */
+	ynode *root = ynode_new(Y_MAP, 1, 1);
+	ynode_put(root, "goal", ynode_new_str("caf\xe9", 4, 4, 7), 4, 1);
+	findings_init(&fs);
+	ck_assert(!desc_tree_text_ok(std, root, &fs));
+	ck_assert_str_eq(fs.v[0].rule, "utf8");
+	ck_assert_int_eq(fs.v[0].line, 4);
+	findings_done(&fs);
+	ynode_free(&root);
+}
+END_TEST
+
+/* The reader's limits reach the user as their own messages, with the line. */
+START_TEST(reader_limits_named)
+{
+	findings fs;
+	findings_init(&fs);
+	strbuf b = STRBUF_INIT;
+	sb_adds(&b, "name: a\nx: ");
+	for (int i = 0; i < 40; i++)
+		sb_addc(&b, '[');
+	for (int i = 0; i < 40; i++)
+		sb_addc(&b, ']');
+	ck_assert_ptr_null(desc_read(std, b.s, b.len, DESC_YAML, &fs));
+	ck_assert_int_eq(fs.n, 1);
+	ck_assert_str_eq(fs.v[0].rule, "too-deep");
+	ck_assert_int_eq(fs.v[0].line, 2);
+	ck_assert_msg(strstr(fs.v[0].msg, "more than 32 levels") != NULL, "%s", fs.v[0].msg);
+	findings_done(&fs);
+	sb_reset(&b);
+	sb_adds(&b, "[{");
+	for (int i = 0; i <= YTREE_MAX_KEYS; i++)
+		sb_printf(&b, "%s\"k%d\": 1", i ? ",\n" : "", i);
+	sb_adds(&b, "}]");
+	findings_init(&fs);
+	ck_assert_ptr_null(template_import(std, b.s, b.len, NULL, &fs));
+	ck_assert_int_eq(fs.n, 1);
+	ck_assert_str_eq(fs.v[0].rule, "too-many-keys");
+	ck_assert_int_eq(fs.v[0].line, YTREE_MAX_KEYS + 1);
+	findings_done(&fs);
+	sb_done(&b);
+}
+END_TEST
+
 START_TEST(json_surrogates_and_types)
 {
 	findings fs;
@@ -258,6 +326,8 @@ int main(void)
 	tcase_add_test(t, bad_input);
 	tcase_add_test(t, list_where_text_expected);
 	tcase_add_test(t, json_surrogates_and_types);
+	tcase_add_test(t, nul_in_value_refused);
+	tcase_add_test(t, reader_limits_named);
 	tcase_add_test(t, json_unquoted_text_refused);
 	tcase_add_test(t, pyyaml_agrees);
 	suite_add_tcase(s, t);

@@ -7,6 +7,7 @@
 #include "unit.h"
 
 #include <string.h>
+#include <time.h>
 
 static standard *std;
 
@@ -67,6 +68,61 @@ START_TEST(words)
 	w = diff_words(a.s, c.s, &n);
 	ck_assert_uint_ge(n, 2);
 	diff_words_free(&w, n);
+	sb_done(&a);
+	sb_done(&c);
+}
+END_TEST
+
+static double seconds(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+/* A long text changed at its end: the cost grows with the text, not with
+ * its square (appending token by token to the unchanged run, with strlen,
+ * took tens of seconds at 4 MiB). And a long run of changed tokens in the
+ * middle costs no more. */
+START_TEST(words_long_text_linear)
+{
+	strbuf a = STRBUF_INIT, c = STRBUF_INIT;
+	while (a.len < 4 * 1024 * 1024)
+		sb_printf(&a, "woord%zu ", a.len % 997);
+	sb_add(&c, a.s, a.len);
+	sb_adds(&a, "einde");
+	sb_adds(&c, "slot");
+	size_t n;
+	double t0 = seconds();
+	diff_word *w = diff_words(a.s, c.s, &n);
+	double t = seconds() - t0;
+	ck_assert_uint_eq(n, 3);
+	ck_assert_int_eq(w[0].op, DIFF_SAME);
+	ck_assert_uint_eq(strlen(w[0].text), a.len - 5);
+	ck_assert_str_eq(w[1].text, "einde");
+	ck_assert_str_eq(w[2].text, "slot");
+	diff_words_free(&w, n);
+	fprintf(stderr, "diff_words: 4 MiB changed at its end: %.3f s\n", t);
+	ck_assert_msg(t < 5, "4 MiB changed at its end took %.3f s", t);
+
+	/* Every other word changed, from the middle on: one long changed run. */
+	sb_reset(&c);
+	for (size_t i = 0, k = 0; i < a.len; k++) {
+		const char *sp = memchr(a.s + i, ' ', a.len - i);
+		size_t wl = sp ? (size_t)(sp - (a.s + i)) + 1 : a.len - i;
+		if (i > a.len / 2 && k % 2)
+			sb_adds(&c, "anders ");
+		else
+			sb_add(&c, a.s + i, wl);
+		i += wl;
+	}
+	t0 = seconds();
+	w = diff_words(a.s, c.s, &n);
+	t = seconds() - t0;
+	ck_assert_uint_ge(n, 3);
+	diff_words_free(&w, n);
+	fprintf(stderr, "diff_words: 4 MiB, second half changed: %.3f s\n", t);
+	ck_assert_msg(t < 5, "4 MiB with its second half changed took %.3f s", t);
 	sb_done(&a);
 	sb_done(&c);
 }
@@ -164,6 +220,8 @@ static Suite *suite(void)
 	TCase *t = tcase_create("diff");
 	tcase_add_checked_fixture(t, setup, teardown);
 	tcase_add_test(t, words);
+	tcase_add_test(t, words_long_text_linear);
+	tcase_set_timeout(t, 120); /* the timing test under a sanitizer on a busy machine */
 	tcase_add_test(t, fields);
 	tcase_add_test(t, merge);
 	suite_add_tcase(s, t);
