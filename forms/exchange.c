@@ -107,7 +107,7 @@ static void export_value(strbuf *b, const std_field *f, const ynode *n)
 	if (n->type == Y_NULL) {
 		sb_adds(b, "null");
 	} else if (n->type == Y_STR) {
-		char *h = f && f->kind == FK_RICH ? rich_to_html(n->str) : f ? text_to_html(n->str) : xstrdup(n->str);
+		char *h = f && f->kind == FK_RICH ? rich_to_register_html(n->str) : f ? text_to_html(n->str) : xstrdup(n->str);
 		json_add_string(b, h, strlen(h));
 		free(h);
 	} else if (n->type == Y_NUM || n->type == Y_BOOL) {

@@ -111,8 +111,8 @@ static const struct {
 	{ "form", " form p hr" HEADINGS " dl ul ol menu dir address pre listing xmp head " },
 	{ "head", " p " },
 	{ "title", " p " },
-	{ "body", " head style script title " },
-	{ "frameset", " head style script title " },
+	{ "body", " head style script title p " },
+	{ "frameset", " head style script title p " },
 	{ "li", " p" HEADINGS " dl address pre listing xmp head li " },
 	{ "hr", " p head " },
 	{ "h1", " p head h2 h3 h4 h5 h6 " },
@@ -655,7 +655,9 @@ static void close_on_end_tag(hparser *p, const char *name)
 	}
 	if (k == 0)
 		return;
-	p->nopen = k - 1;
+	/* </html> closes everything but the root: text after it still joins
+	 * the root (in an implied <p>), so the register counts and keeps it. */
+	p->nopen = k == 1 && strcmp(name, "html") == 0 ? 1 : k - 1;
 }
 
 static void parse_end_tag(hparser *p)
@@ -762,6 +764,8 @@ static hnode *html_parse(const char *s, size_t n)
 {
 	hparser p = { .s = s, .n = n };
 	p.doc = hnode_new(HN_DOC, NULL);
+	if (n >= 3 && !memcmp(s, "\xef\xbb\xbf", 3))
+		p.i = 3; /* the parser drops a leading byte-order mark */
 	skip_blanks(&p);
 	parse_prologue_misc(&p);
 	if (at_ci(&p, "<!DOCTYPE"))
@@ -1083,6 +1087,16 @@ char *rich_to_html(const char *text)
 	free(lines);
 	free(norm);
 	return sb_take(&out);
+}
+
+char *rich_to_register_html(const char *text)
+{
+	char *h = rich_to_html(text);
+	char *kept = html_stored_rich(h, strlen(h));
+	if (!kept)
+		return h;
+	free(h);
+	return kept;
 }
 
 char *text_to_html(const char *text)

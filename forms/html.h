@@ -47,6 +47,12 @@ bool html_field_is_rich(const char *key);
  * register would drop are dropped. "" -> "". */
 char *rich_to_html(const char *text);
 
+/* Our plain rich text -> the HTML the register stores for it: rich_to_html
+ * in the register's canonical form (several top-level blocks wrapped in one
+ * <div>, as its sanitiser does), so that what algedit sends is what the
+ * register keeps and a PUT of an unchanged description answers NO_CHANGES. */
+char *rich_to_register_html(const char *text);
+
 /* Register HTML -> our plain rich text. Exact inverse of rich_to_html for
  * text in its canonical form (blocks separated by one blank line, items
  * numbered from 1), so rich_to_html(html_to_rich(rich_to_html(x))) equals
