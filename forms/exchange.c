@@ -37,7 +37,7 @@ static ynode *import_scalar(const std_field *f, const ynode *n)
 {
 	char *t;
 	if (f->kind == FK_RICH)
-		t = html_to_rich(n->str);
+		t = register_to_rich(n->str);
 	else
 		t = html_stored_plain(n->str, n->len);
 	if (!t) /* the register could not read it either: keep it as it was */
@@ -67,7 +67,9 @@ description *desc_import_api(const standard *std, const ynode *obj, findings *ou
 			ynode_free(&d->vals[i]);
 			continue;
 		}
-		if (v->type == Y_STR && (f->kind == FK_RICH || strchr(v->str, '&') || strchr(v->str, '<'))) {
+		/* Every text as the register stores it: leading blanks and a byte-order
+		 * mark it drops are dropped here too. */
+		if (v->type == Y_STR && f->kind != FK_CHOICE && f->kind != FK_MULTI && f->kind != FK_ITEMS) {
 			d->vals[i] = import_scalar(f, v);
 			ynode_free(&v);
 		}

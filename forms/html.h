@@ -62,6 +62,13 @@ char *rich_to_register_html(const char *text);
  * are dropped, and whitespace that contains a line break collapses. */
 char *html_to_rich(const char *html);
 
+/* A rich value as sent to the register -> our plain rich text, from what the
+ * register stores for it (html_stored_rich, so what it drops is dropped and
+ * what it keeps, such as <title> text, is kept). A value the register keeps
+ * as one paragraph of plain text (sent without tags) keeps its line breaks
+ * and blank lines. NULL when the register's parser fails on it. */
+char *register_to_rich(const char *value);
+
 /* A plain field's text escaped for sending (& < > as entities, leading blanks
  * as character references) so that the register stores it unchanged. Text that
  * is empty or only whitespace is returned as it is. */

@@ -155,7 +155,7 @@ START_TEST(export_escapes_plain_and_builds_html)
 	desc_set_text(d, standard_field(std, "goal"), "Alinea één.\n\n- punt\n- zo’n punt");
 	char *j = desc_export_api_json(d);
 	ck_assert_msg(strstr(j, "\"name\": \"Smit &amp; Zn &lt;test&gt;\"") != NULL, "%s", j);
-	ck_assert_msg(strstr(j, "\"goal\": \"<p>Alinea één.</p><ul><li>punt</li><li>zo’n punt</li></ul>\"") != NULL, "%s", j);
+	ck_assert_msg(strstr(j, "\"goal\": \"<div><p>Alinea één.</p><ul><li>punt</li><li>zo’n punt</li></ul></div>\"") != NULL, "%s", j);
 	free(j);
 	desc_free(&d);
 }
