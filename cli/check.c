@@ -212,13 +212,34 @@ static bool is_json_path(const char *path)
 	return str_ends(path, ".json") || str_ends(path, ".JSON");
 }
 
+/* A JSON file that holds a list (or a single value) instead of one object is
+ * valid JSON that the register answers with 422: say so as the register does. */
+static bool register_refuses_shape(findings *fs)
+{
+	for (size_t i = 0; i < fs->n; i++) {
+		finding *x = &fs->v[i];
+		if (strcmp(x->rule, "not-a-description"))
+			continue;
+		free(x->msg);
+		x->msg = xstrdup(_("the register refuses this file: a submission is one description, a JSON object "
+		                   "({...}), and this file holds a list or a single value; send each description on its own (the register answers "
+		                   "\"Input should be a valid dictionary or object to extract fields from\")"));
+		x->org = ORIGIN_REGISTER;
+		x->rule = "not-an-object";
+		return true;
+	}
+	return false;
+}
+
 static void check_file(check_opts *o, const standard *std, const char *path)
 {
 	findings fs;
 	findings_init(&fs);
 	o->files++;
 	description *d = desc_read_file(std, path, is_json_path(path) ? DESC_API : DESC_YAML, &fs);
-	if (!d)
+	if (!d && is_json_path(path) && register_refuses_shape(&fs))
+		; /* read well, refused by the register: an error, not unreadable */
+	else if (!d)
 		o->unreadable++;
 	else
 		rules_check(d, &fs);

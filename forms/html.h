@@ -43,8 +43,11 @@ bool html_field_is_rich(const char *key);
  * bulleted items (<ul>), lines starting with 1-3 digits and ". " numbered items
  * (<ol>), other lines before the first item form a paragraph (<p>), other lines
  * after an item continue that item; a newline inside a paragraph or item is
- * <br>. & < > are escaped; CR LF and CR count as LF; control characters the
- * register would drop are dropped. "" -> "". */
+ * <br>. A line of one or more backslashes followed by such a marker is text:
+ * its first backslash is dropped ("\1. WOO" is sent as "1. WOO", "\\- x"
+ * as "\- x"), which is how html_to_rich writes text that only looks like an
+ * item, so it comes back as text. & < > are escaped; CR LF and CR count as
+ * LF; control characters the register would drop are dropped. "" -> "". */
 char *rich_to_html(const char *text);
 
 /* Our plain rich text -> the HTML the register stores for it: rich_to_html
