@@ -1139,6 +1139,8 @@ static long plain_segment_count(const char *s, size_t n)
 		unsigned char c = (unsigned char)s[i];
 		if (c < 0x20 || c == '<' || c == '>' || c == '&' || c == 0x7F)
 			return -1;
+		if (c == 0xEF && i + 2 < n && (unsigned char)s[i + 1] == 0xBF && (unsigned char)s[i + 2] >= 0xBE)
+			return -1; /* U+FFFE, U+FFFF: dropped by the parser */
 		if ((c & 0xC0) != 0x80)
 			count++;
 	}
