@@ -233,6 +233,25 @@ static bool is_json_path(const char *path)
 	return str_ends(path, ".json") || str_ends(path, ".JSON");
 }
 
+/* A JSON file that holds a list (or a single value) instead of one object is
+ * valid JSON that the register answers with 422: say so as the register does. */
+static bool register_refuses_shape(findings *fs)
+{
+	for (size_t i = 0; i < fs->n; i++) {
+		finding *x = &fs->v[i];
+		if (strcmp(x->rule, "not-a-description"))
+			continue;
+		free(x->msg);
+		x->msg = xstrdup(_("the register refuses this file: a submission is one description, a JSON object "
+		                   "({...}), and this file holds a list or a single value; send each description on its own (the register answers "
+		                   "\"Input should be a valid dictionary or object to extract fields from\")"));
+		x->org = ORIGIN_REGISTER;
+		x->rule = "not-an-object";
+		return true;
+	}
+	return false;
+}
+
 /* ncomp: the last components of path that must not be symbolic links (0
  * for a file named on the command line: the user's own choice). */
 static void check_file(check_opts *o, const standard *std, const char *path, int ncomp)
@@ -242,7 +261,9 @@ static void check_file(check_opts *o, const standard *std, const char *path, int
 	o->files++;
 	desc_format fmt = is_json_path(path) ? DESC_API : DESC_YAML;
 	description *d = ncomp ? desc_read_file_at(std, path, ncomp, fmt, &fs) : desc_read_file(std, path, fmt, &fs);
-	if (!d)
+	if (!d && fmt == DESC_API && register_refuses_shape(&fs))
+		; /* read well, refused by the register: an error, not unreadable */
+	else if (!d)
 		o->unreadable++;
 	else
 		rules_check(d, &fs);

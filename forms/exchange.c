@@ -46,7 +46,7 @@ static ynode *import_scalar(const std_field *f, const ynode *n)
 {
 	char *t;
 	if (f->kind == FK_RICH)
-		t = html_to_rich(n->str);
+		t = register_to_rich(n->str);
 	else
 		t = html_stored_plain(n->str, n->len);
 	if (!t) /* the register could not read it either: keep it as it was */
@@ -78,7 +78,9 @@ description *desc_import_api(const standard *std, const ynode *obj, findings *ou
 			ynode_free(&d->vals[i]);
 			continue;
 		}
-		if (v->type == Y_STR && (f->kind == FK_RICH || strchr(v->str, '&') || strchr(v->str, '<'))) {
+		/* Every text as the register stores it: leading blanks and a byte-order
+		 * mark it drops are dropped here too. */
+		if (v->type == Y_STR && f->kind != FK_CHOICE && f->kind != FK_MULTI && f->kind != FK_ITEMS) {
 			d->vals[i] = import_scalar(f, v);
 			ynode_free(&v);
 		}
@@ -118,7 +120,7 @@ static void export_value(strbuf *b, const std_field *f, const ynode *n)
 	if (n->type == Y_NULL) {
 		sb_adds(b, "null");
 	} else if (n->type == Y_STR) {
-		char *h = f && f->kind == FK_RICH ? rich_to_html(n->str) : f ? text_to_html(n->str) : xstrdup(n->str);
+		char *h = f && f->kind == FK_RICH ? rich_to_register_html(n->str) : f ? text_to_html(n->str) : xstrdup(n->str);
 		json_add_string(b, h, strlen(h));
 		free(h);
 	} else if (n->type == Y_NUM || n->type == Y_BOOL) {

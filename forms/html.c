@@ -111,8 +111,8 @@ static const struct {
 	{ "form", " form p hr" HEADINGS " dl ul ol menu dir address pre listing xmp head " },
 	{ "head", " p " },
 	{ "title", " p " },
-	{ "body", " head style script title " },
-	{ "frameset", " head style script title " },
+	{ "body", " head style script title p " },
+	{ "frameset", " head style script title p " },
 	{ "li", " p" HEADINGS " dl address pre listing xmp head li " },
 	{ "hr", " p head " },
 	{ "h1", " p head h2 h3 h4 h5 h6 " },
@@ -655,7 +655,9 @@ static void close_on_end_tag(hparser *p, const char *name)
 	}
 	if (k == 0)
 		return;
-	p->nopen = k - 1;
+	/* </html> closes everything but the root: text after it still joins
+	 * the root (in an implied <p>), so the register counts and keeps it. */
+	p->nopen = k == 1 && strcmp(name, "html") == 0 ? 1 : k - 1;
 }
 
 static void parse_end_tag(hparser *p)
@@ -762,6 +764,8 @@ static hnode *html_parse(const char *s, size_t n)
 {
 	hparser p = { .s = s, .n = n };
 	p.doc = hnode_new(HN_DOC, NULL);
+	if (n >= 3 && !memcmp(s, "\xef\xbb\xbf", 3))
+		p.i = 3; /* the parser drops a leading byte-order mark */
 	skip_blanks(&p);
 	parse_prologue_misc(&p);
 	if (at_ci(&p, "<!DOCTYPE"))
@@ -986,6 +990,19 @@ static int item_kind(span l, size_t *skip)
 	return 0;
 }
 
+/* 1 when the line is an escaped marker: one or more backslashes, then what
+ * would start an item ("\\1. WOO", "\\- niet een lijst"). The first backslash
+ * only says "this is text"; it is not sent. */
+static size_t esc_skip(span l)
+{
+	size_t b = 0, skip;
+	while (b < l.n && l.s[b] == '\\')
+		b++;
+	if (b == 0)
+		return 0;
+	return item_kind((span){ l.s + b, l.n - b }, &skip) ? 1 : 0;
+}
+
 static bool line_blank(span l)
 {
 	for (size_t k = 0; k < l.n; k++)
@@ -1052,7 +1069,8 @@ char *rich_to_html(const char *text)
 			while (i < nlines && !line_blank(lines[i]) && !item_kind(lines[i], &skip)) {
 				if (!first)
 					sb_adds(&out, "<br>");
-				escape_text(&out, lines[i].s, lines[i].n);
+				size_t e = esc_skip(lines[i]);
+				escape_text(&out, lines[i].s + e, lines[i].n - e);
 				first = false;
 				i++;
 			}
@@ -1074,6 +1092,7 @@ char *rich_to_html(const char *text)
 				in_item = true;
 			} else {
 				sb_adds(&out, "<br>");
+				skip = esc_skip(lines[i]);
 			}
 			escape_text(&out, lines[i].s + skip, lines[i].n - skip);
 			i++;
@@ -1083,6 +1102,16 @@ char *rich_to_html(const char *text)
 	free(lines);
 	free(norm);
 	return sb_take(&out);
+}
+
+char *rich_to_register_html(const char *text)
+{
+	char *h = rich_to_html(text);
+	char *kept = html_stored_rich(h, strlen(h));
+	if (!kept)
+		return h;
+	free(h);
+	return kept;
 }
 
 char *text_to_html(const char *text)
@@ -1110,6 +1139,8 @@ static long plain_segment_count(const char *s, size_t n)
 		unsigned char c = (unsigned char)s[i];
 		if (c < 0x20 || c == '<' || c == '>' || c == '&' || c == 0x7F)
 			return -1;
+		if (c == 0xEF && i + 2 < n && (unsigned char)s[i + 1] == 0xBF && (unsigned char)s[i + 2] >= 0xBE)
+			return -1; /* U+FFFE, U+FFFF: dropped by the parser */
 		if ((c & 0xC0) != 0x80)
 			count++;
 	}
@@ -1134,7 +1165,8 @@ static long rich_length_fast(const char *text)
 		if (line_blank(l))
 			continue;
 		size_t skip;
-		item_kind(l, &skip);
+		if (!item_kind(l, &skip))
+			skip = esc_skip(l);
 		long c = plain_segment_count(l.s + skip, l.n - skip);
 		if (c < 0)
 			return -1;
@@ -1176,6 +1208,7 @@ typedef struct {
 	int item;      /* depth of li elements we are in */
 	int lists[HTML_MAX_DEPTH + 1]; /* open lists: BULLET, or the last number of an ol */
 	int nlists;
+	bool keep_breaks; /* plain text: its line breaks and blank lines are the author's */
 } conv;
 
 /* Ends the current line. A line that is only an item marker waits for its
@@ -1195,6 +1228,9 @@ static void conv_flush(conv *c, bool force)
 		sb_adds(&c->out, "- ");
 	else if (c->marker)
 		sb_printf(&c->out, "%d. ", c->marker);
+	else if (item_kind((span){ c->line.s, c->line.len }, &(size_t){ 0 }) ||
+	         esc_skip((span){ c->line.s, c->line.len }))
+		sb_addc(&c->out, '\\'); /* text that looks like an item stays text */
 	sb_add(&c->out, c->line.s, c->line.len);
 	sb_reset(&c->line);
 	c->marker = 0;
@@ -1232,7 +1268,15 @@ static void conv_text(conv *c, const char *s, size_t n, bool container)
 			bool hard = false;
 			for (; e < n && is_html_space(s[e]); e++)
 				hard |= s[e] != ' ' && s[e] != '\t';
-			if (hard) {
+			size_t nbreaks = 0;
+			for (size_t q = k; q < e; q++)
+				nbreaks += s[q] == '\n' || (s[q] == '\r' && (q + 1 >= e || s[q + 1] != '\n'));
+			if (hard && c->keep_breaks && nbreaks) {
+				if (nbreaks >= 2)
+					conv_break(c, 2);
+				else if (c->line.len)
+					conv_flush(c, false);
+			} else if (hard) {
 				if (c->line.len)
 					c->soft = true;
 			} else {
@@ -1306,7 +1350,8 @@ static void conv_node(conv *c, const hnode *n)
 	if (n->kind != HN_ELEM)
 		return;
 	const char *t = n->name;
-	if (word_in(" head script style title template noscript ", t) || is_killed(t))
+	/* title and noscript are text to the register: it keeps them */
+	if (word_in(" script style template ", t) || is_killed(t))
 		return;
 	if (strcmp(t, "br") == 0) {
 		if (c->line.len || c->marker)
@@ -1327,10 +1372,6 @@ static void conv_node(conv *c, const hnode *n)
 		conv_break(c, 1);
 		conv_children(c, n, true);
 		conv_break(c, 1);
-	} else if (strcmp(t, "td") == 0 || strcmp(t, "th") == 0) {
-		c->soft = c->line.len > 0; /* cells of a row: one space apart */
-		conv_children(c, n, false);
-		c->soft = c->line.len > 0;
 	} else if (is_block_tag(t)) {
 		conv_break(c, 2);
 		conv_children(c, n, is_container_tag(t));
@@ -1340,11 +1381,11 @@ static void conv_node(conv *c, const hnode *n)
 	}
 }
 
-static char *convert_html(const char *html)
+static char *convert_html(const char *html, bool keep_breaks)
 {
 	size_t n = strlen(html);
 	hnode *doc = html_parse(html, n);
-	conv c = { .brk = 0 };
+	conv c = { .brk = 0, .keep_breaks = keep_breaks };
 	sb_init(&c.out);
 	sb_init(&c.line);
 	for (const hnode *ch = doc->first; ch; ch = ch->next)
@@ -1361,10 +1402,37 @@ char *html_to_rich(const char *html)
 	 * differently (a "- " line right after a paragraph line, an item
 	 * numbered 3 first). Passing it once through our export makes the
 	 * result canonical: importing it again changes nothing. */
-	char *raw = convert_html(html ? html : "");
+	char *raw = convert_html(html ? html : "", false);
 	char *ours = rich_to_html(raw);
-	char *text = convert_html(ours);
+	char *text = convert_html(ours, false);
 	free(ours);
 	free(raw);
+	return text;
+}
+
+/* The register's form of a value sent without tags: one paragraph of text. */
+static bool is_plain_paragraph(const char *h)
+{
+	size_t n = strlen(h);
+	return n >= 7 && !strncmp(h, "<p>", 3) && !strcmp(h + n - 4, "</p>") && !memchr(h + 3, '<', n - 7);
+}
+
+char *register_to_rich(const char *value)
+{
+	size_t n = value ? strlen(value) : 0;
+	char *kept = html_stored_rich(value ? value : "", n);
+	if (!kept) /* the register could not read it either */
+		return NULL;
+	char *text;
+	if (is_plain_paragraph(kept)) {
+		char *raw = convert_html(kept, true);
+		char *ours = rich_to_html(raw);
+		text = convert_html(ours, false);
+		free(ours);
+		free(raw);
+	} else {
+		text = html_to_rich(kept);
+	}
+	free(kept);
 	return text;
 }

@@ -43,9 +43,18 @@ bool html_field_is_rich(const char *key);
  * bulleted items (<ul>), lines starting with 1-3 digits and ". " numbered items
  * (<ol>), other lines before the first item form a paragraph (<p>), other lines
  * after an item continue that item; a newline inside a paragraph or item is
- * <br>. & < > are escaped; CR LF and CR count as LF; control characters the
- * register would drop are dropped. "" -> "". */
+ * <br>. A line of one or more backslashes followed by such a marker is text:
+ * its first backslash is dropped ("\1. WOO" is sent as "1. WOO", "\\- x"
+ * as "\- x"), which is how html_to_rich writes text that only looks like an
+ * item, so it comes back as text. & < > are escaped; CR LF and CR count as
+ * LF; control characters the register would drop are dropped. "" -> "". */
 char *rich_to_html(const char *text);
+
+/* Our plain rich text -> the HTML the register stores for it: rich_to_html
+ * in the register's canonical form (several top-level blocks wrapped in one
+ * <div>, as its sanitiser does), so that what algedit sends is what the
+ * register keeps and a PUT of an unchanged description answers NO_CHANGES. */
+char *rich_to_register_html(const char *text);
 
 /* Register HTML -> our plain rich text. Exact inverse of rich_to_html for
  * text in its canonical form (blocks separated by one blank line, items
@@ -55,6 +64,13 @@ char *rich_to_html(const char *text);
  * their item, unknown tags are dropped keeping their text, script/style/head
  * are dropped, and whitespace that contains a line break collapses. */
 char *html_to_rich(const char *html);
+
+/* A rich value as sent to the register -> our plain rich text, from what the
+ * register stores for it (html_stored_rich, so what it drops is dropped and
+ * what it keeps, such as <title> text, is kept). A value the register keeps
+ * as one paragraph of plain text (sent without tags) keeps its line breaks
+ * and blank lines. NULL when the register's parser fails on it. */
+char *register_to_rich(const char *value);
 
 /* A plain field's text escaped for sending (& < > as entities, leading blanks
  * as character references) so that the register stores it unchanged. Text that

@@ -500,6 +500,22 @@ static char *json_for_yaml(const char *s, size_t n, size_t *out_len)
 				sb_addc(&b, c);
 				sb_addc(&b, s[++i]);
 			}
+		} else if ((unsigned char)c == 0x7F) {
+			sb_adds(&b, "\\x7f");
+		} else if ((unsigned char)c == 0xC2 && i + 1 < n && (unsigned char)s[i + 1] >= 0x80 &&
+		           (unsigned char)s[i + 1] <= 0x9F) {
+			/* JSON allows DEL, the C1 controls and U+FEFF raw in a string
+			 * (Python's json.dump writes them so); YAML only escaped. */
+			sb_printf(&b, "\\x%02x", (unsigned char)s[i + 1]);
+			i++;
+		} else if (i + 2 < n && !memcmp(s + i, "\xef\xbb\xbf", 3)) {
+			sb_adds(&b, "\\ufeff");
+			i += 2;
+		} else if (i + 2 < n && !memcmp(s + i, "\xe2\x80", 2) &&
+		           ((unsigned char)s[i + 2] == 0xA8 || (unsigned char)s[i + 2] == 0xA9)) {
+			/* U+2028 and U+2029 would be line breaks to YAML, folded away */
+			sb_printf(&b, "\\u20%02x", (unsigned char)s[i + 2] - 0xA8 + 0x28);
+			i += 2;
 		} else {
 			sb_addc(&b, c);
 		}

@@ -48,6 +48,8 @@ EXTRA_DIST += tests/fuzz/desc.fuzz
 
 TESTS += tests/e2e/check.sh
 EXTRA_DIST += tests/e2e/check.sh
+TESTS += tests/e2e/check-json.sh
+EXTRA_DIST += tests/e2e/check-json.sh
 
 TESTS += tests/house-rules.sh
 EXTRA_DIST += tests/house-rules.sh

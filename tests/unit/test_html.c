@@ -142,7 +142,8 @@ START_TEST(html_to_rich_text)
 	check_to_rich("<p>A &amp; B &lt;c&gt; &euro;&#233;</p>", "A & B <c> €é");
 	check_to_rich("tekst zonder opmaak", "tekst zonder opmaak");
 	check_to_rich("<h2>Kop</h2>tekst<script>x()</script>", "Kop\n\ntekst");
-	check_to_rich("<table><tr><td>a</td><td>b</td></tr><tr><td>c</td></tr></table>", "a b\nc");
+	/* the register joins cells without a space: <div>ab</div> */
+	check_to_rich("<table><tr><td>a</td><td>b</td></tr><tr><td>c</td></tr></table>", "ab\nc");
 }
 END_TEST
 
@@ -426,6 +427,85 @@ START_TEST(templates_import)
 }
 END_TEST
 
+static void check_import(const char *value, const char *want_text, const char *want_html)
+{
+	char *t = register_to_rich(value);
+	ck_assert_msg(t && strcmp(t, want_text) == 0, "register_to_rich(\"%s\") = \"%s\", want \"%s\"", value,
+	              t ? t : "(null)", want_text);
+	char *h = rich_to_register_html(t);
+	ck_assert_msg(strcmp(h, want_html) == 0, "export of \"%s\" = \"%s\", want \"%s\"", t, h, want_html);
+	free(h);
+	free(t);
+}
+
+/* Text that only looks like a list stays text, both ways. */
+START_TEST(escaped_markers)
+{
+	check_to_html("\\1. WOO 2. WDO", "<p>1. WOO 2. WDO</p>");
+	check_to_html("\\- niet een lijst", "<p>- niet een lijst</p>");
+	check_to_html("\\\\- twee", "<p>\\- twee</p>");
+	check_to_html("\\a", "<p>\\a</p>");
+	check_to_html("- a\n\\2. b", "<ul><li>a<br>2. b</li></ul>");
+	check_to_html("Tekst\n\\- c", "<p>Tekst<br>- c</p>");
+	check_to_rich("<p>1. WOO 2. WDO</p>", "\\1. WOO 2. WDO");
+	check_to_rich("<p>- niet een lijst</p>", "\\- niet een lijst");
+	check_to_rich("<p>\\- twee</p>", "\\\\- twee");
+	check_to_rich("<p>\\a</p>", "\\a");
+	check_to_rich("<ul><li>a<br>2. b</li></ul>", "- a\n\\2. b");
+	check_to_rich("<ol><li>een</li><li>twee</li></ol>", "1. een\n2. twee");
+	ck_assert_uint_eq(rich_register_length("\\1. WOO"), 6);
+	/* the published lawful_basis values that came as plain text */
+	check_import("1. WOO 2. WDO 3. Gemeentewet", "\\1. WOO 2. WDO 3. Gemeentewet",
+	             "<p>1. WOO 2. WDO 3. Gemeentewet</p>");
+	check_import("- niet een lijst, maar een gedachtestreepje", "\\- niet een lijst, maar een gedachtestreepje",
+	             "<p>- niet een lijst, maar een gedachtestreepje</p>");
+}
+END_TEST
+
+/* Import keeps what the register keeps. */
+START_TEST(import_keeps_what_the_register_keeps)
+{
+	/* plain text: the author's blank lines and line breaks */
+	check_import("Alinea een.\n\nAlinea twee.\n\n\nAlinea drie.", "Alinea een.\n\nAlinea twee.\n\nAlinea drie.",
+	             "<div><p>Alinea een.</p><p>Alinea twee.</p><p>Alinea drie.</p></div>");
+	check_import("1. Eerste punt.\n\n2. Tweede punt.", "\\1. Eerste punt.\n\n\\2. Tweede punt.",
+	             "<div><p>1. Eerste punt.</p><p>2. Tweede punt.</p></div>");
+	check_import("regel 1\nregel 2\n", "regel 1\nregel 2", "<p>regel 1<br>regel 2</p>");
+	/* title and noscript are text to the register; a leading BOM is not */
+	check_import("<title>T</title><noscript>N</noscript>tekst", "TN\n\ntekst", "<div><p>TN</p><p>tekst</p></div>");
+	check_import("\xef\xbb\xbf" "begin", "begin", "<p>begin</p>");
+	check_import("<table><tr><td>a</td><td>b</td></tr></table>", "ab", "<p>ab</p>");
+	check_import("Inleiding.</html> en meer", "Inleiding.", "<p>Inleiding.</p>");
+	/* several blocks are sent as the register stores them: in one div */
+	check_import("<p>Alinea een.</p><p>Alinea twee.</p>", "Alinea een.\n\nAlinea twee.",
+	             "<div><p>Alinea een.</p><p>Alinea twee.</p></div>");
+}
+END_TEST
+
+/* Lengths the register counts in corner cases of its parser. */
+START_TEST(register_edge_cases)
+{
+	/* text after </html> counts (9,600 characters of it made a false accept) */
+	ck_assert_uint_eq(len_of("Inleiding.</html> en meer"), 19);
+	char *big = xcalloc(1, 9700);
+	memcpy(big, "a</html>", 8);
+	memset(big + 8, 'x', 9600);
+	ck_assert_uint_eq(len_of(big), 9602);
+	free(big);
+	/* a <body> start tag in text closes the paragraph: one more boundary */
+	ck_assert_uint_eq(len_of("Tekst <body onload=x>b</body> tekst"), 14);
+	ck_assert_uint_eq(len_of("Tekst <html><body>x</body></html> tekst"), 14);
+	/* a leading byte-order mark is dropped */
+	ck_assert_uint_eq(len_of("\xef\xbb\xbf" "BOM"), 3);
+	char *kept = html_stored_plain("\xef\xbb\xbf" "BOM", 6);
+	ck_assert_str_eq(kept, "BOM");
+	free(kept);
+	kept = html_stored_rich("Tekst <body>b</body> tekst", 26);
+	ck_assert_str_eq(kept, "<div><p>Tekst </p>b tekst</div>");
+	free(kept);
+}
+END_TEST
+
 int main(void)
 {
 	Suite *s = suite_create("html");
@@ -439,6 +519,9 @@ int main(void)
 	tcase_add_test(t, round_trip);
 	tcase_add_test(t, oracle_vectors);
 	tcase_add_test(t, templates_import);
+	tcase_add_test(t, escaped_markers);
+	tcase_add_test(t, import_keeps_what_the_register_keeps);
+	tcase_add_test(t, register_edge_cases);
 	suite_add_tcase(s, t);
 	return unit_run(s);
 }
