@@ -39,6 +39,16 @@ deps() { # packages...
 	fi
 }
 
+# The https tests reach their server by the name localhost (certificates name
+# hosts, not addresses); a bare debootstrap has no /etc/hosts at all.
+localhost_name() {
+	getent ahostsv4 localhost 2>/dev/null | grep -q '^127\.0\.0\.1 ' && return
+	say "adding localhost to /etc/hosts (the name does not lead to 127.0.0.1 here)"
+	SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO=sudo
+	{ [ -s /etc/hosts ] && [ -n "$(tail -c1 /etc/hosts)" ] && echo; printf '127.0.0.1\tlocalhost\n'; } |
+		$SUDO tee -a /etc/hosts >/dev/null
+}
+
 configure_in() { # builddir, extra configure args...
 	dir=$1; shift
 	if [ ! -x configure ] || [ configure.ac -nt configure ] || [ Makefile.am -nt Makefile.in ]; then
@@ -56,7 +66,8 @@ jobs=$(nproc 2>/dev/null || echo 2)
 
 case "${1:-run}" in
 deps)
-	deps $PACKAGES $TEST_PACKAGES ;;
+	deps $PACKAGES $TEST_PACKAGES
+	localhost_name ;;
 run)
 	deps $PACKAGES
 	configure_in build
@@ -65,6 +76,7 @@ run)
 	exec build/algedit "$@" ;;
 test)
 	deps $PACKAGES $TEST_PACKAGES
+	localhost_name
 	status=0
 	: > build-summary.txt
 	for variant in gcc clang asan; do

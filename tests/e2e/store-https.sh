@@ -20,6 +20,8 @@ set -u
 command -v python3 >/dev/null || { echo "SKIP: python3 is not installed"; exit 77; }
 command -v openssl >/dev/null || { echo "SKIP: openssl is not installed"; exit 77; }
 [ -x "$(git --exec-path)/git-http-backend" ] || { echo "SKIP: git http-backend is not installed"; exit 77; }
+getent ahostsv4 localhost 2>/dev/null | grep -q '^127\.0\.0\.1 ' ||
+	{ echo "SKIP: the name localhost does not lead to 127.0.0.1 here (/etc/hosts lacks '127.0.0.1 localhost'; ./setup.sh test adds it)"; exit 77; }
 A=${ALGEDIT:-$(pwd)/algedit}
 HELPER=${top_srcdir:-$(dirname "$0")/../..}/tests/e2e/helpers/https_git.py
 T=$(mktemp -d /tmp/algedit-https.XXXXXX)
