@@ -73,6 +73,9 @@ run)
 	configure_in build
 	make -C build -s -j"$jobs"
 	shift 2>/dev/null || true
+	# Without HOME (env -i, a bare chroot) the drafts repository would be
+	# made in the current folder, this source tree: use the account's home.
+	[ -n "${HOME:-}" ] || { HOME=$(getent passwd "$(id -u)" | cut -d: -f6); export HOME; }
 	exec build/algedit "$@" ;;
 test)
 	deps $PACKAGES $TEST_PACKAGES
