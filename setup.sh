@@ -7,9 +7,10 @@ set -eu
 cd "$(dirname "$0")"
 top=$(pwd)
 
+# ca-certificates: the CAs that sync over https trusts (minimal images have none).
 PACKAGES="build-essential clang autoconf automake gettext pkg-config make
 libncurses-dev libyaml-dev libgit2-dev libhunspell-dev hunspell hunspell-nl
-check tmux locales git python3 python3-yaml"
+check tmux locales git python3 python3-yaml ca-certificates"
 # Only the tests need these: sync over ssh against an sshd the test starts on
 # 127.0.0.1, over https with certificates the test makes (openssl), and a
 # trace of which files a save opens (strace). Not installed for "run": Debian
@@ -38,6 +39,16 @@ deps() { # packages...
 	fi
 }
 
+# The https tests reach their server by the name localhost (certificates name
+# hosts, not addresses); a bare debootstrap has no /etc/hosts at all.
+localhost_name() {
+	getent ahostsv4 localhost 2>/dev/null | grep -q '^127\.0\.0\.1 ' && return
+	say "adding localhost to /etc/hosts (the name does not lead to 127.0.0.1 here)"
+	SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO=sudo
+	{ [ -s /etc/hosts ] && [ -n "$(tail -c1 /etc/hosts)" ] && echo; printf '127.0.0.1\tlocalhost\n'; } |
+		$SUDO tee -a /etc/hosts >/dev/null
+}
+
 configure_in() { # builddir, extra configure args...
 	dir=$1; shift
 	if [ ! -x configure ] || [ configure.ac -nt configure ] || [ Makefile.am -nt Makefile.in ]; then
@@ -55,15 +66,20 @@ jobs=$(nproc 2>/dev/null || echo 2)
 
 case "${1:-run}" in
 deps)
-	deps $PACKAGES $TEST_PACKAGES ;;
+	deps $PACKAGES $TEST_PACKAGES
+	localhost_name ;;
 run)
 	deps $PACKAGES
 	configure_in build
 	make -C build -s -j"$jobs"
 	shift 2>/dev/null || true
+	# Without HOME (env -i, a bare chroot) the drafts repository would be
+	# made in the current folder, this source tree: use the account's home.
+	[ -n "${HOME:-}" ] || { HOME=$(getent passwd "$(id -u)" | cut -d: -f6); export HOME; }
 	exec build/algedit "$@" ;;
 test)
 	deps $PACKAGES $TEST_PACKAGES
+	localhost_name
 	status=0
 	: > build-summary.txt
 	for variant in gcc clang asan; do
