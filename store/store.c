@@ -170,8 +170,15 @@ char *store_default_dir(void)
 	const char *x = getenv("XDG_DATA_HOME");
 	if (x && x[0] == '/')
 		return xasprintf("%s/algedit/register", x);
+	/* Without HOME (a bare chroot, env -i) the account's home from the
+	 * password database, never the current folder: drafts made inside a
+	 * source checkout or a shared folder would be lost or seen by others. */
 	const char *home = getenv("HOME");
-	return xasprintf("%s/.local/share/algedit/register", home && *home ? home : ".");
+	if (!home || home[0] != '/') {
+		struct passwd *pw = getpwuid(getuid());
+		home = pw && pw->pw_dir && pw->pw_dir[0] == '/' ? pw->pw_dir : "/";
+	}
+	return xasprintf("%s/.local/share/algedit/register", strcmp(home, "/") ? home : "");
 }
 
 /* Folders the program creates for drafts are its owner's alone (0700): a

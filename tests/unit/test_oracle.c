@@ -164,6 +164,12 @@ static void compare_stored(const char *file, size_t *nfields, size_t *nbad, size
 			ynode_free(&root);
 			continue;
 		}
+		/* The register stores U+0000 as a space; algedit refuses a NUL in a
+		 * value with a message (nothing is stored that a reader could cut). */
+		if (strstr(id, "/control-u0000")) {
+			ynode_free(&root);
+			continue;
+		}
 		findings fs;
 		findings_init(&fs);
 		description *d = desc_import_api(std, payload, &fs);

@@ -14,6 +14,7 @@
 #include <errno.h>
 #include <stdarg.h>
 #include <signal.h>
+#include <pwd.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -127,6 +128,18 @@ START_TEST(default_repository)
 	char *d2 = store_default_dir();
 	ck_assert(str_ends(d2, "/home/.local/share/algedit/register"));
 	free(d2);
+	/* No HOME (env -i, a bare chroot): the account's home, never the
+	 * current folder. */
+	char *home = xstrdup(getenv("HOME"));
+	unsetenv("HOME");
+	d2 = store_default_dir();
+	ck_assert_msg(d2[0] == '/', "without HOME the drafts go to %s", d2);
+	struct passwd *pw = getpwuid(getuid());
+	if (pw && pw->pw_dir && pw->pw_dir[0] == '/' && strcmp(pw->pw_dir, "/"))
+		ck_assert(str_starts(d2, pw->pw_dir));
+	free(d2);
+	setenv("HOME", home, 1);
+	free(home);
 	free(want);
 	free(dir);
 	free(data);
