@@ -20,3 +20,10 @@ EXTRA_DIST += tests/e2e/store-sync.sh tests/e2e/store-ssh.sh tests/e2e/store-htt
 	tests/e2e/store-https.sh tests/e2e/helpers/https_git.py
 
 EXTRA_DIST += bench/store/run bench/store/gen.py
+
+# Review: records, state, and their commands (forms/review, store/review, cli/review).
+libalgedit_a_SOURCES += forms/review.h forms/review.c store/review.c
+algedit_SOURCES += cli/review.c
+UNIT_TESTS += tests/unit/test_review tests/unit/test_store_review
+TESTS += tests/e2e/review.sh
+EXTRA_DIST += tests/e2e/review.sh

@@ -14,6 +14,7 @@
 
 #include "forms/desc.h"
 #include "forms/diff.h"
+#include "forms/review.h"
 
 typedef struct store store;
 
@@ -195,5 +196,36 @@ store_status store_resolve(store *s, const char *slug, const char *key, store_ch
                            const ynode *value, bool *finished);
 /* Forgets the pending merge and its choices. */
 store_status store_sync_abort(store *s);
+
+/* ---- review records: reviews/<slug>/<time>-<id>-<kind>.yaml (store/review.c) ---- */
+
+typedef struct store_review {
+	store *s;
+	char *slug;
+	review_rec *recs;            /* sorted by time; bad ones have problem set */
+	size_t n;
+	store_version *versions;     /* of the description, newest first */
+	size_t nversions;
+	review_version *rv;          /* the same for forms/review */
+	description **descs;         /* loaded on demand, per version */
+	review_ctx ctx;
+	review_summary sum;          /* the state, threads, suggestions, marks */
+} store_review;
+
+/* Loads the records of slug and its versions, and computes the review. A
+ * description without records is a concept; symbolic links in reviews/ are
+ * never followed. Field labels of the versions in lang. */
+store_status store_review_load(store *s, const char *slug, int lang, store_review *out);
+void store_review_done(store_review *r);
+/* The description at one of r's versions (cached), or NULL. */
+const description *store_review_at(store_review *r, const char *commit);
+/* Whether .algedit/config says "self-approve: yes". */
+bool store_review_self_approve(store *s);
+/* Adds a record as a new file and commits it with message; with d, d is
+ * saved in the same commit as the new version of rec->slug (an accepted
+ * suggestion). Fills rec's id, time and author (from the git config) when
+ * unset. Refuses like store_save. */
+store_status store_review_add(store *s, review_rec *rec, const description *d, const char *message,
+                              store_saved *info);
 
 #endif

@@ -1,0 +1,365 @@
+/* review: the review records of a description in the repository, one file
+ * per record under reviews/<slug>/ named <time>-<id>-<kind>.yaml. Files are
+ * only ever added, each in a commit of its own, so two clones that comment
+ * at the same time merge without conflict (git sees two new files). Loading
+ * reads the folder of one description; symbolic links are never followed:
+ * a link where a record belongs is shown as a bad record. */
+#include "config.h"
+#include "store/store_int.h"
+#include "forms/review.h"
+#include "forms/slug.h"
+#include "base/base.h"
+#include "i18n/i18n.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/random.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+#define REVIEW_DIR "reviews"
+#define REVIEW_MAX_FILE (256 * 1024)
+
+/* ---- .algedit/config ---- */
+
+bool store_review_self_approve(store *s)
+{
+	char *path = xasprintf("%s.algedit/config", s->workdir);
+	int fd = open(path, O_RDONLY | O_NOFOLLOW | O_CLOEXEC);
+	free(path);
+	if (fd < 0)
+		return false;
+	char buf[8192];
+	ssize_t n = read(fd, buf, sizeof buf - 1);
+	close(fd);
+	if (n <= 0)
+		return false;
+	buf[n] = '\0';
+	bool yes = false;
+	for (char *line = buf; line && *line;) {
+		char *nl = strchr(line, '\n');
+		if (nl)
+			*nl = '\0';
+		while (*line == ' ')
+			line++;
+		if (str_starts(line, "self-approve:")) {
+			char *v = line + strlen("self-approve:");
+			while (*v == ' ' || *v == '"' || *v == '\'')
+				v++;
+			yes = str_starts(v, "yes") || str_starts(v, "ja") || str_starts(v, "true");
+		}
+		line = nl ? nl + 1 : NULL;
+	}
+	return yes;
+}
+
+/* ---- loading ---- */
+
+static void add_rec(store_review *r, size_t *cap)
+{
+	if (r->n == *cap) {
+		*cap = *cap ? *cap * 2 : 64;
+		r->recs = xrealloc(r->recs, *cap * sizeof *r->recs);
+	}
+}
+
+static void bad_rec(store_review *r, size_t *cap, const char *slug, const char *name, char *problem)
+{
+	add_rec(r, cap);
+	review_rec *x = &r->recs[r->n++];
+	memset(x, 0, sizeof *x);
+	x->id = review_id_from_filename(name);
+	x->file = xasprintf(REVIEW_DIR "/%s/%s", slug, name);
+	x->slug = xstrdup(slug);
+	x->time = 0;
+	x->problem = problem;
+}
+
+/* Reads reviews/<slug>/ into r->recs (sorted). A folder that is not there
+ * means no records. */
+static store_status read_records(store *s, const char *slug, store_review *r)
+{
+	size_t cap = 0;
+	char *top = xasprintf("%s" REVIEW_DIR, s->workdir);
+	int tfd = open(top, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+	free(top);
+	if (tfd < 0)
+		return STORE_OK;
+	int dfd = openat(tfd, slug, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+	close(tfd);
+	if (dfd < 0)
+		return STORE_OK;
+	DIR *d = fdopendir(dfd);
+	if (!d) {
+		close(dfd);
+		return store_fail(s, STORE_IO, _("cannot read %s/%s: %s"), REVIEW_DIR, slug, strerror(errno));
+	}
+	char *buf = xmalloc(REVIEW_MAX_FILE + 1);
+	struct dirent *e;
+	while ((e = readdir(d))) {
+		if (e->d_name[0] == '.' || !str_ends(e->d_name, ".yaml"))
+			continue;
+		struct stat st;
+		if (fstatat(dfd, e->d_name, &st, AT_SYMLINK_NOFOLLOW) < 0)
+			continue;
+		if (S_ISLNK(st.st_mode)) {
+			bad_rec(r, &cap, slug, e->d_name, xstrdup(_("a symbolic link, not a record; it is not followed")));
+			continue;
+		}
+		if (!S_ISREG(st.st_mode))
+			continue;
+		int fd = openat(dfd, e->d_name, O_RDONLY | O_NOFOLLOW | O_CLOEXEC);
+		if (fd < 0) {
+			bad_rec(r, &cap, slug, e->d_name, xasprintf(_("cannot be read: %s"), strerror(errno)));
+			continue;
+		}
+		size_t len = 0;
+		ssize_t k;
+		while (len <= REVIEW_MAX_FILE && (k = read(fd, buf + len, REVIEW_MAX_FILE + 1 - len)) > 0)
+			len += (size_t)k;
+		close(fd);
+		if (len > REVIEW_MAX_FILE) {
+			bad_rec(r, &cap, slug, e->d_name, xstrdup(_("too large for a review record")));
+			continue;
+		}
+		add_rec(r, &cap);
+		char *id = review_id_from_filename(e->d_name), *file = xasprintf(REVIEW_DIR "/%s/%s", slug, e->d_name);
+		review_rec_parse(buf, len, id, file, &r->recs[r->n++]);
+		free(id);
+		free(file);
+	}
+	free(buf);
+	closedir(d);
+	review_recs_sort(r->recs, r->n);
+	return STORE_OK;
+}
+
+static const description *at_cb(void *ctx, const char *commit)
+{
+	store_review *r = ctx;
+	for (size_t i = 0; i < r->nversions; i++) {
+		if (strcmp(r->versions[i].commit, commit))
+			continue;
+		if (!r->descs[i] && !r->versions[i].removed)
+			store_load_rev(r->s, commit, r->slug, &r->descs[i]);
+		return r->descs[i];
+	}
+	return NULL;
+}
+
+const description *store_review_at(store_review *r, const char *commit)
+{
+	return at_cb(r, commit);
+}
+
+store_status store_review_load(store *s, const char *slug, int lang, store_review *r)
+{
+	memset(r, 0, sizeof *r);
+	r->s = s;
+	r->slug = xstrdup(slug);
+	if (!slug_valid(slug))
+		return store_fail(s, STORE_NOT_FOUND, _("\"%s\" is not a valid description name; use letters, digits and -"), slug);
+	store_status st = store_log(s, NULL, slug, 0, lang, &r->versions, &r->nversions);
+	if (st != STORE_OK && st != STORE_NOT_FOUND)
+		return st;
+	r->rv = xcalloc(r->nversions + 1, sizeof *r->rv);
+	r->descs = xcalloc(r->nversions + 1, sizeof *r->descs);
+	for (size_t i = 0; i < r->nversions; i++) {
+		r->rv[i].commit = r->versions[i].commit;
+		r->rv[i].author = r->versions[i].author;
+		r->rv[i].email = r->versions[i].email;
+		r->rv[i].time = r->versions[i].time;
+	}
+	if ((st = read_records(s, slug, r)) != STORE_OK)
+		return st;
+	r->ctx.std = s->std;
+	r->ctx.slug = r->slug;
+	r->ctx.versions = r->rv;
+	r->ctx.nversions = r->nversions;
+	r->ctx.self_approve = store_review_self_approve(s);
+	r->ctx.at = at_cb;
+	r->ctx.actx = r;
+	review_compute(r->recs, r->n, &r->ctx, &r->sum);
+	return STORE_OK;
+}
+
+void store_review_done(store_review *r)
+{
+	review_summary_done(&r->sum);
+	for (size_t i = 0; i < r->n; i++)
+		review_rec_done(&r->recs[i]);
+	free(r->recs);
+	for (size_t i = 0; i < r->nversions; i++)
+		desc_free(&r->descs[i]);
+	free(r->descs);
+	free(r->rv);
+	store_versions_free(&r->versions, r->nversions);
+	free(r->slug);
+	memset(r, 0, sizeof *r);
+}
+
+/* ---- adding a record ---- */
+
+static void random_id(char out[REVIEW_ID_LEN + 1])
+{
+	unsigned char b[REVIEW_ID_LEN / 2];
+	if (getrandom(b, sizeof b, 0) != (ssize_t)sizeof b) {
+		uint64_t x = (uint64_t)time(NULL) ^ ((uint64_t)getpid() << 20) ^ (uint64_t)clock();
+		for (size_t i = 0; i < sizeof b; i++)
+			b[i] = (unsigned char)(x >> (8 * i));
+	}
+	for (size_t i = 0; i < sizeof b; i++)
+		snprintf(out + 2 * i, 3, "%02x", b[i]);
+}
+
+/* A folder under dfd that is a real folder (made when missing), never a link. */
+static int subdir(int dfd, const char *name)
+{
+	if (mkdirat(dfd, name, 0755) < 0 && errno != EEXIST)
+		return -1;
+	return openat(dfd, name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+}
+
+static int write_new(int dfd, const char *name, const char *data, size_t len)
+{
+	int fd = openat(dfd, name, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0644);
+	if (fd < 0)
+		return -1;
+	size_t off = 0;
+	while (off < len) {
+		ssize_t k = write(fd, data + off, len - off);
+		if (k < 0) {
+			int e = errno;
+			close(fd);
+			unlinkat(dfd, name, 0);
+			errno = e;
+			return -1;
+		}
+		off += (size_t)k;
+	}
+	if (fsync(fd) < 0 || close(fd) < 0) {
+		int e = errno;
+		unlinkat(dfd, name, 0);
+		errno = e;
+		return -1;
+	}
+	return 0;
+}
+
+store_status store_review_add(store *s, review_rec *rec, const description *d, const char *message,
+                              store_saved *info)
+{
+	if (info)
+		memset(info, 0, sizeof *info);
+	if (!slug_valid(rec->slug))
+		return store_fail(s, STORE_ERROR, _("\"%s\" is not a valid description name; use letters, digits and -"), rec->slug);
+	store_status rc;
+	git_signature *sig = NULL;
+	git_commit *parent = NULL;
+	git_tree *tree = NULL, *new_tree = NULL;
+	git_index *idx = NULL;
+	char *data = NULL, *ddata = NULL, *name = NULL, *rel = NULL, *drel = NULL, *dabs = NULL;
+	int tfd = -1, dfd = -1;
+	if ((rc = store_check_state(s)) != STORE_OK || (rc = store_signature(s, &sig)) != STORE_OK)
+		goto out;
+	if (!rec->author) {
+		rec->author = xstrdup(sig->name);
+		rec->email = xstrdup(sig->email);
+	}
+	if (!rec->id) {
+		char id[REVIEW_ID_LEN + 1];
+		random_id(id);
+		rec->id = xstrdup(id);
+	}
+	if (rec->time <= 0)
+		rec->time = (int64_t)time(NULL);
+	tree = store_head_tree(s, &parent);
+	if (!tree) {
+		rc = store_fail(s, STORE_NOT_FOUND, "%s", _("the repository has no saved versions yet"));
+		goto out;
+	}
+	size_t len, dlen = 0;
+	data = review_rec_write(rec, &len);
+	name = review_rec_filename(rec);
+	rel = xasprintf(REVIEW_DIR "/%s/%s", rec->slug, name);
+	git_tree_update ups[2];
+	memset(ups, 0, sizeof ups);
+	size_t nups = 1;
+	if (git_blob_create_from_buffer(&ups[0].id, s->repo, data, len) < 0) {
+		rc = store_fail(s, STORE_IO, _("cannot store the review record in the repository: %s"), store_git_msg());
+		goto out;
+	}
+	ups[0].action = GIT_TREE_UPDATE_UPSERT;
+	ups[0].filemode = GIT_FILEMODE_BLOB;
+	ups[0].path = rel;
+	if (d) {
+		ddata = desc_write_yaml(d, &dlen);
+		drel = store_relpath(rec->slug);
+		dabs = xasprintf("%s%s", s->workdir, drel);
+		if (git_blob_create_from_buffer(&ups[1].id, s->repo, ddata, dlen) < 0) {
+			rc = store_fail(s, STORE_IO, _("cannot store the new version in the repository: %s"), store_git_msg());
+			goto out;
+		}
+		ups[1].action = GIT_TREE_UPDATE_UPSERT;
+		ups[1].filemode = GIT_FILEMODE_BLOB;
+		ups[1].path = drel;
+		nups = 2;
+	}
+	git_oid tree_id, commit_id;
+	if (git_tree_create_updated(&tree_id, s->repo, tree, nups, ups) < 0 ||
+	    git_tree_lookup(&new_tree, s->repo, &tree_id) < 0) {
+		rc = store_fail(s, STORE_IO, _("cannot store the review record in the repository: %s"), store_git_msg());
+		goto out;
+	}
+	int wfd = open(s->workdir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	tfd = wfd < 0 ? -1 : subdir(wfd, REVIEW_DIR);
+	if (wfd >= 0)
+		close(wfd);
+	dfd = tfd < 0 ? -1 : subdir(tfd, rec->slug);
+	if (dfd < 0 || write_new(dfd, name, data, len) < 0) {
+		rc = store_fail(s, STORE_IO, _("cannot write %s%s: %s (a symbolic link there is not followed)"), s->workdir, rel,
+		                strerror(errno));
+		goto out;
+	}
+	if (d && write_file_atomic(dabs, ddata, dlen) < 0) {
+		rc = store_fail(s, STORE_IO, _("cannot write %s: %s"), dabs, strerror(errno));
+		goto out;
+	}
+	const git_commit *parents[1] = { parent };
+	if (store_commit_create(&commit_id, s->repo, "HEAD", sig, message, new_tree, 1, parents) < 0) {
+		rc = store_fail(s, STORE_IO, _("the files are written but the commit failed: %s"), store_git_msg());
+		goto out;
+	}
+	if (git_repository_index(&idx, s->repo) < 0 || git_index_read(idx, 0) < 0 ||
+	    git_index_add_bypath(idx, rel) < 0 || (d && git_index_add_bypath(idx, drel) < 0) || git_index_write(idx) < 0)
+		rc = store_fail(s, STORE_ERROR, _("saved, but git's index could not be updated (%s); git status may show the files as changed until the next save"),
+		                store_git_msg());
+	if (d)
+		journal_discard(s, rec->slug);
+	if (info) {
+		git_oid_tostr(info->commit, sizeof info->commit, &commit_id);
+		info->message = xstrdup(message);
+	}
+out:
+	if (dfd >= 0)
+		close(dfd);
+	if (tfd >= 0)
+		close(tfd);
+	git_index_free(idx);
+	git_tree_free(new_tree);
+	git_tree_free(tree);
+	git_commit_free(parent);
+	git_signature_free(sig);
+	free(data);
+	free(ddata);
+	free(name);
+	free(rel);
+	free(drel);
+	free(dabs);
+	return rc;
+}
