@@ -286,7 +286,7 @@ static void print_text(strbuf *out, store_review *r, const standard *std, const 
 			sb_printf(out, "  [%s] ", t->root->id);
 			safe(out, label_of(std, t->root->field));
 			sb_adds(out, " — ");
-			safe(out, t->root->author);
+			safe(out, t->root->author ? t->root->author : "?");
 			sb_printf(out, ", %s", date);
 			if (t->outdated)
 				sb_printf(out, " (%s)", _("outdated: the field changed since"));
@@ -320,7 +320,7 @@ static void print_text(strbuf *out, store_review *r, const standard *std, const 
 			if (g->rec->item)
 				sb_printf(out, " #%d", g->rec->item);
 			sb_adds(out, " — ");
-			safe(out, g->rec->author);
+			safe(out, g->rec->author ? g->rec->author : "?");
 			sb_printf(out, ", %s (%s)\n", date, sugg_status_name(g->status));
 			char *cur = review_field_text(now, g->rec->field, g->rec->item);
 			strbuf w = STRBUF_INIT;

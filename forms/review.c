@@ -78,15 +78,32 @@ void review_time_format(int64_t t, char out[32])
 	strftime(out, 32, "%Y-%m-%dT%H:%M:%SZ", &tm);
 }
 
-int64_t review_time_parse(const char *s)
+int64_t review_time_parse(const char *s, int *usec)
 {
 	struct tm tm;
 	memset(&tm, 0, sizeof tm);
+	if (usec)
+		*usec = 0;
 	if (!s)
 		return -1;
-	const char *e = strptime(s, "%Y-%m-%dT%H:%M:%SZ", &tm);
-	if (!e || *e)
+	const char *e = strptime(s, "%Y-%m-%dT%H:%M:%S", &tm);
+	if (!e)
 		return -1;
+	int us = 0;
+	if (*e == '.') {
+		int digits = 0;
+		for (e++; *e >= '0' && *e <= '9'; e++)
+			if (digits++ < 6)
+				us = us * 10 + (*e - '0');
+		if (!digits)
+			return -1;
+		for (; digits < 6; digits++)
+			us *= 10;
+	}
+	if (strcmp(e, "Z"))
+		return -1;
+	if (usec)
+		*usec = us;
 	return (int64_t)timegm(&tm);
 }
 
@@ -141,7 +158,7 @@ void review_rec_parse(const char *data, size_t len, const char *id, const char *
 		free(item);
 	}
 	char *ts = get_str(root, "time");
-	r->time = review_time_parse(ts);
+	r->time = review_time_parse(ts, &r->usec);
 	const ynode *rv = ynode_get(root, "reviewers");
 	if (rv && rv->type == Y_SEQ) {
 		r->reviewers = xcalloc(rv->n + 1, sizeof *r->reviewers);
@@ -185,9 +202,14 @@ char *review_rec_write(const review_rec *r, size_t *len)
 	put(&b, "ref", r->ref, false);
 	put(&b, "author", r->author, false);
 	put(&b, "email", r->email, false);
-	char ts[32];
+	char ts[32], full[48];
 	review_time_format(r->time, ts);
-	put(&b, "time", ts, false);
+	if (strlen(ts) == 20) {
+		snprintf(full, sizeof full, "%.19s.%06dZ", ts, r->usec);
+		put(&b, "time", full, false);
+	} else {
+		put(&b, "time", ts, false);
+	}
 	if (r->nreviewers) {
 		sb_adds(&b, "reviewers:\n");
 		for (size_t i = 0; i < r->nreviewers; i++) {
@@ -234,6 +256,8 @@ static int rec_cmp(const void *pa, const void *pb)
 	const review_rec *a = pa, *b = pb;
 	if (a->time != b->time)
 		return a->time < b->time ? -1 : 1;
+	if (a->usec != b->usec)
+		return a->usec < b->usec ? -1 : 1;
 	return strcmp(a->id, b->id);
 }
 
@@ -466,7 +490,7 @@ static review_kind ref_kind(review_kind k)
 	}
 }
 
-static void check_rec(review_rec *recs, size_t i, const review_ctx *c)
+static void check_rec(review_rec *recs, size_t n, size_t i, const review_ctx *c)
 {
 	review_rec *r = &recs[i];
 	if (r->problem)
@@ -490,7 +514,8 @@ static void check_rec(review_rec *recs, size_t i, const review_ctx *c)
 	}
 	review_kind rk = ref_kind(r->kind);
 	if (rk != RK_UNKNOWN) {
-		const review_rec *t = r->ref ? review_find(recs, i, r->ref, NULL) : NULL;
+		/* Any record, not only earlier ones: clocks of two computers differ. */
+		const review_rec *t = r->ref ? review_find(recs, n, r->ref, NULL) : NULL;
 		if (!t || t->kind != rk || t->problem)
 			r->problem = xasprintf(_("it answers %s, which is not a %s here"), r->ref ? r->ref : "?",
 			                       review_kind_name(rk));
@@ -508,17 +533,23 @@ void review_compute(review_rec *recs, size_t n, const review_ctx *c, review_summ
 	memset(o, 0, sizeof *o);
 	o->state = REVIEW_CONCEPT;
 	for (size_t i = 0; i < n; i++)
-		check_rec(recs, i, c);
+		check_rec(recs, n, i, c);
 	o->threads = xcalloc(n + 1, sizeof *o->threads);
 	o->suggs = xcalloc(n + 1, sizeof *o->suggs);
 	o->marks = xcalloc(n + 1, sizeof *o->marks);
 	o->bad = xcalloc(n + 1, sizeof *o->bad);
-	for (size_t i = 0; i < n; i++) {
+	/* Answers (replies, accepts, ...) after everything they can answer. */
+	for (size_t step = 0; step < 2 * n; step++) {
+		size_t i = step % n, pass = step / n;
 		const review_rec *r = &recs[i];
+		bool answer = ref_kind(r->kind) != RK_UNKNOWN;
 		if (r->problem) {
-			o->bad[o->nbad++] = r;
+			if (pass == 0)
+				o->bad[o->nbad++] = r;
 			continue;
 		}
+		if (answer != (pass == 1))
+			continue;
 		switch (r->kind) {
 		case RK_REQUEST:
 			o->state = REVIEW_IN_REVIEW;

@@ -49,6 +49,7 @@ typedef struct review_rec {
 	char *version;     /* the commit id of the description's version it is about */
 	char *author, *email;
 	int64_t time;      /* seconds since the epoch (UTC) */
+	int usec;          /* and microseconds: two records of one second keep their order */
 	char *text;        /* message, comment, suggested text, reason */
 	char *quote;       /* the field's text at version: what a comment was about */
 	char *ref;         /* reply, resolve, accept, reject: the id answered */
@@ -69,9 +70,10 @@ char *review_rec_filename(const review_rec *r);
 /* The id in a file name made by review_rec_filename; the name without
  * ".yaml" for a name of another shape (caller frees). */
 char *review_id_from_filename(const char *name);
-/* "2026-12-02T04:06:21Z" and back (-1 when not such a time). */
+/* "2026-12-02T04:06:21Z" and back (-1 when not such a time); records are
+ * written with microseconds, "2026-12-02T04:06:21.123456Z" (usec may be NULL). */
 void review_time_format(int64_t t, char out[32]);
-int64_t review_time_parse(const char *s);
+int64_t review_time_parse(const char *s, int *usec);
 /* Sorts by time, then id: the order events happened in. */
 void review_recs_sort(review_rec *v, size_t n);
 

@@ -276,8 +276,12 @@ store_status store_review_add(store *s, review_rec *rec, const description *d, c
 		random_id(id);
 		rec->id = xstrdup(id);
 	}
-	if (rec->time <= 0)
-		rec->time = (int64_t)time(NULL);
+	if (rec->time <= 0) {
+		struct timespec ts;
+		clock_gettime(CLOCK_REALTIME, &ts);
+		rec->time = (int64_t)ts.tv_sec;
+		rec->usec = (int)(ts.tv_nsec / 1000);
+	}
 	tree = store_head_tree(s, &parent);
 	if (!tree) {
 		rc = store_fail(s, STORE_NOT_FOUND, "%s", _("the repository has no saved versions yet"));

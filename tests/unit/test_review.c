@@ -118,7 +118,7 @@ START_TEST(write_read)
 	r.version = xstrdup("3f1c6976a1b2c3d4e5f60718293a4b5c6d7e8f90");
 	r.author = xstrdup("Anna de Vries");
 	r.email = xstrdup("anna@example.nl");
-	r.time = review_time_parse("2026-12-02T04:06:21Z");
+	r.time = review_time_parse("2026-12-02T04:06:21Z", NULL);
 	r.text = xstrdup("Graag kijken naar de risico's.\nVooral: bewaartermijn.");
 	r.reviewers = xcalloc(2, sizeof *r.reviewers);
 	r.reviewers[r.nreviewers++] = xstrdup("Bea Jansen");
@@ -137,6 +137,11 @@ START_TEST(write_read)
 	ck_assert_str_eq(back.text, r.text);
 	ck_assert_str_eq(back.version, r.version);
 	ck_assert_int_eq(back.time, r.time);
+	ck_assert_ptr_nonnull(strstr(y, "time: \"2026-12-02T04:06:21.000000Z\"\n"));
+	int us;
+	ck_assert_int_eq(review_time_parse("2026-12-02T04:06:21.5Z", &us), r.time);
+	ck_assert_int_eq(us, 500000);
+	ck_assert_int_eq(review_time_parse("2026-12-02T04:06:21+01:00", &us), -1);
 	ck_assert_uint_eq(back.nreviewers, 1);
 	ck_assert_str_eq(back.reviewers[0], "Bea Jansen");
 	review_rec_done(&back);
