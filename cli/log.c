@@ -75,16 +75,20 @@ int cmd_log(int argc, char **argv)
 	 * about no version listed here come first. */
 	store_review rv;
 	bool have_rv = rc == 0 && store_review_load(s, slug, i18n_lang(), &rv) == STORE_OK;
+	size_t *at = xcalloc((have_rv ? rv.n : 0) + 1, sizeof *at); /* version index; n: none listed */
+	for (size_t k = 0; have_rv && k < rv.n; k++) {
+		const review_rec *r = &rv.recs[k];
+		at[k] = n;
+		for (size_t j = 0; r->version && strlen(r->version) >= 7 && j < n; j++)
+			if (!strncmp(v[j].commit, r->version, strlen(r->version))) {
+				at[k] = j;
+				break;
+			}
+	}
 	for (size_t i = 0; i <= n; i++) {
 		for (size_t k = have_rv ? rv.n : 0; k-- > 0;) {
 			const review_rec *r = &rv.recs[k];
-			bool here = false, anywhere = false;
-			for (size_t j = 0; r->version && strlen(r->version) >= 7 && j < n && !anywhere; j++)
-				if (!strncmp(v[j].commit, r->version, strlen(r->version)))
-					anywhere = true, here = j == i;
-			if (i == 0 && !anywhere && !max)
-				here = true;
-			if (!here)
+			if (!(at[k] == i || (i == 0 && at[k] == n && !max)))
 				continue;
 			strbuf b = STRBUF_INIT;
 			cli_review_event(&b, r, std);
@@ -109,6 +113,7 @@ int cmd_log(int argc, char **argv)
 			put_safe(v[i].summary);
 		putchar('\n');
 	}
+	free(at);
 	if (have_rv)
 		store_review_done(&rv);
 	store_versions_free(&v, n);

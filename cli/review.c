@@ -259,7 +259,8 @@ static void print_text(strbuf *out, store_review *r, const standard *std, const 
 		sb_printf(out, "  %.7s  %s  ", v->commit, date);
 		safe(out, v->author);
 		sb_adds(out, "  ");
-		safe(out, v->removed ? _("(removed)") : *v->fields ? v->fields : v->summary);
+		const char *fields = store_review_fields(r, i);
+		safe(out, v->removed ? _("(removed)") : *fields ? fields : v->summary);
 		sb_adds(out, "\n");
 		shown++;
 	}
@@ -407,7 +408,7 @@ static void print_json(strbuf *out, store_review *r, const standard *std, const 
 		sb_adds(out, ",\"time\":");
 		json_str(out, ts);
 		sb_adds(out, ",\"fields\":");
-		json_str(out, r->versions[i].fields);
+		json_str(out, store_review_fields(r, i));
 		sb_adds(out, "}");
 	}
 	sb_adds(out, "],\"changes\":[");

@@ -114,29 +114,9 @@ static char *get_str(const ynode *m, const char *key)
 	return v && v->type != Y_SEQ && v->type != Y_MAP && v->str ? xstrndup(v->str, v->len) : NULL;
 }
 
-void review_rec_parse(const char *data, size_t len, const char *id, const char *file, review_rec *r)
+/* The record's fields from its parsed mapping. */
+static void from_tree(const ynode *root, review_rec *r)
 {
-	memset(r, 0, sizeof *r);
-	r->id = xstrdup(id ? id : "?");
-	r->file = file ? xstrdup(file) : NULL;
-	r->time = -1;
-	long bad = utf8_invalid_offset(data, len);
-	if (bad >= 0) {
-		r->problem = xasprintf(_("not UTF-8 text (byte %ld)"), bad + 1);
-		return;
-	}
-	ynode *root = NULL;
-	yerror err = { 0, 0, NULL };
-	if (ytree_parse_yaml(data, len, &root, &err) < 0) {
-		r->problem = xasprintf(_("not readable as YAML (line %d: %s)"), err.line, err.msg ? err.msg : "?");
-		yerror_done(&err);
-		return;
-	}
-	if (!root || root->type != Y_MAP) {
-		r->problem = xstrdup(_("not a review record (no key: value lines)"));
-		ynode_free(&root);
-		return;
-	}
 	r->kind_name = get_str(root, "kind");
 	r->kind = review_kind_parse(r->kind_name);
 	r->slug = get_str(root, "description");
@@ -177,6 +157,126 @@ void review_rec_parse(const char *data, size_t len, const char *id, const char *
 			r->problem = xstrdup(_("the record names no description"));
 	}
 	free(ts);
+}
+
+/* Records as review_rec_write writes them ("key: value" lines, "|-" blocks,
+ * double quotes without escapes, the reviewers' list) read without libyaml,
+ * which costs ten times as much. NULL for anything else. Only a fast path:
+ * the caller keeps the result only when writing it back gives the same
+ * bytes, and otherwise reads the file with libyaml. */
+static ynode *fast_tree(const char *data, size_t len)
+{
+	ynode *m = ynode_new(Y_MAP, 1, 1);
+	const char *p = data, *end = data + len;
+	while (p < end) {
+		const char *nl = memchr(p, '\n', (size_t)(end - p));
+		if (!nl)
+			goto no;
+		const char *colon = memchr(p, ':', (size_t)(nl - p));
+		if (!colon || colon == p || *p == ' ' || *p == '-' || *p == '#')
+			goto no;
+		char key[32];
+		if ((size_t)(colon - p) >= sizeof key)
+			goto no;
+		memcpy(key, p, (size_t)(colon - p));
+		key[colon - p] = '\0';
+		const char *v = colon + 1;
+		if (v == nl && !strcmp(key, "reviewers")) {
+			ynode *seq = ynode_new(Y_SEQ, 0, 0);
+			p = nl + 1;
+			while (p + 4 < end && !memcmp(p, "  - ", 4)) {
+				const char *e = memchr(p, '\n', (size_t)(end - p));
+				if (!e) {
+					ynode_free(&seq);
+					goto no;
+				}
+				ynode_push(seq, ynode_new_str(p + 4, (size_t)(e - p - 4), 0, 0));
+				p = e + 1;
+			}
+			ynode_put(m, key, seq, 0, 0);
+			continue;
+		}
+		if (*v != ' ')
+			goto no;
+		v++;
+		if ((size_t)(nl - v) == 2 && !memcmp(v, "|-", 2)) {
+			strbuf b = STRBUF_INIT;
+			sb_adds(&b, "");
+			bool first = true;
+			p = nl + 1;
+			while (p < end && (*p == '\n' || (p + 2 <= end && p[0] == ' ' && p[1] == ' '))) {
+				const char *e = memchr(p, '\n', (size_t)(end - p));
+				if (!e)
+					break;
+				if (!first)
+					sb_addc(&b, '\n');
+				first = false;
+				if (*p != '\n')
+					sb_add(&b, p + 2, (size_t)(e - p - 2));
+				p = e + 1;
+			}
+			ynode_put(m, key, ynode_new_str(b.s, b.len, 0, 0), 0, 0);
+			sb_done(&b);
+			continue;
+		}
+		if (*v == '|' || *v == '>' || *v == '\'' || *v == '[' || *v == '{' || *v == '&' || *v == '*' || *v == '!')
+			goto no;
+		if (*v == '"') {
+			if (nl - v < 2 || nl[-1] != '"' || memchr(v + 1, '"', (size_t)(nl - v - 2)) ||
+			    memchr(v, '\\', (size_t)(nl - v)))
+				goto no;
+			ynode_put(m, key, ynode_new_str(v + 1, (size_t)(nl - v - 2), 0, 0), 0, 0);
+		} else {
+			ynode_put(m, key, ynode_new_str(v, (size_t)(nl - v), 0, 0), 0, 0);
+		}
+		p = nl + 1;
+	}
+	return m;
+no:
+	ynode_free(&m);
+	return NULL;
+}
+
+void review_rec_parse(const char *data, size_t len, const char *id, const char *file, review_rec *r)
+{
+	memset(r, 0, sizeof *r);
+	r->id = xstrdup(id ? id : "?");
+	r->file = file ? xstrdup(file) : NULL;
+	r->time = -1;
+	long bad = utf8_invalid_offset(data, len);
+	if (bad >= 0) {
+		r->problem = xasprintf(_("not UTF-8 text (byte %ld)"), bad + 1);
+		return;
+	}
+	ynode *root = fast_tree(data, len);
+	if (root) {
+		from_tree(root, r);
+		ynode_free(&root);
+		size_t wlen;
+		char *w = review_rec_write(r, &wlen);
+		bool same = wlen == len && !memcmp(w, data, len);
+		free(w);
+		if (same)
+			return;
+		char *keep_id = r->id, *keep_file = r->file;
+		r->id = r->file = NULL;
+		review_rec_done(r);
+		r->id = keep_id;
+		r->file = keep_file;
+		r->time = -1;
+	}
+	yerror err = { 0, 0, NULL };
+	if (ytree_parse_yaml(data, len, &root, &err) < 0) {
+		r->problem = xasprintf(_("not readable as YAML (line %d: %s)"), err.line, err.msg ? err.msg : "?");
+		yerror_done(&err);
+		return;
+	}
+	if (!root || root->type != Y_MAP) {
+		r->problem = xstrdup(_("not a review record (no key: value lines)"));
+		ynode_free(&root);
+		return;
+	}
+	from_tree(root, r);
 	ynode_free(&root);
 }
 
@@ -189,6 +289,15 @@ static void put(strbuf *b, const char *key, const char *v, bool block)
 	sb_addc(b, '\n');
 }
 
+static void put_quoted(strbuf *b, const char *key, const char *v)
+{
+	if (!v)
+		return;
+	sb_printf(b, "%s: ", key);
+	yaml_emit_quoted(b, v, strlen(v));
+	sb_addc(b, '\n');
+}
+
 char *review_rec_write(const review_rec *r, size_t *len)
 {
 	strbuf b = STRBUF_INIT;
@@ -198,8 +307,10 @@ char *review_rec_write(const review_rec *r, size_t *len)
 	put(&b, "field", r->field, false);
 	if (r->item > 0)
 		sb_printf(&b, "item: \"%d\"\n", r->item);
-	put(&b, "version", r->version, false);
-	put(&b, "ref", r->ref, false);
+	/* Ids always quoted: one that is all digits, or looks like a number,
+	 * must stay a string for every YAML reader. */
+	put_quoted(&b, "version", r->version);
+	put_quoted(&b, "ref", r->ref);
 	put(&b, "author", r->author, false);
 	put(&b, "email", r->email, false);
 	char ts[32], full[48];
@@ -417,10 +528,34 @@ static const review_version *find_version(const review_ctx *c, const char *commi
 	size_t n = strlen(commit);
 	if (n < 7)
 		return NULL;
-	for (size_t i = 0; i < c->nversions; i++)
-		if (!strncmp(c->versions[i].commit, commit, n))
-			return &c->versions[i];
+	if (!c->sorted) {
+		for (size_t i = 0; i < c->nversions; i++)
+			if (!strncmp(c->versions[i].commit, commit, n))
+				return &c->versions[i];
+		return NULL;
+	}
+	/* The first commit not below the prefix, in commit order. */
+	size_t lo = 0, hi = c->nversions;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (strncmp(c->versions[c->sorted[mid]].commit, commit, n) < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	if (lo < c->nversions && !strncmp(c->versions[c->sorted[lo]].commit, commit, n))
+		return &c->versions[c->sorted[lo]];
 	return NULL;
+}
+
+typedef struct vent {
+	const char *commit;
+	size_t i;
+} vent;
+
+static int by_commit(const void *a, const void *b)
+{
+	return strcmp(((const vent *)a)->commit, ((const vent *)b)->commit);
 }
 
 const char *review_may_approve(const review_ctx *c, const char *email)
@@ -458,11 +593,54 @@ static const description *at(const review_ctx *c, const char *commit)
 	return v && c->at ? c->at(c->actx, v->commit) : NULL;
 }
 
+/* Per field of the standard: the newest version (index, 0 = latest) that
+ * changed it, from c->changed; nversions when none did. NULL without it. */
+static size_t *newest_changes(const review_ctx *c)
+{
+	if (!c->changed || !c->nversions)
+		return NULL;
+	size_t nf = c->std->nfields, left = nf;
+	size_t *nw = xcalloc(nf + 1, sizeof *nw);
+	for (size_t f = 0; f < nf; f++)
+		nw[f] = c->nversions;
+	for (size_t j = 0; j < c->nversions && left; j++) {
+		const char *keys = c->changed(c->actx, j);
+		if (!keys) {
+			free(nw);
+			return NULL;
+		}
+		for (const char *p = keys; *p;) {
+			while (*p == ',')
+				p++;
+			const char *e = strchr(p, ',');
+			size_t n = e ? (size_t)(e - p) : strlen(p);
+			if (!n)
+				break;
+			char key[128];
+			if (n < sizeof key) {
+				memcpy(key, p, n);
+				key[n] = '\0';
+				const std_field *f = standard_field(c->std, key);
+				if (f && nw[f->index] == c->nversions) {
+					nw[f->index] = j;
+					left--;
+				}
+			}
+			p += n;
+		}
+	}
+	return nw;
+}
+
 /* True when the field of r changed between r's version and the latest. */
-static bool changed_since(const review_ctx *c, const review_rec *r)
+static bool changed_since(const review_ctx *c, const size_t *newest, const review_rec *r)
 {
 	if (!c->nversions || !r->field)
 		return false;
+	const review_version *v = find_version(c, r->version);
+	const std_field *f = standard_field(c->std, r->field);
+	if (v && f && newest && r->item == 0)
+		return newest[f->index] < (size_t)(v - c->versions);
 	const description *then = at(c, r->version), *now = at(c, c->versions[0].commit);
 	if (!then || !now)
 		return false;
@@ -528,9 +706,22 @@ static void check_rec(review_rec *recs, size_t n, size_t i, const review_ctx *c)
 	}
 }
 
-void review_compute(review_rec *recs, size_t n, const review_ctx *c, review_summary *o)
+void review_compute(review_rec *recs, size_t n, const review_ctx *cin, review_summary *o)
 {
 	memset(o, 0, sizeof *o);
+	/* Versions sorted by commit id, so each record finds its version in
+	 * log time: 1,000 records on 500 versions. */
+	size_t *sorted = xcalloc(cin->nversions + 1, sizeof *sorted);
+	vent *ve = xcalloc(cin->nversions + 1, sizeof *ve);
+	for (size_t i = 0; i < cin->nversions; i++)
+		ve[i] = (vent){ cin->versions[i].commit, i };
+	qsort(ve, cin->nversions, sizeof *ve, by_commit);
+	for (size_t i = 0; i < cin->nversions; i++)
+		sorted[i] = ve[i].i;
+	free(ve);
+	review_ctx cc = *cin;
+	const review_ctx *c = &cc;
+	cc.sorted = sorted;
 	o->state = REVIEW_CONCEPT;
 	for (size_t i = 0; i < n; i++)
 		check_rec(recs, n, i, c);
@@ -614,6 +805,7 @@ void review_compute(review_rec *recs, size_t n, const review_ctx *c, review_summ
 			break;
 		}
 	}
+	size_t *newest = newest_changes(c);
 	/* An approval is of one version: a later change voids it. */
 	if (o->state == REVIEW_APPROVED && c->nversions) {
 		const description *then = at(c, o->approval->version), *now = at(c, c->versions[0].commit);
@@ -623,18 +815,20 @@ void review_compute(review_rec *recs, size_t n, const review_ctx *c, review_summ
 		}
 	}
 	for (size_t k = 0; k < o->nthreads; k++) {
-		o->threads[k].outdated = changed_since(c, o->threads[k].root);
+		o->threads[k].outdated = changed_since(c, newest, o->threads[k].root);
 		if (!o->threads[k].resolved)
 			o->open_comments++;
 	}
 	for (size_t k = 0; k < o->nsuggs; k++) {
-		if (o->suggs[k].status == SUGG_OPEN && changed_since(c, o->suggs[k].rec))
+		if (o->suggs[k].status == SUGG_OPEN && changed_since(c, newest, o->suggs[k].rec))
 			o->suggs[k].status = SUGG_OUTDATED;
 		if (o->suggs[k].status == SUGG_OPEN)
 			o->open_suggestions++;
 	}
 	for (size_t k = 0; k < o->nmarks; k++)
-		o->marks[k].valid = !changed_since(c, o->marks[k].rec);
+		o->marks[k].valid = !changed_since(c, newest, o->marks[k].rec);
+	free(newest);
+	free(sorted);
 }
 
 void review_summary_done(review_summary *s)

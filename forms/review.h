@@ -113,7 +113,12 @@ typedef struct review_ctx {
 	/* The description at a version in versions, or NULL (borrowed; it stays
 	 * valid while the computation runs). */
 	const description *(*at)(void *ctx, const char *commit);
+	/* Optional, faster: the keys version i changed against version i+1, as
+	 * ",key,key,", or NULL when unknown. With it "changed since" comes from
+	 * the keys each later version changed, without reading the versions. */
+	const char *(*changed)(void *ctx, size_t i);
 	void *actx;
+	const size_t *sorted;            /* private: set by review_compute */
 } review_ctx;
 
 typedef enum sugg_status { SUGG_OPEN, SUGG_ACCEPTED, SUGG_REJECTED, SUGG_OUTDATED } sugg_status;

@@ -157,6 +157,131 @@ const description *store_review_at(store_review *r, const char *commit)
 	return at_cb(r, commit);
 }
 
+/* ---- the keys each version changed, cached in .git/algedit/review-fields ----
+ * One line per version: "<commit> <slug> ,key,key,". Versions never change,
+ * so a line stays true; a damaged line is ignored, a missing one computed
+ * again (from the two versions' descriptions) and appended. */
+
+static char *cache_path(store *s)
+{
+	return xasprintf("%salgedit/review-fields", s->gitdir);
+}
+
+static int by_commit(const void *a, const void *b)
+{
+	const store_version *x = a, *y = b;
+	return strcmp(x->commit, y->commit);
+}
+
+static void cache_load(store_review *r)
+{
+	char *path = cache_path(r->s), *data;
+	size_t len, sl = strlen(r->slug);
+	if (read_file(path, (size_t)1 << 28, &data, &len) < 0) {
+		free(path);
+		return;
+	}
+	free(path);
+	/* The versions sorted by commit, to find each line's version. */
+	store_version *sorted = xcalloc(r->nversions + 1, sizeof *sorted);
+	for (size_t i = 0; i < r->nversions; i++) {
+		memcpy(sorted[i].commit, r->versions[i].commit, sizeof sorted[i].commit);
+		sorted[i].time = (int64_t)i; /* carries the index */
+	}
+	qsort(sorted, r->nversions, sizeof *sorted, by_commit);
+	for (char *p = data, *nl; p < data + len; p = nl + 1) {
+		nl = memchr(p, '\n', (size_t)(data + len - p));
+		if (!nl)
+			break;
+		if (nl - p < 40 + 1 + (long)sl + 2 || p[40] != ' ' || strncmp(p + 41, r->slug, sl) || p[41 + sl] != ' ' ||
+		    p[42 + sl] != ',' || nl[-1] != ',')
+			continue;
+		store_version key;
+		memcpy(key.commit, p, 40);
+		key.commit[40] = '\0';
+		const store_version *hit = bsearch(&key, sorted, r->nversions, sizeof *sorted, by_commit);
+		if (hit && !r->keys[hit->time])
+			r->keys[hit->time] = xstrndup(p + 42 + sl, (size_t)(nl - p - 42 - (long)sl));
+	}
+	free(sorted);
+	free(data);
+}
+
+/* Appends the lines computed in this run; a cache, so failure costs speed only. */
+static void cache_save(store_review *r)
+{
+	if (!r->cache_dirty)
+		return;
+	strbuf b = STRBUF_INIT;
+	for (size_t i = 0; i < r->nversions; i++)
+		if (r->fresh[i] && !strchr(r->keys[i], '\n'))
+			sb_printf(&b, "%s %s %s\n", r->versions[i].commit, r->slug, r->keys[i]);
+	if (b.len) {
+		char *dir = xasprintf("%salgedit", r->s->gitdir), *path = cache_path(r->s);
+		mkdir(dir, 0755);
+		int fd = open(path, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0644);
+		if (fd >= 0) {
+			ssize_t w = write(fd, b.s, b.len);
+			(void)w;
+			close(fd);
+		}
+		free(dir);
+		free(path);
+	}
+	sb_done(&b);
+	for (size_t i = 0; i < r->nversions; i++)
+		r->fresh[i] = false;
+	r->cache_dirty = false;
+}
+
+static const char *changed_cb(void *ctx, size_t i)
+{
+	store_review *r = ctx;
+	if (i >= r->nversions)
+		return NULL;
+	if (!r->keys[i]) {
+		const description *now = at_cb(r, r->versions[i].commit);
+		const description *before = i + 1 < r->nversions ? at_cb(r, r->versions[i + 1].commit) : NULL;
+		desc_diff *dd = desc_diff_new(before, now);
+		strbuf b = STRBUF_INIT;
+		sb_addc(&b, ',');
+		for (size_t k = 0; k < dd->n; k++)
+			sb_printf(&b, "%s,", dd->v[k].key);
+		desc_diff_free(&dd);
+		r->keys[i] = sb_take(&b);
+		r->fresh[i] = true;
+		r->cache_dirty = true;
+	}
+	return r->keys[i];
+}
+
+const char *store_review_fields(store_review *r, size_t i)
+{
+	if (i >= r->nversions)
+		return "";
+	if (!*r->versions[i].fields) {
+		const char *keys = changed_cb(r, i);
+		strbuf b = STRBUF_INIT;
+		sb_adds(&b, "");
+		for (const char *p = keys ? keys : ""; *p;) {
+			while (*p == ',')
+				p++;
+			const char *e = strchr(p, ',');
+			size_t n = e ? (size_t)(e - p) : strlen(p);
+			if (!n)
+				break;
+			char *key = xstrndup(p, n);
+			const std_field *f = standard_field(r->s->std, key);
+			sb_printf(&b, "%s%s", b.len ? ", " : "", f ? f->label[r->lang] : key);
+			free(key);
+			p += n;
+		}
+		free(r->versions[i].fields);
+		r->versions[i].fields = sb_take(&b);
+	}
+	return r->versions[i].fields;
+}
+
 store_status store_review_load(store *s, const char *slug, int lang, store_review *r)
 {
 	memset(r, 0, sizeof *r);
@@ -164,11 +289,15 @@ store_status store_review_load(store *s, const char *slug, int lang, store_revie
 	r->slug = xstrdup(slug);
 	if (!slug_valid(slug))
 		return store_fail(s, STORE_NOT_FOUND, _("\"%s\" is not a valid description name; use letters, digits and -"), slug);
-	store_status st = store_log(s, NULL, slug, 0, lang, &r->versions, &r->nversions);
+	r->lang = lang;
+	store_status st = store_log(s, NULL, slug, 0, -1, &r->versions, &r->nversions);
 	if (st != STORE_OK && st != STORE_NOT_FOUND)
 		return st;
 	r->rv = xcalloc(r->nversions + 1, sizeof *r->rv);
 	r->descs = xcalloc(r->nversions + 1, sizeof *r->descs);
+	r->keys = xcalloc(r->nversions + 1, sizeof *r->keys);
+	r->fresh = xcalloc(r->nversions + 1, sizeof *r->fresh);
+	cache_load(r);
 	for (size_t i = 0; i < r->nversions; i++) {
 		r->rv[i].commit = r->versions[i].commit;
 		r->rv[i].author = r->versions[i].author;
@@ -183,8 +312,10 @@ store_status store_review_load(store *s, const char *slug, int lang, store_revie
 	r->ctx.nversions = r->nversions;
 	r->ctx.self_approve = store_review_self_approve(s);
 	r->ctx.at = at_cb;
+	r->ctx.changed = changed_cb;
 	r->ctx.actx = r;
 	review_compute(r->recs, r->n, &r->ctx, &r->sum);
+	cache_save(r);
 	return STORE_OK;
 }
 
@@ -197,6 +328,12 @@ void store_review_done(store_review *r)
 	for (size_t i = 0; i < r->nversions; i++)
 		desc_free(&r->descs[i]);
 	free(r->descs);
+	if (r->keys)
+		cache_save(r);
+	for (size_t i = 0; r->keys && i < r->nversions; i++)
+		free(r->keys[i]);
+	free(r->keys);
+	free(r->fresh);
 	free(r->rv);
 	store_versions_free(&r->versions, r->nversions);
 	free(r->slug);

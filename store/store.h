@@ -143,7 +143,8 @@ typedef struct store_version {
 } store_version;
 
 /* The versions of slug that changed it, newest first, following first
- * parents from rev (NULL: HEAD); at most max (0: all). Field labels in lang. */
+ * parents from rev (NULL: HEAD); at most max (0: all). Field labels in lang;
+ * lang -1: no labels (fields ""), which is several times faster. */
 store_status store_log(store *s, const char *rev, const char *slug, size_t max, int lang,
                        store_version **out, size_t *n);
 void store_versions_free(store_version **v, size_t n);
@@ -204,7 +205,12 @@ typedef struct store_review {
 	char *slug;
 	review_rec *recs;            /* sorted by time; bad ones have problem set */
 	size_t n;
-	store_version *versions;     /* of the description, newest first */
+	store_version *versions;     /* of the description, newest first; fields
+	                              * empty until store_review_fields */
+	char **keys;                 /* per version: ",key,key," it changed, or NULL */
+	bool *fresh;                 /* keys[i] computed now, not yet in the cache */
+	bool cache_dirty;
+	int lang;
 	size_t nversions;
 	review_version *rv;          /* the same for forms/review */
 	description **descs;         /* loaded on demand, per version */
@@ -219,6 +225,9 @@ store_status store_review_load(store *s, const char *slug, int lang, store_revie
 void store_review_done(store_review *r);
 /* The description at one of r's versions (cached), or NULL. */
 const description *store_review_at(store_review *r, const char *commit);
+/* The labels of the fields version i (of r->versions) changed, computed
+ * on first use from the cached descriptions. */
+const char *store_review_fields(store_review *r, size_t i);
 /* Whether .algedit/config says "self-approve: yes". */
 bool store_review_self_approve(store *s);
 /* Adds a record as a new file and commits it with message; with d, d is

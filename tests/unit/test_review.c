@@ -28,8 +28,29 @@ typedef struct hist {
 	review_version v[8];
 	description *d[8];
 	char commit[8][41];
+	char keys[8][256];
 	size_t n;
 } hist;
+
+/* With the faster "changed" callback (the store's cache) or without. */
+static bool use_changed;
+
+#include "forms/diff.h"
+
+static const char *hist_changed(void *ctx, size_t i)
+{
+	hist *h = ctx;
+	if (i >= h->n)
+		return NULL;
+	desc_diff *dd = desc_diff_new(i + 1 < h->n ? h->d[i + 1] : NULL, h->d[i]);
+	snprintf(h->keys[i], sizeof h->keys[i], ",");
+	for (size_t k = 0; k < dd->n; k++) {
+		strncat(h->keys[i], dd->v[k].key, sizeof h->keys[i] - strlen(h->keys[i]) - 2);
+		strcat(h->keys[i], ",");
+	}
+	desc_diff_free(&dd);
+	return h->keys[i];
+}
 
 static const description *hist_at(void *ctx, const char *commit)
 {
@@ -73,7 +94,7 @@ static void hist_done(hist *h)
 
 static review_ctx ctx_of(hist *h)
 {
-	review_ctx c = { std, "parkeren", h->v, h->n, false, hist_at, h };
+	review_ctx c = { std, "parkeren", h->v, h->n, false, hist_at, use_changed ? hist_changed : NULL, h, NULL };
 	return c;
 }
 
@@ -149,6 +170,46 @@ START_TEST(write_read)
 	free(y);
 	free(name);
 	free(id);
+}
+END_TEST
+
+/* Every text comes back as written, whether the fast reader or libyaml
+ * reads it. */
+START_TEST(roundtrip_texts)
+{
+	static const char *const texts[] = {
+		"gewoon", "met: dubbele punt", "\"aanhalingstekens\"", "back\\slash", "# geen commentaar",
+		"- geen lijst", "regel 1\n\nregel 3", "eindigt op newline\n", "twee\n\n", "  spaties vooraf",
+		"yes", "no", "1.0", "2023-01", "~", "null", "", "é ĳ ’ € 😀", "tab\tin", "|", ">", "'enkel'",
+		"a\n  ingesprongen\nb", "[x]", "{y}", "&anker", "*alias", "!tag", "%proc", "@at", "`tick`",
+	};
+	for (size_t i = 0; i < sizeof texts / sizeof *texts; i++) {
+		review_rec r;
+		memset(&r, 0, sizeof r);
+		r.id = xstrdup("00000000");
+		r.kind = RK_COMMENT;
+		r.slug = xstrdup("parkeren");
+		r.field = xstrdup("goal");
+		r.version = xstrdup("3f1c6976a1b2c3d4e5f60718293a4b5c6d7e8f90");
+		r.author = xstrdup(texts[i]);
+		r.email = xstrdup("a@b.nl");
+		r.time = 1800000000;
+		r.usec = 42;
+		r.text = xstrdup(texts[i]);
+		r.quote = xstrdup(texts[i]);
+		size_t len;
+		char *y = review_rec_write(&r, &len);
+		review_rec back;
+		review_rec_parse(y, len, "00000000", NULL, &back);
+		ck_assert_msg(back.problem == NULL, "%zu: %s", i, back.problem);
+		ck_assert_msg(back.text && !strcmp(back.text, texts[i]), "text %zu: [%s] in\n%s", i, back.text, y);
+		ck_assert_msg(back.author && !strcmp(back.author, texts[i]), "author %zu: [%s] in\n%s", i, back.author, y);
+		ck_assert_str_eq(back.quote, texts[i]);
+		ck_assert_int_eq(back.usec, 42);
+		review_rec_done(&back);
+		review_rec_done(&r);
+		free(y);
+	}
 }
 END_TEST
 
@@ -271,6 +332,7 @@ END_TEST
 
 START_TEST(threads_suggestions_marks)
 {
+	use_changed = _i == 1;
 	hist h = { 0 };
 	hist_save(&h, "anna@x.nl", "goal", "Wij controleren parkeren.");
 	const char *v1 = hist_save(&h, "anna@x.nl", "description_short", "Scanauto's.");
@@ -348,10 +410,11 @@ static Suite *suite(void)
 	TCase *t = tcase_create("review");
 	tcase_add_checked_fixture(t, setup, teardown);
 	tcase_add_test(t, write_read);
+	tcase_add_test(t, roundtrip_texts);
 	tcase_add_test(t, bad_records);
 	tcase_add_test(t, states);
 	tcase_add_test(t, foreign);
-	tcase_add_test(t, threads_suggestions_marks);
+	tcase_add_loop_test(t, threads_suggestions_marks, 0, 2);
 	tcase_add_test(t, apply);
 	suite_add_tcase(s, t);
 	return s;

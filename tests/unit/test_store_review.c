@@ -129,7 +129,7 @@ START_TEST(accept_commits_both)
 	store_review rv;
 	ck_assert_int_eq(store_review_load(s, "parkeren", LANG_EN, &rv), STORE_OK);
 	ck_assert_uint_eq(rv.nversions, 2);
-	ck_assert_str_eq(rv.versions[0].fields, "Purpose and impact");
+	ck_assert_str_eq(store_review_fields(&rv, 0), "Purpose and impact");
 	store_review_done(&rv);
 	rec_free(r);
 	desc_free(&d);
