@@ -29,7 +29,7 @@ const cli_command cli_commands[] = {
 	{ "log", cmd_log, N_("list the versions of a description: date, author, fields changed"),
 	  N_("algedit log [-n N] SLUG") },
 	{ "diff", cmd_diff, N_("show what changed in a description, field by field"),
-	  N_("algedit diff [--color=auto|always|never] [REV [REV]] SLUG") },
+	  N_("algedit diff [--color=auto|always|never] [--since-approval] [REV|~N [REV|~N]] SLUG") },
 	{ "sync", cmd_sync, N_("exchange descriptions with a git remote, merging field by field"),
 	  N_("algedit sync [REMOTE]") },
 	{ "restore", cmd_restore, N_("bring back a deleted description as a new version"),

@@ -49,6 +49,12 @@ s1=$("$A" -C b suggest parkeerhandhaving "description_short=Scanauto's controler
 grep -q '"colour" is not a field' err || fail "unknown field message: $(cat err)"
 ls b/reviews/parkeerhandhaving/*-comment.yaml >/dev/null || fail "no record files"
 [ -z "$(git -C b status --porcelain)" ] || fail "records not committed"
+s2=$("$A" -C b suggest parkeerhandhaving "goal=Wij controleren parkeren." | sed -n 's/.*(ID \([0-9a-f]*\)).*/\1/p')
+"$A" -C b request-changes parkeerhandhaving 2>err && fail "request-changes without -m accepted"
+"$A" -C b request-changes parkeerhandhaving -m "Zie mijn opmerkingen" >/dev/null || fail "request-changes"
+out=$("$A" -C b review --print parkeerhandhaving)
+echo "$out" | grep -q "parkeerhandhaving: concept (changes requested)" || fail "state after request-changes: $out"
+echo "$out" | grep -q "Zie mijn opmerkingen" || fail "request-changes message: $out"
 "$A" -C b sync >/dev/null || fail "sync b after comments"
 
 # ---- the drafter syncs, accepts, replies, changes the other field ----
@@ -56,7 +62,7 @@ as "Anna de Vries" anna@example.nl
 "$A" -C a sync >/dev/null || fail "sync a"
 out=$("$A" -C a review --print parkeerhandhaving)
 echo "$out" | grep -q "Comments, open (2)" || fail "comments for the drafter: $out"
-echo "$out" | grep -q "Suggestions, open (1)" || fail "suggestion for the drafter: $out"
+echo "$out" | grep -q "Suggestions, open (2)" || fail "suggestions for the drafter: $out"
 echo "$out" | grep -qF "Scanauto's controleren {+de +}kentekens{+ van geparkeerde auto's+}." || fail "suggestion as a word diff: $out"
 out=$("$A" -C a accept parkeerhandhaving "$s1") || fail "accept: $out"
 echo "$out" | grep -q "Suggestion by Bea Jansen accepted: Short description" || fail "accept message: $out"
@@ -64,7 +70,10 @@ grep -q "van geparkeerde auto's" a/algoritmes/parkeerhandhaving.yaml || fail "su
 git -C a log -1 --format=%s | grep -q "Bea Jansen" || fail "the version does not name the reviewer"
 "$A" -C a accept parkeerhandhaving "$s1" 2>err && fail "accepted twice"
 grep -q "accepted already" err || fail "second accept: $(cat err)"
+"$A" -C a reject parkeerhandhaving "$s2" 2>err && fail "reject without a reason accepted"
+"$A" -C a reject parkeerhandhaving "$s2" -m "Betaling hoort erbij" >/dev/null || fail "reject"
 "$A" -C a comment parkeerhandhaving --reply "$c1" "48 uur, daarna gewist." >/dev/null || fail "reply"
+"$A" -C a ask-review parkeerhandhaving -m "Aangepast" >/dev/null || fail "ask-review again"
 "$A" -C a set parkeerhandhaving human_intervention="Een handhaver bekijkt elke foto; een teamleider controleert steekproefsgewijs." >/dev/null
 "$A" -C a sync >/dev/null || fail "sync a after answers"
 
