@@ -91,7 +91,9 @@ void cli_review_event(strbuf *out, const review_rec *r, const standard *std)
 	date_of(r->time, date);
 	sb_printf(out, "%-7s  %s  ", "", date);
 	safe(out, r->author ? r->author : "?");
-	sb_printf(out, "  [%s %s]", review_kind_name(r->kind), r->id);
+	sb_printf(out, "  [%s ", review_kind_name(r->kind));
+	safe(out, r->id);
+	sb_adds(out, "]");
 	if (r->field) {
 		sb_adds(out, " ");
 		safe(out, label_of(std, r->field));
@@ -251,7 +253,9 @@ static void print_text(strbuf *out, store_review *r, const standard *std, const 
 			sb_adds(out, "\n");
 		}
 	}
-	sb_printf(out, "\n%s %s\n", _("Changes"), why);
+	sb_printf(out, "\n%s ", _("Changes"));
+	safe(out, why); /* names the approver */
+	sb_addc(out, '\n');
 	size_t shown = 0;
 	for (size_t i = 0; i < r->nversions && (!base || strcmp(r->versions[i].commit, base)); i++) {
 		const store_version *v = &r->versions[i];
@@ -284,7 +288,9 @@ static void print_text(strbuf *out, store_review *r, const standard *std, const 
 			if (t->resolved)
 				continue;
 			date_of(t->root->time, date);
-			sb_printf(out, "  [%s] ", t->root->id);
+			sb_adds(out, "  [");
+			safe(out, t->root->id);
+			sb_adds(out, "] ");
 			safe(out, label_of(std, t->root->field));
 			sb_adds(out, " — ");
 			safe(out, t->root->author ? t->root->author : "?");
@@ -316,7 +322,9 @@ static void print_text(strbuf *out, store_review *r, const standard *std, const 
 			if (g->status != SUGG_OPEN && g->status != SUGG_OUTDATED)
 				continue;
 			date_of(g->rec->time, date);
-			sb_printf(out, "  [%s] ", g->rec->id);
+			sb_adds(out, "  [");
+			safe(out, g->rec->id);
+			sb_adds(out, "] ");
 			safe(out, label_of(std, g->rec->field));
 			if (g->rec->item)
 				sb_printf(out, " #%d", g->rec->item);
@@ -770,6 +778,12 @@ int cmd_review_record(int argc, char **argv)
 		if (hash) {
 			*hash = '\0';
 			rec.item = atoi(hash + 1);
+			if (rec.item < 1) {
+				cli_error(cmd, _("\"%s\" is not an item number (1, 2, ...)"), hash + 1);
+				free(key);
+				rc = 2;
+				goto out;
+			}
 		}
 		if (!standard_field(std, key)) {
 			cli_error(cmd, _("\"%s\" is not a field of the standard; algedit standard lists the keys"), key);
@@ -853,6 +867,13 @@ int cmd_review_record(int argc, char **argv)
 		}
 		if (store_load(s, a.slug, &d, NULL) != STORE_OK) {
 			cli_error(cmd, "%s", store_error(s));
+			rc = 1;
+			break;
+		}
+		if (now && !desc_equal(d, now)) {
+			/* They would go into the reviewer's version unseen. */
+			cli_error(cmd, _("%s has changes that are not saved as a version; save them first (algedit set, or the editor), then accept"),
+			          a.slug);
 			rc = 1;
 			break;
 		}

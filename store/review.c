@@ -469,11 +469,13 @@ store_status store_review_add(store *s, review_rec *rec, const description *d, c
 	}
 	if (d && write_file_atomic(dabs, ddata, dlen) < 0) {
 		rc = store_fail(s, STORE_IO, _("cannot write %s: %s"), dabs, strerror(errno));
+		unlinkat(dfd, name, 0); /* no record without its commit */
 		goto out;
 	}
 	const git_commit *parents[1] = { parent };
 	if (store_commit_create(&commit_id, s->repo, "HEAD", sig, message, new_tree, 1, parents) < 0) {
 		rc = store_fail(s, STORE_IO, _("the files are written but the commit failed: %s"), store_git_msg());
+		unlinkat(dfd, name, 0);
 		goto out;
 	}
 	if (git_repository_index(&idx, s->repo) < 0 || git_index_read(idx, 0) < 0 ||

@@ -64,6 +64,12 @@ out=$("$A" -C a review --print parkeerhandhaving)
 echo "$out" | grep -q "Comments, open (2)" || fail "comments for the drafter: $out"
 echo "$out" | grep -q "Suggestions, open (2)" || fail "suggestions for the drafter: $out"
 echo "$out" | grep -qF "Scanauto's controleren {+de +}kentekens{+ van geparkeerde auto's+}." || fail "suggestion as a word diff: $out"
+cp a/algoritmes/parkeerhandhaving.yaml saved.yaml
+sed -i 's/^name: .*/name: Ongezien/' a/algoritmes/parkeerhandhaving.yaml
+"$A" -C a accept parkeerhandhaving "$s1" 2>err && fail "accept swept unsaved text into the reviewer's version"
+grep -q "not saved as a version" err || fail "unsaved changes message: $(cat err)"
+cp saved.yaml a/algoritmes/parkeerhandhaving.yaml
+"$A" -C a suggest parkeerhandhaving "lawful_basis_grouping#0=x" 2>err && fail "item 0 accepted"
 out=$("$A" -C a accept parkeerhandhaving "$s1") || fail "accept: $out"
 echo "$out" | grep -q "Suggestion by Bea Jansen accepted: Short description" || fail "accept message: $out"
 grep -q "van geparkeerde auto's" a/algoritmes/parkeerhandhaving.yaml || fail "suggestion not applied"
