@@ -198,7 +198,7 @@ static const char *review_base(store *s, store_review *r, const print_opts *o, c
 					return r->versions[k].commit;
 				}
 	}
-	*why = xstrdup(_("not approved before: the whole description"));
+	*why = xstrdup(_("since the start (not approved yet)"));
 	return NULL;
 }
 
