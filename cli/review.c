@@ -220,7 +220,7 @@ static const char *sugg_key(sugg_status st)
 }
 
 static void print_text(strbuf *out, store_review *r, const standard *std, const char *why, const char *base,
-                       const description *old, const description *now, const desc_diff *dd)
+                       const description *now, const desc_diff *dd)
 {
 	const review_summary *sm = &r->sum;
 	char date[32];
@@ -256,7 +256,6 @@ static void print_text(strbuf *out, store_review *r, const standard *std, const 
 	sb_printf(out, "\n%s ", _("Changes"));
 	safe(out, why); /* names the approver */
 	sb_addc(out, '\n');
-	size_t shown = 0;
 	for (size_t i = 0; i < r->nversions && (!base || strcmp(r->versions[i].commit, base)); i++) {
 		const store_version *v = &r->versions[i];
 		date_of(v->time, date);
@@ -266,7 +265,6 @@ static void print_text(strbuf *out, store_review *r, const standard *std, const 
 		const char *fields = store_review_fields(r, i);
 		safe(out, v->removed ? _("(removed)") : *fields ? fields : v->summary);
 		sb_adds(out, "\n");
-		shown++;
 	}
 	if (!dd->n) {
 		sb_printf(out, "  %s\n", _("No field changed."));
@@ -278,9 +276,6 @@ static void print_text(strbuf *out, store_review *r, const standard *std, const 
 		cli_safe(out, d.s, d.len);
 		sb_done(&d);
 	}
-	(void)old;
-	(void)now;
-	(void)shown;
 	if (sm->open_comments) {
 		sb_printf(out, "\n%s (%zu)\n", _("Comments, open"), sm->open_comments);
 		for (size_t k = 0; k < sm->nthreads; k++) {
@@ -513,7 +508,7 @@ static int cli_review_one(store *s, const char *slug, bool json, const char *sin
 	if (json)
 		print_json(out, &r, std, why, base, now, dd);
 	else
-		print_text(out, &r, std, why, base, old, now, dd);
+		print_text(out, &r, std, why, base, now, dd);
 	desc_diff_free(&dd);
 	free(why);
 	free(me);
