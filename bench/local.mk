@@ -6,4 +6,4 @@ check_PROGRAMS += bench/review/review_bench
 bench_review_review_bench_SOURCES = bench/review/review_bench.c
 bench_review_review_bench_LDADD = $(ALL_LIBS)
 BENCHES += bench/review/review_bench$(EXEEXT)
-EXTRA_DIST += bench/review/run bench/review/gen.py bench/review/records.py
+EXTRA_DIST += bench/review/run bench/review/gen.py bench/review/records.py bench/review/list.py

@@ -528,11 +528,64 @@ static void review_usage(FILE *f)
 	fprintf(f, "\n  --print          %s\n", _("print the review (text)"));
 	fprintf(f, "  --format json    %s\n", _("print it as JSON, for scripts and CI"));
 	fprintf(f, "  --since REV      %s\n", _("show the changes since REV (a version from algedit log, or ~N)"));
+	fprintf(f, "  --list           %s\n", _("one line per description: state, open comments and suggestions"));
+	fprintf(f, "  --mine           %s\n", _("only the descriptions waiting for your review"));
+}
+
+/* review --list: one line per description (state, open comments and
+ * suggestions), or only those waiting for you with --mine. */
+static int review_list(store *s, bool json, bool mine)
+{
+	store_review_brief *b = NULL;
+	size_t n = 0;
+	if (store_review_briefs(s, &b, &n) != STORE_OK) {
+		cli_error("review", "%s", store_error(s));
+		return 1;
+	}
+	strbuf out = STRBUF_INIT;
+	sb_adds(&out, json ? "[" : "");
+	bool first = true;
+	for (size_t i = 0; i < n; i++) {
+		if (mine && !b[i].waiting_for_me)
+			continue;
+		if (json) {
+			sb_adds(&out, first ? "{\"slug\":" : ",\n{\"slug\":");
+			json_str(&out, b[i].slug);
+			sb_adds(&out, ",\"state\":");
+			json_str(&out, review_state_key(b[i].state));
+			sb_adds(&out, ",\"note\":");
+			json_str(&out, review_note_key(b[i].note));
+			sb_printf(&out, ",\"open_comments\":%zu,\"open_suggestions\":%zu,\"bad_records\":%zu,\"waiting_for_me\":%s}",
+			          b[i].open_comments, b[i].open_suggestions, b[i].bad, b[i].waiting_for_me ? "true" : "false");
+		} else {
+			safe(&out, b[i].slug);
+			sb_printf(&out, "  %s", review_state_name(b[i].state));
+			if (b[i].note != NOTE_NONE)
+				sb_printf(&out, " (%s)", review_note_name(b[i].note));
+			if (b[i].open_comments)
+				sb_printf(&out, P_(", %zu open comment", ", %zu open comments", b[i].open_comments), b[i].open_comments);
+			if (b[i].open_suggestions)
+				sb_printf(&out, P_(", %zu open suggestion", ", %zu open suggestions", b[i].open_suggestions),
+				          b[i].open_suggestions);
+			if (b[i].waiting_for_me)
+				sb_printf(&out, ", %s", _("waiting for your review"));
+			sb_addc(&out, '\n');
+		}
+		first = false;
+	}
+	if (json)
+		sb_adds(&out, "]\n");
+	else if (first)
+		sb_printf(&out, "%s\n", mine ? _("Nothing waits for your review.") : _("There are no descriptions yet."));
+	out_safe(&out);
+	sb_done(&out);
+	store_review_briefs_free(&b, n);
+	return 0;
 }
 
 int cmd_review(int argc, char **argv)
 {
-	bool json = false, print = false;
+	bool json = false, print = false, list = false, mine = false;
 	const char *since = NULL;
 	char **slugs = xcalloc((size_t)argc + 1, sizeof *slugs);
 	size_t n = 0;
@@ -543,6 +596,10 @@ int cmd_review(int argc, char **argv)
 			goto done;
 		} else if (!strcmp(argv[i], "--print")) {
 			print = true;
+		} else if (!strcmp(argv[i], "--list")) {
+			list = true;
+		} else if (!strcmp(argv[i], "--mine")) {
+			list = mine = true;
 		} else if (!strcmp(argv[i], "--format") && i + 1 < argc) {
 			i++;
 			if (!strcmp(argv[i], "json"))
@@ -565,7 +622,11 @@ int cmd_review(int argc, char **argv)
 			rc = 2;
 		}
 	}
-	if (!rc && !print) {
+	if (!rc && list && n) {
+		cli_error("review", "%s", _("--list shows every description; give no SLUG"));
+		rc = 2;
+	}
+	if (!rc && !print && !list) {
 		cli_error("review", "%s", _("the review screen is not in the editor yet; use algedit review --print [SLUG]"));
 		rc = 2;
 	}
@@ -573,6 +634,12 @@ int cmd_review(int argc, char **argv)
 	store *s = NULL;
 	if (!rc)
 		rc = cli_store_open("review", &std, &s);
+	if (!rc && list) {
+		rc = review_list(s, json, mine);
+		store_free(&s);
+		standard_free(&std);
+		goto done;
+	}
 	char **all = NULL;
 	size_t nall = 0;
 	if (!rc && !n) {

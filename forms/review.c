@@ -67,44 +67,83 @@ void review_rec_done(review_rec *r)
 	memset(r, 0, sizeof *r);
 }
 
+/* Days since 1970-01-01 of a civil date, and back (proleptic Gregorian);
+ * plain arithmetic, as every record's time is read and written. */
+static int64_t days_from_civil(int64_t y, int m, int d)
+{
+	y -= m <= 2;
+	int64_t era = (y >= 0 ? y : y - 399) / 400;
+	int64_t yoe = y - era * 400;
+	int64_t doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+	int64_t doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+	return era * 146097 + doe - 719468;
+}
+
+static void civil_from_days(int64_t z, int64_t *y, int *m, int *d)
+{
+	z += 719468;
+	int64_t era = (z >= 0 ? z : z - 146096) / 146097;
+	int64_t doe = z - era * 146097;
+	int64_t yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+	int64_t doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+	int64_t mp = (5 * doy + 2) / 153;
+	*d = (int)(doy - (153 * mp + 2) / 5 + 1);
+	*m = (int)(mp < 10 ? mp + 3 : mp - 9);
+	*y = yoe + era * 400 + (*m <= 2);
+}
+
 void review_time_format(int64_t t, char out[32])
 {
-	time_t tt = (time_t)t;
-	struct tm tm;
-	if (!gmtime_r(&tt, &tm)) {
+	int64_t days = t >= 0 ? t / 86400 : -((-t + 86399) / 86400), secs = t - days * 86400, y;
+	int m, d;
+	civil_from_days(days, &y, &m, &d);
+	if (y < 0 || y > 9999) {
 		snprintf(out, 32, "?");
 		return;
 	}
-	strftime(out, 32, "%Y-%m-%dT%H:%M:%SZ", &tm);
+	snprintf(out, 32, "%04d-%02d-%02dT%02d:%02d:%02dZ", (int)y, m, d, (int)(secs / 3600), (int)(secs / 60 % 60),
+	         (int)(secs % 60));
+}
+
+static int digits(const char *s, int n)
+{
+	int v = 0;
+	for (int i = 0; i < n; i++) {
+		if (s[i] < '0' || s[i] > '9')
+			return -1;
+		v = v * 10 + (s[i] - '0');
+	}
+	return v;
 }
 
 int64_t review_time_parse(const char *s, int *usec)
 {
-	struct tm tm;
-	memset(&tm, 0, sizeof tm);
 	if (usec)
 		*usec = 0;
-	if (!s)
+	/* 2026-12-02T04:06:21[.ffffff]Z */
+	if (!s || strlen(s) < 20 || s[4] != '-' || s[7] != '-' || s[10] != 'T' || s[13] != ':' || s[16] != ':')
 		return -1;
-	const char *e = strptime(s, "%Y-%m-%dT%H:%M:%S", &tm);
-	if (!e)
+	int y = digits(s, 4), mo = digits(s + 5, 2), d = digits(s + 8, 2), h = digits(s + 11, 2), mi = digits(s + 14, 2),
+	    se = digits(s + 17, 2);
+	if (y < 0 || mo < 1 || mo > 12 || d < 1 || d > 31 || h < 0 || h > 23 || mi < 0 || mi > 59 || se < 0 || se > 60)
 		return -1;
+	const char *e = s + 19;
 	int us = 0;
 	if (*e == '.') {
-		int digits = 0;
+		int nd = 0;
 		for (e++; *e >= '0' && *e <= '9'; e++)
-			if (digits++ < 6)
+			if (nd++ < 6)
 				us = us * 10 + (*e - '0');
-		if (!digits)
+		if (!nd)
 			return -1;
-		for (; digits < 6; digits++)
+		for (; nd < 6; nd++)
 			us *= 10;
 	}
 	if (strcmp(e, "Z"))
 		return -1;
 	if (usec)
 		*usec = us;
-	return (int64_t)timegm(&tm);
+	return days_from_civil(y, mo, d) * 86400 + h * 3600 + mi * 60 + se;
 }
 
 /* A scalar's text, copied; NULL when absent or not a scalar. */
@@ -284,7 +323,8 @@ static void put(strbuf *b, const char *key, const char *v, bool block)
 {
 	if (!v)
 		return;
-	sb_printf(b, "%s: ", key);
+	sb_adds(b, key);
+	sb_adds(b, ": ");
 	yaml_emit_scalar(b, v, strlen(v), 2, block);
 	sb_addc(b, '\n');
 }
@@ -293,7 +333,8 @@ static void put_quoted(strbuf *b, const char *key, const char *v)
 {
 	if (!v)
 		return;
-	sb_printf(b, "%s: ", key);
+	sb_adds(b, key);
+	sb_adds(b, ": ");
 	yaml_emit_quoted(b, v, strlen(v));
 	sb_addc(b, '\n');
 }
@@ -807,7 +848,10 @@ void review_compute(review_rec *recs, size_t n, const review_ctx *cin, review_su
 	}
 	size_t *newest = newest_changes(c);
 	/* An approval is of one version: a later change voids it. */
-	if (o->state == REVIEW_APPROVED && c->nversions) {
+	const review_version *av = o->state == REVIEW_APPROVED ? find_version(c, o->approval->version) : NULL;
+	if (av && c->same && c->same(c->actx, av->commit, c->versions[0].commit)) {
+		/* the approved file itself */
+	} else if (o->state == REVIEW_APPROVED && c->nversions) {
 		const description *then = at(c, o->approval->version), *now = at(c, c->versions[0].commit);
 		if (!then || !now || !desc_equal(then, now)) {
 			o->state = REVIEW_CONCEPT;
@@ -815,7 +859,7 @@ void review_compute(review_rec *recs, size_t n, const review_ctx *cin, review_su
 		}
 	}
 	for (size_t k = 0; k < o->nthreads; k++) {
-		o->threads[k].outdated = changed_since(c, newest, o->threads[k].root);
+		o->threads[k].outdated = !c->counts_only && changed_since(c, newest, o->threads[k].root);
 		if (!o->threads[k].resolved)
 			o->open_comments++;
 	}
@@ -826,7 +870,7 @@ void review_compute(review_rec *recs, size_t n, const review_ctx *cin, review_su
 			o->open_suggestions++;
 	}
 	for (size_t k = 0; k < o->nmarks; k++)
-		o->marks[k].valid = !changed_since(c, newest, o->marks[k].rec);
+		o->marks[k].valid = !c->counts_only && !changed_since(c, newest, o->marks[k].rec);
 	free(newest);
 	free(sorted);
 }

@@ -119,6 +119,12 @@ typedef struct review_ctx {
 	const char *(*changed)(void *ctx, size_t i);
 	void *actx;
 	const size_t *sorted;            /* private: set by review_compute */
+	/* For lists: leave out what only the review shows (outdated comments,
+	 * reviewed marks), so fewer versions are read. */
+	bool counts_only;
+	/* Optional: true when two versions hold the very same file, so neither
+	 * needs reading to know an approval still stands. */
+	bool (*same)(void *ctx, const char *a, const char *b);
 } review_ctx;
 
 typedef enum sugg_status { SUGG_OPEN, SUGG_ACCEPTED, SUGG_REJECTED, SUGG_OUTDATED } sugg_status;

@@ -506,3 +506,201 @@ out:
 	free(dabs);
 	return rc;
 }
+
+/* ---- the states of all descriptions, for lists ---- */
+
+typedef struct brief_ctx {
+	store *s;
+	const char *rel;
+	review_version *v;
+	char (*commits)[41];
+	git_oid *blobs;
+	description **descs;
+	size_t n;
+} brief_ctx;
+
+static const description *brief_at(void *ctx, const char *commit)
+{
+	brief_ctx *b = ctx;
+	for (size_t i = 0; i < b->n; i++) {
+		if (strcmp(b->commits[i], commit))
+			continue;
+		if (!b->descs[i]) {
+			/* Versions with the same text share one read. */
+			for (size_t k = 0; k < b->n && !b->descs[i]; k++)
+				if (k != i && b->descs[k] && git_oid_equal(&b->blobs[k], &b->blobs[i]))
+					return b->descs[k];
+			b->descs[i] = store_desc_from_blob(b->s, &b->blobs[i]);
+		}
+		return b->descs[i];
+	}
+	return NULL;
+}
+
+static bool brief_same(void *ctx, const char *a, const char *bc)
+{
+	brief_ctx *b = ctx;
+	const git_oid *x = NULL, *y = NULL;
+	for (size_t i = 0; i < b->n; i++) {
+		if (!strcmp(b->commits[i], a))
+			x = &b->blobs[i];
+		if (!strcmp(b->commits[i], bc))
+			y = &b->blobs[i];
+	}
+	return x && y && git_oid_equal(x, y);
+}
+
+/* Adds the version commit names (a prefix of 7 or more hex digits) when it
+ * is a commit that holds the description; HEAD first. */
+static void brief_version(brief_ctx *b, const char *commit, size_t cap)
+{
+	if (!commit || b->n >= cap)
+		return;
+	size_t len = strlen(commit);
+	git_oid id;
+	git_commit *c = NULL;
+	git_tree *t = NULL;
+	if (len < 7 || len > GIT_OID_HEXSZ || git_oid_fromstrn(&id, commit, len) < 0 ||
+	    git_commit_lookup_prefix(&c, b->s->repo, &id, len) < 0 || git_commit_tree(&t, c) < 0 ||
+	    !store_tree_blob(t, b->rel, &b->blobs[b->n])) {
+		git_error_clear();
+		git_tree_free(t);
+		git_commit_free(c);
+		return;
+	}
+	git_oid_tostr(b->commits[b->n], sizeof b->commits[b->n], git_commit_id(c));
+	for (size_t i = 0; i < b->n; i++)
+		if (!strcmp(b->commits[i], b->commits[b->n])) {
+			git_tree_free(t);
+			git_commit_free(c);
+			return;
+		}
+	const git_signature *a = git_commit_author(c);
+	review_version *v = &b->v[b->n];
+	v->commit = b->commits[b->n];
+	v->author = xstrdup(a->name ? a->name : "");
+	v->email = xstrdup(a->email ? a->email : "");
+	v->time = (int64_t)a->when.time;
+	b->n++;
+	git_tree_free(t);
+	git_commit_free(c);
+}
+
+static int by_time_desc(const void *pa, const void *pb)
+{
+	const review_version *a = pa, *b = pb;
+	return a->time > b->time ? -1 : a->time < b->time;
+}
+
+static void brief_one(store *s, const char *slug, const char *me_name, const char *me_email, bool self_approve,
+                      store_review_brief *out)
+{
+	memset(out, 0, sizeof *out);
+	out->slug = xstrdup(slug);
+	store_review r;
+	memset(&r, 0, sizeof r);
+	r.slug = (char *)slug;
+	if (read_records(s, slug, &r) != STORE_OK || !r.n) {
+		free(r.recs);
+		return;
+	}
+	size_t cap = r.n + 2;
+	brief_ctx b = { s, NULL, NULL, NULL, NULL, NULL, 0 };
+	char *rel = store_relpath(slug);
+	b.rel = rel;
+	b.v = xcalloc(cap, sizeof *b.v);
+	b.commits = xcalloc(cap, sizeof *b.commits);
+	b.blobs = xcalloc(cap, sizeof *b.blobs);
+	b.descs = xcalloc(cap, sizeof *b.descs);
+	git_commit *head = NULL;
+	git_tree *ht = store_head_tree(s, &head);
+	if (head && ht && store_tree_blob(ht, rel, &b.blobs[0])) {
+		git_oid_tostr(b.commits[0], sizeof b.commits[0], git_commit_id(head));
+		const git_signature *a = git_commit_author(head);
+		b.v[0] = (review_version){ b.commits[0], xstrdup(a->name ? a->name : ""), xstrdup(a->email ? a->email : ""),
+		                           (int64_t)a->when.time };
+		b.n = 1;
+	}
+	git_tree_free(ht);
+	git_commit_free(head);
+	for (size_t i = 0; b.n && i < r.n; i++)
+		brief_version(&b, r.recs[i].version, cap);
+	/* Newest first, HEAD (the latest) at the top; the commits move with
+	 * their versions. */
+	if (b.n > 2) {
+		typedef struct { review_version v; char c[41]; git_oid blob; } tmp_t;
+		tmp_t *t = xcalloc(b.n, sizeof *t);
+		for (size_t i = 1; i < b.n; i++) {
+			t[i].v = b.v[i];
+			memcpy(t[i].c, b.commits[i], 41);
+			t[i].blob = b.blobs[i];
+		}
+		qsort(t + 1, b.n - 1, sizeof *t, by_time_desc);
+		for (size_t i = 1; i < b.n; i++) {
+			b.v[i] = t[i].v;
+			memcpy(b.commits[i], t[i].c, 41);
+			b.v[i].commit = b.commits[i];
+			b.blobs[i] = t[i].blob;
+		}
+		free(t);
+	}
+	review_ctx ctx = { s->std, slug, b.v, b.n, self_approve, brief_at, NULL, &b, NULL, true, brief_same };
+	review_summary sm;
+	review_compute(r.recs, r.n, &ctx, &sm);
+	out->state = sm.state;
+	out->note = sm.note;
+	out->open_comments = sm.open_comments;
+	out->open_suggestions = sm.open_suggestions;
+	out->records = r.n;
+	out->bad = sm.nbad;
+	const review_rec *q = sm.request;
+	if (sm.state == REVIEW_IN_REVIEW && q && (!q->email || !me_email || strcasecmp(q->email, me_email))) {
+		bool named = q->nreviewers == 0;
+		for (size_t k = 0; k < q->nreviewers && !named; k++)
+			named = (me_name && !strcasecmp(q->reviewers[k], me_name)) || (me_email && !strcasecmp(q->reviewers[k], me_email));
+		out->waiting_for_me = named;
+	}
+	review_summary_done(&sm);
+	for (size_t i = 0; i < b.n; i++) {
+		free((char *)b.v[i].author);
+		free((char *)b.v[i].email);
+		desc_free(&b.descs[i]);
+	}
+	free(b.v);
+	free(b.commits);
+	free(b.blobs);
+	free(b.descs);
+	free(rel);
+	for (size_t i = 0; i < r.n; i++)
+		review_rec_done(&r.recs[i]);
+	free(r.recs);
+}
+
+store_status store_review_briefs(store *s, store_review_brief **out, size_t *n)
+{
+	*out = NULL;
+	*n = 0;
+	char **slugs = NULL;
+	size_t ns = 0;
+	store_status st = store_list(s, &slugs, &ns);
+	if (st != STORE_OK)
+		return st;
+	char *name = NULL, *email = NULL;
+	store_author(s, &name, &email);
+	bool self = store_review_self_approve(s);
+	*out = xcalloc(ns + 1, sizeof **out);
+	for (size_t i = 0; i < ns; i++)
+		brief_one(s, slugs[i], name, email, self, &(*out)[i]);
+	*n = ns;
+	free(name);
+	free(email);
+	store_slugs_free(&slugs, ns);
+	return STORE_OK;
+}
+
+void store_review_briefs_free(store_review_brief **v, size_t n)
+{
+	for (size_t i = 0; *v && i < n; i++)
+		free((*v)[i].slug);
+	xfree(v);
+}

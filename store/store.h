@@ -228,6 +228,22 @@ const description *store_review_at(store_review *r, const char *commit);
 /* The labels of the fields version i (of r->versions) changed, computed
  * on first use from the cached descriptions. */
 const char *store_review_fields(store_review *r, size_t i);
+/* The review state of every description in the work tree, for lists and
+ * CI: from its records, the versions they name and HEAD, without walking the
+ * history (a record naming a commit that does not hold the description is
+ * not used). waiting_for_me: in review, asked by someone else, naming you
+ * (user.name or user.email) or no one. */
+typedef struct store_review_brief {
+	char *slug;
+	review_state state;
+	review_note note;
+	size_t open_comments, open_suggestions;
+	size_t records, bad;
+	bool waiting_for_me;
+} store_review_brief;
+store_status store_review_briefs(store *s, store_review_brief **out, size_t *n);
+void store_review_briefs_free(store_review_brief **v, size_t n);
+
 /* Whether .algedit/config says "self-approve: yes". */
 bool store_review_self_approve(store *s);
 /* Adds a record as a new file and commits it with message; with d, d is

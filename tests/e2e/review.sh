@@ -41,6 +41,12 @@ out=$("$A" -C b review --print parkeerhandhaving)
 echo "$out" | grep -q "parkeerhandhaving: in review" || fail "state after ask-review: $out"
 echo "$out" | grep -q "Graag kijken voor vrijdag" || fail "request message: $out"
 echo "$out" | grep -q "Reviewers: Bea Jansen" || fail "reviewers: $out"
+out=$("$A" -C b review --list --mine)
+echo "$out" | grep -q "^parkeerhandhaving  in review, waiting for your review$" || fail "review --mine: $out"
+as "Carl Smit" carl@example.nl
+out=$("$A" -C b review --mine)
+echo "$out" | grep -q "Nothing waits for your review." || fail "review --mine for someone not named: $out"
+as "Bea Jansen" bea@example.nl
 c1=$("$A" -C b comment parkeerhandhaving goal "Hoe lang bewaart u de foto's?" | sed -n 's/.*(ID \([0-9a-f]*\)).*/\1/p')
 c2=$("$A" -C b comment parkeerhandhaving human_intervention "Wie controleert de handhaver?" | sed -n 's/.*(ID \([0-9a-f]*\)).*/\1/p')
 s1=$("$A" -C b suggest parkeerhandhaving "description_short=Scanauto's controleren de kentekens van geparkeerde auto's." | sed -n 's/.*(ID \([0-9a-f]*\)).*/\1/p')
@@ -103,6 +109,8 @@ out=$("$A" -C b approve parkeerhandhaving -m "Akkoord") || fail "approve: $out"
 out=$("$A" -C b review --print parkeerhandhaving)
 echo "$out" | grep -q "parkeerhandhaving: approved" || fail "approved: $out"
 echo "$out" | grep -q "Comments, open" && fail "resolved comments listed as open: $out"
+out=$("$A" -C b review --list)
+echo "$out" | grep -q "^parkeerhandhaving  approved$" || fail "review --list after approval: $out"
 out=$("$A" -C b review --print --format json parkeerhandhaving)
 echo "$out" | python3 -c 'import json,sys; d=json.load(sys.stdin)[0]; assert d["state"]=="approved", d; assert d["open_comments"]==0, d' ||
 	fail "json: $out"
@@ -167,6 +175,8 @@ printf '%s' "$out" | grep -q "$(printf '\033')" && fail "an escape character rea
 out=$(LANGUAGE=nl "$A" -C b review --print parkeerhandhaving)
 echo "$out" | grep -q "parkeerhandhaving: concept (gewijzigd na goedkeuring)" || fail "Dutch state: $out"
 echo "$out" | grep -q "Opmerkingen, open" || fail "Dutch headings: $out"
+out=$(LANGUAGE=nl "$A" -C b review --list)
+echo "$out" | grep -q "^parkeerhandhaving  concept (gewijzigd na goedkeuring), 3 open opmerkingen" || fail "Dutch list: $out"
 out=$(LANGUAGE=nl "$A" -C b approve parkeerhandhaving 2>&1) && fail "self-approval in Dutch accepted"
 echo "$out" | grep -q "vier ogen" || fail "Dutch refusal: $out"
 out=$(LANGUAGE=nl "$A" -C b diff parkeerhandhaving)

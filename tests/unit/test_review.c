@@ -94,7 +94,7 @@ static void hist_done(hist *h)
 
 static review_ctx ctx_of(hist *h)
 {
-	review_ctx c = { std, "parkeren", h->v, h->n, false, hist_at, use_changed ? hist_changed : NULL, h, NULL };
+	review_ctx c = { std, "parkeren", h->v, h->n, false, hist_at, use_changed ? hist_changed : NULL, h, NULL, false, NULL };
 	return c;
 }
 

@@ -181,6 +181,54 @@ START_TEST(two_clones)
 }
 END_TEST
 
+/* The list's states agree with the full review's, without the history. */
+START_TEST(briefs)
+{
+	store *s = open_repo("b", true);
+	save(s, "Doel.");
+	description *other = sample("Ander doel.");
+	ck_assert_int_eq(store_save(s, "ander", other, NULL), STORE_OK);
+	desc_free(&other);
+	review_rec *ask = rec_new(RK_REQUEST, NULL, "Graag");
+	ask->reviewers = xcalloc(2, sizeof *ask->reviewers);
+	ask->reviewers[ask->nreviewers++] = xstrdup("Bea Jansen");
+	add(s, ask, NULL);
+	ck_assert_int_eq(store_set_author(s, "Bea Jansen", "bea@example.nl"), STORE_OK);
+	review_rec *c = rec_new(RK_COMMENT, "goal", "Hoe lang?"), *ok = rec_new(RK_APPROVE, NULL, "Akkoord");
+	for (int step = 0; step < 4; step++) {
+		if (step == 1)
+			add(s, c, NULL);
+		if (step == 2)
+			add(s, ok, NULL);
+		if (step == 3) {
+			ck_assert_int_eq(store_set_author(s, "Anna de Vries", "anna@example.nl"), STORE_OK);
+			save(s, "Nieuw doel.");
+		}
+		store_review_brief *b;
+		size_t n;
+		ck_assert_int_eq(store_review_briefs(s, &b, &n), STORE_OK);
+		ck_assert_uint_eq(n, 2);
+		ck_assert_str_eq(b[0].slug, "ander");
+		ck_assert_int_eq(b[0].state, REVIEW_CONCEPT);
+		ck_assert_uint_eq(b[0].records, 0);
+		store_review rv;
+		ck_assert_int_eq(store_review_load(s, "parkeren", LANG_EN, &rv), STORE_OK);
+		ck_assert_int_eq(b[1].state, rv.sum.state);
+		ck_assert_int_eq(b[1].note, rv.sum.note);
+		ck_assert_uint_eq(b[1].open_comments, rv.sum.open_comments);
+		ck_assert_uint_eq(b[1].bad, rv.sum.nbad);
+		ck_assert_int_eq(b[1].waiting_for_me, step < 2);
+		ck_assert_int_eq(b[1].state, step < 2 ? REVIEW_IN_REVIEW : step == 2 ? REVIEW_APPROVED : REVIEW_CONCEPT);
+		store_review_done(&rv);
+		store_review_briefs_free(&b, n);
+	}
+	rec_free(ask);
+	rec_free(c);
+	rec_free(ok);
+	store_free(&s);
+}
+END_TEST
+
 static Suite *suite(void)
 {
 	Suite *s = suite_create("store_review");
@@ -191,6 +239,7 @@ static Suite *suite(void)
 	tcase_add_test(t, accept_commits_both);
 	tcase_add_test(t, self_approve);
 	tcase_add_test(t, two_clones);
+	tcase_add_test(t, briefs);
 	suite_add_tcase(s, t);
 	return s;
 }
