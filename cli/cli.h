@@ -64,4 +64,16 @@ int cli_validate(const char *cmd, const char *slug, const struct description *d,
                  const char *const *changed, size_t n);
 int cmd_edit(int argc, char **argv);
 
+/* Review (cli/review.c): review --print, and comment, suggest, accept,
+ * reject, approve, request-changes, ask-review, mark-reviewed. */
+struct strbuf;
+struct review_rec;
+int cmd_review(int argc, char **argv);
+int cmd_review_record(int argc, char **argv);
+/* Text from files or remotes made safe for the terminal (control characters
+ * and bytes that are not UTF-8 become '?'; newline and tab stay). */
+void cli_safe(struct strbuf *out, const char *s, size_t n);
+/* One review event as a line of algedit log. */
+void cli_review_event(struct strbuf *out, const struct review_rec *r, const struct standard *std);
+
 #endif

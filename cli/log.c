@@ -1,5 +1,6 @@
 /* log: `algedit log [-n N] SLUG`: the versions of one description, newest
- * first: commit, date, author and the fields each version changed. */
+ * first: commit, date, author and the fields each version changed, with the
+ * review events (requests, comments, approvals, ...) between them. */
 #include "config.h"
 #include "cli/cli.h"
 #include "store/store.h"
@@ -17,6 +18,8 @@ static void usage(FILE *f)
 	cli_usage(f, "log");
 	fprintf(f, "\n%s\n", _("Lists the versions of a description, newest first: commit, date and time\n"
 	                       "(the author's), author, and the fields that version changed."));
+	fprintf(f, "%s\n", _("Review events (requests, comments, suggestions, approvals) are listed between\n"
+	                     "the versions, indented, as [kind ID]."));
 	fprintf(f, "\n  -n N   %s\n", _("show at most N versions"));
 }
 
@@ -67,7 +70,32 @@ int cmd_log(int argc, char **argv)
 		cli_error("log", "%s", store_error(s));
 		rc = 1;
 	}
-	for (size_t i = 0; i < n; i++) {
+	/* Review events, newest first, above the version they are about; those
+	 * about no version listed here come first. */
+	store_review rv;
+	bool have_rv = rc == 0 && store_review_load(s, slug, i18n_lang(), &rv) == STORE_OK;
+	size_t *at = xcalloc((have_rv ? rv.n : 0) + 1, sizeof *at); /* version index; n: none listed */
+	for (size_t k = 0; have_rv && k < rv.n; k++) {
+		const review_rec *r = &rv.recs[k];
+		at[k] = n;
+		for (size_t j = 0; r->version && strlen(r->version) >= 7 && j < n; j++)
+			if (!strncmp(v[j].commit, r->version, strlen(r->version))) {
+				at[k] = j;
+				break;
+			}
+	}
+	for (size_t i = 0; i <= n; i++) {
+		for (size_t k = have_rv ? rv.n : 0; k-- > 0;) {
+			const review_rec *r = &rv.recs[k];
+			if (!(at[k] == i || (i == 0 && at[k] == n && !max)))
+				continue;
+			strbuf b = STRBUF_INIT;
+			cli_review_event(&b, r, std);
+			fputs(b.s, stdout);
+			sb_done(&b);
+		}
+		if (i == n)
+			break;
 		/* A commit's time is whatever its maker wrote: one that is no
 		 * date of years 1..9999 is shown as such, never as garbage. */
 		int64_t secs = v[i].time, off = (int64_t)v[i].tz_minutes * 60;
@@ -90,6 +118,9 @@ int cmd_log(int argc, char **argv)
 			put_safe(v[i].summary);
 		putchar('\n');
 	}
+	free(at);
+	if (have_rv)
+		store_review_done(&rv);
 	store_versions_free(&v, n);
 	store_free(&s);
 	standard_free(&std);

@@ -30,7 +30,7 @@ const cli_command cli_commands[] = {
 	{ "log", cmd_log, N_("list the versions of a description: date, author, fields changed"),
 	  N_("algedit log [-n N] SLUG") },
 	{ "diff", cmd_diff, N_("show what changed in a description, field by field"),
-	  N_("algedit diff [--color=auto|always|never] [REV [REV]] SLUG") },
+	  N_("algedit diff [--color=auto|always|never] [--since-approval] [REV|~N [REV|~N]] SLUG") },
 	{ "sync", cmd_sync, N_("exchange descriptions with a git remote, merging field by field"),
 	  N_("algedit sync [REMOTE]") },
 	{ "restore", cmd_restore, N_("bring back a deleted description as a new version"),
@@ -41,6 +41,24 @@ const cli_command cli_commands[] = {
 	  N_("algedit export [--force] FILE.yaml") },
 	{ "import", cmd_import, N_("turn a register template into a description file"),
 	  N_("algedit import TEMPLATE.json[#ID] [-o FILE.yaml]") },
+	{ "review", cmd_review, N_("show the review of descriptions: state, changes since approval, comments"),
+	  N_("algedit review --print [--format text|json] [--since REV] [SLUG...] | --list [--mine]") },
+	{ "ask-review", cmd_review_record, N_("ask for a review of a description"),
+	  N_("algedit ask-review SLUG [-m TEXT] [--reviewer NAME]...") },
+	{ "comment", cmd_review_record, N_("comment on a field, reply to a comment or resolve it"),
+	  N_("algedit comment SLUG FIELD TEXT | SLUG --reply ID TEXT | SLUG --resolve ID") },
+	{ "suggest", cmd_review_record, N_("suggest new text for a field"),
+	  N_("algedit suggest SLUG FIELD=VALUE | SLUG FIELD#N=VALUE") },
+	{ "accept", cmd_review_record, N_("accept a suggestion: apply it and save a version"),
+	  N_("algedit accept SLUG ID [-m TEXT]") },
+	{ "reject", cmd_review_record, N_("reject a suggestion, with the reason"),
+	  N_("algedit reject SLUG ID -m REASON") },
+	{ "approve", cmd_review_record, N_("approve the latest version of a description"),
+	  N_("algedit approve SLUG [-m TEXT]") },
+	{ "request-changes", cmd_review_record, N_("send a description back to its drafter, saying what to change"),
+	  N_("algedit request-changes SLUG -m TEXT") },
+	{ "mark-reviewed", cmd_review_record, N_("mark a field as reviewed by you"),
+	  N_("algedit mark-reviewed SLUG FIELD") },
 	{ "help", cmd_help, N_("show this help"), N_("algedit help [COMMAND]") },
 	{ NULL, NULL, NULL, NULL },
 };
@@ -83,7 +101,7 @@ static void print_help(FILE *f)
 	                                           "  algedit [-C DIR] COMMAND [ARGS]"));
 	fprintf(f, "%s\n", _("Commands:"));
 	for (const cli_command *c = cli_commands; c->name; c++)
-		fprintf(f, "  %-10s %s\n", c->name, _(c->summary));
+		fprintf(f, "  %-15s %s\n", c->name, _(c->summary));
 	fprintf(f, "\n%s\n", _("Options:"));
 	fprintf(f, "  %-11s %s\n", _("-C DIR"), _("use the drafts repository in DIR (default: $ALGEDIT_REPO, else ~/.local/share/algedit/register)"));
 	fprintf(f, "  %-11s %s\n", "--plain", _("ask the fields as questions on standard input and output (no full screen)"));

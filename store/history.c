@@ -341,6 +341,12 @@ static void add_version(store *s, store_version **v, size_t *n, git_commit *c, c
 	const char *sum = git_commit_summary(c);
 	x->summary = xstrdup(sum ? sum : "");
 	x->removed = new_blob == NULL;
+	if (lang < 0) {
+		/* The caller does without the fields (the review loads them
+		 * later, for the versions it shows). */
+		x->fields = xstrdup("");
+		return;
+	}
 	description *o = old_blob ? store_desc_from_blob(s, old_blob) : NULL;
 	description *d = new_blob ? store_desc_from_blob(s, new_blob) : NULL;
 	desc_diff *dd = desc_diff_new(o, d);

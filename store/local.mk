@@ -44,3 +44,9 @@ TESTS += tests/fuzz/syncstate.fuzz tests/fuzz/logcache.fuzz
 EXTRA_DIST += tests/fuzz/syncstate.fuzz tests/fuzz/logcache.fuzz
 TESTS += tests/e2e/store-identity.sh
 EXTRA_DIST += tests/e2e/store-identity.sh
+# Review: records, state, and their commands (forms/review, store/review, cli/review).
+libalgedit_a_SOURCES += forms/review.h forms/review.c store/review.c
+algedit_SOURCES += cli/review.c
+UNIT_TESTS += tests/unit/test_review tests/unit/test_store_review
+TESTS += tests/e2e/review.sh
+EXTRA_DIST += tests/e2e/review.sh

@@ -14,6 +14,7 @@
 
 #include "forms/desc.h"
 #include "forms/diff.h"
+#include "forms/review.h"
 
 typedef struct store store;
 
@@ -166,7 +167,8 @@ typedef struct store_version {
 } store_version;
 
 /* The versions of slug that changed it, newest first, following first
- * parents from rev (NULL: HEAD); at most max (0: all). Field labels in lang. */
+ * parents from rev (NULL: HEAD); at most max (0: all). Field labels in lang;
+ * lang -1: no labels (fields ""), which is several times faster. */
 store_status store_log(store *s, const char *rev, const char *slug, size_t max, int lang,
                        store_version **out, size_t *n);
 void store_versions_free(store_version **v, size_t n);
@@ -219,5 +221,60 @@ store_status store_resolve(store *s, const char *slug, const char *key, store_ch
                            const ynode *value, bool *finished);
 /* Forgets the pending merge and its choices. */
 store_status store_sync_abort(store *s);
+
+/* ---- review records: reviews/<slug>/<time>-<id>-<kind>.yaml (store/review.c) ---- */
+
+typedef struct store_review {
+	store *s;
+	char *slug;
+	review_rec *recs;            /* sorted by time; bad ones have problem set */
+	size_t n;
+	store_version *versions;     /* of the description, newest first; fields
+	                              * empty until store_review_fields */
+	char **keys;                 /* per version: ",key,key," it changed, or NULL */
+	bool *fresh;                 /* keys[i] computed now, not yet in the cache */
+	bool cache_dirty;
+	int lang;
+	size_t nversions;
+	review_version *rv;          /* the same for forms/review */
+	description **descs;         /* loaded on demand, per version */
+	review_ctx ctx;
+	review_summary sum;          /* the state, threads, suggestions, marks */
+} store_review;
+
+/* Loads the records of slug and its versions, and computes the review. A
+ * description without records is a concept; symbolic links in reviews/ are
+ * never followed. Field labels of the versions in lang. */
+store_status store_review_load(store *s, const char *slug, int lang, store_review *out);
+void store_review_done(store_review *r);
+/* The description at one of r's versions (cached), or NULL. */
+const description *store_review_at(store_review *r, const char *commit);
+/* The labels of the fields version i (of r->versions) changed, computed
+ * on first use from the cached descriptions. */
+const char *store_review_fields(store_review *r, size_t i);
+/* The review state of every description in the work tree, for lists and
+ * CI: from its records, the versions they name and HEAD, without walking the
+ * history (a record naming a commit that does not hold the description is
+ * not used). waiting_for_me: in review, asked by someone else, naming you
+ * (user.name or user.email) or no one. */
+typedef struct store_review_brief {
+	char *slug;
+	review_state state;
+	review_note note;
+	size_t open_comments, open_suggestions;
+	size_t records, bad;
+	bool waiting_for_me;
+} store_review_brief;
+store_status store_review_briefs(store *s, store_review_brief **out, size_t *n);
+void store_review_briefs_free(store_review_brief **v, size_t n);
+
+/* Whether .algedit/config says "self-approve: yes". */
+bool store_review_self_approve(store *s);
+/* Adds a record as a new file and commits it with message; with d, d is
+ * saved in the same commit as the new version of rec->slug (an accepted
+ * suggestion). Fills rec's id, time and author (from the git config) when
+ * unset. Refuses like store_save. */
+store_status store_review_add(store *s, review_rec *rec, const description *d, const char *message,
+                              store_saved *info);
 
 #endif

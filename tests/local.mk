@@ -80,3 +80,10 @@ EXTRA_DIST += tests/fuzz/reader.fuzz
 
 TESTS += tests/e2e/input-speed.sh
 EXTRA_DIST += tests/e2e/input-speed.sh
+check_PROGRAMS += tests/fuzz/fuzz_review
+tests_fuzz_fuzz_review_SOURCES = tests/fuzz/fuzz_review.c $(FUZZ_DRIVER)
+tests_fuzz_fuzz_review_CFLAGS = $(FUZZ_CFLAGS)
+tests_fuzz_fuzz_review_LDFLAGS = $(FUZZ_LINKFLAGS)
+tests_fuzz_fuzz_review_LDADD = $(ALL_LIBS)
+TESTS += tests/fuzz/review.fuzz
+EXTRA_DIST += tests/fuzz/review.fuzz

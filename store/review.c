@@ -1,0 +1,706 @@
+/* review: the review records of a description in the repository, one file
+ * per record under reviews/<slug>/ named <time>-<id>-<kind>.yaml. Files are
+ * only ever added, each in a commit of its own, so two clones that comment
+ * at the same time merge without conflict (git sees two new files). Loading
+ * reads the folder of one description; symbolic links are never followed:
+ * a link where a record belongs is shown as a bad record. */
+#include "config.h"
+#include "store/store_int.h"
+#include "forms/review.h"
+#include "forms/slug.h"
+#include "base/base.h"
+#include "i18n/i18n.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/random.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+#define REVIEW_DIR "reviews"
+#define REVIEW_MAX_FILE (256 * 1024)
+
+/* ---- .algedit/config ---- */
+
+bool store_review_self_approve(store *s)
+{
+	char *path = xasprintf("%s.algedit/config", s->workdir);
+	int fd = open(path, O_RDONLY | O_NOFOLLOW | O_CLOEXEC);
+	free(path);
+	if (fd < 0)
+		return false;
+	char buf[8192];
+	ssize_t n = read(fd, buf, sizeof buf - 1);
+	close(fd);
+	if (n <= 0)
+		return false;
+	buf[n] = '\0';
+	bool yes = false;
+	for (char *line = buf; line && *line;) {
+		char *nl = strchr(line, '\n');
+		if (nl)
+			*nl = '\0';
+		while (*line == ' ')
+			line++;
+		if (str_starts(line, "self-approve:")) {
+			char *v = line + strlen("self-approve:");
+			while (*v == ' ' || *v == '"' || *v == '\'')
+				v++;
+			yes = str_starts(v, "yes") || str_starts(v, "ja") || str_starts(v, "true");
+		}
+		line = nl ? nl + 1 : NULL;
+	}
+	return yes;
+}
+
+/* ---- loading ---- */
+
+static void add_rec(store_review *r, size_t *cap)
+{
+	if (r->n == *cap) {
+		*cap = *cap ? *cap * 2 : 64;
+		r->recs = xrealloc(r->recs, *cap * sizeof *r->recs);
+	}
+}
+
+static void bad_rec(store_review *r, size_t *cap, const char *slug, const char *name, char *problem)
+{
+	add_rec(r, cap);
+	review_rec *x = &r->recs[r->n++];
+	memset(x, 0, sizeof *x);
+	x->id = review_id_from_filename(name);
+	x->file = xasprintf(REVIEW_DIR "/%s/%s", slug, name);
+	x->slug = xstrdup(slug);
+	x->time = 0;
+	x->problem = problem;
+}
+
+/* Reads reviews/<slug>/ into r->recs (sorted). A folder that is not there
+ * means no records. */
+static store_status read_records(store *s, const char *slug, store_review *r)
+{
+	size_t cap = 0;
+	char *top = xasprintf("%s" REVIEW_DIR, s->workdir);
+	int tfd = open(top, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+	free(top);
+	if (tfd < 0)
+		return STORE_OK;
+	int dfd = openat(tfd, slug, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+	close(tfd);
+	if (dfd < 0)
+		return STORE_OK;
+	DIR *d = fdopendir(dfd);
+	if (!d) {
+		close(dfd);
+		return store_fail(s, STORE_IO, _("cannot read %s/%s: %s"), REVIEW_DIR, slug, strerror(errno));
+	}
+	char *buf = xmalloc(REVIEW_MAX_FILE + 1);
+	struct dirent *e;
+	while ((e = readdir(d))) {
+		if (e->d_name[0] == '.' || !str_ends(e->d_name, ".yaml"))
+			continue;
+		struct stat st;
+		if (fstatat(dfd, e->d_name, &st, AT_SYMLINK_NOFOLLOW) < 0)
+			continue;
+		if (S_ISLNK(st.st_mode)) {
+			bad_rec(r, &cap, slug, e->d_name, xstrdup(_("a symbolic link, not a record; it is not followed")));
+			continue;
+		}
+		if (!S_ISREG(st.st_mode))
+			continue;
+		int fd = openat(dfd, e->d_name, O_RDONLY | O_NOFOLLOW | O_CLOEXEC);
+		if (fd < 0) {
+			bad_rec(r, &cap, slug, e->d_name, xasprintf(_("cannot be read: %s"), strerror(errno)));
+			continue;
+		}
+		size_t len = 0;
+		ssize_t k;
+		while (len <= REVIEW_MAX_FILE && (k = read(fd, buf + len, REVIEW_MAX_FILE + 1 - len)) > 0)
+			len += (size_t)k;
+		close(fd);
+		if (len > REVIEW_MAX_FILE) {
+			bad_rec(r, &cap, slug, e->d_name, xstrdup(_("too large for a review record")));
+			continue;
+		}
+		add_rec(r, &cap);
+		char *id = review_id_from_filename(e->d_name), *file = xasprintf(REVIEW_DIR "/%s/%s", slug, e->d_name);
+		review_rec_parse(buf, len, id, file, &r->recs[r->n++]);
+		free(id);
+		free(file);
+	}
+	free(buf);
+	closedir(d);
+	review_recs_sort(r->recs, r->n);
+	return STORE_OK;
+}
+
+static const description *at_cb(void *ctx, const char *commit)
+{
+	store_review *r = ctx;
+	for (size_t i = 0; i < r->nversions; i++) {
+		if (strcmp(r->versions[i].commit, commit))
+			continue;
+		if (!r->descs[i] && !r->versions[i].removed)
+			store_load_rev(r->s, commit, r->slug, &r->descs[i]);
+		return r->descs[i];
+	}
+	return NULL;
+}
+
+const description *store_review_at(store_review *r, const char *commit)
+{
+	return at_cb(r, commit);
+}
+
+/* ---- the keys each version changed, cached in .git/algedit/review-fields ----
+ * One line per version: "<commit> <slug> ,key,key,". Versions never change,
+ * so a line stays true; a damaged line is ignored, a missing one computed
+ * again (from the two versions' descriptions) and appended. */
+
+static char *cache_path(store *s)
+{
+	return xasprintf("%salgedit/review-fields", s->gitdir);
+}
+
+static int by_commit(const void *a, const void *b)
+{
+	const store_version *x = a, *y = b;
+	return strcmp(x->commit, y->commit);
+}
+
+static void cache_load(store_review *r)
+{
+	char *path = cache_path(r->s), *data;
+	size_t len, sl = strlen(r->slug);
+	if (read_file(path, (size_t)1 << 28, &data, &len) < 0) {
+		free(path);
+		return;
+	}
+	free(path);
+	/* The versions sorted by commit, to find each line's version. */
+	store_version *sorted = xcalloc(r->nversions + 1, sizeof *sorted);
+	for (size_t i = 0; i < r->nversions; i++) {
+		memcpy(sorted[i].commit, r->versions[i].commit, sizeof sorted[i].commit);
+		sorted[i].time = (int64_t)i; /* carries the index */
+	}
+	qsort(sorted, r->nversions, sizeof *sorted, by_commit);
+	for (char *p = data, *nl; p < data + len; p = nl + 1) {
+		nl = memchr(p, '\n', (size_t)(data + len - p));
+		if (!nl)
+			break;
+		if (nl - p < 40 + 1 + (long)sl + 2 || p[40] != ' ' || strncmp(p + 41, r->slug, sl) || p[41 + sl] != ' ' ||
+		    p[42 + sl] != ',' || nl[-1] != ',')
+			continue;
+		store_version key;
+		memcpy(key.commit, p, 40);
+		key.commit[40] = '\0';
+		const store_version *hit = bsearch(&key, sorted, r->nversions, sizeof *sorted, by_commit);
+		if (hit && !r->keys[hit->time])
+			r->keys[hit->time] = xstrndup(p + 42 + sl, (size_t)(nl - p - 42 - (long)sl));
+	}
+	free(sorted);
+	free(data);
+}
+
+/* Appends the lines computed in this run; a cache, so failure costs speed only. */
+static void cache_save(store_review *r)
+{
+	if (!r->cache_dirty)
+		return;
+	strbuf b = STRBUF_INIT;
+	for (size_t i = 0; i < r->nversions; i++)
+		if (r->fresh[i] && !strchr(r->keys[i], '\n'))
+			sb_printf(&b, "%s %s %s\n", r->versions[i].commit, r->slug, r->keys[i]);
+	if (b.len) {
+		char *dir = xasprintf("%salgedit", r->s->gitdir), *path = cache_path(r->s);
+		mkdir(dir, 0755);
+		int fd = open(path, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0644);
+		if (fd >= 0) {
+			ssize_t w = write(fd, b.s, b.len);
+			(void)w;
+			close(fd);
+		}
+		free(dir);
+		free(path);
+	}
+	sb_done(&b);
+	for (size_t i = 0; i < r->nversions; i++)
+		r->fresh[i] = false;
+	r->cache_dirty = false;
+}
+
+static const char *changed_cb(void *ctx, size_t i)
+{
+	store_review *r = ctx;
+	if (i >= r->nversions)
+		return NULL;
+	if (!r->keys[i]) {
+		const description *now = at_cb(r, r->versions[i].commit);
+		const description *before = i + 1 < r->nversions ? at_cb(r, r->versions[i + 1].commit) : NULL;
+		desc_diff *dd = desc_diff_new(before, now);
+		strbuf b = STRBUF_INIT;
+		sb_addc(&b, ',');
+		for (size_t k = 0; k < dd->n; k++)
+			sb_printf(&b, "%s,", dd->v[k].key);
+		desc_diff_free(&dd);
+		r->keys[i] = sb_take(&b);
+		r->fresh[i] = true;
+		r->cache_dirty = true;
+	}
+	return r->keys[i];
+}
+
+const char *store_review_fields(store_review *r, size_t i)
+{
+	if (i >= r->nversions)
+		return "";
+	if (!*r->versions[i].fields) {
+		const char *keys = changed_cb(r, i);
+		strbuf b = STRBUF_INIT;
+		sb_adds(&b, "");
+		for (const char *p = keys ? keys : ""; *p;) {
+			while (*p == ',')
+				p++;
+			const char *e = strchr(p, ',');
+			size_t n = e ? (size_t)(e - p) : strlen(p);
+			if (!n)
+				break;
+			char *key = xstrndup(p, n);
+			const std_field *f = standard_field(r->s->std, key);
+			sb_printf(&b, "%s%s", b.len ? ", " : "", f ? f->label[r->lang] : key);
+			free(key);
+			p += n;
+		}
+		free(r->versions[i].fields);
+		r->versions[i].fields = sb_take(&b);
+	}
+	return r->versions[i].fields;
+}
+
+store_status store_review_load(store *s, const char *slug, int lang, store_review *r)
+{
+	memset(r, 0, sizeof *r);
+	r->s = s;
+	r->slug = xstrdup(slug);
+	if (!slug_valid(slug))
+		return store_fail(s, STORE_NOT_FOUND, _("\"%s\" is not a valid description name; use letters, digits and -"), slug);
+	r->lang = lang;
+	store_status st = store_log(s, NULL, slug, 0, -1, &r->versions, &r->nversions);
+	if (st != STORE_OK && st != STORE_NOT_FOUND)
+		return st;
+	r->rv = xcalloc(r->nversions + 1, sizeof *r->rv);
+	r->descs = xcalloc(r->nversions + 1, sizeof *r->descs);
+	r->keys = xcalloc(r->nversions + 1, sizeof *r->keys);
+	r->fresh = xcalloc(r->nversions + 1, sizeof *r->fresh);
+	cache_load(r);
+	for (size_t i = 0; i < r->nversions; i++) {
+		r->rv[i].commit = r->versions[i].commit;
+		r->rv[i].author = r->versions[i].author;
+		r->rv[i].email = r->versions[i].email;
+		r->rv[i].time = r->versions[i].time;
+	}
+	if ((st = read_records(s, slug, r)) != STORE_OK)
+		return st;
+	r->ctx.std = s->std;
+	r->ctx.slug = r->slug;
+	r->ctx.versions = r->rv;
+	r->ctx.nversions = r->nversions;
+	r->ctx.self_approve = store_review_self_approve(s);
+	r->ctx.at = at_cb;
+	r->ctx.changed = changed_cb;
+	r->ctx.actx = r;
+	review_compute(r->recs, r->n, &r->ctx, &r->sum);
+	cache_save(r);
+	return STORE_OK;
+}
+
+void store_review_done(store_review *r)
+{
+	review_summary_done(&r->sum);
+	for (size_t i = 0; i < r->n; i++)
+		review_rec_done(&r->recs[i]);
+	free(r->recs);
+	for (size_t i = 0; i < r->nversions; i++)
+		desc_free(&r->descs[i]);
+	free(r->descs);
+	if (r->keys)
+		cache_save(r);
+	for (size_t i = 0; r->keys && i < r->nversions; i++)
+		free(r->keys[i]);
+	free(r->keys);
+	free(r->fresh);
+	free(r->rv);
+	store_versions_free(&r->versions, r->nversions);
+	free(r->slug);
+	memset(r, 0, sizeof *r);
+}
+
+/* ---- adding a record ---- */
+
+static void random_id(char out[REVIEW_ID_LEN + 1])
+{
+	unsigned char b[REVIEW_ID_LEN / 2];
+	if (getrandom(b, sizeof b, 0) != (ssize_t)sizeof b) {
+		uint64_t x = (uint64_t)time(NULL) ^ ((uint64_t)getpid() << 20) ^ (uint64_t)clock();
+		for (size_t i = 0; i < sizeof b; i++)
+			b[i] = (unsigned char)(x >> (8 * i));
+	}
+	for (size_t i = 0; i < sizeof b; i++)
+		snprintf(out + 2 * i, 3, "%02x", b[i]);
+}
+
+/* A folder under dfd that is a real folder (made when missing), never a link. */
+static int subdir(int dfd, const char *name)
+{
+	if (mkdirat(dfd, name, 0755) < 0 && errno != EEXIST)
+		return -1;
+	return openat(dfd, name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+}
+
+static int write_new(int dfd, const char *name, const char *data, size_t len)
+{
+	int fd = openat(dfd, name, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0644);
+	if (fd < 0)
+		return -1;
+	size_t off = 0;
+	while (off < len) {
+		ssize_t k = write(fd, data + off, len - off);
+		if (k < 0) {
+			int e = errno;
+			close(fd);
+			unlinkat(dfd, name, 0);
+			errno = e;
+			return -1;
+		}
+		off += (size_t)k;
+	}
+	if (fsync(fd) < 0 || close(fd) < 0) {
+		int e = errno;
+		unlinkat(dfd, name, 0);
+		errno = e;
+		return -1;
+	}
+	return 0;
+}
+
+store_status store_review_add(store *s, review_rec *rec, const description *d, const char *message,
+                              store_saved *info)
+{
+	if (info)
+		memset(info, 0, sizeof *info);
+	if (!slug_valid(rec->slug))
+		return store_fail(s, STORE_ERROR, _("\"%s\" is not a valid description name; use letters, digits and -"), rec->slug);
+	store_status rc;
+	git_signature *sig = NULL;
+	git_commit *parent = NULL;
+	git_tree *tree = NULL, *new_tree = NULL;
+	git_index *idx = NULL;
+	char *data = NULL, *ddata = NULL, *name = NULL, *rel = NULL, *drel = NULL, *dabs = NULL;
+	int tfd = -1, dfd = -1;
+	if ((rc = store_check_state(s)) != STORE_OK || (rc = store_signature(s, &sig)) != STORE_OK)
+		goto out;
+	if (!rec->author) {
+		rec->author = xstrdup(sig->name);
+		rec->email = xstrdup(sig->email);
+	}
+	if (!rec->id) {
+		char id[REVIEW_ID_LEN + 1];
+		random_id(id);
+		rec->id = xstrdup(id);
+	}
+	if (rec->time <= 0) {
+		struct timespec ts;
+		clock_gettime(CLOCK_REALTIME, &ts);
+		rec->time = (int64_t)ts.tv_sec;
+		rec->usec = (int)(ts.tv_nsec / 1000);
+	}
+	tree = store_head_tree(s, &parent);
+	if (!tree) {
+		rc = store_fail(s, STORE_NOT_FOUND, "%s", _("the repository has no saved versions yet"));
+		goto out;
+	}
+	size_t len, dlen = 0;
+	data = review_rec_write(rec, &len);
+	name = review_rec_filename(rec);
+	rel = xasprintf(REVIEW_DIR "/%s/%s", rec->slug, name);
+	git_tree_update ups[2];
+	memset(ups, 0, sizeof ups);
+	size_t nups = 1;
+	if (git_blob_create_from_buffer(&ups[0].id, s->repo, data, len) < 0) {
+		rc = store_fail(s, STORE_IO, _("cannot store the review record in the repository: %s"), store_git_msg());
+		goto out;
+	}
+	ups[0].action = GIT_TREE_UPDATE_UPSERT;
+	ups[0].filemode = GIT_FILEMODE_BLOB;
+	ups[0].path = rel;
+	if (d) {
+		ddata = desc_write_yaml(d, &dlen);
+		drel = store_relpath(rec->slug);
+		dabs = xasprintf("%s%s", s->workdir, drel);
+		if (git_blob_create_from_buffer(&ups[1].id, s->repo, ddata, dlen) < 0) {
+			rc = store_fail(s, STORE_IO, _("cannot store the new version in the repository: %s"), store_git_msg());
+			goto out;
+		}
+		ups[1].action = GIT_TREE_UPDATE_UPSERT;
+		ups[1].filemode = GIT_FILEMODE_BLOB;
+		ups[1].path = drel;
+		nups = 2;
+	}
+	git_oid tree_id, commit_id;
+	if (git_tree_create_updated(&tree_id, s->repo, tree, nups, ups) < 0 ||
+	    git_tree_lookup(&new_tree, s->repo, &tree_id) < 0) {
+		rc = store_fail(s, STORE_IO, _("cannot store the review record in the repository: %s"), store_git_msg());
+		goto out;
+	}
+	int wfd = open(s->workdir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	tfd = wfd < 0 ? -1 : subdir(wfd, REVIEW_DIR);
+	if (wfd >= 0)
+		close(wfd);
+	dfd = tfd < 0 ? -1 : subdir(tfd, rec->slug);
+	if (dfd < 0 || write_new(dfd, name, data, len) < 0) {
+		rc = store_fail(s, STORE_IO, _("cannot write %s%s: %s (a symbolic link there is not followed)"), s->workdir, rel,
+		                strerror(errno));
+		goto out;
+	}
+	if (d && write_file_atomic(dabs, ddata, dlen) < 0) {
+		rc = store_fail(s, STORE_IO, _("cannot write %s: %s"), dabs, strerror(errno));
+		unlinkat(dfd, name, 0); /* no record without its commit */
+		goto out;
+	}
+	const git_commit *parents[1] = { parent };
+	if (store_commit_create(&commit_id, s->repo, "HEAD", sig, message, new_tree, 1, parents) < 0) {
+		rc = store_fail(s, STORE_IO, _("the files are written but the commit failed: %s"), store_git_msg());
+		unlinkat(dfd, name, 0);
+		goto out;
+	}
+	if (git_repository_index(&idx, s->repo) < 0 || git_index_read(idx, 0) < 0 ||
+	    git_index_add_bypath(idx, rel) < 0 || (d && git_index_add_bypath(idx, drel) < 0) || git_index_write(idx) < 0)
+		rc = store_fail(s, STORE_ERROR, _("saved, but git's index could not be updated (%s); git status may show the files as changed until the next save"),
+		                store_git_msg());
+	if (d)
+		journal_discard(s, rec->slug);
+	if (info) {
+		git_oid_tostr(info->commit, sizeof info->commit, &commit_id);
+		info->message = xstrdup(message);
+	}
+out:
+	if (dfd >= 0)
+		close(dfd);
+	if (tfd >= 0)
+		close(tfd);
+	git_index_free(idx);
+	git_tree_free(new_tree);
+	git_tree_free(tree);
+	git_commit_free(parent);
+	git_signature_free(sig);
+	free(data);
+	free(ddata);
+	free(name);
+	free(rel);
+	free(drel);
+	free(dabs);
+	return rc;
+}
+
+/* ---- the states of all descriptions, for lists ---- */
+
+typedef struct brief_ctx {
+	store *s;
+	const char *rel;
+	review_version *v;
+	char (*commits)[41];
+	git_oid *blobs;
+	description **descs;
+	size_t n;
+} brief_ctx;
+
+static const description *brief_at(void *ctx, const char *commit)
+{
+	brief_ctx *b = ctx;
+	for (size_t i = 0; i < b->n; i++) {
+		if (strcmp(b->commits[i], commit))
+			continue;
+		if (!b->descs[i]) {
+			/* Versions with the same text share one read. */
+			for (size_t k = 0; k < b->n && !b->descs[i]; k++)
+				if (k != i && b->descs[k] && git_oid_equal(&b->blobs[k], &b->blobs[i]))
+					return b->descs[k];
+			b->descs[i] = store_desc_from_blob(b->s, &b->blobs[i]);
+		}
+		return b->descs[i];
+	}
+	return NULL;
+}
+
+static bool brief_same(void *ctx, const char *a, const char *bc)
+{
+	brief_ctx *b = ctx;
+	const git_oid *x = NULL, *y = NULL;
+	for (size_t i = 0; i < b->n; i++) {
+		if (!strcmp(b->commits[i], a))
+			x = &b->blobs[i];
+		if (!strcmp(b->commits[i], bc))
+			y = &b->blobs[i];
+	}
+	return x && y && git_oid_equal(x, y);
+}
+
+/* Adds the version commit names (a prefix of 7 or more hex digits) when it
+ * is a commit that holds the description; HEAD first. */
+static void brief_version(brief_ctx *b, const char *commit, size_t cap)
+{
+	if (!commit || b->n >= cap)
+		return;
+	size_t len = strlen(commit);
+	git_oid id;
+	git_commit *c = NULL;
+	git_tree *t = NULL;
+	if (len < 7 || len > GIT_OID_HEXSZ || git_oid_fromstrn(&id, commit, len) < 0 ||
+	    git_commit_lookup_prefix(&c, b->s->repo, &id, len) < 0 || git_commit_tree(&t, c) < 0 ||
+	    !store_tree_blob(t, b->rel, &b->blobs[b->n])) {
+		git_error_clear();
+		git_tree_free(t);
+		git_commit_free(c);
+		return;
+	}
+	git_oid_tostr(b->commits[b->n], sizeof b->commits[b->n], git_commit_id(c));
+	for (size_t i = 0; i < b->n; i++)
+		if (!strcmp(b->commits[i], b->commits[b->n])) {
+			git_tree_free(t);
+			git_commit_free(c);
+			return;
+		}
+	const git_signature *a = git_commit_author(c);
+	review_version *v = &b->v[b->n];
+	v->commit = b->commits[b->n];
+	v->author = xstrdup(a->name ? a->name : "");
+	v->email = xstrdup(a->email ? a->email : "");
+	v->time = (int64_t)a->when.time;
+	b->n++;
+	git_tree_free(t);
+	git_commit_free(c);
+}
+
+static int by_time_desc(const void *pa, const void *pb)
+{
+	const review_version *a = pa, *b = pb;
+	return a->time > b->time ? -1 : a->time < b->time;
+}
+
+static void brief_one(store *s, const char *slug, const char *me_name, const char *me_email, bool self_approve,
+                      store_review_brief *out)
+{
+	memset(out, 0, sizeof *out);
+	out->slug = xstrdup(slug);
+	store_review r;
+	memset(&r, 0, sizeof r);
+	r.slug = (char *)slug;
+	if (read_records(s, slug, &r) != STORE_OK || !r.n) {
+		free(r.recs);
+		return;
+	}
+	size_t cap = r.n + 2;
+	brief_ctx b = { s, NULL, NULL, NULL, NULL, NULL, 0 };
+	char *rel = store_relpath(slug);
+	b.rel = rel;
+	b.v = xcalloc(cap, sizeof *b.v);
+	b.commits = xcalloc(cap, sizeof *b.commits);
+	b.blobs = xcalloc(cap, sizeof *b.blobs);
+	b.descs = xcalloc(cap, sizeof *b.descs);
+	git_commit *head = NULL;
+	git_tree *ht = store_head_tree(s, &head);
+	if (head && ht && store_tree_blob(ht, rel, &b.blobs[0])) {
+		git_oid_tostr(b.commits[0], sizeof b.commits[0], git_commit_id(head));
+		const git_signature *a = git_commit_author(head);
+		b.v[0] = (review_version){ b.commits[0], xstrdup(a->name ? a->name : ""), xstrdup(a->email ? a->email : ""),
+		                           (int64_t)a->when.time };
+		b.n = 1;
+	}
+	git_tree_free(ht);
+	git_commit_free(head);
+	for (size_t i = 0; b.n && i < r.n; i++)
+		brief_version(&b, r.recs[i].version, cap);
+	/* Newest first, HEAD (the latest) at the top; the commits move with
+	 * their versions. */
+	if (b.n > 2) {
+		typedef struct { review_version v; char c[41]; git_oid blob; } tmp_t;
+		tmp_t *t = xcalloc(b.n, sizeof *t);
+		for (size_t i = 1; i < b.n; i++) {
+			t[i].v = b.v[i];
+			memcpy(t[i].c, b.commits[i], 41);
+			t[i].blob = b.blobs[i];
+		}
+		qsort(t + 1, b.n - 1, sizeof *t, by_time_desc);
+		for (size_t i = 1; i < b.n; i++) {
+			b.v[i] = t[i].v;
+			memcpy(b.commits[i], t[i].c, 41);
+			b.v[i].commit = b.commits[i];
+			b.blobs[i] = t[i].blob;
+		}
+		free(t);
+	}
+	review_ctx ctx = { s->std, slug, b.v, b.n, self_approve, brief_at, NULL, &b, NULL, true, brief_same };
+	review_summary sm;
+	review_compute(r.recs, r.n, &ctx, &sm);
+	out->state = sm.state;
+	out->note = sm.note;
+	out->open_comments = sm.open_comments;
+	out->open_suggestions = sm.open_suggestions;
+	out->records = r.n;
+	out->bad = sm.nbad;
+	const review_rec *q = sm.request;
+	if (sm.state == REVIEW_IN_REVIEW && q && (!q->email || !me_email || strcasecmp(q->email, me_email))) {
+		bool named = q->nreviewers == 0;
+		for (size_t k = 0; k < q->nreviewers && !named; k++)
+			named = (me_name && !strcasecmp(q->reviewers[k], me_name)) || (me_email && !strcasecmp(q->reviewers[k], me_email));
+		out->waiting_for_me = named;
+	}
+	review_summary_done(&sm);
+	for (size_t i = 0; i < b.n; i++) {
+		free((char *)b.v[i].author);
+		free((char *)b.v[i].email);
+		desc_free(&b.descs[i]);
+	}
+	free(b.v);
+	free(b.commits);
+	free(b.blobs);
+	free(b.descs);
+	free(rel);
+	for (size_t i = 0; i < r.n; i++)
+		review_rec_done(&r.recs[i]);
+	free(r.recs);
+}
+
+store_status store_review_briefs(store *s, store_review_brief **out, size_t *n)
+{
+	*out = NULL;
+	*n = 0;
+	char **slugs = NULL;
+	size_t ns = 0;
+	store_status st = store_list(s, &slugs, &ns);
+	if (st != STORE_OK)
+		return st;
+	char *name = NULL, *email = NULL;
+	store_author(s, &name, &email);
+	bool self = store_review_self_approve(s);
+	*out = xcalloc(ns + 1, sizeof **out);
+	for (size_t i = 0; i < ns; i++)
+		brief_one(s, slugs[i], name, email, self, &(*out)[i]);
+	*n = ns;
+	free(name);
+	free(email);
+	store_slugs_free(&slugs, ns);
+	return STORE_OK;
+}
+
+void store_review_briefs_free(store_review_brief **v, size_t n)
+{
+	for (size_t i = 0; *v && i < n; i++)
+		free((*v)[i].slug);
+	xfree(v);
+}
