@@ -304,7 +304,7 @@ void review_rec_parse(const char *data, size_t len, const char *id, const char *
 		r->file = keep_file;
 		r->time = -1;
 	}
-	yerror err = { 0, 0, NULL };
+	yerror err = { 0 };
 	if (ytree_parse_yaml(data, len, &root, &err) < 0) {
 		r->problem = xasprintf(_("not readable as YAML (line %d: %s)"), err.line, err.msg ? err.msg : "?");
 		yerror_done(&err);
