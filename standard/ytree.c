@@ -309,7 +309,7 @@ int ytree_parse_yaml(const char *data, size_t len, ynode **out, yerror *err)
 					goto out;
 				}
 				if (frame_has(f, s, l)) {
-					char *msg = xasprintf("the key \"%s\" appears twice", s);
+					char *msg = xasprintf(_("the key \"%s\" appears twice"), s);
 					set_err(err, line, col, msg);
 					free(msg);
 					yaml_event_delete(&ev);
@@ -547,7 +547,7 @@ int ytree_parse_json(const char *data, size_t len, ynode **out, yerror *err)
 				break;
 			cut += k;
 		}
-		char *msg = xasprintf("text without quotes (\"%.*s\") is not JSON", cut, bad->str);
+		char *msg = xasprintf(_("text without quotes (\"%.*s\") is not JSON"), cut, bad->str);
 		set_err(err, bad->line, bad->col, msg);
 		free(msg);
 		ynode_free(out);
