@@ -80,3 +80,6 @@ EXTRA_DIST += tests/fuzz/reader.fuzz
 
 TESTS += tests/e2e/input-speed.sh
 EXTRA_DIST += tests/e2e/input-speed.sh
+
+TESTS += tests/e2e/i18n.sh
+EXTRA_DIST += tests/e2e/i18n.sh
