@@ -121,15 +121,23 @@ static bool looks_like_file(const char *arg)
 }
 
 /* --lang nl|en, before or after the command (taken out of argv before the
- * commands see it), else ALGEDIT_LANG, else the locale. */
+ * commands see it), else ALGEDIT_LANG, else the locale. After spell, whose
+ * own --lang names a description language (nld), only before it. */
 static int choose_lang(int *argc, char **argv)
 {
 	const char *lang = NULL, *from = "--lang";
 	int out = 1;
-	bool rest = false;
+	bool rest = false, command = false;
 	for (int i = 1; i < *argc; i++) {
 		if (!rest && strcmp(argv[i], "--") == 0)
 			rest = true;
+		if (!rest && !command && argv[i][0] != '-') {
+			command = true;
+			rest = strcmp(argv[i], "spell") == 0;
+		} else if (!rest && !command && (strcmp(argv[i], "-C") == 0 || strcmp(argv[i], "--template") == 0) &&
+		           i + 1 < *argc) {
+			argv[out++] = argv[i++];
+		}
 		if (!rest && strcmp(argv[i], "--lang") == 0) {
 			if (i + 1 == *argc) {
 				cli_error(NULL, "%s", _("--lang needs a language: nl (Dutch) or en (English)"));

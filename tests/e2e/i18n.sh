@@ -51,7 +51,8 @@ flows() {
 		run --lang "$L" help
 		for c in $(run --lang "$L" help | sed -n '/^Opdrachten:/,/^$/p; /^Commands:/,/^$/p' | awk 'NR > 1 && NF { print $1 }'); do
 			run --lang "$L" help "$c"
-			run "$c" --help --lang "$L" < /dev/null
+			# spell has a --lang of its own (the description's language).
+			if [ "$c" = spell ]; then run --lang "$L" spell --help; else run "$c" --help --lang "$L" < /dev/null; fi
 		done
 		run --lang "$L" nosuchcommand
 		run --lang "$L" check "$fx/tree" "$fx/syntax.yaml" "$fx/duplicate.yaml" "$fx/list-for-text.yaml" \
@@ -126,5 +127,7 @@ msg=$(env $E2E_ENV LANGUAGE=en ALGEDIT_LANG=fr "$ALGEDIT" help 2>&1); rc=$?
 [ $rc = 2 ] && [ "$msg" = 'algedit: unknown language "fr" in ALGEDIT_LANG; choose nl (Dutch) or en (English)' ] || bad "ALGEDIT_LANG=fr: exit $rc: $msg"
 msg=$(run check --lang 2>&1); rc=$?
 [ $rc = 2 ] && [ "$msg" = 'algedit: --lang heeft een taal nodig: nl (Nederlands) of en (Engels)' ] || bad "--lang without a value: exit $rc: $msg"
+out=$(echo "Dit is een tekts" | run --lang en spell --lang nld 2>&1); rc=$?
+[ $rc = 1 ] && [ "$out" = "1:12: tekts" ] || [ $rc = 2 ] || bad "spell --lang nld (its own option) is taken: exit $rc: $out"
 [ $fails = 0 ] && echo "ok   --lang: before or after the command, ALGEDIT_LANG, bad values"
 exit $fails
