@@ -83,3 +83,6 @@ EXTRA_DIST += tests/e2e/input-speed.sh
 
 TESTS += tests/e2e/i18n.sh
 EXTRA_DIST += tests/e2e/i18n.sh
+
+TESTS += tests/e2e/man.sh
+EXTRA_DIST += tests/e2e/man.sh
