@@ -44,6 +44,7 @@ flows() {
 	L=$1 out="$E2E_TMP/out-$1"
 	rm -rf "$repo"
 	mkdir -p "$repo"
+	printf 'name: &a Naam\n' > "$E2E_TMP/anchor.yaml"
 	git -C "$repo" init -q -b main
 	git -C "$repo" config user.name "Test Persoon"
 	git -C "$repo" config user.email test@example.nl
@@ -56,7 +57,7 @@ flows() {
 		done
 		run --lang "$L" nosuchcommand
 		run --lang "$L" check "$fx/tree" "$fx/syntax.yaml" "$fx/duplicate.yaml" "$fx/list-for-text.yaml" \
-			"$fx/empty.yaml" "$fx/latin1.yaml" "$fx/payload-bad.json"
+			"$fx/empty.yaml" "$fx/latin1.yaml" "$fx/payload-bad.json" "$E2E_TMP/anchor.yaml"
 		# JSON: the keys are for programs; the labels and messages are read.
 		run --lang "$L" check --format json "$fx/tree" | sed -n 's/.*"label": "\([^"]*\)", "message": "\(.*\)"}.*/\1\n\2/p'
 		run --lang "$L" export "$fx/valid.yaml" > /dev/null
