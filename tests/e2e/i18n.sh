@@ -5,9 +5,9 @@
 # main flows run with --lang nl show no English message line, and with
 # --lang en no Dutch one: help, every COMMAND --help, check of a broken
 # description (text and JSON), export, standard, new/set/log/diff on a
-# temporary repository, and the editor's list, form and help at 80x24. The
-# language is chosen by --lang against a locale that says the other language
-# (lib.sh sets LANGUAGE=nl), and without a Dutch locale (LANG=C.UTF-8).
+# temporary repository, plain mode, and the editor's list, form and help at
+# 80x24. The language is chosen by --lang against a locale that says the other
+# language (lib.sh sets LANGUAGE=nl), and without a Dutch locale (C.UTF-8).
 . "$top_srcdir/tests/e2e/lib.sh"
 set +e
 fails=0
@@ -68,6 +68,8 @@ flows() {
 		run -C "$repo" --lang "$L" log parkeervergunning-texel
 		run -C "$repo" --lang "$L" diff --color=never HEAD~1 HEAD parkeervergunning-texel
 		run -C "$repo" --lang "$L" log nosuchdescription
+		# Plain mode: every field's question and guidance, the findings, the end.
+		printf '\n\n\n' | run --plain --lang "$L" "$E2E_TMP/plain.yaml"
 	} > "$out" 2>&1
 	# The editor: list, form, help screen.
 	e2e_start 80 24 -C "$repo" --lang "$L"
