@@ -16,7 +16,7 @@ bad() { echo "FAIL: $*"; fails=$((fails + 1)); E2E_FAILED=1; }
 # (a) The catalogue against the sources.
 if command -v xgettext >/dev/null 2>&1 && command -v msgmerge >/dev/null 2>&1; then
 	pot="$E2E_TMP/algedit.pot"
-	(cd "$top_srcdir" && xgettext --from-code=UTF-8 -k_ -kN_ -kP_:1,2 --package-name=algedit \
+	(cd "$top_srcdir" && xgettext --from-code=UTF-8 -k_ -kN_ -kP_:1,2 -kfail:3 --package-name=algedit \
 		-o "$pot" $(cat i18n/POTFILES)) || bad "xgettext failed"
 	cp "$top_srcdir/i18n/nl.po" "$E2E_TMP/nl.po"
 	msgmerge -q -U --backup=none "$E2E_TMP/nl.po" "$pot" || bad "msgmerge failed"
@@ -45,6 +45,9 @@ flows() {
 	rm -rf "$repo"
 	mkdir -p "$repo"
 	printf 'name: &a Naam\n' > "$E2E_TMP/anchor.yaml"
+	rm -rf "$E2E_TMP/badstd"
+	cp -r "$E2E_TMP/data/standard/1.0" "$E2E_TMP/badstd"
+	sed -i '0,/kind: text/s//kind: tekst/' "$E2E_TMP/badstd/fields.yaml"
 	git -C "$repo" init -q -b main
 	git -C "$repo" config user.name "Test Persoon"
 	git -C "$repo" config user.email test@example.nl
@@ -63,6 +66,8 @@ flows() {
 		run --lang "$L" export "$fx/valid.yaml" > /dev/null
 		run --lang "$L" export "$fx/tree/sub/b.yaml"
 		run --lang "$L" standard
+		# A standard folder with a mistake (a trainer's or IT's own copy).
+		env $E2E_ENV ALGEDIT_STANDARD_DIR="$E2E_TMP/badstd" "$ALGEDIT" --lang "$L" check "$fx/valid.yaml"
 		run -C "$repo" new --lang "$L" "Parkeervergunning Texel" status="In gebruik"
 		run -C "$repo" --lang "$L" set parkeervergunning-texel description_short="Parkeervergunning Texel."
 		run -C "$repo" --lang "$L" log parkeervergunning-texel
