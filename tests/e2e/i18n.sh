@@ -45,6 +45,7 @@ flows() {
 	rm -rf "$repo"
 	mkdir -p "$repo"
 	printf 'name: &a Naam\n' > "$E2E_TMP/anchor.yaml"
+	printf '{"x": 1}\n' > "$E2E_TMP/cfg.json"
 	rm -rf "$E2E_TMP/badstd"
 	cp -r "$E2E_TMP/data/standard/1.0" "$E2E_TMP/badstd"
 	sed -i '0,/kind: text/s//kind: tekst/' "$E2E_TMP/badstd/fields.yaml"
@@ -66,6 +67,7 @@ flows() {
 		run --lang "$L" export "$fx/valid.yaml" > /dev/null
 		run --lang "$L" export "$fx/tree/sub/b.yaml"
 		run --lang "$L" standard
+		run --lang "$L" standard --from-register-config "$E2E_TMP/cfg.json"
 		# A standard folder with a mistake (a trainer's or IT's own copy).
 		env $E2E_ENV ALGEDIT_STANDARD_DIR="$E2E_TMP/badstd" "$ALGEDIT" --lang "$L" check "$fx/valid.yaml"
 		run -C "$repo" new --lang "$L" "Parkeervergunning Texel" status="In gebruik"
