@@ -106,6 +106,7 @@ static void print_help(FILE *f)
 	fprintf(f, "  %-11s %s\n", _("-C DIR"), _("use the drafts repository in DIR (default: $ALGEDIT_REPO, else ~/.local/share/algedit/register)"));
 	fprintf(f, "  %-11s %s\n", "--plain", _("ask the fields as questions on standard input and output (no full screen)"));
 	fprintf(f, "  %s\n              %s\n", _("--template FILE[#ID]"), _("open the editor on a new description made from a register template file"));
+	fprintf(f, "  --lang nl|en\n              %s\n", _("messages, screens and guidance in Dutch (nl) or English (en), whatever the computer's language (also: $ALGEDIT_LANG)"));
 	fprintf(f, "  -h, --help  %s\n", _("show this help"));
 	fprintf(f, "  --version   %s\n", _("show the version"));
 	fprintf(f, "\n%s\n", _("More: man algedit, or algedit help COMMAND."));
@@ -137,9 +138,60 @@ static bool looks_like_file(const char *arg)
 	       (stat(arg, &st) == 0 && S_ISREG(st.st_mode));
 }
 
+/* --lang nl|en, before or after the command (taken out of argv before the
+ * commands see it), else ALGEDIT_LANG, else the locale. After spell, whose
+ * own --lang names a description language (nld), only before it. */
+static int choose_lang(int *argc, char **argv)
+{
+	const char *lang = NULL, *from = "--lang";
+	int out = 1;
+	bool rest = false, command = false;
+	for (int i = 1; i < *argc; i++) {
+		if (!rest && strcmp(argv[i], "--") == 0)
+			rest = true;
+		if (!rest && !command && argv[i][0] != '-') {
+			command = true;
+			rest = strcmp(argv[i], "spell") == 0;
+		} else if (!rest && !command && (strcmp(argv[i], "-C") == 0 || strcmp(argv[i], "--template") == 0) &&
+		           i + 1 < *argc) {
+			argv[out++] = argv[i++];
+		}
+		if (!rest && strcmp(argv[i], "--lang") == 0) {
+			if (i + 1 == *argc) {
+				cli_error(NULL, "%s", _("--lang needs a language: nl (Dutch) or en (English)"));
+				return 2;
+			}
+			lang = argv[++i];
+		} else if (!rest && strncmp(argv[i], "--lang=", 7) == 0) {
+			lang = argv[i] + 7;
+		} else {
+			argv[out++] = argv[i];
+		}
+	}
+	argv[out] = NULL;
+	*argc = out;
+	if (!lang) {
+		const char *env = getenv("ALGEDIT_LANG");
+		if (!env || !*env)
+			return 0;
+		lang = env;
+		from = "ALGEDIT_LANG";
+	}
+	int r = i18n_choose(lang);
+	if (r == 0) {
+		cli_error(NULL, _("unknown language \"%s\" in %s; choose nl (Dutch) or en (English)"), lang, from);
+		return 2;
+	}
+	if (r < 0)
+		cli_error(NULL, "%s", _("no UTF-8 locale is installed, so messages stay in English"));
+	return 0;
+}
+
 int main(int argc, char **argv)
 {
 	i18n_init();
+	if (choose_lang(&argc, argv))
+		return 2;
 	cli_repo_dir = getenv("ALGEDIT_REPO");
 	char *template = NULL;
 	int i = 1;

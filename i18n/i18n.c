@@ -18,6 +18,29 @@ void i18n_init(void)
 	dutch = -1;
 }
 
+int i18n_choose(const char *lang)
+{
+	if (strcmp(lang, "nl") != 0 && strcmp(lang, "en") != 0)
+		return 0;
+	/* LANGUAGE outranks LC_ALL, LC_MESSAGES and LANG, but gettext ignores it
+	 * under the plain C locale: then messages take a UTF-8 locale that exists
+	 * everywhere (C.UTF-8), so the choice works without nl_NL installed. */
+	setenv("LANGUAGE", lang, 1);
+	const char *cur = setlocale(LC_MESSAGES, NULL);
+	int ok = 1;
+	if (!cur || strcmp(cur, "C") == 0 || strcmp(cur, "POSIX") == 0) {
+		static const char *const try[] = { "C.UTF-8", "C.utf8", "nl_NL.UTF-8", "en_US.UTF-8", "en_GB.UTF-8", NULL };
+		ok = -1;
+		for (int i = 0; try[i] && ok < 0; i++)
+			if (setlocale(LC_MESSAGES, try[i]))
+				ok = 1;
+	}
+	/* A new textdomain call makes gettext forget what it looked up before. */
+	textdomain(PACKAGE);
+	dutch = -1;
+	return ok;
+}
+
 bool i18n_dutch(void)
 {
 	if (dutch >= 0)

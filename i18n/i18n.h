@@ -13,6 +13,9 @@
 
 /* setlocale + bindtextdomain. Safe to call more than once. */
 void i18n_init(void);
+/* Messages in LANG ("nl" or "en") whatever the locale says: 1 done, 0 LANG
+ * is neither, -1 no UTF-8 locale to show them in (they stay English). */
+int i18n_choose(const char *lang);
 /* True when messages are shown in Dutch (LC_MESSAGES or LANGUAGE says nl). */
 bool i18n_dutch(void);
 /* 0 for Dutch, 1 for English: the index into the standard's nl/en texts. */

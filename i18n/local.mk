@@ -21,7 +21,7 @@ uninstall-local:
 
 # Refresh the catalogues from the sources: make update-po
 update-po:
-	cd $(srcdir) && $(XGETTEXT) --from-code=UTF-8 -k_ -kN_ -kP_:1,2 --package-name=algedit \
+	cd $(srcdir) && $(XGETTEXT) --from-code=UTF-8 -k_ -kN_ -kP_:1,2 -kfail:3 --package-name=algedit \
 	  -o i18n/algedit.pot $$(cat i18n/POTFILES) && \
 	for l in $(I18N_LANGS); do $(MSGMERGE) -q -U --backup=none i18n/$$l.po i18n/algedit.pot; done
 .PHONY: update-po

@@ -7,6 +7,7 @@
 #include "standard/standard.h"
 #include "standard/ytree.h"
 #include "base/base.h"
+#include "i18n/i18n.h"
 
 #include <ctype.h>
 #include <stdlib.h>
@@ -167,24 +168,24 @@ char *standard_from_register_config(const char *config_json, size_t len, const c
 	}
 	const ynode *props = ynode_get(cfg, "properties");
 	if (!props || props->type != Y_MAP || props->n == 0) {
-		*err = xasprintf("%s:%d: no \"properties\" with the fields", config_name, cfg ? cfg->line : 1);
+		*err = xasprintf(_("%s:%d: no \"properties\" with the fields"), config_name, cfg ? cfg->line : 1);
 		goto done;
 	}
 	for (size_t i = 0; i < props->n; i++) {
 		if (props->kids[i]->type != Y_MAP) {
-			*err = xasprintf("%s:%d: field \"%s\" is not an object", config_name, props->kids[i]->line,
+			*err = xasprintf(_("%s:%d: field \"%s\" is not an object"), config_name, props->kids[i]->line,
 			                 props->keys[i]);
 			goto done;
 		}
 		if (!plain_key(props->keys[i])) {
-			*err = xasprintf("%s:%d: the field key \"%s\" is not a plain name (letters, digits and _)",
+			*err = xasprintf(_("%s:%d: the field key \"%s\" is not a plain name (letters, digits and _)"),
 			                 config_name, props->key_lines[i], props->keys[i]);
 			goto done;
 		}
 		const ynode *items = ynode_get(props->kids[i], "items");
 		for (size_t j = 0; items && items->type == Y_MAP && j < items->n; j++)
 			if (!plain_key(items->keys[j]) || items->kids[j]->type != Y_MAP) {
-				*err = xasprintf("%s:%d: the item field \"%s\" of \"%s\" is not a plain name with an object",
+				*err = xasprintf(_("%s:%d: the item field \"%s\" of \"%s\" is not a plain name with an object"),
 				                 config_name, items->key_lines[j], items->keys[j], props->keys[i]);
 				goto done;
 			}
@@ -196,7 +197,7 @@ char *standard_from_register_config(const char *config_json, size_t len, const c
 		}
 		const ynode *tabs = ynode_get(lay, "tabsGrouping");
 		if (!tabs || tabs->type != Y_SEQ) {
-			*err = xstrdup("layout: no \"tabsGrouping\" list");
+			*err = xstrdup(_("layout: no \"tabsGrouping\" list"));
 			goto done;
 		}
 		secs = xcalloc(tabs->n, sizeof *secs);
@@ -206,7 +207,7 @@ char *standard_from_register_config(const char *config_json, size_t len, const c
 			s->key = ynode_str(ynode_get(t, "key"));
 			s->nl = ynode_str(ynode_get(t, "label"));
 			if (!plain_key(s->key) || !s->nl || !rows || rows->type != Y_SEQ) {
-				*err = xasprintf("layout:%d: each tab needs key, label and rows", t->line);
+				*err = xasprintf(_("layout:%d: each tab needs key, label and rows"), t->line);
 				goto done;
 			}
 			s->en = s->nl;

@@ -6,6 +6,7 @@
 #include "standard/ytree.h"
 #include "base/base.h"
 #include "base/paths.h"
+#include "i18n/i18n.h"
 
 #include <errno.h>
 #include <stdarg.h>
@@ -49,7 +50,8 @@ static bool fail(loader *L, const ynode *n, const char *fmt, ...)
 	va_start(ap, fmt);
 	strbuf b = STRBUF_INIT;
 	char tmp[512];
-	vsnprintf(tmp, sizeof tmp, fmt, ap);
+	/* The messages are in the catalogue (xgettext -kfail:3). */
+	vsnprintf(tmp, sizeof tmp, _(fmt), ap);
 	va_end(ap);
 	sb_printf(&b, "%s:%d: %s", L->file, n ? n->line : 0, tmp);
 	L->err = sb_take(&b);
@@ -339,7 +341,7 @@ static standard *load_dir(const char *dir, bool guidance, char **err)
 	return s;
 fail:
 	if (!L.err)
-		L.err = xasprintf("%s: cannot load the standard", path);
+		L.err = xasprintf(_("%s: cannot load the standard"), path);
 	*err = L.err;
 	ynode_free(&root);
 	free(path);

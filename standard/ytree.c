@@ -253,11 +253,11 @@ int ytree_parse_yaml(const char *data, size_t len, ynode **out, yerror *err)
 
 	*out = NULL;
 	if (len > YTREE_MAX_SIZE) {
-		set_limit(err, 0, 0, YERR_SIZE, "the file is too large");
+		set_limit(err, 0, 0, YERR_SIZE, _("the file is too large"));
 		return -1;
 	}
 	if (!yaml_parser_initialize(&p)) {
-		set_err(err, 0, 0, "cannot start the YAML parser");
+		set_err(err, 0, 0, _("cannot start the YAML parser"));
 		return -1;
 	}
 	yaml_parser_set_input_string(&p, (const unsigned char *)data, len);
@@ -278,13 +278,13 @@ int ytree_parse_yaml(const char *data, size_t len, ynode **out, yerror *err)
 			goto out;
 		case YAML_DOCUMENT_START_EVENT:
 			if (++docs > 1) {
-				set_err(err, line, col, "more than one document in the file");
+				set_err(err, line, col, _("more than one document in the file"));
 				yaml_event_delete(&ev);
 				goto out;
 			}
 			break;
 		case YAML_ALIAS_EVENT:
-			set_err(err, line, col, "anchors and aliases (*name) are not supported");
+			set_err(err, line, col, _("anchors and aliases (*name) are not supported"));
 			yaml_event_delete(&ev);
 			goto out;
 		case YAML_SCALAR_EVENT: {
@@ -292,24 +292,24 @@ int ytree_parse_yaml(const char *data, size_t len, ynode **out, yerror *err)
 			size_t l = ev.data.scalar.length;
 			bool plain = ev.data.scalar.style == YAML_PLAIN_SCALAR_STYLE;
 			if (ev.data.scalar.anchor) {
-				set_err(err, line, col, "anchors and aliases (&name) are not supported");
+				set_err(err, line, col, _("anchors and aliases (&name) are not supported"));
 				yaml_event_delete(&ev);
 				goto out;
 			}
 			if (depth > 0 && stack[depth - 1].node->type == Y_MAP && !stack[depth - 1].key) {
 				frame *f = &stack[depth - 1];
 				if (memchr(s, '\0', l)) {
-					set_err(err, line, col, "a key holds a NUL character");
+					set_err(err, line, col, _("a key holds a NUL character"));
 					yaml_event_delete(&ev);
 					goto out;
 				}
 				if (f->node->n >= YTREE_MAX_KEYS) {
-					set_limit(err, line, col, YERR_KEYS, "too many keys in one mapping");
+					set_limit(err, line, col, YERR_KEYS, _("too many keys in one mapping"));
 					yaml_event_delete(&ev);
 					goto out;
 				}
 				if (frame_has(f, s, l)) {
-					char *msg = xasprintf("the key \"%s\" appears twice", s);
+					char *msg = xasprintf(_("the key \"%s\" appears twice"), s);
 					set_err(err, line, col, msg);
 					free(msg);
 					yaml_event_delete(&ev);
@@ -333,17 +333,17 @@ int ytree_parse_yaml(const char *data, size_t len, ynode **out, yerror *err)
 		case YAML_MAPPING_START_EVENT: {
 			bool seq = ev.type == YAML_SEQUENCE_START_EVENT;
 			if ((seq ? ev.data.sequence_start.anchor : ev.data.mapping_start.anchor)) {
-				set_err(err, line, col, "anchors and aliases (&name) are not supported");
+				set_err(err, line, col, _("anchors and aliases (&name) are not supported"));
 				yaml_event_delete(&ev);
 				goto out;
 			}
 			if (depth >= YTREE_MAX_DEPTH) {
-				set_limit(err, line, col, YERR_DEPTH, "the file is nested too deeply");
+				set_limit(err, line, col, YERR_DEPTH, _("the file is nested too deeply"));
 				yaml_event_delete(&ev);
 				goto out;
 			}
 			if (depth > 0 && stack[depth - 1].node->type == Y_MAP && !stack[depth - 1].key) {
-				set_err(err, line, col, "a key must be plain text, not a list or mapping");
+				set_err(err, line, col, _("a key must be plain text, not a list or mapping"));
 				yaml_event_delete(&ev);
 				goto out;
 			}
@@ -529,7 +529,7 @@ int ytree_parse_json(const char *data, size_t len, ynode **out, yerror *err)
 	size_t tlen;
 	*out = NULL;
 	if (len > YTREE_MAX_SIZE) {
-		set_limit(err, 0, 0, YERR_SIZE, "the file is too large");
+		set_limit(err, 0, 0, YERR_SIZE, _("the file is too large"));
 		return -1;
 	}
 	char *text = json_for_yaml(data, len, &tlen);
@@ -547,7 +547,7 @@ int ytree_parse_json(const char *data, size_t len, ynode **out, yerror *err)
 				break;
 			cut += k;
 		}
-		char *msg = xasprintf("text without quotes (\"%.*s\") is not JSON", cut, bad->str);
+		char *msg = xasprintf(_("text without quotes (\"%.*s\") is not JSON"), cut, bad->str);
 		set_err(err, bad->line, bad->col, msg);
 		free(msg);
 		ynode_free(out);

@@ -87,3 +87,9 @@ tests_fuzz_fuzz_review_LDFLAGS = $(FUZZ_LINKFLAGS)
 tests_fuzz_fuzz_review_LDADD = $(ALL_LIBS)
 TESTS += tests/fuzz/review.fuzz
 EXTRA_DIST += tests/fuzz/review.fuzz
+
+TESTS += tests/e2e/i18n.sh
+EXTRA_DIST += tests/e2e/i18n.sh
+
+TESTS += tests/e2e/man.sh
+EXTRA_DIST += tests/e2e/man.sh
