@@ -634,16 +634,16 @@ static bool text_edit(app *a, action act, const tui_event *ev, int width)
 	textbuf *tb = &a->tb;
 	size_t ver = tb->version;
 	switch (act) {
-	case A_LEFT: tb_left(tb); break;
-	case A_RIGHT: tb_right(tb); break;
+	case A_CHAR_LEFT: tb_left(tb); break;
+	case A_CHAR_RIGHT: tb_right(tb); break;
 	case A_UP: tb_up(tb, width); break;
 	case A_DOWN: tb_down(tb, width); break;
 	case A_WORD_LEFT: tb_word_left(tb); break;
 	case A_WORD_RIGHT: tb_word_right(tb); break;
 	case A_HOME: tb_home(tb, width); break;
 	case A_END: tb_end(tb, width); break;
-	case A_TOP: tb_top(tb); break;
-	case A_BOTTOM: tb_bottom(tb); break;
+	case A_TEXT_TOP: tb_top(tb); break;
+	case A_TEXT_BOTTOM: tb_bottom(tb); break;
 	case A_BACKSPACE: tb_backspace(tb); break;
 	case A_DELETE: tb_delete(tb); break;
 	case A_DELETE_WORD: tb_delete_word_back(tb); break;
@@ -876,8 +876,8 @@ static void prompt_key(app *a, action act, const tui_event *ev)
 			list_handle(a, ev, A_CONFIRM);
 		}
 		break;
-	case A_LEFT: tb_left(tb); break;
-	case A_RIGHT: tb_right(tb); break;
+	case A_CHAR_LEFT: tb_left(tb); break;
+	case A_CHAR_RIGHT: tb_right(tb); break;
 	case A_HOME: tb_home(tb, 1 << 20); break;
 	case A_END: tb_end(tb, 1 << 20); break;
 	case A_WORD_LEFT: tb_word_left(tb); break;

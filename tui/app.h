@@ -19,17 +19,29 @@
 
 /* ---- actions and keys ---- */
 
+/* The actions, once: the enum here, the table of names and help texts in
+ * actions.c, which asserts that it has one entry per name, in this order.
+ * No name may be a curses macro (curses.h defines A_LEFT, A_RIGHT and
+ * A_TOP as attributes: a key table that saw those bound the arrows to
+ * nothing), which actions.c asserts too. */
+#define ACTION_NAMES(X) \
+	X(A_NONE) \
+	X(A_HELP) X(A_SAVE) X(A_QUIT) X(A_NEXT_FIELD) X(A_PREV_FIELD) X(A_NEXT_SECTION) X(A_PREV_SECTION) \
+	X(A_NEXT_PROBLEM) X(A_JUMP) X(A_GUIDE) X(A_UNDO) X(A_REDO) X(A_REDRAW) X(A_CANCEL) \
+	X(A_NEWLINE) X(A_SELECT) X(A_SELECT_NEXT) X(A_CLEAR) \
+	X(A_CHAR_LEFT) X(A_CHAR_RIGHT) X(A_UP) X(A_DOWN) X(A_WORD_LEFT) X(A_WORD_RIGHT) X(A_HOME) X(A_END) \
+	X(A_TEXT_TOP) X(A_TEXT_BOTTOM) \
+	X(A_BACKSPACE) X(A_DELETE) X(A_DELETE_WORD) X(A_CUT_EOL) \
+	X(A_ITEM_EDIT) X(A_ITEM_ADD) X(A_ITEM_DELETE) X(A_ITEM_UP) X(A_ITEM_DOWN) X(A_ITEM_PART) X(A_ITEM_DONE) \
+	X(A_OPEN) X(A_NEW) X(A_REMOVE) X(A_PAGE_UP) X(A_PAGE_DOWN) X(A_CONFIRM) X(A_RECOVER) X(A_SPELL) \
+	X(A_TEMPLATE) X(A_GUIDE_FULL)
+
+#define ACTION_ENUM_(name) name,
 typedef enum action {
-	A_NONE,
-	A_HELP, A_SAVE, A_QUIT, A_NEXT_FIELD, A_PREV_FIELD, A_NEXT_SECTION, A_PREV_SECTION,
-	A_NEXT_PROBLEM, A_JUMP, A_GUIDE, A_UNDO, A_REDO, A_REDRAW, A_CANCEL,
-	A_NEWLINE, A_SELECT, A_SELECT_NEXT, A_CLEAR,
-	A_LEFT, A_RIGHT, A_UP, A_DOWN, A_WORD_LEFT, A_WORD_RIGHT, A_HOME, A_END, A_TOP, A_BOTTOM,
-	A_BACKSPACE, A_DELETE, A_DELETE_WORD, A_CUT_EOL,
-	A_ITEM_EDIT, A_ITEM_ADD, A_ITEM_DELETE, A_ITEM_UP, A_ITEM_DOWN, A_ITEM_PART, A_ITEM_DONE,
-	A_OPEN, A_NEW, A_REMOVE, A_PAGE_UP, A_PAGE_DOWN, A_CONFIRM, A_RECOVER, A_SPELL, A_TEMPLATE,
+	ACTION_NAMES(ACTION_ENUM_)
 	A_COUNT
 } action;
+#undef ACTION_ENUM_
 
 /* Where an action applies: the current state's mask is matched against
  * each key binding, the first match wins, so specific bindings come first. */

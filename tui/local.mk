@@ -6,13 +6,14 @@ libalgedit_a_SOURCES += tui/tui.h tui/app.h tui/app.c tui/actions.c tui/input.h 
 	tui/spell_ui.c
 algedit_SOURCES += cli/edit.c
 
-UNIT_TESTS += tests/unit/test_textbuf
+UNIT_TESTS += tests/unit/test_textbuf tests/unit/test_app
 
 # End-to-end: the real binary in tmux (tests/e2e/lib.sh).
 E2E_TESTS = tests/e2e/tui-write.sh tests/e2e/tui-dutch.sh tests/e2e/tui-paste.sh tests/e2e/tui-resize.sh \
 	tests/e2e/tui-plain.sh tests/e2e/tui-kill.sh tests/e2e/tui-list.sh tests/e2e/tui-spell.sh \
 	tests/e2e/tui-store.sh tests/e2e/tui-slug.sh tests/e2e/tui-kill-store.sh \
-	tests/e2e/tui-template.sh tests/e2e/tui-template-ref.sh tests/e2e/tui-undo.sh
+	tests/e2e/tui-template.sh tests/e2e/tui-template-ref.sh tests/e2e/tui-undo.sh \
+	tests/e2e/tui-arrows.sh
 TESTS += $(E2E_TESTS)
 EXTRA_DIST += $(E2E_TESTS) tests/e2e/lib.sh tests/e2e/screens tests/e2e/guidance-nl.yaml tests/e2e/guidance-en.yaml
 
