@@ -61,7 +61,16 @@ const action_info actions[] = {
 	[A_RECOVER] = { A_RECOVER, N_("Recover"), N_("Take back the unsaved text") },
 	[A_SPELL] = { A_SPELL, N_("Spelling"), N_("Go to the next misspelt word and show suggestions") },
 	[A_TEMPLATE] = { A_TEMPLATE, N_("Template"), N_("Start a new description from a register template file (JSON)") },
+	[A_GUIDE_FULL] = { A_GUIDE_FULL, N_("Guidance, full screen"), N_("Show this field's guidance on the whole screen, to read it whole") },
+	[A_GUIDE_UP] = { A_GUIDE_UP, N_("Guidance up"), N_("Scroll the guidance beside or below the field up") },
+	[A_GUIDE_DOWN] = { A_GUIDE_DOWN, N_("Guidance down"), N_("Scroll the guidance beside or below the field down, to read the rest") },
 };
+_Static_assert(sizeof actions / sizeof actions[0] == A_COUNT, "one entry in actions[] per action");
+/* Here curses.h is included: an action name that is also a curses macro
+ * (an attribute such as A_LEFT) would not be the action, and would fail. */
+#define ACTION_ASSERT_(name) _Static_assert((long)(name) >= 0 && (long)(name) < A_COUNT, #name " is an action");
+ACTION_NAMES(ACTION_ASSERT_)
+#undef ACTION_ASSERT_
 
 #define F_ANY (CX_FORM)
 #define T_ANY (CX_TEXT)
@@ -147,6 +156,10 @@ const key_binding keys[] = {
 	{ A_JUMP, KEY_F(3), CX_FORM, false },
 	{ A_GUIDE, TK_CTRL('t'), CX_FORM, true },
 	{ A_GUIDE, KEY_F(5), CX_FORM, false },
+	{ A_GUIDE_FULL, TK_ALT('t'), CX_FORM, false },
+	{ A_GUIDE_FULL, KEY_F(6), CX_FORM, false },
+	{ A_GUIDE_DOWN, TK_ALT_PGDN, CX_FORM, false },
+	{ A_GUIDE_UP, TK_ALT_PGUP, CX_FORM, false },
 	{ A_UNDO, TK_CTRL('z'), CX_TEXT | CX_PICK | CX_CHECK | CX_ITEMS, true },
 	{ A_UNDO, TK_ALT('u'), CX_TEXT | CX_PICK | CX_CHECK | CX_ITEMS, false },
 	{ A_REDO, TK_CTRL('y'), CX_TEXT | CX_PICK | CX_CHECK | CX_ITEMS, false },
@@ -229,6 +242,8 @@ const char *keyname_of(int key, char buf[32])
 	case TK_CTRL_UP: return "Ctrl-↑";
 	case TK_CTRL_DOWN: return "Ctrl-↓";
 	case TK_ALT_ENTER: return _("Alt-Enter");
+	case TK_ALT_PGUP: return "Alt-PgUp";
+	case TK_ALT_PGDN: return "Alt-PgDn";
 	default: break;
 	}
 	if (key >= KEY_F(1) && key <= KEY_F(12))

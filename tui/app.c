@@ -7,6 +7,7 @@
 #include "config.h"
 #include "tui/app.h"
 #include "tui/persist.h"
+#include "forms/progress.h"
 #include "forms/rules.h"
 #include "base/base.h"
 #include "i18n/i18n.h"
@@ -105,6 +106,7 @@ void app_close_form(app *a)
 	xfree(&a->hist);
 	desc_free(&a->d);
 	xfree(&a->path);
+	a->len_cache = (field_length){ 0 };
 	findings_done(&a->fs);
 	findings_init(&a->fs);
 	xfree(&a->marks);
@@ -189,10 +191,17 @@ static void refresh(app *a)
 {
 	findings_done(&a->fs);
 	findings_init(&a->fs);
-	rules_check(a->d, &a->fs);
+	const std_field *f = cur_field(a);
+	/* The field being typed in is counted once per change of its text,
+	 * for the rules and the counter under it. */
+	const field_length *known = NULL;
+	if (!a->editing_item && app_field_is_text(f) && f->max_length) {
+		field_length_count(&a->len_cache, a->tb.version, a->d, f, a->tb.s, a->tb.len);
+		known = &a->len_cache;
+	}
+	rules_check_known(a->d, &a->fs, known);
 	xfree(&a->marks);
 	a->nmarks = 0;
-	const std_field *f = cur_field(a);
 	if (tui_spell_check && app_field_is_text(f) && (f->kind == FK_TEXT || f->kind == FK_RICH))
 		a->nmarks = tui_spell_check(tui_spell_ctx, f, a->tb.s, a->tb.len, &a->marks);
 	/* The first underlined word of the session says how to get
@@ -210,14 +219,7 @@ static void refresh(app *a)
 
 bool app_field_filled(const app *a, const std_field *f)
 {
-	const ynode *v = desc_get(a->d, f);
-	if (!v)
-		return false;
-	if (v->type == Y_SEQ)
-		return v->n > 0;
-	if (v->type == Y_STR)
-		return !field_text_blank(a->d, v->str, v->len);
-	return v->type != Y_NULL;
+	return field_filled(a->d, f);
 }
 
 field_mark app_field_mark(const app *a, const std_field *f)
@@ -243,19 +245,12 @@ field_mark app_field_mark(const app *a, const std_field *f)
 
 void app_progress(const app *a, size_t *rf, size_t *rt, size_t *af, size_t *at, size_t *errors)
 {
-	*rf = *rt = *af = *at = 0;
-	for (size_t i = 0; i < a->std->nfields; i++) {
-		const std_field *f = &a->std->fields[i];
-		bool filled = app_field_filled(a, f);
-		if (f->required) {
-			(*rt)++;
-			*rf += filled;
-		}
-		if (f->show_always) {
-			(*at)++;
-			*af += filled;
-		}
-	}
+	desc_counts c;
+	desc_count_filled(a->d, &c);
+	*rf = c.req_filled;
+	*rt = c.req_total;
+	*af = c.always_filled;
+	*at = c.always_total;
 	*errors = findings_count(&a->fs, SEV_ERROR);
 }
 
@@ -270,6 +265,7 @@ static void load_field(app *a)
 	a->item_part = 0;
 	a->sel = 0;
 	a->text_top = 0;
+	a->guide_top = 0;
 	if (app_field_is_text(f)) {
 		a->tb.single_line = f->kind != FK_RICH;
 		a->tb.max_bytes = f->kind == FK_MONTH ? 7 : 0;
@@ -558,12 +554,10 @@ int app_open(app *a, const char *path, description *fresh)
 			return -1;
 		}
 	} else if (!d) {
-		/* A new file: fields with a single permitted value are filled in
-		 * (not a change of the user's: closing asks nothing). */
+		/* A new file: what every description has is filled in (not a
+		 * change of the user's: closing asks nothing). */
 		d = desc_new(a->std);
-		for (size_t i = 0; i < a->std->nfields; i++)
-			if (a->std->fields[i].kind == FK_CHOICE && a->std->fields[i].nvalues == 1)
-				desc_set_text(d, &a->std->fields[i], a->std->fields[i].values[0]);
+		desc_fill_defaults(d);
 	}
 	findings_done(&fs);
 	app_close_form(a);
@@ -1010,14 +1004,29 @@ void app_handle(app *a, const tui_event *ev)
 		spell_ui_open(a);
 		return;
 	case A_GUIDE:
-		/* On a screen big enough for guidance beside or below the field the
-		 * key hides it; otherwise it shows it full size. */
-		if (a->rows >= 18 && a->cols >= 60) {
+		/* Where the layout has room for guidance beside or below the field
+		 * the key hides or shows it; otherwise it shows it full size. The
+		 * painter reads the same layout, so the key never flips what the
+		 * user cannot see. */
+		if (a->lay.guide_right_fits || a->lay.guide_below_fits) {
 			a->guide_hidden = !a->guide_hidden;
 		} else {
 			a->ov = OV_GUIDE;
 			a->help_top = 0;
 		}
+		a->dirty = true;
+		return;
+	case A_GUIDE_FULL:
+		a->ov = OV_GUIDE;
+		a->help_top = 0;
+		a->dirty = true;
+		return;
+	case A_GUIDE_DOWN:
+		a->guide_top += 3;
+		a->dirty = true;
+		return;
+	case A_GUIDE_UP:
+		a->guide_top = a->guide_top > 3 ? a->guide_top - 3 : 0;
 		a->dirty = true;
 		return;
 	default:

@@ -13,9 +13,11 @@
 #include "forms/desc.h"
 #include "forms/exchange.h"
 #include "forms/finding.h"
+#include "forms/rules.h"
 #include "forms/textbuf.h"
 #include "standard/standard.h"
 #include "tui/tui.h"
+#include "tui/view.h"
 
 /* ---- actions and keys ---- */
 
@@ -34,7 +36,7 @@
 	X(A_BACKSPACE) X(A_DELETE) X(A_DELETE_WORD) X(A_CUT_EOL) \
 	X(A_ITEM_EDIT) X(A_ITEM_ADD) X(A_ITEM_DELETE) X(A_ITEM_UP) X(A_ITEM_DOWN) X(A_ITEM_PART) X(A_ITEM_DONE) \
 	X(A_OPEN) X(A_NEW) X(A_REMOVE) X(A_PAGE_UP) X(A_PAGE_DOWN) X(A_CONFIRM) X(A_RECOVER) X(A_SPELL) \
-	X(A_TEMPLATE) X(A_GUIDE_FULL)
+	X(A_TEMPLATE) X(A_GUIDE_FULL) X(A_GUIDE_UP) X(A_GUIDE_DOWN)
 
 #define ACTION_ENUM_(name) name,
 typedef enum action {
@@ -82,7 +84,7 @@ extern const size_t nkeys;
 /* Keys ncurses reports with codes assigned at run time. */
 enum {
 	TK_CTRL_LEFT = 0x120000, TK_CTRL_RIGHT, TK_CTRL_HOME, TK_CTRL_END, TK_ALT_UP, TK_ALT_DOWN,
-	TK_CTRL_UP, TK_CTRL_DOWN, TK_ALT_ENTER, TK_PASTE_START, TK_PASTE_END,
+	TK_CTRL_UP, TK_CTRL_DOWN, TK_ALT_ENTER, TK_PASTE_START, TK_PASTE_END, TK_ALT_PGUP, TK_ALT_PGDN,
 };
 
 const action_info *action_get(action a);
@@ -124,7 +126,8 @@ typedef struct app {
 	int lang;                 /* 0 nl, 1 en: the standard's texts */
 	bool utf8;                /* the terminal takes UTF-8 (else ASCII markers) */
 	bool color;
-	int rows, cols;           /* terminal size, read at draw and for layout */
+	int rows, cols;           /* terminal size, as of the last layout */
+	layout lay;               /* this turn's layout (app_relayout) */
 
 	/* list screen */
 	bool in_list;
@@ -150,6 +153,7 @@ typedef struct app {
 	size_t item_part;         /* 0 title, 1 link */
 	bool item_new;
 	findings fs;              /* every finding, kept current */
+	field_length len_cache;   /* the register length of tb, keyed on its version */
 	spell_mark *marks;
 	size_t nmarks;
 	bool spell_ready;         /* marks were computed with the dictionary */
@@ -164,6 +168,7 @@ typedef struct app {
 	size_t prompt_sel;
 	size_t help_top;
 	bool guide_hidden;        /* the user hid the guidance */
+	size_t guide_top;         /* the first row of the guidance pane shown */
 	/* The guidance text of guide_field, laid out by the painter; built
 	 * again only when the field or the language changes (not every key). */
 	textbuf guide;
@@ -256,7 +261,11 @@ void list_template_forget(app *a);
 /* A file name from a title, for plain files (the store names its own). */
 char *list_slug(const char *name);
 
-/* draw.c: paints the whole state (curses). */
+/* layout.c: the layout of a for a rows × cols screen, into a->lay; the
+ * loop calls it once per turn, before the painter and the handler. */
+void app_relayout(app *a, int rows, int cols);
+
+/* draw.c: paints the whole state (curses), by a->lay. */
 void draw(app *a);
 void draw_init_colors(app *a);
 

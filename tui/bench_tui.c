@@ -118,6 +118,7 @@ static void key(app *a, int k, double *h, double *hd, size_t *n, bool paint)
 		ev.key = k;
 	}
 	double t0 = now_ms();
+	app_relayout(a, 24, 80);
 	app_handle(a, &ev);
 	double t1 = now_ms();
 	if (paint && a->dirty) {

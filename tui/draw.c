@@ -6,6 +6,7 @@
 #include "config.h"
 #include "tui/app.h"
 #include "tui/persist.h"
+#include "forms/progress.h"
 #include "forms/rules.h"
 #include "base/base.h"
 #include "i18n/i18n.h"
@@ -203,17 +204,17 @@ static void key_bar(app *a, int y)
 	}
 }
 
-static void status_line(app *a, int y)
+/* The status message, wrapped into the rows the layout gave it (two when
+ * it is long), so that its advice is never cut. */
+static void status_line(app *a, int y, int h)
 {
-	fill(y, 0, a->cols, 0);
+	for (int r = 0; r < h; r++)
+		fill(y + r, 0, a->cols, 0);
 	if (!a->status)
 		return;
-	if (a->status_error) {
-		int x = puts_at(a, y, 0, a->cols, "! ", pair_attr(a, P_ERROR) | A_BOLD);
-		puts_at(a, y, x, a->cols - x, a->status, pair_attr(a, P_ERROR) | A_BOLD);
-	} else {
-		puts_at(a, y, 0, a->cols, a->status, 0);
-	}
+	attr_t at = a->status_error ? pair_attr(a, P_ERROR) | A_BOLD : 0;
+	int x = a->status_error ? puts_at(a, y, 0, a->cols, "! ", at) : 0;
+	wrapped(a, y, x, a->cols - x, h, 0, a->status, at);
 }
 
 static void title_bar(app *a, const char *left, const char *right, const char *right2)
@@ -259,12 +260,9 @@ static void left_panel(app *a, int top, int h, int w)
 		int y = top + r - first;
 		const row *rw = &rows[r];
 		if (!rw->f) {
-			const std_section *sec = &a->std->sections[rw->sec];
-			size_t filled = 0;
-			for (size_t i = sec->first; i < sec->first + sec->count; i++)
-				filled += app_field_filled(a, &a->std->fields[i]);
+			size_t total, filled = section_filled(a->d, rw->sec, &total);
 			char cnt[32];
-			snprintf(cnt, sizeof cnt, " %zu/%zu", filled, sec->count);
+			snprintf(cnt, sizeof cnt, " %zu/%zu", filled, total);
 			const char *arrow = rw->sec == cs ? (a->utf8 ? "▾ " : "v ") : (a->utf8 ? "▸ " : "> ");
 			int x = puts_at(a, y, 0, w, arrow, A_BOLD);
 			int cw = (int)strlen(cnt);
@@ -321,13 +319,29 @@ static void guidance_text(app *a, const std_field *f)
 	sb_done(&b);
 }
 
+/* The guidance of f in h rows from y, from row skip; skip < 0: the pane
+ * beside or below the field, which scrolls by a->guide_top and says in its
+ * heading when there is more, and which key shows it. */
 static void guidance(app *a, const std_field *f, int y, int x, int w, int h, int skip)
 {
-	puts_at(a, y, x, w, _("Guidance"), A_BOLD | A_UNDERLINE);
+	int hx = puts_at(a, y, x, w, _("Guidance"), A_BOLD | A_UNDERLINE);
 	if (a->guide_field != f || a->guide_lang != a->lang) {
 		guidance_text(a, f);
 		a->guide_field = f;
 		a->guide_lang = a->lang;
+	}
+	if (skip < 0 && w > 0) {
+		size_t total;
+		tb_layout(&a->guide, w, &total);
+		size_t rows = h > 1 ? (size_t)(h - 1) : 0;
+		size_t max_top = total > rows ? total - rows : 0;
+		if (a->guide_top > max_top)
+			a->guide_top = max_top;
+		skip = (int)a->guide_top;
+		const char *more = a->guide_top < max_top ? (a->guide_top ? _(" (more: Alt-PgDn, back: Alt-PgUp)") : _(" (more: Alt-PgDn)"))
+		                   : a->guide_top ? _(" (back: Alt-PgUp)") : NULL;
+		if (more)
+			puts_at(a, y, x + hx, w - hx, more, A_DIM);
 	}
 	wrapped_tb(a, y + 1, x, w, h - 1, skip, &a->guide, 0);
 }
@@ -560,7 +574,9 @@ static void middle(app *a, int top, int h, int x, int w, bool guide_below, int *
 		text_area(a, fy + 1, x + 1, w - 2, ed, cy, cx);
 		int cw = 0;
 		if (f->max_length && f->kind != FK_MONTH) {
-			size_t count = field_register_length(a->d, f, a->tb.s, a->tb.len);
+			size_t count = a->len_cache.f == f && a->len_cache.version == a->tb.version
+			                       ? a->len_cache.count
+			                       : field_register_length(a->d, f, a->tb.s, a->tb.len);
 			char cnt[96];
 			bool over = count > (size_t)f->max_length;
 			if (over)
@@ -602,7 +618,7 @@ static void middle(app *a, int top, int h, int x, int w, bool guide_below, int *
 		int gh = top + h - gy;
 		if (gh >= 3) {
 			mvhline(gy, x, ACS_HLINE, w);
-			guidance(a, f, gy + 1, x, w, gh - 1, 0);
+			guidance(a, f, gy + 1, x, w, gh - 1, -1);
 		}
 	}
 }
@@ -622,21 +638,19 @@ static void form_screen(app *a, int *cy, int *cx)
 	snprintf(right2, sizeof right2, _("required %zu/%zu · %zu errors"), rf, rt, errors);
 	title_bar(a, left, right, right2);
 
-	int top = 1, h = a->rows - 3;
-	int lw = a->cols >= 100 ? 32 : a->cols >= 70 ? 28 : 0;
+	const layout *l = &a->lay;
+	int top = l->body_top, h = l->body_h;
+	int lw = l->side_w;
 	if (lw) {
 		left_panel(a, top, h, lw - 1);
 		mvvline(top, lw - 1, ACS_VLINE, h);
 	}
-	int x = lw ? lw + 1 : 0;
-	int w = a->cols - x - 1;
-	bool guide_right = !a->guide_hidden && a->cols >= 110;
-	bool guide_below = !a->guide_hidden && !guide_right && h >= 17 && a->cols >= 60;
+	int x = l->main_x, w = l->main_w;
+	bool guide_right = l->guide_shown && l->guide_right_fits;
+	bool guide_below = l->guide_shown && l->guide_below_fits;
 	if (guide_right) {
-		int gw = (a->cols - x) * 2 / 5;
-		w -= gw + 1;
 		mvvline(top, x + w + 1, ACS_VLINE, h);
-		guidance(a, cur(a), top, x + w + 3, gw - 3, h, 0);
+		guidance(a, cur(a), top, l->guide_x, l->guide_w, h, -1);
 	}
 	middle(a, top, h, x, w, guide_below, cy, cx);
 }
@@ -673,7 +687,7 @@ static void list_screen(app *a)
 	cx += cw_err + 1;
 	if (cw_date)
 		puts_at(a, y, cx, cw_date, _("Changed"), A_BOLD);
-	int h = a->rows - 5;
+	int h = a->lay.status_y - 3;
 	if (a->list_sel < a->list_top)
 		a->list_top = a->list_sel;
 	if (a->list_sel >= a->list_top + (size_t)h)
@@ -770,7 +784,7 @@ static void help_screen(app *a)
 		sb_done(&k);
 	}
 	title_bar(a, _("algedit · help (Esc closes, arrows scroll)"), "", NULL);
-	int h = a->rows - 3;
+	int h = a->lay.body_h;
 	int total = wrapped_rows(b.s, a->cols - 2);
 	if ((int)a->help_top > total - h)
 		a->help_top = total > h ? (size_t)(total - h) : 0;
@@ -782,7 +796,7 @@ static void guide_screen(app *a)
 {
 	const std_field *f = cur(a);
 	title_bar(a, f->label[a->lang], _("Esc closes"), NULL);
-	int h = a->rows - 3;
+	int h = a->lay.body_h;
 	int total = guidance_rows(a, f, a->cols - 2);
 	if ((int)a->help_top > total - h)
 		a->help_top = total > h ? (size_t)(total - h) : 0;
@@ -874,10 +888,14 @@ static void prompt_box(app *a, const char *title, const char *label, int *cy, in
 
 void draw(app *a)
 {
-	getmaxyx(stdscr, a->rows, a->cols);
+	/* The loop lays out each turn; a caller without a loop gets it here. */
+	int rows, cols;
+	getmaxyx(stdscr, rows, cols);
+	if (a->lay.rows != rows || a->lay.cols != cols)
+		app_relayout(a, rows, cols);
 	erase();
 	int cy = -1, cx = -1;
-	if (a->rows < 10 || a->cols < 40) {
+	if (a->lay.too_small) {
 		puts_at(a, 0, 0, a->cols, _("The window is too small: make it at least 40×10."), A_BOLD);
 		refresh();
 		return;
@@ -927,8 +945,8 @@ void draw(app *a)
 			free(t);
 		}
 	}
-	status_line(a, a->rows - 2);
-	key_bar(a, a->rows - 1);
+	status_line(a, a->lay.status_y, a->lay.status_h);
+	key_bar(a, a->lay.keybar_y);
 	if (cy >= 0 && cx >= 0) {
 		move(cy, cx);
 		curs_set(1);

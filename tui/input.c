@@ -27,6 +27,8 @@ static dyn_key dyn[] = {
 	{ "kDN3", "\033[1;3B", TK_ALT_DOWN, 0 },
 	{ "kUP5", "\033[1;5A", TK_CTRL_UP, 0 },
 	{ "kDN5", "\033[1;5B", TK_CTRL_DOWN, 0 },
+	{ "kPRV3", "\033[5;3~", TK_ALT_PGUP, 0 },
+	{ "kNXT3", "\033[6;3~", TK_ALT_PGDN, 0 },
 	{ NULL, "\033[200~", TK_PASTE_START, 0 },
 	{ NULL, "\033[201~", TK_PASTE_END, 0 },
 };
@@ -104,8 +106,8 @@ static int csi_key(bool ss3)
 		case 2: return KEY_IC;
 		case 3: return KEY_DC;
 		case 4: case 8: return KEY_END;
-		case 5: return KEY_PPAGE;
-		case 6: return KEY_NPAGE;
+		case 5: return alt ? TK_ALT_PGUP : KEY_PPAGE;
+		case 6: return alt ? TK_ALT_PGDN : KEY_NPAGE;
 		default: return 0;
 		}
 	default: return 0;
@@ -168,7 +170,8 @@ int input_read(tui_event *ev, int timeout_ms, strbuf *paste)
 			ev->key = (c2 == '\r' || c2 == '\n') ? TK_ALT_ENTER : TK_ALT((int)c2);
 		} else if (r2 == KEY_CODE_YES) {
 			int k = map_code((int)c2);
-			ev->key = k == KEY_UP ? TK_ALT_UP : k == KEY_DOWN ? TK_ALT_DOWN : k;
+			ev->key = k == KEY_UP ? TK_ALT_UP : k == KEY_DOWN ? TK_ALT_DOWN : k == KEY_PPAGE ? TK_ALT_PGUP
+			          : k == KEY_NPAGE ? TK_ALT_PGDN : k;
 		} else {
 			if (r2 == OK)
 				unget_wch(c2);

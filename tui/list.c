@@ -6,7 +6,9 @@
 #include "config.h"
 #include "tui/app.h"
 #include "tui/persist.h"
+#include "forms/progress.h"
 #include "forms/rules.h"
+#include "forms/slug.h"
 #include "base/base.h"
 #include "i18n/i18n.h"
 
@@ -59,20 +61,12 @@ static void load_entry(app *a, list_entry *e)
 		const char *s = desc_text(d, standard_field(a->std, "status"));
 		e->name = n ? xstrdup(n) : NULL;
 		e->status = s ? xstrdup(s) : NULL;
-		for (size_t i = 0; i < a->std->nfields; i++) {
-			const std_field *f = &a->std->fields[i];
-			const ynode *v = desc_get(d, f);
-			bool filled = v && ((v->type == Y_STR && !field_text_blank(d, v->str, v->len)) ||
-			                    (v->type == Y_SEQ && v->n > 0));
-			if (f->required) {
-				e->req_total++;
-				e->req_filled += filled;
-			}
-			if (f->show_always) {
-				e->always_total++;
-				e->always_filled += filled;
-			}
-		}
+		desc_counts c;
+		desc_count_filled(d, &c);
+		e->req_filled = c.req_filled;
+		e->req_total = c.req_total;
+		e->always_filled = c.always_filled;
+		e->always_total = c.always_total;
 	}
 	e->errors = findings_count(&fs, SEV_ERROR);
 	desc_free(&d);
@@ -209,49 +203,11 @@ void list_reload_entry(app *a, const char *path)
 			a->list_sel = k;
 }
 
-/* A file name from a title: lower-case ASCII letters, digits and dashes, the
- * common accented letters without their accent. */
+/* A file name from a title, for plain files: the one slug function, so a
+ * description gets the same file name whichever way it is made. */
 char *list_slug(const char *name)
 {
-	static const struct { const char *from; const char *to; } tr[] = {
-		{ "à", "a" }, { "á", "a" }, { "â", "a" }, { "ä", "a" }, { "è", "e" }, { "é", "e" },
-		{ "ê", "e" }, { "ë", "e" }, { "ì", "i" }, { "í", "i" }, { "î", "i" }, { "ï", "i" },
-		{ "ò", "o" }, { "ó", "o" }, { "ô", "o" }, { "ö", "o" }, { "ù", "u" }, { "ú", "u" },
-		{ "û", "u" }, { "ü", "u" }, { "ĳ", "ij" }, { "Ĳ", "ij" }, { "ç", "c" }, { "ñ", "n" },
-		{ "É", "e" }, { "Ë", "e" }, { "Ö", "o" }, { "Ü", "u" }, { "€", "euro" },
-	};
-	strbuf b = STRBUF_INIT;
-	bool dash = false;
-	for (const char *p = name; *p && b.len < 60;) {
-		const char *rep = NULL;
-		size_t skip = 1;
-		for (size_t k = 0; k < sizeof tr / sizeof tr[0]; k++)
-			if (str_starts(p, tr[k].from)) {
-				rep = tr[k].to;
-				skip = strlen(tr[k].from);
-				break;
-			}
-		unsigned char c = (unsigned char)*p;
-		if (rep) {
-			sb_adds(&b, rep);
-			dash = false;
-		} else if (c < 0x80 && isalnum(c)) {
-			sb_addc(&b, (char)tolower(c));
-			dash = false;
-		} else if (!dash && b.len) {
-			sb_addc(&b, '-');
-			dash = true;
-		}
-		if (!rep && c >= 0x80)
-			while (((unsigned char)p[skip] & 0xC0) == 0x80)
-				skip++;
-		p += skip;
-	}
-	while (b.len && b.s[b.len - 1] == '-')
-		b.s[--b.len] = 0;
-	if (!b.len)
-		sb_adds(&b, "algoritme");
-	return sb_take(&b);
+	return slug_from_name(name);
 }
 
 /* Opens the form on d, a new description called name (not yet saved). */
@@ -268,12 +224,7 @@ static void new_description(app *a)
 {
 	char *name = xstrdup(a->prompt.s);
 	description *d = desc_new(a->std);
-	/* Fields with a single permitted value are filled in for the user. */
-	for (size_t i = 0; i < a->std->nfields; i++) {
-		const std_field *f = &a->std->fields[i];
-		if (f->kind == FK_CHOICE && f->nvalues == 1)
-			desc_set_text(d, f, f->values[0]);
-	}
+	desc_fill_defaults(d);
 	if (*name)
 		desc_set_text(d, standard_field(a->std, "name"), name);
 	open_new(a, name, d);
@@ -430,7 +381,7 @@ void list_handle(app *a, const tui_event *ev, action act)
 		a->dirty = true;
 		return;
 	}
-	size_t page = a->rows > 6 ? (size_t)a->rows - 6 : 1;
+	size_t page = a->lay.status_y > 4 ? (size_t)a->lay.status_y - 4 : 1;
 	switch (act) {
 	case A_UP:
 		if (a->list_sel > 0)

@@ -2,7 +2,7 @@
 # model in forms/, the edit command, and the editor's tests and benchmark.
 libalgedit_a_SOURCES += forms/textbuf.h forms/textbuf.c
 libalgedit_a_SOURCES += tui/tui.h tui/app.h tui/app.c tui/actions.c tui/input.h tui/input.c \
-	tui/draw.c tui/list.c tui/loop.c tui/plain.c tui/persist.h tui/persist.c tui/persist_store.c \
+	tui/draw.c tui/layout.c tui/list.c tui/loop.c tui/plain.c tui/persist.h tui/persist.c tui/persist_store.c \
 	tui/spell_ui.c
 algedit_SOURCES += cli/edit.c
 
@@ -13,7 +13,7 @@ E2E_TESTS = tests/e2e/tui-write.sh tests/e2e/tui-dutch.sh tests/e2e/tui-paste.sh
 	tests/e2e/tui-plain.sh tests/e2e/tui-kill.sh tests/e2e/tui-list.sh tests/e2e/tui-spell.sh \
 	tests/e2e/tui-store.sh tests/e2e/tui-slug.sh tests/e2e/tui-kill-store.sh \
 	tests/e2e/tui-template.sh tests/e2e/tui-template-ref.sh tests/e2e/tui-undo.sh \
-	tests/e2e/tui-arrows.sh
+	tests/e2e/tui-arrows.sh tests/e2e/tui-guide.sh
 TESTS += $(E2E_TESTS)
 EXTRA_DIST += $(E2E_TESTS) tests/e2e/lib.sh tests/e2e/screens tests/e2e/guidance-nl.yaml tests/e2e/guidance-en.yaml
 

@@ -68,6 +68,10 @@ static int run(app *a)
 	strbuf paste = STRBUF_INIT;
 	const char *once = getenv("ALGEDIT_EXIT_AFTER_DRAW");
 	while (!a->quit) {
+		/* One layout per turn, for the painter and the handler alike. */
+		int rows, cols;
+		getmaxyx(stdscr, rows, cols);
+		app_relayout(a, rows, cols);
 		if (a->dirty) {
 			a->dirty = false;
 			draw(a);

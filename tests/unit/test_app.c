@@ -6,11 +6,13 @@
 #include "tui/app.h"
 #include "tui/view.h"
 #include "forms/desc.h"
+#include "forms/slug.h"
 #include "base/base.h"
 #include "i18n/i18n.h"
 #include "unit.h"
 
 #include <curses.h>
+#include <sys/stat.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -42,6 +44,7 @@ static void ev_text(app *a, const char *s)
 static void paint(app *a, int rows, int cols)
 {
 	resizeterm(rows, cols);
+	app_relayout(a, rows, cols);
 	a->dirty = false;
 	draw(a);
 }
@@ -100,12 +103,103 @@ START_TEST(arrows_move_the_cursor)
 }
 END_TEST
 
+/* One slug function: a new description gets the same file name from the
+ * list (plain files) as from the store and algedit new. */
+START_TEST(one_slug)
+{
+	const char *names[] = { "Zo’n € regeling", "Parkeren", "Ĳsbaan-toezicht (pilot)", "" };
+	for (size_t i = 0; i < sizeof names / sizeof names[0]; i++) {
+		char *x = list_slug(names[i]), *y = slug_from_name(names[i]);
+		ck_assert_str_eq(x, y);
+		free(x);
+		free(y);
+	}
+}
+END_TEST
+
+/* The form's title bar and the list count a value that is not text alike. */
+START_TEST(one_filled_count)
+{
+	char *sub = xasprintf("%s/algoritmes", dir);
+	mkdir(sub, 0755);
+	char *p = xasprintf("%s/m.yaml", sub);
+	const char *y = "name: Proef\norganization: {naam: Gemeente}\n";
+	write_file_atomic(p, y, strlen(y));
+	app a;
+	app_init(&a, std);
+	list_open(&a, dir);
+	list_load_some(&a, 10);
+	ck_assert_uint_eq(a.nentries, 1);
+	size_t list_req = a.entries[0].req_filled, list_shown = a.entries[0].always_filled;
+	ck_assert_int_eq(app_open(&a, p, NULL), 0);
+	size_t rf, rt, af, at, errors;
+	app_progress(&a, &rf, &rt, &af, &at, &errors);
+	ck_assert_uint_eq(list_req, rf);
+	ck_assert_uint_eq(list_shown, af);
+	ck_assert_uint_eq(rf, 2);
+	app_done(&a);
+	free(p);
+	free(sub);
+}
+END_TEST
+
+/* Defect 3: Ctrl-T hides the guidance where the layout shows it, and opens
+ * it full screen where it has no room (18 and 19 rows: it used to flip a
+ * flag nobody could see); Alt-T opens it full screen at any size. */
+START_TEST(guidance_key_reads_the_layout)
+{
+	app a;
+	open_new(&a, "g.yaml");
+	int sizes[][2] = { { 18, 80 }, { 19, 80 }, { 24, 80 }, { 40, 120 }, { 12, 50 } };
+	for (size_t i = 0; i < sizeof sizes / sizeof sizes[0]; i++) {
+		paint(&a, sizes[i][0], sizes[i][1]);
+		bool pane = a.lay.guide_shown;
+		ev_key(&a, TK_CTRL('t'));
+		if (pane) {
+			ck_assert_int_eq(a.ov, OV_NONE);
+			paint(&a, sizes[i][0], sizes[i][1]);
+			ck_assert(!a.lay.guide_shown);
+			ev_key(&a, TK_CTRL('t'));
+			paint(&a, sizes[i][0], sizes[i][1]);
+			ck_assert(a.lay.guide_shown);
+		} else {
+			ck_assert_msg(a.ov == OV_GUIDE, "%dx%d: Ctrl-T shows the guidance full size",
+			              sizes[i][1], sizes[i][0]);
+			ev_key(&a, 27);
+			ck_assert_int_eq(a.ov, OV_NONE);
+			ck_assert(!a.guide_hidden);
+		}
+		ev_key(&a, TK_ALT('t'));
+		ck_assert_int_eq(a.ov, OV_GUIDE);
+		ev_key(&a, 27);
+	}
+	a.modified = false;
+	app_done(&a);
+}
+END_TEST
+
+/* The actions table has one entry per action, each under its own id. */
+START_TEST(action_table)
+{
+	for (int i = 0; i < A_COUNT; i++) {
+		ck_assert_int_eq(actions[i].id, i);
+		ck_assert_ptr_nonnull(actions[i].name);
+	}
+	for (size_t k = 0; k < nkeys; k++)
+		ck_assert_int_lt(keys[k].id, A_COUNT);
+}
+END_TEST
+
 int main(void)
 {
 	Suite *s = suite_create("app");
 	TCase *tc = tcase_create("app");
 	tcase_add_checked_fixture(tc, setup, teardown);
 	tcase_add_test(tc, arrows_move_the_cursor);
+	tcase_add_test(tc, one_slug);
+	tcase_add_test(tc, one_filled_count);
+	tcase_add_test(tc, guidance_key_reads_the_layout);
+	tcase_add_test(tc, action_table);
 	suite_add_tcase(s, tc);
 	return unit_run(s);
 }
