@@ -8,7 +8,7 @@
 
 # A long guidance text for "Naam", so the pane has more than it shows.
 tips=""
-for i in 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16 17 18 19 20 21 22; do tips="$tips\"Tip nummer $i.\", "; done
+for i in $(seq 1 40); do tips="$tips\"Tip nummer $i.\", "; done
 awk -v tips="$tips" '
 /^  name:$/ { print; print "    what: \"Begin van de toelichting.\""; print "    tips: [" tips "\"Laatste tip.\"]";
               print "    example: \"Einde van de toelichting.\""; skip = 1; next }
@@ -21,11 +21,11 @@ for size in "80 24" "120 40"; do
 	e2e_wait "Tab Volgende"
 	e2e_wait "Toelichting (meer: Alt-PgDn)"
 	e2e_wait_gone "Einde van de toelichting."
-	e2e_keys M-NPage M-NPage M-NPage M-NPage M-NPage M-NPage M-NPage M-NPage M-NPage M-NPage
+	for i in $(seq 1 20); do e2e_keys M-NPage; done
 	e2e_wait "Einde van de toelichting."
 	e2e_wait "(terug: Alt-PgUp)"
 	e2e_wait_gone "Begin van de toelichting."
-	e2e_keys M-PPage M-PPage M-PPage M-PPage M-PPage M-PPage M-PPage M-PPage M-PPage M-PPage
+	for i in $(seq 1 20); do e2e_keys M-PPage; done
 	e2e_wait "Begin van de toelichting."
 	e2e_keys C-t
 	e2e_wait_gone "Begin van de toelichting."
@@ -33,7 +33,7 @@ for size in "80 24" "120 40"; do
 	e2e_wait "Begin van de toelichting."
 	e2e_keys M-t
 	e2e_wait "Esc sluit"
-	e2e_keys NPage NPage
+	e2e_keys NPage NPage NPage NPage NPage
 	e2e_wait "Einde van de toelichting."
 	e2e_keys Escape
 	e2e_wait_gone "Esc sluit"
@@ -52,6 +52,7 @@ e2e_wait_gone "Esc sluit"
 e2e_keys F6
 e2e_wait "Esc sluit"
 e2e_keys Escape
+e2e_wait_gone "Esc sluit"
 e2e_keys C-q
 e2e_wait_exit 0
 echo "ok   guidance: scrolls, full screen at any size, Ctrl-T by the layout (80x19, 80x24, 120x40)"
