@@ -5,6 +5,7 @@
  * swallow function keys. */
 #include "config.h"
 #include "tui/app.h"
+#include "base/base.h"
 #include "i18n/i18n.h"
 
 #include <curses.h>
@@ -77,13 +78,21 @@ ACTION_NAMES(ACTION_ASSERT_)
 #define ENTER_KEYS(act, ctx, bar) { act, '\r', ctx, bar }, { act, '\n', ctx, false }, { act, KEY_ENTER, ctx, false }
 
 const key_binding keys[] = {
-	/* Questions and full-screen views first: they take every key they know. */
-	{ A_CONFIRM, TK_CTRL('s'), CX_CONFIRM, true },
-	{ A_CONFIRM, KEY_F(2), CX_CONFIRM, false },
-	{ A_CONFIRM, TK_CTRL('d'), CX_CONFIRM, false },
-	{ A_RECOVER, TK_CTRL('r'), CX_CONFIRM, true },
-	{ A_QUIT, TK_CTRL('q'), CX_CONFIRM, true },
-	{ A_QUIT, KEY_F(10), CX_CONFIRM, false },
+	/* Questions and full-screen views first: they take every key they know.
+	 * Each question has its own bar, in the words of its answers. */
+	{ A_CONFIRM, TK_CTRL('s'), CX_ASK_QUIT, true },
+	{ A_QUIT, TK_CTRL('q'), CX_ASK_QUIT, true },
+	{ A_CANCEL, 27, CX_ASK_QUIT, true },
+	{ A_RECOVER, '\r', CX_ASK_RECOVER, true },
+	{ A_CANCEL, 27, CX_ASK_RECOVER, true },
+	{ A_CONFIRM, '\r', CX_ASK_REMOVE, true },
+	{ A_CANCEL, 27, CX_ASK_REMOVE, true },
+	{ A_CANCEL, 27, CX_ASK_SPELL | CX_HELP | CX_GUIDE, true },
+	{ A_CONFIRM, KEY_F(2), CX_ASK_QUIT, false },
+	{ A_CONFIRM, TK_CTRL('d'), CX_ASK_REMOVE, false },
+	{ A_RECOVER, TK_CTRL('r'), CX_ASK_RECOVER, false },
+	{ A_QUIT, TK_CTRL('q'), CX_ASK_RECOVER, false },
+	{ A_QUIT, KEY_F(10), CX_ASK_QUIT | CX_ASK_RECOVER, false },
 	ENTER_KEYS(A_CONFIRM, CX_CONFIRM, false),
 	{ A_CANCEL, 27, CX_CONFIRM | CX_PROMPT | CX_HELP | CX_GUIDE | CX_ITEMEDIT, true },
 	{ A_CANCEL, TK_CTRL('c'), CX_CONFIRM | CX_PROMPT | CX_HELP | CX_GUIDE, false },
@@ -96,7 +105,8 @@ const key_binding keys[] = {
 	{ A_PAGE_UP, KEY_PPAGE, CX_HELP | CX_GUIDE, false },
 	{ A_PAGE_DOWN, KEY_NPAGE, CX_HELP | CX_GUIDE, false },
 	{ A_CANCEL, 'q', CX_HELP | CX_GUIDE, false },
-	ENTER_KEYS(A_CONFIRM, CX_PROMPT, true),
+	{ A_CONFIRM, '\r', CX_PROMPT, true },
+	ENTER_KEYS(A_CONFIRM, CX_PROMPT, false),
 	{ A_BACKSPACE, KEY_BACKSPACE, CX_PROMPT, false },
 	{ A_BACKSPACE, 127, CX_PROMPT, false },
 	{ A_BACKSPACE, 8, CX_PROMPT, false },
@@ -201,6 +211,26 @@ const key_binding keys[] = {
 };
 const size_t nkeys = sizeof keys / sizeof keys[0];
 
+static const bar_label bar_labels[] = {
+	{ A_CONFIRM, CX_ASK_QUIT, N_("Save and close") },
+	{ A_QUIT, CX_ASK_QUIT, N_("Close without saving") },
+	{ A_CANCEL, CX_ASK_QUIT, N_("Back") },
+	{ A_RECOVER, CX_ASK_RECOVER, N_("Take it back") },
+	{ A_CANCEL, CX_ASK_RECOVER, N_("Open the saved version") },
+	{ A_CONFIRM, CX_ASK_REMOVE, N_("Delete") },
+	{ A_CANCEL, CX_ASK_REMOVE, N_("Keep it") },
+	{ A_CANCEL, CX_ASK_SPELL | CX_HELP | CX_GUIDE, N_("Close") },
+	{ A_CONFIRM, CX_PROMPT, N_("OK") },
+};
+
+const char *bar_name(action id, unsigned ctx)
+{
+	for (size_t i = 0; i < sizeof bar_labels / sizeof bar_labels[0]; i++)
+		if (bar_labels[i].id == id && (bar_labels[i].ctx & ctx))
+			return _(bar_labels[i].label);
+	return _(actions[id].name);
+}
+
 const action_info *action_get(action a)
 {
 	return &actions[a];
@@ -218,21 +248,21 @@ const char *keyname_of(int key, char buf[32])
 {
 	switch (key) {
 	case '\r': return _("Enter");
-	case '\t': return "Tab";
+	case '\t': return _("Tab");
 	case ' ': return _("Space");
-	case 27: return "Esc";
-	case 127: case KEY_BACKSPACE: return "Backspace";
-	case KEY_BTAB: return "Shift-Tab";
+	case 27: return _("Esc");
+	case 127: case KEY_BACKSPACE: return _("Backspace");
+	case KEY_BTAB: return _("Shift-Tab");
 	case KEY_UP: return "↑";
 	case KEY_DOWN: return "↓";
 	case KEY_LEFT: return "←";
 	case KEY_RIGHT: return "→";
 	case KEY_HOME: return "Home";
 	case KEY_END: return "End";
-	case KEY_NPAGE: return "PgDn";
-	case KEY_PPAGE: return "PgUp";
-	case KEY_DC: return "Del";
-	case KEY_IC: return "Ins";
+	case KEY_NPAGE: return _("PgDn");
+	case KEY_PPAGE: return _("PgUp");
+	case KEY_DC: return _("Del");
+	case KEY_IC: return _("Ins");
 	case TK_CTRL_LEFT: return "Ctrl-←";
 	case TK_CTRL_RIGHT: return "Ctrl-→";
 	case TK_CTRL_HOME: return "Ctrl-Home";
@@ -257,4 +287,89 @@ const char *keyname_of(int key, char buf[32])
 	else
 		snprintf(buf, 32, "#%d", key);
 	return buf;
+}
+
+/* ---- the help screen, generated from the tables ---- */
+
+/* Where keys work, in the order a user meets them. */
+static const struct help_group {
+	unsigned ctx;
+	const char *title; /* N_() */
+} help_groups[] = {
+	{ CX_LIST, N_("In the list of descriptions") },
+	{ CX_FORM, N_("In the form, in every field") },
+	{ CX_TEXT | CX_RICH, N_("In a text field") },
+	{ CX_PICK | CX_CHECK, N_("In a choice or a checklist") },
+	{ CX_ITEMS, N_("In a list of items (such as legal bases)") },
+	{ CX_ITEMEDIT, N_("While editing an item") },
+	{ CX_PROMPT, N_("In prompts (go to field, new name, template)") },
+	{ CX_ASK_QUIT, N_("In the question about unsaved changes") },
+	{ CX_ASK_RECOVER, N_("In the question about unsaved text found") },
+	{ CX_ASK_REMOVE, N_("In the question before deleting a description") },
+	{ CX_ASK_SPELL, N_("In the spelling menu (its letters are shown in it)") },
+	{ CX_HELP | CX_GUIDE, N_("In this help and in the full-screen guidance") },
+};
+
+/* True when keys[j] works for its action somewhere in ctx: no binding
+ * before it takes the key there. */
+static bool binding_live(size_t j, unsigned ctx)
+{
+	unsigned both = keys[j].ctx & ctx;
+	for (unsigned bit = 1; bit && bit <= both; bit <<= 1)
+		if ((both & bit) && key_action(keys[j].key, bit) == keys[j].id)
+			return true;
+	return false;
+}
+
+/* The same key once, and Enter's and Backspace's other codes not at all. */
+static bool key_shown_once(int key)
+{
+	return key != '\n' && key != KEY_ENTER && key != 8 && key != 127;
+}
+
+static void pad_to(strbuf *b, const char *s, int width)
+{
+	sb_adds(b, s);
+	for (int w = tb_text_width(s, strlen(s)); w < width; w++)
+		sb_addc(b, ' ');
+}
+
+char *help_keys_text(void)
+{
+	enum { KEY_COL = 24 };
+	strbuf b = STRBUF_INIT;
+	sb_adds(&b, "");
+	for (size_t g = 0; g < sizeof help_groups / sizeof help_groups[0]; g++) {
+		unsigned ctx = help_groups[g].ctx;
+		sb_printf(&b, "%s%s\n", b.len ? "\n" : "", _(help_groups[g].title));
+		for (int i = 1; i < A_COUNT; i++) {
+			strbuf k = STRBUF_INIT;
+			int seen[16], ns = 0;
+			for (size_t j = 0; j < nkeys && ns < 16; j++) {
+				if ((int)keys[j].id != i || !binding_live(j, ctx) || !key_shown_once(keys[j].key))
+					continue;
+				bool dup = false;
+				for (int s = 0; s < ns; s++)
+					dup |= seen[s] == keys[j].key;
+				if (dup)
+					continue;
+				seen[ns++] = keys[j].key;
+				char buf[32];
+				sb_printf(&k, "%s%s", k.len ? ", " : "", keyname_of(keys[j].key, buf));
+			}
+			if (k.len) {
+				sb_adds(&b, "  ");
+				/* Padded by display width: "←" is one column, three bytes. */
+				pad_to(&b, k.s, KEY_COL);
+				sb_addc(&b, ' ');
+				const char *name = bar_name((action)i, ctx), *own = _(actions[i].name);
+				if (strcmp(name, own))
+					sb_printf(&b, "%s\n", name);
+				else
+					sb_printf(&b, "%s: %s\n", name, _(actions[i].help));
+			}
+			sb_done(&k);
+		}
+	}
+	return sb_take(&b);
 }

@@ -49,6 +49,32 @@ static void vs_clear(val_stack *s)
 	s->n = 0;
 }
 
+/* The saved state, field by field: undo back to it is "not modified". */
+static void saved_forget(app *a)
+{
+	for (size_t i = 0; a->saved_vals && i < a->std->nfields; i++)
+		ynode_free(&a->saved_vals[i]);
+	xfree(&a->saved_vals);
+}
+
+static void saved_remember(app *a)
+{
+	saved_forget(a);
+	a->saved_vals = xcalloc(a->std->nfields, sizeof *a->saved_vals);
+	for (size_t i = 0; i < a->std->nfields; i++)
+		a->saved_vals[i] = ynode_copy(a->d->vals[i]);
+}
+
+static bool same_as_saved(const app *a)
+{
+	if (!a->saved_vals)
+		return false;
+	for (size_t i = 0; i < a->std->nfields; i++)
+		if (!ynode_equal(a->d->vals[i], a->saved_vals[i]))
+			return false;
+	return true;
+}
+
 static void vs_free(val_stack *s)
 {
 	vs_clear(s);
@@ -80,6 +106,7 @@ void app_status(app *a, bool error, const char *fmt, ...)
 	}
 	a->status_error = error;
 	a->status_tip = false;
+	a->status_field = a->field;
 	a->dirty = true;
 }
 
@@ -112,9 +139,12 @@ void app_close_form(app *a)
 	xfree(&a->marks);
 	a->nmarks = 0;
 	xfree(&a->recover_bytes);
+	xfree(&a->recover_fields);
+	saved_forget(a);
 	vs_clear(&vundo);
 	vs_clear(&vredo);
 	a->modified = false;
+	a->journaled = false;
 	a->journal_pending = false;
 	a->ov = OV_NONE;
 }
@@ -152,7 +182,10 @@ unsigned app_context(const app *a)
 	case OV_HELP: return CX_HELP;
 	case OV_GUIDE: return CX_GUIDE;
 	case OV_JUMP: case OV_NEWNAME: case OV_TPLFILE: case OV_TPLPICK: return CX_PROMPT;
-	case OV_QUIT: case OV_RECOVER: case OV_REMOVE: case OV_SPELL: return CX_CONFIRM;
+	case OV_QUIT: return CX_ASK_QUIT;
+	case OV_RECOVER: return CX_ASK_RECOVER;
+	case OV_REMOVE: return CX_ASK_REMOVE;
+	case OV_SPELL: return CX_ASK_SPELL;
 	case OV_NONE: break;
 	}
 	if (a->in_list || !a->d)
@@ -271,6 +304,10 @@ static void load_field(app *a)
 		a->tb.max_bytes = f->kind == FK_MONTH ? 7 : 0;
 		const char *t = desc_text(a->d, f);
 		tb_set(&a->tb, t, t ? strlen(t) : 0);
+		/* A long text opens at its start, to be read from the top;
+		 * Ctrl-End goes to its end. */
+		if (f->kind == FK_RICH)
+			tb_set_cursor(&a->tb, 0);
 		/* Undo reaches back past leaving the field, while the text is as
 		 * it was left. */
 		if (a->hist)
@@ -295,6 +332,11 @@ static void go_field(app *a, size_t i)
 	if (a->hist && app_field_is_text(cur_field(a)))
 		tb_history_save(&a->tb, &a->hist[a->field]);
 	a->field = i;
+	/* A message is about the field it was given in (or the step that
+	 * led there): it does not follow the user to other fields. The
+	 * opening tip is about the whole form and stays until replaced. */
+	if (a->status && !a->status_tip && a->status_field != i)
+		app_status(a, false, NULL);
 	load_field(a);
 }
 
@@ -302,7 +344,7 @@ static void go_field(app *a, size_t i)
 
 static void changed(app *a)
 {
-	a->modified = true;
+	a->modified = !same_as_saved(a);
 	a->journal_pending = true;
 	refresh(a);
 }
@@ -492,7 +534,9 @@ static bool save(app *a)
 		return false;
 	}
 	persist->discard(a->path);
+	saved_remember(a);
 	a->modified = false;
+	a->journaled = false;
 	a->journal_pending = false;
 	size_t e = findings_count(&a->fs, SEV_ERROR);
 	/* The file's name, not its folder: the status line is one line. */
@@ -517,6 +561,8 @@ void app_journal_tick(app *a, long long now, bool force)
 	char *y = desc_format_yaml(a->d, &len);
 	if (persist->journal(a->path, y, len) < 0)
 		app_status(a, true, "%s", _("could not write the journal of unsaved text; save soon with Ctrl-S"));
+	else
+		a->journaled = true;
 	free(y);
 	a->journal_last = now;
 	a->journal_pending = false;
@@ -536,6 +582,30 @@ static void close_form(app *a, bool discard_journal)
 	} else {
 		a->quit = true;
 	}
+}
+
+/* The labels of the fields where the journal's text differs from what was
+ * opened ("Doel en impact, Risico's"), for the recovery question. */
+static char *recovered_fields(const app *a)
+{
+	findings fs;
+	findings_init(&fs);
+	description *j = desc_read(a->std, a->recover_bytes, a->recover_len, DESC_YAML, &fs);
+	findings_done(&fs);
+	if (!j)
+		return NULL;
+	strbuf b = STRBUF_INIT;
+	size_t n = 0;
+	for (size_t i = 0; i < a->std->nfields; i++) {
+		if (ynode_equal(j->vals[i], a->d->vals[i]))
+			continue;
+		if (n++ < 3)
+			sb_printf(&b, "%s%s", b.len ? ", " : "", a->std->fields[i].label[a->lang]);
+	}
+	if (n > 3)
+		sb_printf(&b, P_(" and %zu more field", " and %zu more fields", n - 3), n - 3);
+	desc_free(&j);
+	return b.len ? sb_take(&b) : (sb_done(&b), NULL);
 }
 
 int app_open(app *a, const char *path, description *fresh)
@@ -568,9 +638,15 @@ int app_open(app *a, const char *path, description *fresh)
 	a->field = 0;
 	a->modified = fresh != NULL;
 	a->journal_pending = fresh != NULL;
+	/* A description made for the user (a name, a template) is not saved
+	 * yet; any other is as on disk, or empty as it was opened. */
+	if (!fresh)
+		saved_remember(a);
 	load_field(a);
-	if (persist->pending_recovery(path, &a->recover_bytes, &a->recover_len, &a->recover_when) == 1)
+	if (persist->pending_recovery(path, &a->recover_bytes, &a->recover_len, &a->recover_when) == 1) {
 		a->ov = OV_RECOVER;
+		a->recover_fields = recovered_fields(a);
+	}
 	app_status(a, false, "%s", _("Tab goes to the next field, Ctrl-G shows all keys."));
 	a->status_tip = true;
 	return 0;
@@ -578,15 +654,22 @@ int app_open(app *a, const char *path, description *fresh)
 
 static void recover(app *a)
 {
+	size_t first = a->std->nfields;
 	findings fs;
 	findings_init(&fs);
 	description *d = desc_read(a->std, a->recover_bytes, a->recover_len, DESC_YAML, &fs);
 	if (d) {
 		d->dirty = true;
+		for (size_t i = 0; i < a->std->nfields && first == a->std->nfields; i++)
+			if (!ynode_equal(d->vals[i], a->d->vals[i]))
+				first = i;
 		desc_free(&a->d);
 		a->d = d;
 		a->modified = true;
 		a->journal_pending = true;
+		/* The form opens where the recovered text is. */
+		if (first < a->std->nfields)
+			a->field = first;
 		load_field(a);
 		app_status(a, false, "%s", _("The unsaved text is back. Ctrl-S saves it."));
 	} else {
@@ -983,10 +1066,12 @@ void app_handle(app *a, const tui_event *ev)
 		save(a);
 		return;
 	case A_QUIT:
+		/* Back to the saved text by undo: nothing to ask, and the journal
+		 * this session wrote holds nothing the file does not. */
 		if (a->modified)
 			a->ov = OV_QUIT;
 		else
-			close_form(a, false);
+			close_form(a, a->journaled);
 		a->dirty = true;
 		return;
 	case A_NEXT_FIELD: next_field(a); return;

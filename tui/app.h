@@ -58,8 +58,13 @@ enum {
 	CX_LIST = 1 << 7,     /* the list of descriptions */
 	CX_PROMPT = 1 << 8,   /* a one-line question (jump to field, new name) */
 	CX_HELP = 1 << 9,     /* the help screen */
-	CX_CONFIRM = 1 << 10, /* a question with fixed answers */
 	CX_GUIDE = 1 << 11,   /* the guidance shown full size */
+	/* The questions with fixed answers, each with its own keys and bar. */
+	CX_ASK_QUIT = 1 << 12,    /* unsaved changes: save, close, back */
+	CX_ASK_RECOVER = 1 << 13, /* unsaved text found: take back, saved version */
+	CX_ASK_REMOVE = 1 << 14,  /* delete a description: delete, keep */
+	CX_ASK_SPELL = 1 << 15,   /* the spelling menu: its letters, close */
+	CX_CONFIRM = CX_ASK_QUIT | CX_ASK_RECOVER | CX_ASK_REMOVE | CX_ASK_SPELL,
 };
 
 typedef struct action_info {
@@ -75,9 +80,22 @@ typedef struct key_binding {
 	bool bar;            /* shown in the key bar for that context */
 } key_binding;
 
+/* The bar's word for an action in a context, where it is not the action's
+ * name (a question's answers: "Save and close", "Keep it"). */
+typedef struct bar_label {
+	action id;
+	unsigned ctx;
+	const char *label;   /* N_() */
+} bar_label;
+
 extern const action_info actions[];
 extern const key_binding keys[];
 extern const size_t nkeys;
+/* The help screen's list of keys, grouped by where they work, aligned by
+ * display width; generated from the action and key tables. */
+char *help_keys_text(void);
+/* The key bar's word for action id in context ctx. */
+const char *bar_name(action id, unsigned ctx);
 
 #define TK_CTRL(c) ((c) & 0x1f)
 #define TK_ALT(c) (0x110000 + (c))
@@ -142,7 +160,9 @@ typedef struct app {
 	/* form */
 	description *d;
 	char *path;
-	bool modified;            /* changed since opened or saved */
+	bool modified;            /* differs from the saved file (undo back to it: not modified) */
+	ynode **saved_vals;       /* the fields as saved (or as opened); NULL: never saved */
+	bool journaled;           /* this session wrote the journal since the last save */
 	size_t field;
 	textbuf tb;               /* the text of the current field (or item part) */
 	tb_history *hist;         /* per field: its undo steps while another is edited */
@@ -179,6 +199,7 @@ typedef struct app {
 	size_t tpl_len;
 	template_entry *tpl;      /* its templates */
 	size_t ntpl;
+	char *recover_fields;     /* OV_RECOVER: the labels of the fields the unsaved text changes */
 	char *recover_bytes;
 	size_t recover_len;
 	time_t recover_when;
@@ -186,6 +207,7 @@ typedef struct app {
 	char *status;             /* one line of feedback */
 	bool status_error;
 	bool status_tip;          /* it is the opening tip, which a hint may replace */
+	size_t status_field;      /* the field it was given in: it goes when the user leaves it */
 	bool spell_hinted;        /* the F7 hint was shown (once a session) */
 
 	bool quit;

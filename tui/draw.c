@@ -105,6 +105,30 @@ static int puts_at(const app *a, int y, int x, int w, const char *s, attr_t attr
 	return put_text(a, y, x, w, s, strlen(s), attr);
 }
 
+/* A name in w columns: whole when it fits, else cut in the middle with "…"
+ * so that its end stays visible: names that share a long beginning
+ * ("Kentekencamerahandhaving M", "... Z") still differ on screen. */
+static int put_cut(const app *a, int y, int x, int w, const char *s, attr_t attr)
+{
+	size_t n = strlen(s);
+	int total = tb_text_width(s, n);
+	if (total <= w || w < 8)
+		return put_text(a, y, x, w, s, n, attr);
+	int tail_w = (w - 1) / 3, head_w = w - 1 - tail_w;
+	/* The tail: the longest end of s at most tail_w columns wide. */
+	size_t start = 0;
+	int rest = total;
+	while (start < n && rest > tail_w) {
+		size_t k = tb_next_cluster(s, n, start);
+		rest -= tb_text_width(s + start, k);
+		start += k;
+	}
+	int used = put_text(a, y, x, head_w, s, n, attr);
+	used += put_text(a, y, x + used, 1, a->utf8 ? "…" : "~", a->utf8 ? strlen("…") : 1, attr);
+	used += put_text(a, y, x + used, w - used, s + start, n - start, attr);
+	return used;
+}
+
 static void fill(int y, int x, int w, attr_t attr)
 {
 	attrset(attr);
@@ -193,7 +217,7 @@ static void key_bar(app *a, int y)
 		shown[k->id] = true;
 		char buf[32];
 		const char *kn = keyname_of(k->key, buf);
-		const char *name = _(actions[k->id].name);
+		const char *name = bar_name(k->id, ctx);
 		int need = tb_text_width(kn, strlen(kn)) + 1 + tb_text_width(name, strlen(name));
 		if (x + need > a->cols)
 			break;
@@ -266,7 +290,7 @@ static void left_panel(app *a, int top, int h, int w)
 			const char *arrow = rw->sec == cs ? (a->utf8 ? "▾ " : "v ") : (a->utf8 ? "▸ " : "> ");
 			int x = puts_at(a, y, 0, w, arrow, A_BOLD);
 			int cw = (int)strlen(cnt);
-			x += puts_at(a, y, x, w - x - cw, rw->text, A_BOLD);
+			x += put_cut(a, y, x, w - x - cw, rw->text, A_BOLD);
 			puts_at(a, y, w - cw, cw, cnt, 0);
 			continue;
 		}
@@ -277,7 +301,7 @@ static void left_panel(app *a, int top, int h, int w)
 			fill(y, 0, w, A_REVERSE);
 		puts_at(a, y, 0, 2, is_cur ? ">" : " ", sel | A_BOLD);
 		puts_at(a, y, 1, 1, marker(a, m), sel | mark_attr(a, m));
-		puts_at(a, y, 3, w - 3, rw->text, sel);
+		put_cut(a, y, 3, w - 3, rw->text, sel);
 	}
 }
 
@@ -450,7 +474,10 @@ static void items_area(app *a, const std_field *f, int y, int x, int w, int h, i
 	const ynode *v = desc_get(a->d, f);
 	size_t n = v && v->type == Y_SEQ ? v->n : 0;
 	int row = 0;
-	size_t top = a->sel >= (size_t)(h > 3 ? h - 3 : 1) ? a->sel - (size_t)(h > 3 ? h - 3 : 1) + 1 : 0;
+	/* Scrolled only as far as the highlighted item (all its rows while it
+	 * is edited) needs: item 1 stays in view while a row is free. */
+	size_t sel_rows = a->editing_item ? f->nitems : 1;
+	size_t top = a->sel + sel_rows > (size_t)h ? a->sel + sel_rows - (size_t)h : 0;
 	for (size_t i = top; i <= n && row < h; i++) {
 		attr_t at = i == a->sel && !a->editing_item ? A_REVERSE : 0;
 		if (at)
@@ -543,11 +570,13 @@ static void middle(app *a, int top, int h, int x, int w, bool guide_below, int *
 	case FK_TEXT:
 	case FK_LINK:
 	case FK_CONTACT: {
-		/* One row, growing to four as the text wraps, so that a long name
-		 * or address is seen whole while it is typed. */
+		/* One row, growing as the text wraps, so that a long name or
+		 * address is seen whole while it is typed: as far as the room
+		 * there is, or four rows where the guidance is below. */
 		size_t nl;
 		tb_layout(&a->tb, w - 3 > 1 ? w - 3 : 1, &nl);
-		want = nl > 4 ? 4 : nl < 1 ? 1 : (int)nl;
+		size_t cap = guide_below ? 4 : nl;
+		want = nl > cap ? (int)cap : nl < 1 ? 1 : (int)nl;
 		break;
 	}
 	default: want = 1; break;
@@ -703,7 +732,7 @@ static void list_screen(app *a)
 			fill(yy, 0, a->cols, at);
 		const char *name = e->name ? e->name : e->slug;
 		puts_at(a, yy, 0, 2, k == a->list_sel ? ">" : " ", at | A_BOLD);
-		puts_at(a, yy, 2, cw_name - 2, name, at | (e->name ? 0 : A_DIM));
+		put_cut(a, yy, 2, cw_name - 2, name, at | (e->name ? 0 : A_DIM));
 		cx = cw_name + 1;
 		if (!e->loaded) {
 			puts_at(a, yy, cx, cw_status, "…", at);
@@ -762,27 +791,9 @@ static void help_screen(app *a)
 	          _("an error: the register would refuse it, or the standard does not allow it"),
 	          _("a warning: allowed, but worth a look"), a->utf8 ? "✓" : "+", _("filled in"),
 	          _("optional and empty"));
-	for (int i = 1; i < A_COUNT; i++) {
-		strbuf k = STRBUF_INIT;
-		int seen[16];
-		int ns = 0;
-		for (size_t j = 0; j < nkeys; j++) {
-			if ((int)keys[j].id != i)
-				continue;
-			bool dup = false;
-			for (int s = 0; s < ns; s++)
-				dup |= seen[s] == keys[j].key;
-			if (dup || keys[j].key == '\n' || keys[j].key == KEY_ENTER || keys[j].key == 8 ||
-			    keys[j].key == KEY_BACKSPACE || ns >= 16)
-				continue;
-			seen[ns++] = keys[j].key;
-			char buf[32];
-			sb_printf(&k, "%s%s", k.len ? ", " : "", keyname_of(keys[j].key, buf));
-		}
-		if (k.len)
-			sb_printf(&b, "%-22s %s: %s\n", k.s, _(actions[i].name), _(actions[i].help));
-		sb_done(&k);
-	}
+	char *keys_text = help_keys_text();
+	sb_adds(&b, keys_text);
+	free(keys_text);
 	title_bar(a, _("algedit · help (Esc closes, arrows scroll)"), "", NULL);
 	int h = a->lay.body_h;
 	int total = wrapped_rows(b.s, a->cols - 2);
@@ -809,7 +820,7 @@ static void jump_box(app *a, int *cy, int *cx)
 	int h = a->rows - 6 < 16 ? a->rows - 6 : 16;
 	int y = 2, x = (a->cols - w) / 2;
 	dialog_box(a, y, x, w, h, _("Go to field"));
-	int px = puts_at(a, y + 1, x + 2, w - 4, _("Name: "), A_BOLD);
+	int px = puts_at(a, y + 1, x + 2, w - 4, _("Part of the field's name: "), A_BOLD);
 	put_text(a, y + 1, x + 2 + px, w - 4 - px, a->prompt.s, a->prompt.len, A_UNDERLINE);
 	*cy = y + 1;
 	*cx = x + 2 + px + tb_text_width(a->prompt.s, a->prompt.cur);
@@ -939,8 +950,11 @@ void draw(app *a)
 			struct tm tm;
 			localtime_r(&a->recover_when, &tm);
 			strftime(when, sizeof when, "%Y-%m-%d %H:%M:%S", &tm);
-			char *t = xasprintf(_("Text typed on %s was not saved (the editor was closed or the computer stopped). Enter or Ctrl-R takes it back; Esc opens the saved version."),
-			                    when);
+			char *t = a->recover_fields
+			                  ? xasprintf(_("Text typed on %s was not saved (the editor was closed or the computer stopped). It is in: %s. Enter or Ctrl-R takes it back; Esc opens the saved version."),
+			                              when, a->recover_fields)
+			                  : xasprintf(_("Text typed on %s was not saved (the editor was closed or the computer stopped). Enter or Ctrl-R takes it back; Esc opens the saved version."),
+			                              when);
 			question(a, _("Unsaved text found"), t, &cy, &cx);
 			free(t);
 		}

@@ -190,6 +190,111 @@ START_TEST(action_table)
 }
 END_TEST
 
+/* Defect 11: undo back to the saved text is not a change: the title drops
+ * "(not saved)" and Ctrl-Q closes without asking; a choice too. */
+START_TEST(undo_to_saved_is_unmodified)
+{
+	char *p = xasprintf("%s/s.yaml", dir);
+	const char *y = "name: Proef\n";
+	write_file_atomic(p, y, strlen(y));
+	app a;
+	app_init(&a, std);
+	ck_assert_int_eq(app_open(&a, p, NULL), 0);
+	ck_assert(!a.modified);
+	ev_text(&a, " twee");
+	ck_assert(a.modified);
+	for (int i = 0; i < 5 && strcmp(a.tb.s, "Proef"); i++)
+		ev_key(&a, TK_CTRL('z'));
+	ck_assert_str_eq(a.tb.s, "Proef");
+	ck_assert(!a.modified);
+	ev_key(&a, TK_CTRL('y'));
+	ck_assert(a.modified);
+	ev_key(&a, TK_CTRL('z'));
+	ck_assert(!a.modified);
+	ev_key(&a, TK_CTRL('q'));
+	ck_assert_int_eq(a.ov, OV_NONE);
+	ck_assert(a.quit);
+	app_done(&a);
+	free(p);
+}
+END_TEST
+
+/* Defect 6: the help is grouped by where a key works, and the text after
+ * the keys starts in one column whatever the keys' bytes (←, ↑ are one
+ * column, three bytes); no group lists Enter for two actions. */
+START_TEST(help_grouped_and_aligned)
+{
+	char *h = help_keys_text();
+	ck_assert_ptr_nonnull(strstr(h, "In the list of descriptions\n"));
+	ck_assert_ptr_nonnull(strstr(h, "In a text field\n"));
+	ck_assert_ptr_nonnull(strstr(h, "In a choice or a checklist\n"));
+	ck_assert_ptr_nonnull(strstr(h, "In the question about unsaved changes\n"));
+	ck_assert_ptr_nonnull(strstr(h, "←"));
+	int col = -1;
+	size_t enters = 0;
+	for (char *line = h, *next; line && *line; line = next) {
+		next = strchr(line, '\n');
+		size_t len = next ? (size_t)(next - line) : strlen(line);
+		if (next)
+			next++;
+		if (len == 0 || line[0] != ' ') {
+			enters = 0; /* a new group */
+			continue;
+		}
+		if (!strncmp(line, "  Enter", 7))
+			ck_assert_uint_le(++enters, 1);
+		/* The description starts after the padded keys: at 2 + 24 + 1. */
+		size_t p = 2;
+		int w = 0;
+		while (p < len && !(line[p] == ' ' && line[p + 1] == ' ' && w >= 1)) {
+			size_t k = tb_next_cluster(line, len, p);
+			w += tb_text_width(line + p, k);
+			p += k;
+		}
+		while (p < len && line[p] == ' ') {
+			p++;
+			w++;
+		}
+		if (w <= 25) {
+			if (col < 0)
+				col = w;
+			ck_assert_msg(col == w, "not aligned: %.*s", (int)len, line);
+		}
+	}
+	free(h);
+}
+END_TEST
+
+/* Defect 5: a message belongs to the field it is about: it goes when the
+ * user moves to another field; the opening tip stays. */
+START_TEST(message_belongs_to_its_field)
+{
+	app a;
+	open_new(&a, "m.yaml");
+	ck_assert(a.status_tip);
+	ev_key(&a, '\t');
+	ck_assert_ptr_nonnull(a.status); /* the tip */
+	ev_key(&a, TK_CTRL('z'));
+	ck_assert_ptr_nonnull(a.status);
+	ck_assert_ptr_nonnull(strstr(a.status, "undo"));
+	ev_key(&a, '\t');
+	ck_assert_ptr_null(a.status);
+	/* A month typed wrong: the message stays while in the field. */
+	ev_key(&a, TK_CTRL('f'));
+	ev_text(&a, "begin");
+	ev_key(&a, '\r');
+	ck_assert_int_eq(a.std->fields[a.field].kind, FK_MONTH);
+	ev_text(&a, "m");
+	ck_assert(a.status_error);
+	ev_text(&a, "2024");
+	ck_assert_ptr_nonnull(a.status);
+	ev_key(&a, '\t');
+	ck_assert_ptr_null(a.status);
+	a.modified = false;
+	app_done(&a);
+}
+END_TEST
+
 int main(void)
 {
 	Suite *s = suite_create("app");
@@ -200,6 +305,9 @@ int main(void)
 	tcase_add_test(tc, one_filled_count);
 	tcase_add_test(tc, guidance_key_reads_the_layout);
 	tcase_add_test(tc, action_table);
+	tcase_add_test(tc, undo_to_saved_is_unmodified);
+	tcase_add_test(tc, help_grouped_and_aligned);
+	tcase_add_test(tc, message_belongs_to_its_field);
 	suite_add_tcase(s, tc);
 	return unit_run(s);
 }
