@@ -9,6 +9,7 @@
 #include "tui/persist.h"
 #include "forms/progress.h"
 #include "forms/rules.h"
+#include "forms/suggest.h"
 #include "base/base.h"
 #include "i18n/i18n.h"
 
@@ -451,6 +452,7 @@ static void remove_item(app *a, size_t idx)
 static void finish_item(app *a)
 {
 	a->editing_item = false;
+	a->sugg_sel = 0;
 	const ynode *v = desc_get(a->d, cur_field(a));
 	if (v && v->type == Y_SEQ && a->sel < v->n && v->kids[a->sel]->n == 0)
 		remove_item(a, a->sel);
@@ -868,6 +870,7 @@ static void items_key(app *a, const std_field *f, action act)
 		}
 		a->editing_item = true;
 		a->item_part = 0;
+		a->sugg_sel = 0;
 		load_item_part(a);
 		break;
 	case A_ITEM_DELETE:
@@ -904,22 +907,65 @@ static void items_key(app *a, const std_field *f, action act)
 	a->dirty = true;
 }
 
+size_t app_item_suggestions(const app *a, size_t *out, size_t max)
+{
+	if (!a->d || !a->editing_item || cur_field(a)->kind != FK_ITEMS)
+		return 0;
+	const std_subfield *sf = &cur_field(a)->items[a->item_part];
+	/* char ** to const char *const *: C does not convert it unasked. */
+	return suggest_matches((const char *const *)sf->suggestions, sf->nsuggestions, a->tb.s, out, max);
+}
+
 static void item_edit_key(app *a, action act, const tui_event *ev)
 {
+	size_t m[APP_MAX_SUGGESTIONS];
+	size_t nm = app_item_suggestions(a, m, APP_MAX_SUGGESTIONS);
 	switch (act) {
 	case A_ITEM_PART:
 		tb_seal(&a->tb);
 		a->item_part = (a->item_part + 1) % cur_field(a)->nitems;
+		a->sugg_sel = 0;
 		load_item_part(a);
 		a->dirty = true;
 		return;
+	case A_DOWN:
+	case A_UP:
+		/* Through the suggestions shown under the part. */
+		if (act == A_DOWN && a->sugg_sel < nm)
+			a->sugg_sel++;
+		else if (act == A_UP && a->sugg_sel > 0)
+			a->sugg_sel--;
+		a->dirty = true;
+		return;
 	case A_ITEM_DONE:
-	case A_CANCEL:
+		if (a->sugg_sel > 0 && a->sugg_sel <= nm) {
+			/* The suggestion replaces what was typed, as one undo step. */
+			const char *s = cur_field(a)->items[a->item_part].suggestions[m[a->sugg_sel - 1]];
+			tb_seal(&a->tb);
+			tb_home(&a->tb, 1 << 20);
+			tb_delete_to_eol(&a->tb);
+			tb_insert(&a->tb, s, strlen(s), false);
+			a->sugg_sel = 0;
+			store_item_part(a);
+			return;
+		}
 		finish_item(a);
 		return;
-	default:
-		text_edit(a, act, ev, 1 << 20);
+	case A_CANCEL:
+		if (a->sugg_sel) {
+			a->sugg_sel = 0;
+			a->dirty = true;
+			return;
+		}
+		finish_item(a);
 		return;
+	default: {
+		unsigned long ver = a->tb.version;
+		text_edit(a, act, ev, 1 << 20);
+		if (a->tb.version != ver)
+			a->sugg_sel = 0;
+		return;
+	}
 	}
 }
 

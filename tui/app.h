@@ -171,6 +171,7 @@ typedef struct app {
 	size_t sel;               /* highlighted value / item */
 	bool editing_item;
 	size_t item_part;         /* 0 title, 1 link */
+	size_t sugg_sel;          /* the highlighted suggestion for the part, from 1; 0: none */
 	bool item_new;
 	findings fs;              /* every finding, kept current */
 	field_length len_cache;   /* the register length of tb, keyed on its version */
@@ -243,6 +244,10 @@ field_mark app_field_mark(const app *a, const std_field *f);
 bool app_field_filled(const app *a, const std_field *f);
 void app_progress(const app *a, size_t *req_filled, size_t *req_total, size_t *always_filled,
                   size_t *always_total, size_t *errors);
+enum { APP_MAX_SUGGESTIONS = 8 };
+/* The suggestions that fit the item part being edited (indexes into its
+ * suggestions), at most max; returns how many (0: none, or not editing). */
+size_t app_item_suggestions(const app *a, size_t *out, size_t max);
 /* Fields that match the jump prompt, in order; returns how many. */
 size_t app_jump_matches(const app *a, size_t *out, size_t max);
 /* True when the current field is edited as text. */

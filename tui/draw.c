@@ -519,6 +519,24 @@ static void items_area(app *a, const std_field *f, int y, int x, int w, int h, i
 					put_text(a, y + row, ex, ew, a->tb.s + start, a->tb.len - start, A_UNDERLINE);
 					*cy = y + row;
 					*cx = ex + col;
+					/* The register's known names for this part, as
+					 * completions: ↓ ↑ highlight one, Enter takes it. */
+					size_t m[APP_MAX_SUGGESTIONS];
+					size_t nm = app_item_suggestions(a, m, APP_MAX_SUGGESTIONS);
+					const std_subfield *sf = &f->items[k];
+					/* Under the label, with the width of the box. */
+					int sx = x + xx, sw = w - xx;
+					if (nm && row + 1 < h) {
+						row++;
+						puts_at(a, y + row, sx, sw, _("Suggestions (↓ ↑ choose, Enter takes it):"), A_DIM);
+					}
+					for (size_t s = 0; s < nm && row + 1 < h; s++) {
+						row++;
+						attr_t sa = s + 1 == a->sugg_sel ? A_REVERSE : 0;
+						if (sa)
+							fill(y + row, sx, sw, sa);
+						put_cut(a, y + row, sx + 2, sw - 2, sf->suggestions[m[s]], sa);
+					}
 				} else if (t) {
 					puts_at(a, y + row, ex, ew, t, 0);
 				}
@@ -565,6 +583,10 @@ static void middle(app *a, int top, int h, int x, int w, bool guide_below, int *
 		const ynode *v = desc_get(a->d, f);
 		nit = v && v->type == Y_SEQ ? v->n : 0;
 		want = (int)nit + 1 + (a->editing_item ? (int)f->nitems : 0);
+		size_t sm[APP_MAX_SUGGESTIONS];
+		size_t ns = app_item_suggestions(a, sm, APP_MAX_SUGGESTIONS);
+		if (ns)
+			want += (int)ns + 1;
 		break;
 	}
 	case FK_TEXT:

@@ -295,6 +295,39 @@ START_TEST(message_belongs_to_its_field)
 }
 END_TEST
 
+/* Defect 10: an impact assessment's title offers the register's known
+ * names: typing "iama", ↓ and Enter takes the full name. */
+START_TEST(assessment_names_offered)
+{
+	app a;
+	open_new(&a, "i.yaml");
+	ev_key(&a, TK_CTRL('f'));
+	ev_text(&a, "impacttoetsen_grouping");
+	ev_key(&a, '\r');
+	const std_field *f = &a.std->fields[a.field];
+	ck_assert_str_eq(f->key, "impacttoetsen_grouping");
+	ev_key(&a, '\r'); /* add an item */
+	ck_assert(a.editing_item);
+	size_t m[APP_MAX_SUGGESTIONS];
+	ck_assert_uint_gt(app_item_suggestions(&a, m, APP_MAX_SUGGESTIONS), 3);
+	ev_text(&a, "iama");
+	ck_assert_uint_eq(app_item_suggestions(&a, m, APP_MAX_SUGGESTIONS), 1);
+	ev_key(&a, KEY_DOWN);
+	ck_assert_uint_eq(a.sugg_sel, 1);
+	ev_key(&a, '\r');
+	ck_assert_str_eq(a.tb.s, "Impact Assessment Mensenrechten en Algoritmes (IAMA)");
+	ck_assert(a.editing_item);
+	ev_key(&a, '\r');
+	ck_assert(!a.editing_item);
+	const ynode *v = desc_get(a.d, f);
+	ck_assert_uint_eq(v->n, 1);
+	ck_assert_str_eq(ynode_str(ynode_get(v->kids[0], "title")), "Impact Assessment Mensenrechten en Algoritmes (IAMA)");
+	paint(&a, 24, 80);
+	a.modified = false;
+	app_done(&a);
+}
+END_TEST
+
 int main(void)
 {
 	Suite *s = suite_create("app");
@@ -308,6 +341,7 @@ int main(void)
 	tcase_add_test(tc, undo_to_saved_is_unmodified);
 	tcase_add_test(tc, help_grouped_and_aligned);
 	tcase_add_test(tc, message_belongs_to_its_field);
+	tcase_add_test(tc, assessment_names_offered);
 	suite_add_tcase(s, tc);
 	return unit_run(s);
 }

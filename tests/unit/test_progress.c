@@ -7,6 +7,7 @@
 #include "forms/progress.h"
 #include "forms/rules.h"
 #include "forms/slug.h"
+#include "forms/suggest.h"
 #include "base/base.h"
 #include "unit.h"
 
@@ -95,6 +96,21 @@ START_TEST(length_keyed_on_version)
 }
 END_TEST
 
+START_TEST(suggestions_fit_what_is_typed)
+{
+	const char *s[] = { "Data Protection Impact Assessment (DPIA)", "Impact Assessment Mensenrechten en Algoritmes (IAMA)",
+	                    "De Ethische Bijsluiter" };
+	size_t m[8];
+	ck_assert_uint_eq(suggest_matches(s, 3, "", m, 8), 3);
+	ck_assert_uint_eq(suggest_matches(s, 3, "iama", m, 8), 1);
+	ck_assert_uint_eq(m[0], 1);
+	ck_assert_uint_eq(suggest_matches(s, 3, " assessment", m, 8), 2);
+	ck_assert_uint_eq(suggest_matches(s, 3, "De Ethische Bijsluiter", m, 8), 0);
+	ck_assert_uint_eq(suggest_matches(s, 3, "xyz", m, 8), 0);
+	ck_assert_uint_eq(suggest_matches(s, 3, "", m, 2), 2);
+}
+END_TEST
+
 int main(void)
 {
 	Suite *s = suite_create("progress");
@@ -102,6 +118,7 @@ int main(void)
 	tcase_add_test(tc, filled_by_value_type);
 	tcase_add_test(tc, prefill_once);
 	tcase_add_test(tc, length_keyed_on_version);
+	tcase_add_test(tc, suggestions_fit_what_is_typed);
 	suite_add_tcase(s, tc);
 	return unit_run(s);
 }
