@@ -17,7 +17,6 @@
 #include "forms/textbuf.h"
 #include "standard/standard.h"
 #include "tui/tui.h"
-#include "tui/view.h"
 
 /* ---- actions and keys ---- */
 
@@ -123,6 +122,8 @@ typedef struct tui_event {
 	size_t len;
 } tui_event;
 
+#include "tui/view.h"
+
 /* ---- state ---- */
 
 typedef enum ov_kind {
@@ -139,25 +140,19 @@ typedef struct list_entry {
 	bool loaded;
 } list_entry;
 
-typedef struct app {
-	const standard *std;
-	int lang;                 /* 0 nl, 1 en: the standard's texts */
-	bool utf8;                /* the terminal takes UTF-8 (else ASCII markers) */
-	bool color;
-	int rows, cols;           /* terminal size, as of the last layout */
-	layout lay;               /* this turn's layout (app_relayout) */
-
-	/* list screen */
-	bool in_list;
-	char *repo;
+/* The list of descriptions (list.c). */
+typedef struct list_state {
+	char *repo;               /* NULL: the editor was opened on one file */
 	list_entry *entries;
 	size_t nentries, nloaded;
 	size_t *shown;            /* indexes of entries that pass the filter */
 	size_t nshown;
-	size_t list_sel, list_top;
+	size_t sel, top;
 	textbuf filter;
+} list_state;
 
-	/* form */
+/* The form: one description being edited (form.c). */
+typedef struct form_state {
 	description *d;
 	char *path;
 	bool modified;            /* differs from the saved file (undo back to it: not modified) */
@@ -183,11 +178,6 @@ typedef struct app {
 	struct spell_suggestion *spell_sugg;
 	char *const *spell_list;  /* owned by spell_sugg */
 	size_t spell_nlist;
-
-	ov_kind ov;
-	textbuf prompt;           /* OV_JUMP, OV_NEWNAME, OV_TPLFILE; OV_TPLPICK filters with it */
-	size_t prompt_sel;
-	size_t help_top;
 	bool guide_hidden;        /* the user hid the guidance */
 	size_t guide_top;         /* the first row of the guidance pane shown */
 	/* The guidance text of guide_field, laid out by the painter; built
@@ -195,6 +185,17 @@ typedef struct app {
 	textbuf guide;
 	const std_field *guide_field;
 	int guide_lang;
+	/* journal */
+	bool journal_pending;
+	long long journal_last;   /* ms, monotonic */
+} form_state;
+
+/* The dialog on top of the list or the form, if any (dialog.c). */
+typedef struct dialog_state {
+	ov_kind ov;
+	textbuf prompt;           /* OV_JUMP, OV_NEWNAME, OV_TPLFILE; OV_TPLPICK filters with it */
+	size_t prompt_sel;
+	size_t help_top;
 	char *tpl_file;           /* the template file being chosen from */
 	char *tpl_data;
 	size_t tpl_len;
@@ -204,6 +205,19 @@ typedef struct app {
 	char *recover_bytes;
 	size_t recover_len;
 	time_t recover_when;
+} dialog_state;
+
+typedef struct app {
+	const standard *std;
+	int lang;                 /* 0 nl, 1 en: the standard's texts */
+	bool utf8;                /* the terminal takes UTF-8 (else ASCII markers) */
+	bool color;
+	int rows, cols;           /* terminal size, as of the last layout */
+	layout lay;               /* this turn's layout (app_relayout) */
+	bool in_list;             /* the list is the view (else the form) */
+	list_state list;
+	form_state form;
+	dialog_state dlg;
 
 	char *status;             /* one line of feedback */
 	bool status_error;
@@ -213,15 +227,38 @@ typedef struct app {
 
 	bool quit;
 	bool dirty;               /* something to repaint */
-	/* journal */
-	bool journal_pending;
-	long long journal_last;   /* ms, monotonic */
 	bool bench;               /* no terminal: the bench drives handlers */
 } app;
 
-/* app.c: the form */
+/* app.c: the shared state and the dispatch */
 void app_init(app *a, const standard *std);
 void app_done(app *a);
+/* The view that takes events now: a dialog, else the list or the form. */
+const view *app_view(const app *a);
+extern const view list_view, form_view, dialog_view;
+/* UTF-8 of code point c in buf; returns its length. */
+size_t app_utf8_encode(uint32_t c, char buf[4]);
+
+/* form.c: the form's handlers and painting */
+void form_handle(app *a, const tui_event *ev, action act);
+void form_draw(app *a, int *cy, int *cx);
+void form_go_field(app *a, size_t i);
+bool form_save(app *a);
+/* Back to the list (or the end, without one); discard_journal: the text in
+ * the journal is no longer wanted. */
+void form_close(app *a, bool discard_journal);
+/* Takes the journal's text back (the recovery dialog's yes). */
+void form_recover(app *a);
+/* Drops the undo steps of non-text values (at the end). */
+void form_forget_undo(void);
+/* The guidance of f in h rows from (y, x); skip < 0: the pane, scrolled
+ * by a->form.guide_top; the rows it needs at width w. */
+void form_guidance(app *a, const std_field *f, int y, int x, int w, int h, int skip);
+int form_guidance_rows(const app *a, const std_field *f, int w);
+
+/* dialog.c: every dialog's handler and painting */
+void dialog_handle(app *a, const tui_event *ev, action act);
+void dialog_draw(app *a, int *cy, int *cx);
 /* Opens path (missing file: a new description). Returns 0, or -1 with a
  * message in the status line. Offers recovery when the journal has newer text. */
 int app_open(app *a, const char *path, description *fresh);
@@ -270,7 +307,8 @@ void spell_ui_opened(void);
 bool spell_ui_key(app *a, action act, const tui_event *ev);
 char *spell_ui_menu_text(const app *a);
 
-/* list.c */
+/* list.c: the list of descriptions, its handler and painting */
+void list_draw(app *a, int *cy, int *cx);
 int list_open(app *a, const char *repo);
 void list_load_some(app *a, size_t max);
 void list_handle(app *a, const tui_event *ev, action act);

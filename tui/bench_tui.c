@@ -201,7 +201,7 @@ static void per_key(const char *src, double *p99_handle, double *p99_paint, doub
 	*p99_paint = pct(hd, n, 0.99);
 	*max_paint = pct(c, n, 1.0);
 	free(c);
-	a.modified = false;
+	a.form.modified = false;
 	app_done(&a);
 	spell_ui_stop();
 	endwin();

@@ -38,7 +38,7 @@ void layout_compute(layout *l, const app *a, int rows, int cols)
 	/* Judged as with a one-row status line, so that a long message does
 	 * not make the pane come and go. */
 	l->guide_below_fits = !l->guide_right_fits && rows - 3 >= 17 && cols >= 60;
-	l->guide_shown = (l->guide_right_fits || l->guide_below_fits) && !a->guide_hidden;
+	l->guide_shown = (l->guide_right_fits || l->guide_below_fits) && !a->form.guide_hidden;
 	if (l->guide_right_fits && l->guide_shown) {
 		int gw = (cols - l->main_x) * 2 / 5;
 		l->main_w -= gw + 1;

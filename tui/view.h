@@ -15,8 +15,8 @@
 
 #include <stdbool.h>
 
+/* Included by app.h, after the actions and the events. */
 struct app;
-struct tui_event;
 
 typedef struct layout {
 	int rows, cols;
@@ -37,9 +37,9 @@ typedef struct layout {
 void layout_compute(layout *l, const struct app *a, int rows, int cols);
 
 typedef struct view {
-	unsigned (*context)(const struct app *a);
-	void (*handle)(struct app *a, const struct tui_event *ev, int act);
-	void (*draw)(struct app *a, int *cy, int *cx);
+	unsigned (*context)(const struct app *a);      /* CX_* for the key table */
+	void (*handle)(struct app *a, const tui_event *ev, action act);
+	void (*draw)(struct app *a, int *cy, int *cx); /* sets the cursor, or -1 */
 } view;
 
 #endif

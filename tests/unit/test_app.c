@@ -92,13 +92,13 @@ START_TEST(arrows_move_the_cursor)
 	ev_text(&a, "abc");
 	ev_key(&a, KEY_LEFT);
 	ev_key(&a, KEY_LEFT);
-	ck_assert_uint_eq(a.tb.cur, 1);
+	ck_assert_uint_eq(a.form.tb.cur, 1);
 	ev_text(&a, "X");
-	ck_assert_str_eq(a.tb.s, "aXbc");
+	ck_assert_str_eq(a.form.tb.s, "aXbc");
 	ev_key(&a, KEY_RIGHT);
 	ev_text(&a, "Y");
-	ck_assert_str_eq(a.tb.s, "aXbYc");
-	a.modified = false;
+	ck_assert_str_eq(a.form.tb.s, "aXbYc");
+	a.form.modified = false;
 	app_done(&a);
 }
 END_TEST
@@ -129,8 +129,8 @@ START_TEST(one_filled_count)
 	app_init(&a, std);
 	list_open(&a, dir);
 	list_load_some(&a, 10);
-	ck_assert_uint_eq(a.nentries, 1);
-	size_t list_req = a.entries[0].req_filled, list_shown = a.entries[0].always_filled;
+	ck_assert_uint_eq(a.list.nentries, 1);
+	size_t list_req = a.list.entries[0].req_filled, list_shown = a.list.entries[0].always_filled;
 	ck_assert_int_eq(app_open(&a, p, NULL), 0);
 	size_t rf, rt, af, at, errors;
 	app_progress(&a, &rf, &rt, &af, &at, &errors);
@@ -156,24 +156,24 @@ START_TEST(guidance_key_reads_the_layout)
 		bool pane = a.lay.guide_shown;
 		ev_key(&a, TK_CTRL('t'));
 		if (pane) {
-			ck_assert_int_eq(a.ov, OV_NONE);
+			ck_assert_int_eq(a.dlg.ov, OV_NONE);
 			paint(&a, sizes[i][0], sizes[i][1]);
 			ck_assert(!a.lay.guide_shown);
 			ev_key(&a, TK_CTRL('t'));
 			paint(&a, sizes[i][0], sizes[i][1]);
 			ck_assert(a.lay.guide_shown);
 		} else {
-			ck_assert_msg(a.ov == OV_GUIDE, "%dx%d: Ctrl-T shows the guidance full size",
+			ck_assert_msg(a.dlg.ov == OV_GUIDE, "%dx%d: Ctrl-T shows the guidance full size",
 			              sizes[i][1], sizes[i][0]);
 			ev_key(&a, 27);
-			ck_assert_int_eq(a.ov, OV_NONE);
-			ck_assert(!a.guide_hidden);
+			ck_assert_int_eq(a.dlg.ov, OV_NONE);
+			ck_assert(!a.form.guide_hidden);
 		}
 		ev_key(&a, TK_ALT('t'));
-		ck_assert_int_eq(a.ov, OV_GUIDE);
+		ck_assert_int_eq(a.dlg.ov, OV_GUIDE);
 		ev_key(&a, 27);
 	}
-	a.modified = false;
+	a.form.modified = false;
 	app_done(&a);
 }
 END_TEST
@@ -200,19 +200,19 @@ START_TEST(undo_to_saved_is_unmodified)
 	app a;
 	app_init(&a, std);
 	ck_assert_int_eq(app_open(&a, p, NULL), 0);
-	ck_assert(!a.modified);
+	ck_assert(!a.form.modified);
 	ev_text(&a, " twee");
-	ck_assert(a.modified);
-	for (int i = 0; i < 5 && strcmp(a.tb.s, "Proef"); i++)
+	ck_assert(a.form.modified);
+	for (int i = 0; i < 5 && strcmp(a.form.tb.s, "Proef"); i++)
 		ev_key(&a, TK_CTRL('z'));
-	ck_assert_str_eq(a.tb.s, "Proef");
-	ck_assert(!a.modified);
+	ck_assert_str_eq(a.form.tb.s, "Proef");
+	ck_assert(!a.form.modified);
 	ev_key(&a, TK_CTRL('y'));
-	ck_assert(a.modified);
+	ck_assert(a.form.modified);
 	ev_key(&a, TK_CTRL('z'));
-	ck_assert(!a.modified);
+	ck_assert(!a.form.modified);
 	ev_key(&a, TK_CTRL('q'));
-	ck_assert_int_eq(a.ov, OV_NONE);
+	ck_assert_int_eq(a.dlg.ov, OV_NONE);
 	ck_assert(a.quit);
 	app_done(&a);
 	free(p);
@@ -283,14 +283,14 @@ START_TEST(message_belongs_to_its_field)
 	ev_key(&a, TK_CTRL('f'));
 	ev_text(&a, "begin");
 	ev_key(&a, '\r');
-	ck_assert_int_eq(a.std->fields[a.field].kind, FK_MONTH);
+	ck_assert_int_eq(a.std->fields[a.form.field].kind, FK_MONTH);
 	ev_text(&a, "m");
 	ck_assert(a.status_error);
 	ev_text(&a, "2024");
 	ck_assert_ptr_nonnull(a.status);
 	ev_key(&a, '\t');
 	ck_assert_ptr_null(a.status);
-	a.modified = false;
+	a.form.modified = false;
 	app_done(&a);
 }
 END_TEST
@@ -304,26 +304,26 @@ START_TEST(assessment_names_offered)
 	ev_key(&a, TK_CTRL('f'));
 	ev_text(&a, "impacttoetsen_grouping");
 	ev_key(&a, '\r');
-	const std_field *f = &a.std->fields[a.field];
+	const std_field *f = &a.std->fields[a.form.field];
 	ck_assert_str_eq(f->key, "impacttoetsen_grouping");
 	ev_key(&a, '\r'); /* add an item */
-	ck_assert(a.editing_item);
+	ck_assert(a.form.editing_item);
 	size_t m[APP_MAX_SUGGESTIONS];
 	ck_assert_uint_gt(app_item_suggestions(&a, m, APP_MAX_SUGGESTIONS), 3);
 	ev_text(&a, "iama");
 	ck_assert_uint_eq(app_item_suggestions(&a, m, APP_MAX_SUGGESTIONS), 1);
 	ev_key(&a, KEY_DOWN);
-	ck_assert_uint_eq(a.sugg_sel, 1);
+	ck_assert_uint_eq(a.form.sugg_sel, 1);
 	ev_key(&a, '\r');
-	ck_assert_str_eq(a.tb.s, "Impact Assessment Mensenrechten en Algoritmes (IAMA)");
-	ck_assert(a.editing_item);
+	ck_assert_str_eq(a.form.tb.s, "Impact Assessment Mensenrechten en Algoritmes (IAMA)");
+	ck_assert(a.form.editing_item);
 	ev_key(&a, '\r');
-	ck_assert(!a.editing_item);
-	const ynode *v = desc_get(a.d, f);
+	ck_assert(!a.form.editing_item);
+	const ynode *v = desc_get(a.form.d, f);
 	ck_assert_uint_eq(v->n, 1);
 	ck_assert_str_eq(ynode_str(ynode_get(v->kids[0], "title")), "Impact Assessment Mensenrechten en Algoritmes (IAMA)");
 	paint(&a, 24, 80);
-	a.modified = false;
+	a.form.modified = false;
 	app_done(&a);
 }
 END_TEST
