@@ -241,7 +241,8 @@ size_t app_utf8_encode(uint32_t c, char buf[4]);
 
 /* form.c: the form's handlers and painting */
 void form_handle(app *a, const tui_event *ev, action act);
-void form_draw(app *a, int *cy, int *cx);
+void form_draw(const app *a, int *cy, int *cx);
+void form_settle(app *a);
 void form_go_field(app *a, size_t i);
 bool form_save(app *a);
 /* Back to the list (or the end, without one); discard_journal: the text in
@@ -251,14 +252,17 @@ void form_close(app *a, bool discard_journal);
 void form_recover(app *a);
 /* Drops the undo steps of non-text values (at the end). */
 void form_forget_undo(void);
-/* The guidance of f in h rows from (y, x); skip < 0: the pane, scrolled
- * by a->form.guide_top; the rows it needs at width w. */
-void form_guidance(app *a, const std_field *f, int y, int x, int w, int h, int skip);
+/* The current field's guidance in h rows from (y, x); skip < 0: the pane,
+ * scrolled by a->form.guide_top; built first by form_guidance_build (the
+ * settle step); the rows it needs at width w. */
+void form_guidance_build(app *a);
+void form_guidance(const app *a, int y, int x, int w, int h, int skip);
 int form_guidance_rows(const app *a, const std_field *f, int w);
 
 /* dialog.c: every dialog's handler and painting */
 void dialog_handle(app *a, const tui_event *ev, action act);
-void dialog_draw(app *a, int *cy, int *cx);
+void dialog_draw(const app *a, int *cy, int *cx);
+void dialog_settle(app *a);
 /* Opens path (missing file: a new description). Returns 0, or -1 with a
  * message in the status line. Offers recovery when the journal has newer text. */
 int app_open(app *a, const char *path, description *fresh);
@@ -308,7 +312,8 @@ bool spell_ui_key(app *a, action act, const tui_event *ev);
 char *spell_ui_menu_text(const app *a);
 
 /* list.c: the list of descriptions, its handler and painting */
-void list_draw(app *a, int *cy, int *cx);
+void list_draw(const app *a, int *cy, int *cx);
+void list_settle(app *a);
 int list_open(app *a, const char *repo);
 void list_load_some(app *a, size_t max);
 void list_handle(app *a, const tui_event *ev, action act);
@@ -329,9 +334,14 @@ char *list_slug(const char *name);
 /* layout.c: the layout of a for a rows × cols screen, into a->lay; the
  * loop calls it once per turn, before the painter and the handler. */
 void app_relayout(app *a, int rows, int cols);
+/* After the handler, before the painter: each view on screen settles what
+ * the painter would otherwise change (scroll positions within their text,
+ * wrap widths, caches), so that draw() only reads. */
+void app_settle(app *a);
 
-/* draw.c: paints the whole state (curses), by a->lay. */
-void draw(app *a);
+/* draw.c: paints the whole state (curses), by a->lay; changes no state.
+ * The caller lays out and settles first (app_relayout, app_settle). */
+void draw(const app *a);
 void draw_init_colors(app *a);
 
 #endif

@@ -123,6 +123,7 @@ static void key(app *a, int k, double *h, double *hd, size_t *n, bool paint)
 	double t1 = now_ms();
 	if (paint && a->dirty) {
 		a->dirty = false;
+		app_settle(a);
 		draw(a);
 	}
 	double t2 = now_ms();
@@ -174,6 +175,8 @@ static void per_key(const char *src, double *p99_handle, double *p99_paint, doub
 	size_t n = 0, warm = 0;
 	for (size_t i = 0; i < f->index; i++)
 		key(&a, '\t', h, hd, &warm, true);
+	app_relayout(&a, 24, 80);
+	app_settle(&a);
 	draw(&a);
 	a.dirty = false;
 	/* The session: move into the text, type words, correct, move by word and

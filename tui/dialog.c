@@ -123,7 +123,8 @@ void dialog_handle(app *a, const tui_event *ev, action act)
 
 /* ---- painting ---- */
 
-static void help_screen(app *a)
+/* The help: the marks, then every key by where it works. */
+static char *help_text(const app *a)
 {
 	strbuf b = STRBUF_INIT;
 	sb_printf(&b, "%s\n", _("The marks before each field:"));
@@ -134,27 +135,25 @@ static void help_screen(app *a)
 	char *keys_text = help_keys_text();
 	sb_adds(&b, keys_text);
 	free(keys_text);
-	title_bar(a, _("algedit · help (Esc closes, arrows scroll)"), "", NULL);
-	int h = a->lay.body_h;
-	int total = wrapped_rows(b.s, a->cols - 2);
-	if ((int)a->dlg.help_top > total - h)
-		a->dlg.help_top = total > h ? (size_t)(total - h) : 0;
-	wrapped(a, 1, 1, a->cols - 2, h, (int)a->dlg.help_top, b.s, 0);
-	sb_done(&b);
+	return sb_take(&b);
 }
 
-static void guide_screen(app *a)
+static void help_screen(const app *a)
+{
+	char *t = help_text(a);
+	title_bar(a, _("algedit · help (Esc closes, arrows scroll)"), "", NULL);
+	wrapped(a, 1, 1, a->cols - 2, a->lay.body_h, (int)a->dlg.help_top, t, 0);
+	free(t);
+}
+
+static void guide_screen(const app *a)
 {
 	const std_field *f = &a->std->fields[a->form.field];
 	title_bar(a, f->label[a->lang], _("Esc closes"), NULL);
-	int h = a->lay.body_h;
-	int total = form_guidance_rows(a, f, a->cols - 2);
-	if ((int)a->dlg.help_top > total - h)
-		a->dlg.help_top = total > h ? (size_t)(total - h) : 0;
-	form_guidance(a, f, 1, 1, a->cols - 2, h, (int)a->dlg.help_top);
+	form_guidance(a, 1, 1, a->cols - 2, a->lay.body_h, (int)a->dlg.help_top);
 }
 
-static void jump_box(app *a, int *cy, int *cx)
+static void jump_box(const app *a, int *cy, int *cx)
 {
 	int w = a->cols - 4 < 60 ? a->cols - 4 : 60;
 	int h = a->rows - 6 < 16 ? a->rows - 6 : 16;
@@ -166,8 +165,6 @@ static void jump_box(app *a, int *cy, int *cx)
 	*cx = x + 2 + px + tb_text_width(a->dlg.prompt.s, a->dlg.prompt.cur);
 	size_t m[64];
 	size_t n = app_jump_matches(a, m, 64);
-	if (a->dlg.prompt_sel >= n && n)
-		a->dlg.prompt_sel = n - 1;
 	int rows = h - 3;
 	size_t first = a->dlg.prompt_sel >= (size_t)rows ? a->dlg.prompt_sel - (size_t)rows + 1 : 0;
 	for (size_t i = first; i < n && (int)(i - first) < rows; i++) {
@@ -186,7 +183,7 @@ static void jump_box(app *a, int *cy, int *cx)
 }
 
 /* The templates of a file, filtered by what is typed. */
-static void template_box(app *a, int *cy, int *cx)
+static void template_box(const app *a, int *cy, int *cx)
 {
 	int w = a->cols - 4 < 70 ? a->cols - 4 : 70;
 	int h = a->rows - 6 < 16 ? a->rows - 6 : 16;
@@ -198,8 +195,6 @@ static void template_box(app *a, int *cy, int *cx)
 	*cx = x + 2 + px + tb_text_width(a->dlg.prompt.s, a->dlg.prompt.cur);
 	size_t m[256];
 	size_t n = list_template_matches(a, m, 256);
-	if (a->dlg.prompt_sel >= n && n)
-		a->dlg.prompt_sel = n - 1;
 	int rows = h - 3;
 	size_t first = a->dlg.prompt_sel >= (size_t)rows ? a->dlg.prompt_sel - (size_t)rows + 1 : 0;
 	for (size_t i = first; i < n && (int)(i - first) < rows; i++) {
@@ -218,7 +213,7 @@ static void template_box(app *a, int *cy, int *cx)
 	}
 }
 
-static void prompt_box(app *a, const char *title, const char *label, int *cy, int *cx)
+static void prompt_box(const app *a, const char *title, const char *label, int *cy, int *cx)
 {
 	int w = a->cols - 4 < 70 ? a->cols - 4 : 70;
 	int y = a->rows / 2 - 2, x = (a->cols - w) / 2;
@@ -239,7 +234,7 @@ static void prompt_box(app *a, const char *title, const char *label, int *cy, in
 
 /* dialog_view.draw: the dialog over the view under it (drawn first by
  * draw()); the help and the full-screen guidance take the whole screen. */
-void dialog_draw(app *a, int *cy, int *cx)
+void dialog_draw(const app *a, int *cy, int *cx)
 {
 	switch (a->dlg.ov) {
 	case OV_HELP:
@@ -298,6 +293,40 @@ void dialog_draw(app *a, int *cy, int *cx)
 		break;
 	}
 	case OV_NONE:
+		break;
+	}
+}
+
+/* Before the painter: the scroll of the help and the full-screen
+ * guidance within their text, the highlighted match within the matches. */
+void dialog_settle(app *a)
+{
+	int h = a->lay.body_h;
+	switch (a->dlg.ov) {
+	case OV_HELP: {
+		char *t = help_text(a);
+		int total = wrapped_rows(t, a->cols - 2);
+		free(t);
+		if ((int)a->dlg.help_top > total - h)
+			a->dlg.help_top = total > h ? (size_t)(total - h) : 0;
+		break;
+	}
+	case OV_GUIDE: {
+		form_guidance_build(a);
+		int total = form_guidance_rows(a, &a->std->fields[a->form.field], a->cols - 2);
+		if ((int)a->dlg.help_top > total - h)
+			a->dlg.help_top = total > h ? (size_t)(total - h) : 0;
+		break;
+	}
+	case OV_JUMP:
+	case OV_TPLPICK: {
+		size_t m[256];
+		size_t n = a->dlg.ov == OV_JUMP ? app_jump_matches(a, m, 64) : list_template_matches(a, m, 256);
+		if (a->dlg.prompt_sel >= n && n)
+			a->dlg.prompt_sel = n - 1;
+		break;
+	}
+	default:
 		break;
 	}
 }

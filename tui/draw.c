@@ -141,12 +141,13 @@ void fill(int y, int x, int w, attr_t attr)
 
 /* Draws the text of t wrapped into rows of width w (by display width), rows
  * [skip, skip+maxrows) from y. Returns the rows the whole text needs. */
-int wrapped_tb(const app *a, int y, int x, int w, int maxrows, int skip, textbuf *t, attr_t attr)
+int wrapped_tb(const app *a, int y, int x, int w, int maxrows, int skip, const textbuf *t, attr_t attr)
 {
 	if (w < 1)
 		return 0;
 	size_t n;
-	const tb_line *l = tb_layout(t, w, &n);
+	/* The layout is a memo in t; filling it changes nothing on screen. */
+	const tb_line *l = tb_layout((textbuf *)t, w, &n);
 	if (n == 1 && l[0].end == 0 && !t->len)
 		n = 0;
 	for (size_t r = (size_t)skip; r < n && (int)(r - (size_t)skip) < maxrows; r++)
@@ -206,7 +207,7 @@ attr_t mark_attr(const app *a, field_mark m)
 
 /* ---- bars ---- */
 
-static void key_bar(app *a, int y)
+static void key_bar(const app *a, int y)
 {
 	unsigned ctx = app_context(a);
 	bool shown[A_COUNT] = { false };
@@ -232,7 +233,7 @@ static void key_bar(app *a, int y)
 
 /* The status message, wrapped into the rows the layout gave it (two when
  * it is long), so that its advice is never cut. */
-static void status_line(app *a, int y, int h)
+static void status_line(const app *a, int y, int h)
 {
 	for (int r = 0; r < h; r++)
 		fill(y + r, 0, a->cols, 0);
@@ -243,7 +244,7 @@ static void status_line(app *a, int y, int h)
 	wrapped(a, y, x, a->cols - x, h, 0, a->status, at);
 }
 
-void title_bar(app *a, const char *left, const char *right, const char *right2)
+void title_bar(const app *a, const char *left, const char *right, const char *right2)
 {
 	attr_t t = a->color ? pair_attr(a, P_TITLE) : A_REVERSE;
 	fill(0, 0, a->cols, t);
@@ -273,7 +274,7 @@ void frame(int y, int x, int w, int h)
 
 /* ---- overlays ---- */
 
-void dialog_box(app *a, int y, int x, int w, int h, const char *title)
+void dialog_box(const app *a, int y, int x, int w, int h, const char *title)
 {
 	for (int r = 0; r < h; r++)
 		fill(y + r, x, w, 0);
@@ -286,7 +287,7 @@ void dialog_box(app *a, int y, int x, int w, int h, const char *title)
 	}
 }
 
-void question(app *a, const char *title, const char *text, int *cy, int *cx)
+void question(const app *a, const char *title, const char *text, int *cy, int *cx)
 {
 	int w = a->cols - 4 < 70 ? a->cols - 4 : 70;
 	int rows = wrapped_rows(text, w - 4);
@@ -300,13 +301,10 @@ void question(app *a, const char *title, const char *text, int *cy, int *cx)
 
 /* Paints the whole state, once per turn: the list or the form, the dialog
  * over it, the status line and the key bar. */
-void draw(app *a)
+void draw(const app *a)
 {
-	/* The loop lays out each turn; a caller without a loop gets it here. */
-	int rows, cols;
-	getmaxyx(stdscr, rows, cols);
-	if (a->lay.rows != rows || a->lay.cols != cols)
-		app_relayout(a, rows, cols);
+	/* The loop laid out the turn and settled the views (app_relayout,
+	 * app_settle); the painter only reads. */
 	erase();
 	int cy = -1, cx = -1;
 	if (a->lay.too_small) {

@@ -20,15 +20,15 @@ int put_cut(const app *a, int y, int x, int w, const char *s, attr_t attr);
 void fill(int y, int x, int w, attr_t attr);
 /* Text wrapped into rows of width w, rows [skip, skip+maxrows) drawn from
  * y; returns the rows the whole text needs. */
-int wrapped_tb(const app *a, int y, int x, int w, int maxrows, int skip, textbuf *t, attr_t attr);
+int wrapped_tb(const app *a, int y, int x, int w, int maxrows, int skip, const textbuf *t, attr_t attr);
 int wrapped(const app *a, int y, int x, int w, int maxrows, int skip, const char *text, attr_t attr);
 int wrapped_rows(const char *text, int w);
 const char *marker(const app *a, field_mark m);
 attr_t mark_attr(const app *a, field_mark m);
-void title_bar(app *a, const char *left, const char *right, const char *right2);
+void title_bar(const app *a, const char *left, const char *right, const char *right2);
 void frame(int y, int x, int w, int h);
-void dialog_box(app *a, int y, int x, int w, int h, const char *title);
+void dialog_box(const app *a, int y, int x, int w, int h, const char *title);
 /* A question box in the middle of the screen; hides the cursor. */
-void question(app *a, const char *title, const char *text, int *cy, int *cx);
+void question(const app *a, const char *title, const char *text, int *cy, int *cx);
 
 #endif

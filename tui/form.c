@@ -985,7 +985,7 @@ static const std_field *cur(const app *a)
 	return &a->std->fields[a->form.field];
 }
 
-static void left_panel(app *a, int top, int h, int w)
+static void left_panel(const app *a, int top, int h, int w)
 {
 	typedef struct row { const char *text; const std_field *f; size_t sec; } row;
 	row rows[128];
@@ -1041,6 +1041,14 @@ static int field_findings(const app *a, const std_field *f, const finding **out,
 	return n;
 }
 
+/* The layout of a text at width w. It is a memo kept in the textbuf (for
+ * the width and version last asked): filling it changes nothing the user
+ * sees, so the painter, which changes no state, may fill it. */
+static const tb_line *layout_memo(const textbuf *t, int w, size_t *n)
+{
+	return tb_layout((textbuf *)t, w, n);
+}
+
 /* The guidance of f as one text: what to write, tips, example, limits. */
 static void guidance_text(app *a, const std_field *f)
 {
@@ -1071,21 +1079,34 @@ static void guidance_text(app *a, const std_field *f)
 /* The guidance of f in h rows from y, from row skip; skip < 0: the pane
  * beside or below the field, which scrolls by a->form.guide_top and says in its
  * heading when there is more, and which key shows it. */
-void form_guidance(app *a, const std_field *f, int y, int x, int w, int h, int skip)
+void form_guidance_build(app *a)
 {
-	int hx = puts_at(a, y, x, w, _("Guidance"), A_BOLD | A_UNDERLINE);
+	const std_field *f = cur(a);
 	if (a->form.guide_field != f || a->form.guide_lang != a->lang) {
 		guidance_text(a, f);
 		a->form.guide_field = f;
 		a->form.guide_lang = a->lang;
 	}
+}
+
+/* The first row the guidance pane may start at, for w columns and h rows
+ * (its heading included). */
+static size_t guide_max_top(const app *a, int w, int h)
+{
+	if (w < 1)
+		return 0;
+	size_t total;
+	layout_memo(&a->form.guide, w, &total);
+	size_t rows = h > 1 ? (size_t)(h - 1) : 0;
+	return total > rows ? total - rows : 0;
+}
+
+void form_guidance(const app *a, int y, int x, int w, int h, int skip)
+{
+	int hx = puts_at(a, y, x, w, _("Guidance"), A_BOLD | A_UNDERLINE);
 	if (skip < 0 && w > 0) {
-		size_t total;
-		tb_layout(&a->form.guide, w, &total);
-		size_t rows = h > 1 ? (size_t)(h - 1) : 0;
-		size_t max_top = total > rows ? total - rows : 0;
-		if (a->form.guide_top > max_top)
-			a->form.guide_top = max_top;
+		/* form_settle kept guide_top within the text. */
+		size_t max_top = guide_max_top(a, w, h);
 		skip = (int)a->form.guide_top;
 		const char *more = a->form.guide_top < max_top ? (a->form.guide_top ? _(" (more: Alt-PgDn, back: Alt-PgUp)") : _(" (more: Alt-PgDn)"))
 		                   : a->form.guide_top ? _(" (back: Alt-PgUp)") : NULL;
@@ -1115,22 +1136,16 @@ static bool in_marks(const app *a, size_t off)
 }
 
 /* The text editor's rows; sets the cursor position. */
-static void text_area(app *a, int y, int x, int w, int h, int *cy, int *cx)
+static void text_area(const app *a, int y, int x, int w, int h, int *cy, int *cx)
 {
-	textbuf *tb = &a->form.tb;
+	const textbuf *tb = &a->form.tb;
 	int tw = w - 1 > 1 ? w - 1 : 1;
-	a->form.text_width = tw;
 	size_t n, row;
 	int col;
-	const tb_line *l = tb_layout(tb, tw, &n);
-	tb_cursor_pos(tb, tw, &row, &col);
-	l = tb->lines;
-	if (row < a->form.text_top)
-		a->form.text_top = row;
-	if (row >= a->form.text_top + (size_t)h)
-		a->form.text_top = row - (size_t)h + 1;
-	if (a->form.text_top + (size_t)h > n)
-		a->form.text_top = n > (size_t)h ? n - (size_t)h : 0;
+	layout_memo(tb, tw, &n);
+	tb_cursor_pos((textbuf *)tb, tw, &row, &col); /* reads the memo */
+	const tb_line *l = tb->lines;
+	/* form_settle scrolled text_top so that the cursor row is shown. */
 	for (size_t r = a->form.text_top; r < n && r < a->form.text_top + (size_t)h; r++) {
 		int yy = y + (int)(r - a->form.text_top);
 		if (!a->form.nmarks) {
@@ -1148,17 +1163,11 @@ static void text_area(app *a, int y, int x, int w, int h, int *cy, int *cx)
 			p += k;
 		}
 	}
-	*cy = y + (int)(row - a->form.text_top);
+	*cy = row >= a->form.text_top && row < a->form.text_top + (size_t)h ? y + (int)(row - a->form.text_top) : -1;
 	*cx = x + (col < w ? col : w - 1);
-	if (n > (size_t)h) {
-		char more[32];
-		snprintf(more, sizeof more, "%zu-%zu/%zu", a->form.text_top + 1,
-		         a->form.text_top + (size_t)h < n ? a->form.text_top + (size_t)h : n, n);
-		(void)more;
-	}
 }
 
-static void choice_area(app *a, const std_field *f, int y, int x, int w, int h)
+static void choice_area(const app *a, const std_field *f, int y, int x, int w, int h)
 {
 	const ynode *v = desc_get(a->form.d, f);
 	size_t top = a->form.sel >= (size_t)h ? a->form.sel - (size_t)h + 1 : 0;
@@ -1182,7 +1191,7 @@ static void choice_area(app *a, const std_field *f, int y, int x, int w, int h)
 	}
 }
 
-static void items_area(app *a, const std_field *f, int y, int x, int w, int h, int *cy, int *cx)
+static void items_area(const app *a, const std_field *f, int y, int x, int w, int h, int *cy, int *cx)
 {
 	const ynode *v = desc_get(a->form.d, f);
 	size_t n = v && v->type == Y_SEQ ? v->n : 0;
@@ -1263,30 +1272,41 @@ static void items_area(app *a, const std_field *f, int y, int x, int w, int h, i
 	}
 }
 
-static void middle(app *a, int top, int h, int x, int w, bool guide_below, int *cy, int *cx)
-{
-	const std_field *f = cur(a);
-	const std_section *sec = &a->std->sections[f->section];
-	char crumb[256];
-	snprintf(crumb, sizeof crumb, _("Section %zu/%zu %s · field %zu/%zu"), f->section + 1,
-	         a->std->nsections, sec->label[a->lang], f->index - sec->first + 1, sec->count);
-	puts_at(a, top, x, w, crumb, A_DIM);
+/* Where the form's parts go in the field column: the box's rows (what the
+ * field wants, within the room there is), the findings under it and the
+ * guidance pane below. One function for form_settle and the painter. */
+typedef struct form_geom {
+	int top, h, x, w;     /* the field column */
+	bool guide_below;
+	int frows;            /* rows of findings under the box */
+	int ed;               /* rows inside the box */
+	int fy;               /* the box's top row */
+	int gy, gh;           /* the guidance below: its separator row and rows */
+} form_geom;
 
+static void form_geometry(const app *a, form_geom *g)
+{
+	const layout *l = &a->lay;
+	const std_field *f = cur(a);
+	g->top = l->body_top;
+	g->h = l->body_h;
+	g->x = l->main_x;
+	g->w = l->main_w;
+	g->guide_below = l->guide_shown && l->guide_below_fits;
+	int w = g->w;
 	const finding *fnd[8];
 	int nf = field_findings(a, f, fnd, 8);
-	int frows = 0;
+	g->frows = 0;
 	for (int i = 0; i < nf; i++)
-		frows += wrapped_rows(fnd[i]->msg, w - 2);
-	if (frows > 4)
-		frows = 4;
-
-	int avail = h - 1;
+		g->frows += wrapped_rows(fnd[i]->msg, w - 2);
+	if (g->frows > 4)
+		g->frows = 4;
+	int avail = g->h - 1;
 	int want;
-	size_t nit = 0;
 	switch (f->kind) {
 	case FK_RICH: {
 		size_t nl;
-		tb_layout(&a->form.tb, w - 3 > 1 ? w - 3 : 1, &nl);
+		layout_memo(&a->form.tb, w - 3 > 1 ? w - 3 : 1, &nl);
 		want = (int)nl + 1 < 6 ? 6 : (int)nl + 1;
 		break;
 	}
@@ -1294,7 +1314,7 @@ static void middle(app *a, int top, int h, int x, int w, bool guide_below, int *
 	case FK_MULTI: want = (int)f->nvalues; break;
 	case FK_ITEMS: {
 		const ynode *v = desc_get(a->form.d, f);
-		nit = v && v->type == Y_SEQ ? v->n : 0;
+		size_t nit = v && v->type == Y_SEQ ? v->n : 0;
 		want = (int)nit + 1 + (a->form.editing_item ? (int)f->nitems : 0);
 		size_t sm[APP_MAX_SUGGESTIONS];
 		size_t ns = app_item_suggestions(a, sm, APP_MAX_SUGGESTIONS);
@@ -1309,19 +1329,41 @@ static void middle(app *a, int top, int h, int x, int w, bool guide_below, int *
 		 * address is seen whole while it is typed: as far as the room
 		 * there is, or four rows where the guidance is below. */
 		size_t nl;
-		tb_layout(&a->form.tb, w - 3 > 1 ? w - 3 : 1, &nl);
-		size_t cap = guide_below ? 4 : nl;
+		layout_memo(&a->form.tb, w - 3 > 1 ? w - 3 : 1, &nl);
+		size_t cap = g->guide_below ? 4 : nl;
 		want = nl > cap ? (int)cap : nl < 1 ? 1 : (int)nl;
 		break;
 	}
 	default: want = 1; break;
 	}
-	int max_ed = avail - 2 - frows - (guide_below ? 6 : 0);
-	if (f->kind == FK_RICH && guide_below && max_ed > 10)
+	int max_ed = avail - 2 - g->frows - (g->guide_below ? 6 : 0);
+	if (f->kind == FK_RICH && g->guide_below && max_ed > 10)
 		max_ed = 10;
-	int ed = want < max_ed ? want : max_ed;
-	if (ed < 1)
-		ed = 1;
+	g->ed = want < max_ed ? want : max_ed;
+	if (g->ed < 1)
+		g->ed = 1;
+	g->fy = g->top + 1;
+	g->gy = g->fy + g->ed + 2 + g->frows;
+	g->gh = g->top + g->h - g->gy;
+}
+
+static void middle(const app *a, const form_geom *g, int *cy, int *cx)
+{
+	const std_field *f = cur(a);
+	int top = g->top, x = g->x, w = g->w, ed = g->ed, frows = g->frows;
+	bool guide_below = g->guide_below;
+	const std_section *sec = &a->std->sections[f->section];
+	char crumb[256];
+	snprintf(crumb, sizeof crumb, _("Section %zu/%zu %s · field %zu/%zu"), f->section + 1,
+	         a->std->nsections, sec->label[a->lang], f->index - sec->first + 1, sec->count);
+	puts_at(a, top, x, w, crumb, A_DIM);
+	const finding *fnd[8];
+	int nf = field_findings(a, f, fnd, 8);
+	size_t nit = 0;
+	if (f->kind == FK_ITEMS) {
+		const ynode *v = desc_get(a->form.d, f);
+		nit = v && v->type == Y_SEQ ? v->n : 0;
+	}
 
 	/* The frame: label on top, counter below. */
 	int fy = top + 1;
@@ -1377,18 +1419,14 @@ static void middle(app *a, int top, int h, int x, int w, bool guide_below, int *
 		puts_at(a, y + used, x, 2, m, at);
 		used += wrapped(a, y + used, x + 2, w - 2, frows - used, 0, fnd[i]->msg, at);
 	}
-	if (guide_below) {
-		int gy = y + frows;
-		int gh = top + h - gy;
-		if (gh >= 3) {
-			mvhline(gy, x, ACS_HLINE, w);
-			form_guidance(a, f, gy + 1, x, w, gh - 1, -1);
-		}
+	if (guide_below && g->gh >= 3) {
+		mvhline(g->gy, x, ACS_HLINE, w);
+		form_guidance(a, g->gy + 1, x, w, g->gh - 1, -1);
 	}
 }
 
 /* form_view.draw: the title bar, the field list, the field and its guidance. */
-void form_draw(app *a, int *cy, int *cx)
+void form_draw(const app *a, int *cy, int *cx)
 {
 	size_t rf, rt, af, at, errors;
 	app_progress(a, &rf, &rt, &af, &at, &errors);
@@ -1411,13 +1449,50 @@ void form_draw(app *a, int *cy, int *cx)
 		mvvline(top, lw - 1, ACS_VLINE, h);
 	}
 	int x = l->main_x, w = l->main_w;
-	bool guide_right = l->guide_shown && l->guide_right_fits;
-	bool guide_below = l->guide_shown && l->guide_below_fits;
-	if (guide_right) {
+	if (l->guide_shown && l->guide_right_fits) {
 		mvvline(top, x + w + 1, ACS_VLINE, h);
-		form_guidance(a, cur(a), top, l->guide_x, l->guide_w, h, -1);
+		form_guidance(a, top, l->guide_x, l->guide_w, h, -1);
 	}
-	middle(a, top, h, x, w, guide_below, cy, cx);
+	form_geom g;
+	form_geometry(a, &g);
+	middle(a, &g, cy, cx);
+}
+
+/* Before the painter, once per turn: what the painter would otherwise
+ * change while it draws (so that it changes no state): the guidance text
+ * of the field, the text's wrap width and the row it is scrolled to (the
+ * cursor's row in view), the guidance pane's scroll within its text. */
+void form_settle(app *a)
+{
+	if (!a->form.d)
+		return;
+	form_guidance_build(a);
+	form_geom g;
+	form_geometry(a, &g);
+	const std_field *f = cur(a);
+	if (app_field_is_text(f) && !a->form.editing_item) {
+		int tw = g.w - 3 > 1 ? g.w - 3 : 1;
+		a->form.text_width = tw;
+		size_t n, row;
+		int col;
+		tb_layout(&a->form.tb, tw, &n);
+		tb_cursor_pos(&a->form.tb, tw, &row, &col);
+		size_t h = (size_t)g.ed;
+		if (row < a->form.text_top)
+			a->form.text_top = row;
+		if (row >= a->form.text_top + h)
+			a->form.text_top = row - h + 1;
+		if (a->form.text_top + h > n)
+			a->form.text_top = n > h ? n - h : 0;
+	}
+	const layout *l = &a->lay;
+	size_t max_top = 0;
+	if (l->guide_shown && l->guide_right_fits)
+		max_top = guide_max_top(a, l->guide_w, l->body_h);
+	else if (l->guide_shown && l->guide_below_fits && g.gh >= 3)
+		max_top = guide_max_top(a, g.w, g.gh - 1);
+	if (a->form.guide_top > max_top)
+		a->form.guide_top = max_top;
 }
 
 void form_forget_undo(void)

@@ -53,3 +53,13 @@ void app_relayout(app *a, int rows, int cols)
 	a->cols = cols;
 	layout_compute(&a->lay, a, rows, cols);
 }
+
+void app_settle(app *a)
+{
+	if (a->in_list || !a->form.d)
+		list_settle(a);
+	else
+		form_settle(a);
+	if (a->dlg.ov != OV_NONE)
+		dialog_settle(a);
+}

@@ -458,7 +458,7 @@ void list_handle(app *a, const tui_event *ev, action act)
 
 /* ---- painting ---- */
 
-static void list_paint(app *a)
+static void list_paint(const app *a)
 {
 	char left[256], right[128];
 	snprintf(left, sizeof left, _("algedit · descriptions in %s"), a->list.repo);
@@ -489,10 +489,6 @@ static void list_paint(app *a)
 	if (cw_date)
 		puts_at(a, y, cx, cw_date, _("Changed"), A_BOLD);
 	int h = a->lay.status_y - 3;
-	if (a->list.sel < a->list.top)
-		a->list.top = a->list.sel;
-	if (a->list.sel >= a->list.top + (size_t)h)
-		a->list.top = a->list.sel - (size_t)h + 1;
 	if (a->list.nshown == 0)
 		puts_at(a, 3, 0, a->cols, a->list.nentries ? _("Nothing matches the filter; Esc clears it.")
 		                                     : _("No descriptions yet. Ctrl-N starts a new one."), 0);
@@ -529,11 +525,21 @@ static void list_paint(app *a)
 }
 
 /* list_view.draw: the title, the filter and the descriptions. */
-void list_draw(app *a, int *cy, int *cx)
+void list_draw(const app *a, int *cy, int *cx)
 {
 	(void)cy;
 	(void)cx;
 	list_paint(a);
+}
+
+/* Before the painter: the list scrolled so that the highlighted row shows. */
+void list_settle(app *a)
+{
+	size_t h = a->lay.status_y > 3 ? (size_t)(a->lay.status_y - 3) : 1;
+	if (a->list.sel < a->list.top)
+		a->list.top = a->list.sel;
+	if (a->list.sel >= a->list.top + h)
+		a->list.top = a->list.sel - h + 1;
 }
 
 const view list_view = { app_context, list_handle, list_draw };

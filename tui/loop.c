@@ -72,6 +72,7 @@ static int run(app *a)
 		int rows, cols;
 		getmaxyx(stdscr, rows, cols);
 		app_relayout(a, rows, cols);
+		app_settle(a);
 		if (a->dirty) {
 			a->dirty = false;
 			draw(a);

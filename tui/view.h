@@ -2,8 +2,9 @@
  *
  * A view is {context, handle, draw}: the key context it is in (for the key
  * table), the handler of an event there (changes state, never paints) and
- * the painter. The list, the form and each dialog are views; the loop
- * picks the one on top.
+ * the painter, which takes a const app and changes no state (what it
+ * would scroll or cache is settled before it, by app_settle). The list,
+ * the form and the dialogs are views; the loop picks the one on top.
  *
  * The layout says where the sidebar, the field box, the guidance, the
  * status line and the key bar go and what fits. The loop computes it once
@@ -39,7 +40,7 @@ void layout_compute(layout *l, const struct app *a, int rows, int cols);
 typedef struct view {
 	unsigned (*context)(const struct app *a);      /* CX_* for the key table */
 	void (*handle)(struct app *a, const tui_event *ev, action act);
-	void (*draw)(struct app *a, int *cy, int *cx); /* sets the cursor, or -1 */
+	void (*draw)(const struct app *a, int *cy, int *cx); /* changes no state; sets the cursor, or -1 */
 } view;
 
 #endif

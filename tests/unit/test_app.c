@@ -45,6 +45,7 @@ static void paint(app *a, int rows, int cols)
 {
 	resizeterm(rows, cols);
 	app_relayout(a, rows, cols);
+	app_settle(a);
 	a->dirty = false;
 	draw(a);
 }
