@@ -236,7 +236,13 @@ void app_done(app *a);
 /* The view that takes events now: a dialog, else the list or the form. */
 const view *app_view(const app *a);
 extern const view list_view, form_view, dialog_view;
-/* UTF-8 of code point c in buf; returns its length. */
+/* The state's context mask for the key table. */
+unsigned app_context(const app *a);
+/* Handles one event: changes state, marks dirty, never paints. */
+void app_handle(app *a, const tui_event *ev);
+void app_status(app *a, bool error, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+long long app_now_ms(void);
+/* UTF-8 of code point c in buf; returns its length (form.c). */
 size_t app_utf8_encode(uint32_t c, char buf[4]);
 
 /* form.c: the form's handlers and painting */
@@ -263,22 +269,19 @@ int form_guidance_rows(const app *a, const std_field *f, int w);
 void dialog_handle(app *a, const tui_event *ev, action act);
 void dialog_draw(const app *a, int *cy, int *cx);
 void dialog_settle(app *a);
+
+/* form.c: opening and closing a description, the journal, and the model
+ * questions the views share (marks, progress, matches). */
 /* Opens path (missing file: a new description). Returns 0, or -1 with a
  * message in the status line. Offers recovery when the journal has newer text. */
 int app_open(app *a, const char *path, description *fresh);
 void app_close_form(app *a);
-/* The state's context mask for the key table. */
-unsigned app_context(const app *a);
-/* Handles one event: changes state, marks dirty, never paints. */
-void app_handle(app *a, const tui_event *ev);
-void app_status(app *a, bool error, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
 /* Typed text reaches the journal at most this long (ms) after the change:
  * half the second the design promises, so a slow disk or a busy machine
  * still keeps everything typed more than a second before a crash. */
 #define JOURNAL_DELAY_MS 500
 /* Writes the journal when due (now in ms) or when forced. */
 void app_journal_tick(app *a, long long now, bool force);
-long long app_now_ms(void);
 /* Field helpers for the painter. */
 typedef enum field_mark { FM_EMPTY, FM_FILLED, FM_WARNING, FM_ERROR, FM_MISSING } field_mark;
 field_mark app_field_mark(const app *a, const std_field *f);
