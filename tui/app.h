@@ -151,6 +151,18 @@ typedef struct list_state {
 	textbuf filter;
 } list_state;
 
+/* Where the form's parts go in the field column: the box's rows, the
+ * findings under it and the guidance pane below; computed once per turn by
+ * form_settle, read by the painter. */
+typedef struct form_geom {
+	int top, h, x, w;     /* the field column */
+	bool guide_below;
+	int frows;            /* rows of findings under the box */
+	int ed;               /* rows inside the box */
+	int fy;               /* the box's top row */
+	int gy, gh;           /* the guidance below: its separator row and rows */
+} form_geom;
+
 /* The form: one description being edited (form.c). */
 typedef struct form_state {
 	description *d;
@@ -170,6 +182,7 @@ typedef struct form_state {
 	bool item_new;
 	findings fs;              /* every finding, kept current */
 	field_length len_cache;   /* the register length of tb, keyed on its version */
+	form_geom geom;           /* this turn's (form_settle) */
 	spell_mark *marks;
 	size_t nmarks;
 	bool spell_ready;         /* marks were computed with the dictionary */

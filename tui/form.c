@@ -1272,17 +1272,8 @@ static void items_area(const app *a, const std_field *f, int y, int x, int w, in
 	}
 }
 
-/* Where the form's parts go in the field column: the box's rows (what the
- * field wants, within the room there is), the findings under it and the
- * guidance pane below. One function for form_settle and the painter. */
-typedef struct form_geom {
-	int top, h, x, w;     /* the field column */
-	bool guide_below;
-	int frows;            /* rows of findings under the box */
-	int ed;               /* rows inside the box */
-	int fy;               /* the box's top row */
-	int gy, gh;           /* the guidance below: its separator row and rows */
-} form_geom;
+/* Where the form's parts go in the field column (see form_geom in app.h):
+ * the box's rows are what the field wants, within the room there is. */
 
 static void form_geometry(const app *a, form_geom *g)
 {
@@ -1453,9 +1444,7 @@ void form_draw(const app *a, int *cy, int *cx)
 		mvvline(top, x + w + 1, ACS_VLINE, h);
 		form_guidance(a, top, l->guide_x, l->guide_w, h, -1);
 	}
-	form_geom g;
-	form_geometry(a, &g);
-	middle(a, &g, cy, cx);
+	middle(a, &a->form.geom, cy, cx);
 }
 
 /* Before the painter, once per turn: what the painter would otherwise
@@ -1467,8 +1456,8 @@ void form_settle(app *a)
 	if (!a->form.d)
 		return;
 	form_guidance_build(a);
-	form_geom g;
-	form_geometry(a, &g);
+	form_geometry(a, &a->form.geom);
+	const form_geom g = a->form.geom;
 	const std_field *f = cur(a);
 	if (app_field_is_text(f) && !a->form.editing_item) {
 		int tw = g.w - 3 > 1 ? g.w - 3 : 1;
