@@ -264,6 +264,12 @@ description *desc_read_file_at(const standard *std, const char *path, int ncomp,
 
 void desc_fill_defaults(description *d)
 {
+	/* A choice with one permitted value has that value. */
+	for (size_t i = 0; i < d->std->nfields; i++) {
+		const std_field *f = &d->std->fields[i];
+		if (f->kind == FK_CHOICE && f->nvalues == 1 && !d->vals[i])
+			desc_set_text(d, f, f->values[0]);
+	}
 	const std_field *lang = standard_field(d->std, "lang"), *ver = standard_field(d->std, "standard_version");
 	if (lang && !d->vals[lang->index] && std_field_has_value(lang, "nld"))
 		desc_set_text(d, lang, "nld");

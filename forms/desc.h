@@ -79,7 +79,9 @@ char *desc_write_yaml(const description *d, size_t *len);
 char *desc_format_yaml(const description *d, size_t *len);
 
 /* A new description starts with what every description has: the language
- * "nld" and the standard's version. Keys already set are left alone. */
+ * "nld", the standard's version, and the value of every choice that permits
+ * only one. Keys already set are left alone. The one prefill: the editor,
+ * its list, templates and algedit new all use it. */
 void desc_fill_defaults(description *d);
 
 /* True when both hold the same values (positions and layout aside). */

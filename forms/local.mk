@@ -1,9 +1,10 @@
 # forms: the description model, rules, rich text and its HTML; pure C.
 libalgedit_a_SOURCES += forms/finding.h forms/finding.c forms/desc.h forms/desc.c forms/rules.h forms/rules.c forms/exchange.h forms/exchange.c
+libalgedit_a_SOURCES += forms/progress.h forms/progress.c forms/suggest.h forms/suggest.c
 libalgedit_a_SOURCES += forms/html.h forms/html.c
 libalgedit_a_SOURCES += forms/month.h forms/month.c
 
-UNIT_TESTS += tests/unit/test_html
+UNIT_TESTS += tests/unit/test_html tests/unit/test_progress
 
 check_PROGRAMS += tests/fuzz/fuzz_html
 tests_fuzz_fuzz_html_SOURCES = tests/fuzz/fuzz_html.c $(FUZZ_DRIVER)

@@ -40,31 +40,33 @@ static void pos(const description *d, const std_field *f, const ynode *n, int *l
 	}
 }
 
-/* The last text counted and its count: the editor asks twice for the same
- * text after a key (the live rules, then the counter under the field), and
- * counting 5,000 characters of rich text costs a quarter of a million
- * instructions, comparing them a few thousand. */
-static _Thread_local struct {
-	int how;        /* 0 none, 1 API HTML, 2 rich text, 3 plain text */
-	char *s;
-	size_t n, count;
-} last_count;
-
 size_t field_register_length(const description *d, const std_field *f, const char *s, size_t n)
 {
-	int how = d->format == DESC_API ? 1 : f && f->kind == FK_RICH ? 2 : 3;
-	if (last_count.how == how && last_count.n == n && memcmp(last_count.s, s, n) == 0)
-		return last_count.count;
-	/* The kept copy, NUL-terminated, is also what the text counters read. */
-	free(last_count.s);
-	last_count.s = xmalloc(n + 1);
-	memcpy(last_count.s, s, n);
-	last_count.s[n] = '\0';
-	last_count.n = n;
-	last_count.how = how;
-	last_count.count = how == 1 ? html_register_length(s, n)
-	                   : how == 2 ? rich_register_length(last_count.s) : text_register_length(last_count.s);
-	return last_count.count;
+	if (d->format == DESC_API)
+		return html_register_length(s, n);
+	/* The counters read a NUL-terminated string. */
+	char *copy = NULL;
+	if (s[n] != '\0') {
+		copy = xmalloc(n + 1);
+		memcpy(copy, s, n);
+		copy[n] = '\0';
+		s = copy;
+	}
+	size_t count = f && f->kind == FK_RICH ? rich_register_length(s) : text_register_length(s);
+	free(copy);
+	return count;
+}
+
+size_t field_length_count(field_length *c, unsigned long version, const description *d, const std_field *f,
+                          const char *s, size_t n)
+{
+	if (!c->f || c->f != f || c->version != version || c->len != n) {
+		c->f = f;
+		c->version = version;
+		c->len = n;
+		c->count = field_register_length(d, f, s, n);
+	}
+	return c->count;
 }
 
 static bool all_space(const char *s, size_t n)
@@ -195,11 +197,13 @@ static void add(findings *o, severity sev, origin org, const char *rule, const d
 	free(buf);
 }
 
-static void check_length(const description *d, const std_field *f, const ynode *n, findings *o)
+static void check_length(const description *d, const std_field *f, const ynode *n, findings *o,
+                         const field_length *known)
 {
 	if (!f->max_length || n->type != Y_STR)
 		return;
-	size_t l = field_register_length(d, f, n->str, n->len);
+	size_t l = known && known->f == f && known->len == n->len ? known->count
+	           : field_register_length(d, f, n->str, n->len);
 	if (l > (size_t)f->max_length)
 		add(o, SEV_ERROR, ORIGIN_REGISTER, "max-length", d, f, n,
 		    _("%zu characters, the register accepts at most %d; shorten it by %zu"),
@@ -388,7 +392,7 @@ static void check_multi(const description *d, const std_field *f, const ynode *n
 	}
 }
 
-void rules_check_field(const description *d, const std_field *f, findings *o)
+static void check_field(const description *d, const std_field *f, findings *o, const field_length *known)
 {
 	const ynode *n = d->vals[f->index];
 	bool api = d->format == DESC_API;
@@ -435,7 +439,7 @@ void rules_check_field(const description *d, const std_field *f, findings *o)
 		    _("the register cannot read this value (only spaces, a comment or a closing tag); write text or leave it out"));
 		return;
 	}
-	check_length(d, f, n, o);
+	check_length(d, f, n, o, known);
 	if (field_text_blank(d, n->str, n->len)) {
 		if (f->required)
 			add(o, SEV_ERROR, ORIGIN_STANDARD, "required-empty", d, f, n, "%s",
@@ -446,6 +450,11 @@ void rules_check_field(const description *d, const std_field *f, findings *o)
 		return;
 	}
 	check_text_rules(d, f, n, o);
+}
+
+void rules_check_field(const description *d, const std_field *f, findings *o)
+{
+	check_field(d, f, o, NULL);
 }
 
 static const std_field *field_of(const description *d, const char *key)
@@ -474,8 +483,13 @@ static void check_dates(const description *d, findings *o)
 
 void rules_check(const description *d, findings *o)
 {
+	rules_check_known(d, o, NULL);
+}
+
+void rules_check_known(const description *d, findings *o, const field_length *known)
+{
 	for (size_t i = 0; i < d->std->nfields; i++)
-		rules_check_field(d, &d->std->fields[i], o);
+		check_field(d, &d->std->fields[i], o, known);
 	check_dates(d, o);
 	for (size_t i = 0; i < d->nextra; i++) {
 		const desc_extra *x = &d->extra[i];

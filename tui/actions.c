@@ -5,6 +5,7 @@
  * swallow function keys. */
 #include "config.h"
 #include "tui/app.h"
+#include "base/base.h"
 #include "i18n/i18n.h"
 
 #include <curses.h>
@@ -12,69 +13,86 @@
 #include <string.h>
 
 const action_info actions[] = {
-	{ A_NONE, "", "" },
-	{ A_HELP, N_("Help"), N_("Show all keys and what the markers mean") },
-	{ A_SAVE, N_("Save"), N_("Save the description") },
-	{ A_QUIT, N_("Quit"), N_("Close the description (asks when there are unsaved changes)") },
-	{ A_NEXT_FIELD, N_("Next"), N_("Go to the next field") },
-	{ A_PREV_FIELD, N_("Back"), N_("Go to the previous field") },
-	{ A_NEXT_SECTION, N_("Next section"), N_("Go to the first field of the next section") },
-	{ A_PREV_SECTION, N_("Prev. section"), N_("Go to the first field of the previous section") },
-	{ A_NEXT_PROBLEM, N_("Problem"), N_("Go to the next field with an error, a missing value or a warning") },
-	{ A_JUMP, N_("Go to"), N_("Go to a field by typing part of its name") },
-	{ A_GUIDE, N_("Guidance"), N_("Show or hide the guidance for this field") },
-	{ A_UNDO, N_("Undo"), N_("Undo the last change to this field") },
-	{ A_REDO, N_("Redo"), N_("Redo what was undone") },
-	{ A_REDRAW, N_("Redraw"), N_("Redraw the screen") },
-	{ A_CANCEL, N_("Cancel"), N_("Close this window or question without doing anything") },
-	{ A_NEWLINE, N_("New line"), N_("Start a new line; an empty line starts a new paragraph, \"- \" a list item") },
-	{ A_SELECT, N_("Choose"), N_("Choose the highlighted value, or tick/untick it in a checklist") },
-	{ A_SELECT_NEXT, N_("Choose, next"), N_("Choose the highlighted value and go to the next field") },
-	{ A_CLEAR, N_("Clear"), N_("Remove the value of this field") },
-	{ A_LEFT, N_("Left"), N_("One character to the left") },
-	{ A_RIGHT, N_("Right"), N_("One character to the right") },
-	{ A_UP, N_("Up"), N_("One line (or value) up") },
-	{ A_DOWN, N_("Down"), N_("One line (or value) down") },
-	{ A_WORD_LEFT, N_("Word left"), N_("To the start of the word") },
-	{ A_WORD_RIGHT, N_("Word right"), N_("To the start of the next word") },
-	{ A_HOME, N_("Home"), N_("To the start of the line (again: of the paragraph)") },
-	{ A_END, N_("End"), N_("To the end of the line (again: of the paragraph)") },
-	{ A_TOP, N_("Top"), N_("To the start of the text") },
-	{ A_BOTTOM, N_("Bottom"), N_("To the end of the text") },
-	{ A_BACKSPACE, N_("Erase"), N_("Erase the character before the cursor") },
-	{ A_DELETE, N_("Delete"), N_("Erase the character under the cursor") },
-	{ A_DELETE_WORD, N_("Erase word"), N_("Erase the word before the cursor") },
-	{ A_CUT_EOL, N_("Erase to end"), N_("Erase from the cursor to the end of the line") },
-	{ A_ITEM_EDIT, N_("Edit"), N_("Edit the highlighted item") },
-	{ A_ITEM_ADD, N_("Add"), N_("Add an item") },
-	{ A_ITEM_DELETE, N_("Remove"), N_("Remove the highlighted item") },
-	{ A_ITEM_UP, N_("Move up"), N_("Move the highlighted item up") },
-	{ A_ITEM_DOWN, N_("Move down"), N_("Move the highlighted item down") },
-	{ A_ITEM_PART, N_("Title/link"), N_("Switch between the item's title and link") },
-	{ A_ITEM_DONE, N_("Done"), N_("Keep the item and go back to the list of items") },
-	{ A_OPEN, N_("Open"), N_("Open the highlighted description") },
-	{ A_NEW, N_("New"), N_("Start a new description") },
-	{ A_REMOVE, N_("Delete"), N_("Delete the highlighted description (asks first)") },
-	{ A_PAGE_UP, N_("Page up"), N_("One page up") },
-	{ A_PAGE_DOWN, N_("Page down"), N_("One page down") },
-	{ A_CONFIRM, N_("Yes"), N_("Answer yes") },
-	{ A_RECOVER, N_("Recover"), N_("Take back the unsaved text") },
-	{ A_SPELL, N_("Spelling"), N_("Go to the next misspelt word and show suggestions") },
-	{ A_TEMPLATE, N_("Template"), N_("Start a new description from a register template file (JSON)") },
+	[A_NONE] = { A_NONE, "", "" },
+	[A_HELP] = { A_HELP, N_("Help"), N_("Show all keys and what the markers mean") },
+	[A_SAVE] = { A_SAVE, N_("Save"), N_("Save the description") },
+	[A_QUIT] = { A_QUIT, N_("Quit"), N_("Close the description (asks when there are unsaved changes)") },
+	[A_NEXT_FIELD] = { A_NEXT_FIELD, N_("Next"), N_("Go to the next field") },
+	[A_PREV_FIELD] = { A_PREV_FIELD, N_("Back"), N_("Go to the previous field") },
+	[A_NEXT_SECTION] = { A_NEXT_SECTION, N_("Next section"), N_("Go to the first field of the next section") },
+	[A_PREV_SECTION] = { A_PREV_SECTION, N_("Prev. section"), N_("Go to the first field of the previous section") },
+	[A_NEXT_PROBLEM] = { A_NEXT_PROBLEM, N_("Problem"), N_("Go to the next field with an error, a missing value or a warning") },
+	[A_JUMP] = { A_JUMP, N_("Go to"), N_("Go to a field by typing part of its name") },
+	[A_GUIDE] = { A_GUIDE, N_("Guidance"), N_("Show or hide the guidance for this field") },
+	[A_UNDO] = { A_UNDO, N_("Undo"), N_("Undo the last change to this field") },
+	[A_REDO] = { A_REDO, N_("Redo"), N_("Redo what was undone") },
+	[A_REDRAW] = { A_REDRAW, N_("Redraw"), N_("Redraw the screen") },
+	[A_CANCEL] = { A_CANCEL, N_("Cancel"), N_("Close this window or question without doing anything") },
+	[A_NEWLINE] = { A_NEWLINE, N_("New line"), N_("Start a new line; an empty line starts a new paragraph, \"- \" a list item") },
+	[A_SELECT] = { A_SELECT, N_("Choose"), N_("Choose the highlighted value, or tick/untick it in a checklist") },
+	[A_SELECT_NEXT] = { A_SELECT_NEXT, N_("Choose, next"), N_("Choose the highlighted value and go to the next field") },
+	[A_CLEAR] = { A_CLEAR, N_("Clear"), N_("Remove the value of this field") },
+	[A_CHAR_LEFT] = { A_CHAR_LEFT, N_("Left"), N_("One character to the left") },
+	[A_CHAR_RIGHT] = { A_CHAR_RIGHT, N_("Right"), N_("One character to the right") },
+	[A_UP] = { A_UP, N_("Up"), N_("One line (or value) up") },
+	[A_DOWN] = { A_DOWN, N_("Down"), N_("One line (or value) down") },
+	[A_WORD_LEFT] = { A_WORD_LEFT, N_("Word left"), N_("To the start of the word") },
+	[A_WORD_RIGHT] = { A_WORD_RIGHT, N_("Word right"), N_("To the start of the next word") },
+	[A_HOME] = { A_HOME, N_("Home"), N_("To the start of the line (again: of the paragraph)") },
+	[A_END] = { A_END, N_("End"), N_("To the end of the line (again: of the paragraph)") },
+	[A_TEXT_TOP] = { A_TEXT_TOP, N_("Top"), N_("To the start of the text") },
+	[A_TEXT_BOTTOM] = { A_TEXT_BOTTOM, N_("Bottom"), N_("To the end of the text") },
+	[A_BACKSPACE] = { A_BACKSPACE, N_("Erase"), N_("Erase the character before the cursor") },
+	[A_DELETE] = { A_DELETE, N_("Delete"), N_("Erase the character under the cursor") },
+	[A_DELETE_WORD] = { A_DELETE_WORD, N_("Erase word"), N_("Erase the word before the cursor") },
+	[A_CUT_EOL] = { A_CUT_EOL, N_("Erase to end"), N_("Erase from the cursor to the end of the line") },
+	[A_ITEM_EDIT] = { A_ITEM_EDIT, N_("Edit"), N_("Edit the highlighted item") },
+	[A_ITEM_ADD] = { A_ITEM_ADD, N_("Add"), N_("Add an item") },
+	[A_ITEM_DELETE] = { A_ITEM_DELETE, N_("Remove"), N_("Remove the highlighted item") },
+	[A_ITEM_UP] = { A_ITEM_UP, N_("Move up"), N_("Move the highlighted item up") },
+	[A_ITEM_DOWN] = { A_ITEM_DOWN, N_("Move down"), N_("Move the highlighted item down") },
+	[A_ITEM_PART] = { A_ITEM_PART, N_("Title/link"), N_("Switch between the item's title and link") },
+	[A_ITEM_DONE] = { A_ITEM_DONE, N_("Done"), N_("Keep the item and go back to the list of items") },
+	[A_OPEN] = { A_OPEN, N_("Open"), N_("Open the highlighted description") },
+	[A_NEW] = { A_NEW, N_("New"), N_("Start a new description") },
+	[A_REMOVE] = { A_REMOVE, N_("Delete"), N_("Delete the highlighted description (asks first)") },
+	[A_PAGE_UP] = { A_PAGE_UP, N_("Page up"), N_("One page up") },
+	[A_PAGE_DOWN] = { A_PAGE_DOWN, N_("Page down"), N_("One page down") },
+	[A_CONFIRM] = { A_CONFIRM, N_("Yes"), N_("Answer yes") },
+	[A_RECOVER] = { A_RECOVER, N_("Recover"), N_("Take back the unsaved text") },
+	[A_SPELL] = { A_SPELL, N_("Spelling"), N_("Go to the next misspelt word and show suggestions") },
+	[A_TEMPLATE] = { A_TEMPLATE, N_("Template"), N_("Start a new description from a register template file (JSON)") },
+	[A_GUIDE_FULL] = { A_GUIDE_FULL, N_("Guidance, full screen"), N_("Show this field's guidance on the whole screen, to read it whole") },
+	[A_GUIDE_UP] = { A_GUIDE_UP, N_("Guidance up"), N_("Scroll the guidance beside or below the field up") },
+	[A_GUIDE_DOWN] = { A_GUIDE_DOWN, N_("Guidance down"), N_("Scroll the guidance beside or below the field down, to read the rest") },
 };
+_Static_assert(sizeof actions / sizeof actions[0] == A_COUNT, "one entry in actions[] per action");
+/* Here curses.h is included: an action name that is also a curses macro
+ * (an attribute such as A_LEFT) would not be the action, and would fail. */
+#define ACTION_ASSERT_(name) _Static_assert((long)(name) >= 0 && (long)(name) < A_COUNT, #name " is an action");
+ACTION_NAMES(ACTION_ASSERT_)
+#undef ACTION_ASSERT_
 
 #define F_ANY (CX_FORM)
 #define T_ANY (CX_TEXT)
 #define ENTER_KEYS(act, ctx, bar) { act, '\r', ctx, bar }, { act, '\n', ctx, false }, { act, KEY_ENTER, ctx, false }
 
 const key_binding keys[] = {
-	/* Questions and full-screen views first: they take every key they know. */
-	{ A_CONFIRM, TK_CTRL('s'), CX_CONFIRM, true },
-	{ A_CONFIRM, KEY_F(2), CX_CONFIRM, false },
-	{ A_CONFIRM, TK_CTRL('d'), CX_CONFIRM, false },
-	{ A_RECOVER, TK_CTRL('r'), CX_CONFIRM, true },
-	{ A_QUIT, TK_CTRL('q'), CX_CONFIRM, true },
-	{ A_QUIT, KEY_F(10), CX_CONFIRM, false },
+	/* Questions and full-screen views first: they take every key they know.
+	 * Each question has its own bar, in the words of its answers. */
+	{ A_CONFIRM, TK_CTRL('s'), CX_ASK_QUIT, true },
+	{ A_QUIT, TK_CTRL('q'), CX_ASK_QUIT, true },
+	{ A_CANCEL, 27, CX_ASK_QUIT, true },
+	{ A_RECOVER, '\r', CX_ASK_RECOVER, true },
+	{ A_CANCEL, 27, CX_ASK_RECOVER, true },
+	{ A_CONFIRM, '\r', CX_ASK_REMOVE, true },
+	{ A_CANCEL, 27, CX_ASK_REMOVE, true },
+	{ A_CANCEL, 27, CX_ASK_SPELL | CX_HELP | CX_GUIDE, true },
+	{ A_CONFIRM, KEY_F(2), CX_ASK_QUIT, false },
+	{ A_CONFIRM, TK_CTRL('d'), CX_ASK_REMOVE, false },
+	{ A_RECOVER, TK_CTRL('r'), CX_ASK_RECOVER, false },
+	{ A_QUIT, TK_CTRL('q'), CX_ASK_RECOVER, false },
+	{ A_QUIT, KEY_F(10), CX_ASK_QUIT | CX_ASK_RECOVER, false },
 	ENTER_KEYS(A_CONFIRM, CX_CONFIRM, false),
 	{ A_CANCEL, 27, CX_CONFIRM | CX_PROMPT | CX_HELP | CX_GUIDE | CX_ITEMEDIT, true },
 	{ A_CANCEL, TK_CTRL('c'), CX_CONFIRM | CX_PROMPT | CX_HELP | CX_GUIDE, false },
@@ -87,7 +105,8 @@ const key_binding keys[] = {
 	{ A_PAGE_UP, KEY_PPAGE, CX_HELP | CX_GUIDE, false },
 	{ A_PAGE_DOWN, KEY_NPAGE, CX_HELP | CX_GUIDE, false },
 	{ A_CANCEL, 'q', CX_HELP | CX_GUIDE, false },
-	ENTER_KEYS(A_CONFIRM, CX_PROMPT, true),
+	{ A_CONFIRM, '\r', CX_PROMPT, true },
+	ENTER_KEYS(A_CONFIRM, CX_PROMPT, false),
 	{ A_BACKSPACE, KEY_BACKSPACE, CX_PROMPT, false },
 	{ A_BACKSPACE, 127, CX_PROMPT, false },
 	{ A_BACKSPACE, 8, CX_PROMPT, false },
@@ -147,6 +166,10 @@ const key_binding keys[] = {
 	{ A_JUMP, KEY_F(3), CX_FORM, false },
 	{ A_GUIDE, TK_CTRL('t'), CX_FORM, true },
 	{ A_GUIDE, KEY_F(5), CX_FORM, false },
+	{ A_GUIDE_FULL, TK_ALT('t'), CX_FORM, false },
+	{ A_GUIDE_FULL, KEY_F(6), CX_FORM, false },
+	{ A_GUIDE_DOWN, TK_ALT_PGDN, CX_FORM, false },
+	{ A_GUIDE_UP, TK_ALT_PGUP, CX_FORM, false },
 	{ A_UNDO, TK_CTRL('z'), CX_TEXT | CX_PICK | CX_CHECK | CX_ITEMS, true },
 	{ A_UNDO, TK_ALT('u'), CX_TEXT | CX_PICK | CX_CHECK | CX_ITEMS, false },
 	{ A_REDO, TK_CTRL('y'), CX_TEXT | CX_PICK | CX_CHECK | CX_ITEMS, false },
@@ -165,8 +188,8 @@ const key_binding keys[] = {
 	{ A_PAGE_DOWN, KEY_NPAGE, CX_LIST, false },
 
 	/* Moving and erasing in text, and in lists of values. */
-	{ A_LEFT, KEY_LEFT, CX_TEXT | CX_PROMPT | CX_LIST, false },
-	{ A_RIGHT, KEY_RIGHT, CX_TEXT | CX_PROMPT | CX_LIST, false },
+	{ A_CHAR_LEFT, KEY_LEFT, CX_TEXT | CX_PROMPT | CX_LIST, false },
+	{ A_CHAR_RIGHT, KEY_RIGHT, CX_TEXT | CX_PROMPT | CX_LIST, false },
 	{ A_UP, KEY_UP, CX_TEXT | CX_PICK | CX_CHECK | CX_ITEMS | CX_LIST, false },
 	{ A_DOWN, KEY_DOWN, CX_TEXT | CX_PICK | CX_CHECK | CX_ITEMS | CX_LIST, false },
 	{ A_WORD_LEFT, TK_CTRL_LEFT, CX_TEXT | CX_PROMPT, false },
@@ -176,8 +199,8 @@ const key_binding keys[] = {
 	{ A_HOME, KEY_HOME, CX_TEXT | CX_PROMPT | CX_LIST, false },
 	{ A_HOME, TK_CTRL('a'), CX_TEXT | CX_PROMPT, false },
 	{ A_END, KEY_END, CX_TEXT | CX_PROMPT | CX_LIST, false },
-	{ A_TOP, TK_CTRL_HOME, CX_TEXT, false },
-	{ A_BOTTOM, TK_CTRL_END, CX_TEXT, false },
+	{ A_TEXT_TOP, TK_CTRL_HOME, CX_TEXT, false },
+	{ A_TEXT_BOTTOM, TK_CTRL_END, CX_TEXT, false },
 	{ A_BACKSPACE, KEY_BACKSPACE, CX_TEXT | CX_LIST, false },
 	{ A_BACKSPACE, 127, CX_TEXT | CX_LIST, false },
 	{ A_BACKSPACE, 8, CX_TEXT | CX_LIST, false },
@@ -187,6 +210,26 @@ const key_binding keys[] = {
 	{ A_REDRAW, TK_CTRL('l'), CX_FORM | CX_LIST | CX_HELP, false },
 };
 const size_t nkeys = sizeof keys / sizeof keys[0];
+
+static const bar_label bar_labels[] = {
+	{ A_CONFIRM, CX_ASK_QUIT, N_("Save and close") },
+	{ A_QUIT, CX_ASK_QUIT, N_("Close without saving") },
+	{ A_CANCEL, CX_ASK_QUIT, N_("Back") },
+	{ A_RECOVER, CX_ASK_RECOVER, N_("Take it back") },
+	{ A_CANCEL, CX_ASK_RECOVER, N_("Open the saved version") },
+	{ A_CONFIRM, CX_ASK_REMOVE, N_("Delete") },
+	{ A_CANCEL, CX_ASK_REMOVE, N_("Keep it") },
+	{ A_CANCEL, CX_ASK_SPELL | CX_HELP | CX_GUIDE, N_("Close") },
+	{ A_CONFIRM, CX_PROMPT, N_("OK") },
+};
+
+const char *bar_name(action id, unsigned ctx)
+{
+	for (size_t i = 0; i < sizeof bar_labels / sizeof bar_labels[0]; i++)
+		if (bar_labels[i].id == id && (bar_labels[i].ctx & ctx))
+			return _(bar_labels[i].label);
+	return _(actions[id].name);
+}
 
 const action_info *action_get(action a)
 {
@@ -205,21 +248,21 @@ const char *keyname_of(int key, char buf[32])
 {
 	switch (key) {
 	case '\r': return _("Enter");
-	case '\t': return "Tab";
+	case '\t': return _("Tab");
 	case ' ': return _("Space");
-	case 27: return "Esc";
-	case 127: case KEY_BACKSPACE: return "Backspace";
-	case KEY_BTAB: return "Shift-Tab";
+	case 27: return _("Esc");
+	case 127: case KEY_BACKSPACE: return _("Backspace");
+	case KEY_BTAB: return _("Shift-Tab");
 	case KEY_UP: return "↑";
 	case KEY_DOWN: return "↓";
 	case KEY_LEFT: return "←";
 	case KEY_RIGHT: return "→";
 	case KEY_HOME: return "Home";
 	case KEY_END: return "End";
-	case KEY_NPAGE: return "PgDn";
-	case KEY_PPAGE: return "PgUp";
-	case KEY_DC: return "Del";
-	case KEY_IC: return "Ins";
+	case KEY_NPAGE: return _("PgDn");
+	case KEY_PPAGE: return _("PgUp");
+	case KEY_DC: return _("Del");
+	case KEY_IC: return _("Ins");
 	case TK_CTRL_LEFT: return "Ctrl-←";
 	case TK_CTRL_RIGHT: return "Ctrl-→";
 	case TK_CTRL_HOME: return "Ctrl-Home";
@@ -229,6 +272,8 @@ const char *keyname_of(int key, char buf[32])
 	case TK_CTRL_UP: return "Ctrl-↑";
 	case TK_CTRL_DOWN: return "Ctrl-↓";
 	case TK_ALT_ENTER: return _("Alt-Enter");
+	case TK_ALT_PGUP: return "Alt-PgUp";
+	case TK_ALT_PGDN: return "Alt-PgDn";
 	default: break;
 	}
 	if (key >= KEY_F(1) && key <= KEY_F(12))
@@ -242,4 +287,89 @@ const char *keyname_of(int key, char buf[32])
 	else
 		snprintf(buf, 32, "#%d", key);
 	return buf;
+}
+
+/* ---- the help screen, generated from the tables ---- */
+
+/* Where keys work, in the order a user meets them. */
+static const struct help_group {
+	unsigned ctx;
+	const char *title; /* N_() */
+} help_groups[] = {
+	{ CX_LIST, N_("In the list of descriptions") },
+	{ CX_FORM, N_("In the form, in every field") },
+	{ CX_TEXT | CX_RICH, N_("In a text field") },
+	{ CX_PICK | CX_CHECK, N_("In a choice or a checklist") },
+	{ CX_ITEMS, N_("In a list of items (such as legal bases)") },
+	{ CX_ITEMEDIT, N_("While editing an item") },
+	{ CX_PROMPT, N_("In prompts (go to field, new name, template)") },
+	{ CX_ASK_QUIT, N_("In the question about unsaved changes") },
+	{ CX_ASK_RECOVER, N_("In the question about unsaved text found") },
+	{ CX_ASK_REMOVE, N_("In the question before deleting a description") },
+	{ CX_ASK_SPELL, N_("In the spelling menu (its letters are shown in it)") },
+	{ CX_HELP | CX_GUIDE, N_("In this help and in the full-screen guidance") },
+};
+
+/* True when keys[j] works for its action somewhere in ctx: no binding
+ * before it takes the key there. */
+static bool binding_live(size_t j, unsigned ctx)
+{
+	unsigned both = keys[j].ctx & ctx;
+	for (unsigned bit = 1; bit && bit <= both; bit <<= 1)
+		if ((both & bit) && key_action(keys[j].key, bit) == keys[j].id)
+			return true;
+	return false;
+}
+
+/* The same key once, and Enter's and Backspace's other codes not at all. */
+static bool key_shown_once(int key)
+{
+	return key != '\n' && key != KEY_ENTER && key != 8 && key != 127;
+}
+
+static void pad_to(strbuf *b, const char *s, int width)
+{
+	sb_adds(b, s);
+	for (int w = tb_text_width(s, strlen(s)); w < width; w++)
+		sb_addc(b, ' ');
+}
+
+char *help_keys_text(void)
+{
+	enum { KEY_COL = 24 };
+	strbuf b = STRBUF_INIT;
+	sb_adds(&b, "");
+	for (size_t g = 0; g < sizeof help_groups / sizeof help_groups[0]; g++) {
+		unsigned ctx = help_groups[g].ctx;
+		sb_printf(&b, "%s%s\n", b.len ? "\n" : "", _(help_groups[g].title));
+		for (int i = 1; i < A_COUNT; i++) {
+			strbuf k = STRBUF_INIT;
+			int seen[16], ns = 0;
+			for (size_t j = 0; j < nkeys && ns < 16; j++) {
+				if ((int)keys[j].id != i || !binding_live(j, ctx) || !key_shown_once(keys[j].key))
+					continue;
+				bool dup = false;
+				for (int s = 0; s < ns; s++)
+					dup |= seen[s] == keys[j].key;
+				if (dup)
+					continue;
+				seen[ns++] = keys[j].key;
+				char buf[32];
+				sb_printf(&k, "%s%s", k.len ? ", " : "", keyname_of(keys[j].key, buf));
+			}
+			if (k.len) {
+				sb_adds(&b, "  ");
+				/* Padded by display width: "←" is one column, three bytes. */
+				pad_to(&b, k.s, KEY_COL);
+				sb_addc(&b, ' ');
+				const char *name = bar_name((action)i, ctx), *own = _(actions[i].name);
+				if (strcmp(name, own))
+					sb_printf(&b, "%s\n", name);
+				else
+					sb_printf(&b, "%s: %s\n", name, _(actions[i].help));
+			}
+			sb_done(&k);
+		}
+	}
+	return sb_take(&b);
 }

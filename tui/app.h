@@ -13,23 +13,36 @@
 #include "forms/desc.h"
 #include "forms/exchange.h"
 #include "forms/finding.h"
+#include "forms/rules.h"
 #include "forms/textbuf.h"
 #include "standard/standard.h"
 #include "tui/tui.h"
 
 /* ---- actions and keys ---- */
 
+/* The actions, once: the enum here, the table of names and help texts in
+ * actions.c, which asserts that it has one entry per name, in this order.
+ * No name may be a curses macro (curses.h defines A_LEFT, A_RIGHT and
+ * A_TOP as attributes: a key table that saw those bound the arrows to
+ * nothing), which actions.c asserts too. */
+#define ACTION_NAMES(X) \
+	X(A_NONE) \
+	X(A_HELP) X(A_SAVE) X(A_QUIT) X(A_NEXT_FIELD) X(A_PREV_FIELD) X(A_NEXT_SECTION) X(A_PREV_SECTION) \
+	X(A_NEXT_PROBLEM) X(A_JUMP) X(A_GUIDE) X(A_UNDO) X(A_REDO) X(A_REDRAW) X(A_CANCEL) \
+	X(A_NEWLINE) X(A_SELECT) X(A_SELECT_NEXT) X(A_CLEAR) \
+	X(A_CHAR_LEFT) X(A_CHAR_RIGHT) X(A_UP) X(A_DOWN) X(A_WORD_LEFT) X(A_WORD_RIGHT) X(A_HOME) X(A_END) \
+	X(A_TEXT_TOP) X(A_TEXT_BOTTOM) \
+	X(A_BACKSPACE) X(A_DELETE) X(A_DELETE_WORD) X(A_CUT_EOL) \
+	X(A_ITEM_EDIT) X(A_ITEM_ADD) X(A_ITEM_DELETE) X(A_ITEM_UP) X(A_ITEM_DOWN) X(A_ITEM_PART) X(A_ITEM_DONE) \
+	X(A_OPEN) X(A_NEW) X(A_REMOVE) X(A_PAGE_UP) X(A_PAGE_DOWN) X(A_CONFIRM) X(A_RECOVER) X(A_SPELL) \
+	X(A_TEMPLATE) X(A_GUIDE_FULL) X(A_GUIDE_UP) X(A_GUIDE_DOWN)
+
+#define ACTION_ENUM_(name) name,
 typedef enum action {
-	A_NONE,
-	A_HELP, A_SAVE, A_QUIT, A_NEXT_FIELD, A_PREV_FIELD, A_NEXT_SECTION, A_PREV_SECTION,
-	A_NEXT_PROBLEM, A_JUMP, A_GUIDE, A_UNDO, A_REDO, A_REDRAW, A_CANCEL,
-	A_NEWLINE, A_SELECT, A_SELECT_NEXT, A_CLEAR,
-	A_LEFT, A_RIGHT, A_UP, A_DOWN, A_WORD_LEFT, A_WORD_RIGHT, A_HOME, A_END, A_TOP, A_BOTTOM,
-	A_BACKSPACE, A_DELETE, A_DELETE_WORD, A_CUT_EOL,
-	A_ITEM_EDIT, A_ITEM_ADD, A_ITEM_DELETE, A_ITEM_UP, A_ITEM_DOWN, A_ITEM_PART, A_ITEM_DONE,
-	A_OPEN, A_NEW, A_REMOVE, A_PAGE_UP, A_PAGE_DOWN, A_CONFIRM, A_RECOVER, A_SPELL, A_TEMPLATE,
+	ACTION_NAMES(ACTION_ENUM_)
 	A_COUNT
 } action;
+#undef ACTION_ENUM_
 
 /* Where an action applies: the current state's mask is matched against
  * each key binding, the first match wins, so specific bindings come first. */
@@ -44,8 +57,13 @@ enum {
 	CX_LIST = 1 << 7,     /* the list of descriptions */
 	CX_PROMPT = 1 << 8,   /* a one-line question (jump to field, new name) */
 	CX_HELP = 1 << 9,     /* the help screen */
-	CX_CONFIRM = 1 << 10, /* a question with fixed answers */
 	CX_GUIDE = 1 << 11,   /* the guidance shown full size */
+	/* The questions with fixed answers, each with its own keys and bar. */
+	CX_ASK_QUIT = 1 << 12,    /* unsaved changes: save, close, back */
+	CX_ASK_RECOVER = 1 << 13, /* unsaved text found: take back, saved version */
+	CX_ASK_REMOVE = 1 << 14,  /* delete a description: delete, keep */
+	CX_ASK_SPELL = 1 << 15,   /* the spelling menu: its letters, close */
+	CX_CONFIRM = CX_ASK_QUIT | CX_ASK_RECOVER | CX_ASK_REMOVE | CX_ASK_SPELL,
 };
 
 typedef struct action_info {
@@ -61,16 +79,29 @@ typedef struct key_binding {
 	bool bar;            /* shown in the key bar for that context */
 } key_binding;
 
+/* The bar's word for an action in a context, where it is not the action's
+ * name (a question's answers: "Save and close", "Keep it"). */
+typedef struct bar_label {
+	action id;
+	unsigned ctx;
+	const char *label;   /* N_() */
+} bar_label;
+
 extern const action_info actions[];
 extern const key_binding keys[];
 extern const size_t nkeys;
+/* The help screen's list of keys, grouped by where they work, aligned by
+ * display width; generated from the action and key tables. */
+char *help_keys_text(void);
+/* The key bar's word for action id in context ctx. */
+const char *bar_name(action id, unsigned ctx);
 
 #define TK_CTRL(c) ((c) & 0x1f)
 #define TK_ALT(c) (0x110000 + (c))
 /* Keys ncurses reports with codes assigned at run time. */
 enum {
 	TK_CTRL_LEFT = 0x120000, TK_CTRL_RIGHT, TK_CTRL_HOME, TK_CTRL_END, TK_ALT_UP, TK_ALT_DOWN,
-	TK_CTRL_UP, TK_CTRL_DOWN, TK_ALT_ENTER, TK_PASTE_START, TK_PASTE_END,
+	TK_CTRL_UP, TK_CTRL_DOWN, TK_ALT_ENTER, TK_PASTE_START, TK_PASTE_END, TK_ALT_PGUP, TK_ALT_PGDN,
 };
 
 const action_info *action_get(action a);
@@ -91,6 +122,8 @@ typedef struct tui_event {
 	size_t len;
 } tui_event;
 
+#include "tui/view.h"
+
 /* ---- state ---- */
 
 typedef enum ov_kind {
@@ -108,27 +141,36 @@ typedef struct list_entry {
 	bool unsaved;             /* no file: only the journal holds its text */
 } list_entry;
 
-typedef struct app {
-	const standard *std;
-	int lang;                 /* 0 nl, 1 en: the standard's texts */
-	bool utf8;                /* the terminal takes UTF-8 (else ASCII markers) */
-	bool color;
-	int rows, cols;           /* terminal size, read at draw and for layout */
-
-	/* list screen */
-	bool in_list;
-	char *repo;
+/* The list of descriptions (list.c). */
+typedef struct list_state {
+	char *repo;               /* NULL: the editor was opened on one file */
 	list_entry *entries;
 	size_t nentries, nloaded;
 	size_t *shown;            /* indexes of entries that pass the filter */
 	size_t nshown;
-	size_t list_sel, list_top;
+	size_t sel, top;
 	textbuf filter;
+} list_state;
 
-	/* form */
+/* Where the form's parts go in the field column: the box's rows, the
+ * findings under it and the guidance pane below; computed once per turn by
+ * form_settle, read by the painter. */
+typedef struct form_geom {
+	int top, h, x, w;     /* the field column */
+	bool guide_below;
+	int frows;            /* rows of findings under the box */
+	int ed;               /* rows inside the box */
+	int fy;               /* the box's top row */
+	int gy, gh;           /* the guidance below: its separator row and rows */
+} form_geom;
+
+/* The form: one description being edited (form.c). */
+typedef struct form_state {
 	description *d;
 	char *path;
-	bool modified;            /* changed since opened or saved */
+	bool modified;            /* differs from the saved file (undo back to it: not modified) */
+	ynode **saved_vals;       /* the fields as saved (or as opened); NULL: never saved */
+	bool journaled;           /* this session wrote the journal since the last save */
 	size_t field;
 	textbuf tb;               /* the text of the current field (or item part) */
 	tb_history *hist;         /* per field: its undo steps while another is edited */
@@ -137,8 +179,11 @@ typedef struct app {
 	size_t sel;               /* highlighted value / item */
 	bool editing_item;
 	size_t item_part;         /* 0 title, 1 link */
+	size_t sugg_sel;          /* the highlighted suggestion for the part, from 1; 0: none */
 	bool item_new;
 	findings fs;              /* every finding, kept current */
+	field_length len_cache;   /* the register length of tb, keyed on its version */
+	form_geom geom;           /* this turn's (form_settle) */
 	spell_mark *marks;
 	size_t nmarks;
 	bool spell_ready;         /* marks were computed with the dictionary */
@@ -147,65 +192,121 @@ typedef struct app {
 	struct spell_suggestion *spell_sugg;
 	char *const *spell_list;  /* owned by spell_sugg */
 	size_t spell_nlist;
-
-	ov_kind ov;
-	textbuf prompt;           /* OV_JUMP, OV_NEWNAME, OV_TPLFILE; OV_TPLPICK filters with it */
-	size_t prompt_sel;
-	size_t help_top;
 	bool guide_hidden;        /* the user hid the guidance */
+	size_t guide_top;         /* the first row of the guidance pane shown */
 	/* The guidance text of guide_field, laid out by the painter; built
 	 * again only when the field or the language changes (not every key). */
 	textbuf guide;
 	const std_field *guide_field;
 	int guide_lang;
+	/* journal */
+	bool journal_pending;
+	long long journal_last;   /* ms, monotonic */
+	bool journal_elsewhere;   /* the last write went to the plain-file journal */
+} form_state;
+
+/* The dialog on top of the list or the form, if any (dialog.c). */
+typedef struct dialog_state {
+	ov_kind ov;
+	textbuf prompt;           /* OV_JUMP, OV_NEWNAME, OV_TPLFILE; OV_TPLPICK filters with it */
+	size_t prompt_sel;
+	size_t help_top;
 	char *tpl_file;           /* the template file being chosen from */
 	char *tpl_data;
 	size_t tpl_len;
 	template_entry *tpl;      /* its templates */
 	size_t ntpl;
+	char *recover_fields;     /* OV_RECOVER: the labels of the fields the unsaved text changes */
 	char *recover_bytes;
 	size_t recover_len;
 	time_t recover_when;
+} dialog_state;
+
+typedef struct app {
+	const standard *std;
+	int lang;                 /* 0 nl, 1 en: the standard's texts */
+	bool utf8;                /* the terminal takes UTF-8 (else ASCII markers) */
+	bool color;
+	int rows, cols;           /* terminal size, as of the last layout */
+	layout lay;               /* this turn's layout (app_relayout) */
+	bool in_list;             /* the list is the view (else the form) */
+	list_state list;
+	form_state form;
+	dialog_state dlg;
 
 	char *status;             /* one line of feedback */
 	bool status_error;
 	bool status_tip;          /* it is the opening tip, which a hint may replace */
+	size_t status_field;      /* the field it was given in: it goes when the user leaves it */
 	bool spell_hinted;        /* the F7 hint was shown (once a session) */
 
 	bool quit;
 	bool dirty;               /* something to repaint */
-	/* journal */
-	bool journal_pending;
-	long long journal_last;   /* ms, monotonic */
-	bool journal_elsewhere;   /* the last write went to the plain-file journal */
 	bool bench;               /* no terminal: the bench drives handlers */
 } app;
 
-/* app.c: the form */
+/* app.c: the shared state and the dispatch */
 void app_init(app *a, const standard *std);
 void app_done(app *a);
-/* Opens path (missing file: a new description). Returns 0, or -1 with a
- * message in the status line. Offers recovery when the journal has newer text. */
-int app_open(app *a, const char *path, description *fresh);
-void app_close_form(app *a);
+/* The view that takes events now: a dialog, else the list or the form. */
+const view *app_view(const app *a);
+extern const view list_view, form_view, dialog_view;
 /* The state's context mask for the key table. */
 unsigned app_context(const app *a);
 /* Handles one event: changes state, marks dirty, never paints. */
 void app_handle(app *a, const tui_event *ev);
 void app_status(app *a, bool error, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+long long app_now_ms(void);
+/* UTF-8 of code point c in buf; returns its length (form.c). */
+size_t app_utf8_encode(uint32_t c, char buf[4]);
+
+/* form.c: the form's handlers and painting */
+void form_handle(app *a, const tui_event *ev, action act);
+void form_draw(const app *a, int *cy, int *cx);
+void form_settle(app *a);
+void form_go_field(app *a, size_t i);
+bool form_save(app *a);
+/* Back to the list (or the end, without one); discard_journal: the text in
+ * the journal is no longer wanted. */
+void form_close(app *a, bool discard_journal);
+/* Takes the journal's text back (the recovery dialog's yes). */
+void form_recover(app *a);
+/* Drops the undo steps of non-text values (at the end). */
+void form_forget_undo(void);
+/* The current field's guidance in h rows from (y, x); skip < 0: the pane,
+ * scrolled by a->form.guide_top; built first by form_guidance_build (the
+ * settle step); the rows it needs at width w. */
+void form_guidance_build(app *a);
+void form_guidance(const app *a, int y, int x, int w, int h, int skip);
+int form_guidance_rows(const app *a, const std_field *f, int w);
+
+/* dialog.c: every dialog's handler and painting */
+void dialog_handle(app *a, const tui_event *ev, action act);
+void dialog_draw(const app *a, int *cy, int *cx);
+void dialog_settle(app *a);
+
+/* form.c: opening and closing a description, the journal, and the model
+ * questions the views share (marks, progress, matches). */
+/* Opens path (missing file: a new description). Returns 0, or -1 with a
+ * message in the status line. Offers recovery when the journal has newer text. */
+int app_open(app *a, const char *path, description *fresh);
+void app_close_form(app *a);
 /* Typed text reaches the journal at most this long (ms) after the change:
  * half the second the design promises, so a slow disk or a busy machine
  * still keeps everything typed more than a second before a crash. */
 #define JOURNAL_DELAY_MS 500
 /* Writes the journal when due (now in ms) or when forced. */
 void app_journal_tick(app *a, long long now, bool force);
-long long app_now_ms(void);
 /* Field helpers for the painter. */
 typedef enum field_mark { FM_EMPTY, FM_FILLED, FM_WARNING, FM_ERROR, FM_MISSING } field_mark;
 field_mark app_field_mark(const app *a, const std_field *f);
 bool app_field_filled(const app *a, const std_field *f);
 void app_progress(const app *a, size_t *req_filled, size_t *req_total, size_t *always_filled,
                   size_t *always_total, size_t *errors);
+enum { APP_MAX_SUGGESTIONS = 8 };
+/* The suggestions that fit the item part being edited (indexes into its
+ * suggestions), at most max; returns how many (0: none, or not editing). */
+size_t app_item_suggestions(const app *a, size_t *out, size_t max);
 /* Fields that match the jump prompt, in order; returns how many. */
 size_t app_jump_matches(const app *a, size_t *out, size_t max);
 /* True when the current field is edited as text. */
@@ -228,7 +329,9 @@ void spell_ui_opened(void);
 bool spell_ui_key(app *a, action act, const tui_event *ev);
 char *spell_ui_menu_text(const app *a);
 
-/* list.c */
+/* list.c: the list of descriptions, its handler and painting */
+void list_draw(const app *a, int *cy, int *cx);
+void list_settle(app *a);
 int list_open(app *a, const char *repo);
 void list_load_some(app *a, size_t max);
 void list_handle(app *a, const tui_event *ev, action act);
@@ -246,8 +349,17 @@ void list_template_forget(app *a);
 /* A file name from a title, for plain files (the store names its own). */
 char *list_slug(const char *name);
 
-/* draw.c: paints the whole state (curses). */
-void draw(app *a);
+/* layout.c: the layout of a for a rows × cols screen, into a->lay; the
+ * loop calls it once per turn, before the painter and the handler. */
+void app_relayout(app *a, int rows, int cols);
+/* After the handler, before the painter: each view on screen settles what
+ * the painter would otherwise change (scroll positions within their text,
+ * wrap widths, caches), so that draw() only reads. */
+void app_settle(app *a);
+
+/* draw.c: paints the whole state (curses), by a->lay; changes no state.
+ * The caller lays out and settles first (app_relayout, app_settle). */
+void draw(const app *a);
 void draw_init_colors(app *a);
 
 #endif

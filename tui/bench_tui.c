@@ -118,10 +118,12 @@ static void key(app *a, int k, double *h, double *hd, size_t *n, bool paint)
 		ev.key = k;
 	}
 	double t0 = now_ms();
+	app_relayout(a, 24, 80);
 	app_handle(a, &ev);
 	double t1 = now_ms();
 	if (paint && a->dirty) {
 		a->dirty = false;
+		app_settle(a);
 		draw(a);
 	}
 	double t2 = now_ms();
@@ -173,6 +175,8 @@ static void per_key(const char *src, double *p99_handle, double *p99_paint, doub
 	size_t n = 0, warm = 0;
 	for (size_t i = 0; i < f->index; i++)
 		key(&a, '\t', h, hd, &warm, true);
+	app_relayout(&a, 24, 80);
+	app_settle(&a);
 	draw(&a);
 	a.dirty = false;
 	/* The session: move into the text, type words, correct, move by word and
@@ -200,7 +204,7 @@ static void per_key(const char *src, double *p99_handle, double *p99_paint, doub
 	*p99_paint = pct(hd, n, 0.99);
 	*max_paint = pct(c, n, 1.0);
 	free(c);
-	a.modified = false;
+	a.form.modified = false;
 	app_done(&a);
 	spell_ui_stop();
 	endwin();

@@ -6,10 +6,15 @@
 #include "config.h"
 #include "tui/app.h"
 #include "tui/persist.h"
+#include "forms/progress.h"
 #include "forms/rules.h"
+#include "forms/slug.h"
 #include "base/base.h"
 #include "base/contain.h"
 #include "i18n/i18n.h"
+#include "tui/draw.h"
+
+#include <curses.h>
 
 #include <ctype.h>
 #include <errno.h>
@@ -31,11 +36,11 @@ static void entry_free(list_entry *e)
 
 void list_done(app *a)
 {
-	for (size_t i = 0; i < a->nentries; i++)
-		entry_free(&a->entries[i]);
-	xfree(&a->entries);
-	xfree(&a->shown);
-	a->nentries = a->nshown = a->nloaded = 0;
+	for (size_t i = 0; i < a->list.nentries; i++)
+		entry_free(&a->list.entries[i]);
+	xfree(&a->list.entries);
+	xfree(&a->list.shown);
+	a->list.nentries = a->list.nshown = a->list.nloaded = 0;
 }
 
 static int entry_cmp(const void *x, const void *y)
@@ -84,26 +89,18 @@ static void load_entry(app *a, list_entry *e)
 			free(e->status);
 			e->status = xstrdup(_("not saved"));
 		}
-		for (size_t i = 0; i < a->std->nfields; i++) {
-			const std_field *f = &a->std->fields[i];
-			const ynode *v = desc_get(d, f);
-			bool filled = v && ((v->type == Y_STR && !field_text_blank(d, v->str, v->len)) ||
-			                    (v->type == Y_SEQ && v->n > 0));
-			if (f->required) {
-				e->req_total++;
-				e->req_filled += filled;
-			}
-			if (f->show_always) {
-				e->always_total++;
-				e->always_filled += filled;
-			}
-		}
+		desc_counts c;
+		desc_count_filled(d, &c);
+		e->req_filled = c.req_filled;
+		e->req_total = c.req_total;
+		e->always_filled = c.always_filled;
+		e->always_total = c.always_total;
 	}
 	e->errors = findings_count(&fs, SEV_ERROR);
 	desc_free(&d);
 	findings_done(&fs);
 	if (!e->loaded)
-		a->nloaded++;
+		a->list.nloaded++;
 	e->loaded = true;
 }
 
@@ -111,16 +108,16 @@ void list_load_some(app *a, size_t max)
 {
 	/* The rows on screen first, then the rest in order. */
 	size_t done = 0;
-	for (size_t k = a->list_top; k < a->nshown && k < a->list_top + 60 && done < max; k++) {
-		list_entry *e = &a->entries[a->shown[k]];
+	for (size_t k = a->list.top; k < a->list.nshown && k < a->list.top + 60 && done < max; k++) {
+		list_entry *e = &a->list.entries[a->list.shown[k]];
 		if (!e->loaded) {
 			load_entry(a, e);
 			done++;
 		}
 	}
-	for (size_t i = 0; i < a->nentries && done < max; i++)
-		if (!a->entries[i].loaded) {
-			load_entry(a, &a->entries[i]);
+	for (size_t i = 0; i < a->list.nentries && done < max; i++)
+		if (!a->list.entries[i].loaded) {
+			load_entry(a, &a->list.entries[i]);
 			done++;
 		}
 	if (done)
@@ -142,14 +139,14 @@ static bool matches(const list_entry *e, const char *q)
 
 void list_refilter(app *a)
 {
-	if (a->filter.len)
+	if (a->list.filter.len)
 		list_load_some(a, (size_t)-1);
-	a->nshown = 0;
-	for (size_t i = 0; i < a->nentries; i++)
-		if (matches(&a->entries[i], a->filter.s))
-			a->shown[a->nshown++] = i;
-	if (a->list_sel >= a->nshown)
-		a->list_sel = a->nshown ? a->nshown - 1 : 0;
+	a->list.nshown = 0;
+	for (size_t i = 0; i < a->list.nentries; i++)
+		if (matches(&a->list.entries[i], a->list.filter.s))
+			a->list.shown[a->list.nshown++] = i;
+	if (a->list.sel >= a->list.nshown)
+		a->list.sel = a->list.nshown ? a->list.nshown - 1 : 0;
 	a->dirty = true;
 }
 
@@ -160,9 +157,9 @@ static char *desc_dir(const char *repo)
 
 static void add_entry(app *a, const char *path, const char *slug)
 {
-	a->entries = xrealloc(a->entries, (a->nentries + 1) * sizeof *a->entries);
-	a->shown = xrealloc(a->shown, (a->nentries + 1) * sizeof *a->shown);
-	list_entry *e = &a->entries[a->nentries++];
+	a->list.entries = xrealloc(a->list.entries, (a->list.nentries + 1) * sizeof *a->list.entries);
+	a->list.shown = xrealloc(a->list.shown, (a->list.nentries + 1) * sizeof *a->list.shown);
+	list_entry *e = &a->list.entries[a->list.nentries++];
 	memset(e, 0, sizeof *e);
 	e->path = xstrdup(path);
 	e->slug = xstrdup(slug);
@@ -173,11 +170,11 @@ static void add_entry(app *a, const char *path, const char *slug)
 static void list_add_unsaved(app *a, const char *dir)
 {
 	size_t n = 0;
-	char **slugs = persist->unsaved ? persist->unsaved(a->repo, &n) : NULL;
+	char **slugs = persist->unsaved ? persist->unsaved(a->list.repo, &n) : NULL;
 	for (size_t i = 0; i < n; i++) {
 		char *p = xasprintf("%s/%s.yaml", dir, slugs[i]);
 		add_entry(a, p, slugs[i]);
-		a->entries[a->nentries - 1].unsaved = true;
+		a->list.entries[a->list.nentries - 1].unsaved = true;
 		free(p);
 		free(slugs[i]);
 	}
@@ -187,10 +184,10 @@ static void list_add_unsaved(app *a, const char *dir)
 int list_open(app *a, const char *repo)
 {
 	list_done(a);
-	free(a->repo);
+	free(a->list.repo);
 	/* Shown in the title, so the full path rather than ".". */
 	char *full = realpath(repo, NULL);
-	a->repo = full ? full : xstrdup(repo);
+	a->list.repo = full ? full : xstrdup(repo);
 	a->in_list = true;
 	char *dir = desc_dir(repo);
 	DIR *dh = contain_opendir(dir, 1);
@@ -214,9 +211,9 @@ int list_open(app *a, const char *repo)
 	}
 	list_add_unsaved(a, dir);
 	free(dir);
-	if (a->nentries)
-		qsort(a->entries, a->nentries, sizeof *a->entries, entry_cmp);
-	a->shown = xrealloc(a->shown, (a->nentries + 1) * sizeof *a->shown);
+	if (a->list.nentries)
+		qsort(a->list.entries, a->list.nentries, sizeof *a->list.entries, entry_cmp);
+	a->list.shown = xrealloc(a->list.shown, (a->list.nentries + 1) * sizeof *a->list.shown);
 	list_refilter(a);
 	a->dirty = true;
 	return 0;
@@ -226,7 +223,7 @@ int list_open(app *a, const char *repo)
 static bool has_unsaved(app *a, const char *path)
 {
 	size_t n = 0;
-	char **slugs = persist->unsaved && a->repo ? persist->unsaved(a->repo, &n) : NULL;
+	char **slugs = persist->unsaved && a->list.repo ? persist->unsaved(a->list.repo, &n) : NULL;
 	const char *b = strrchr(path, '/');
 	b = b ? b + 1 : path;
 	bool r = false;
@@ -245,18 +242,18 @@ void list_reload_entry(app *a, const char *path)
 	bool exists = stat(path, &st) == 0;
 	bool unsaved = !exists && has_unsaved(a, path);
 	exists = exists || unsaved;
-	for (size_t i = 0; i < a->nentries; i++) {
-		if (strcmp(a->entries[i].path, path))
+	for (size_t i = 0; i < a->list.nentries; i++) {
+		if (strcmp(a->list.entries[i].path, path))
 			continue;
 		if (exists) {
-			a->entries[i].unsaved = unsaved;
-			load_entry(a, &a->entries[i]);
+			a->list.entries[i].unsaved = unsaved;
+			load_entry(a, &a->list.entries[i]);
 		} else {
-			if (a->entries[i].loaded)
-				a->nloaded--;
-			entry_free(&a->entries[i]);
-			memmove(&a->entries[i], &a->entries[i + 1], (a->nentries - i - 1) * sizeof *a->entries);
-			a->nentries--;
+			if (a->list.entries[i].loaded)
+				a->list.nloaded--;
+			entry_free(&a->list.entries[i]);
+			memmove(&a->list.entries[i], &a->list.entries[i + 1], (a->list.nentries - i - 1) * sizeof *a->list.entries);
+			a->list.nentries--;
 		}
 		list_refilter(a);
 		return;
@@ -268,80 +265,37 @@ void list_reload_entry(app *a, const char *path)
 	char *slug = xstrndup(b, str_ends(b, ".yaml") ? strlen(b) - 5 : strlen(b));
 	add_entry(a, path, slug);
 	free(slug);
-	a->entries[a->nentries - 1].unsaved = unsaved;
-	load_entry(a, &a->entries[a->nentries - 1]);
-	qsort(a->entries, a->nentries, sizeof *a->entries, entry_cmp);
+	a->list.entries[a->list.nentries - 1].unsaved = unsaved;
+	load_entry(a, &a->list.entries[a->list.nentries - 1]);
+	qsort(a->list.entries, a->list.nentries, sizeof *a->list.entries, entry_cmp);
 	list_refilter(a);
-	for (size_t k = 0; k < a->nshown; k++)
-		if (!strcmp(a->entries[a->shown[k]].path, path))
-			a->list_sel = k;
+	for (size_t k = 0; k < a->list.nshown; k++)
+		if (!strcmp(a->list.entries[a->list.shown[k]].path, path))
+			a->list.sel = k;
 }
 
-/* A file name from a title: lower-case ASCII letters, digits and dashes, the
- * common accented letters without their accent. */
+/* A file name from a title, for plain files: the one slug function, so a
+ * description gets the same file name whichever way it is made. */
 char *list_slug(const char *name)
 {
-	static const struct { const char *from; const char *to; } tr[] = {
-		{ "à", "a" }, { "á", "a" }, { "â", "a" }, { "ä", "a" }, { "è", "e" }, { "é", "e" },
-		{ "ê", "e" }, { "ë", "e" }, { "ì", "i" }, { "í", "i" }, { "î", "i" }, { "ï", "i" },
-		{ "ò", "o" }, { "ó", "o" }, { "ô", "o" }, { "ö", "o" }, { "ù", "u" }, { "ú", "u" },
-		{ "û", "u" }, { "ü", "u" }, { "ĳ", "ij" }, { "Ĳ", "ij" }, { "ç", "c" }, { "ñ", "n" },
-		{ "É", "e" }, { "Ë", "e" }, { "Ö", "o" }, { "Ü", "u" }, { "€", "euro" },
-	};
-	strbuf b = STRBUF_INIT;
-	bool dash = false;
-	for (const char *p = name; *p && b.len < 60;) {
-		const char *rep = NULL;
-		size_t skip = 1;
-		for (size_t k = 0; k < sizeof tr / sizeof tr[0]; k++)
-			if (str_starts(p, tr[k].from)) {
-				rep = tr[k].to;
-				skip = strlen(tr[k].from);
-				break;
-			}
-		unsigned char c = (unsigned char)*p;
-		if (rep) {
-			sb_adds(&b, rep);
-			dash = false;
-		} else if (c < 0x80 && isalnum(c)) {
-			sb_addc(&b, (char)tolower(c));
-			dash = false;
-		} else if (!dash && b.len) {
-			sb_addc(&b, '-');
-			dash = true;
-		}
-		if (!rep && c >= 0x80)
-			while (((unsigned char)p[skip] & 0xC0) == 0x80)
-				skip++;
-		p += skip;
-	}
-	while (b.len && b.s[b.len - 1] == '-')
-		b.s[--b.len] = 0;
-	if (!b.len)
-		sb_adds(&b, "algoritme");
-	return sb_take(&b);
+	return slug_from_name(name);
 }
 
 /* Opens the form on d, a new description called name (not yet saved). */
 static void open_new(app *a, const char *name, description *d)
 {
 	/* The store names it when the list is a drafts repository. */
-	char *path = persist->new_path(a->repo, name);
-	a->ov = OV_NONE;
+	char *path = persist->new_path(a->list.repo, name);
+	a->dlg.ov = OV_NONE;
 	app_open(a, path, d);
 	free(path);
 }
 
 static void new_description(app *a)
 {
-	char *name = xstrdup(a->prompt.s);
+	char *name = xstrdup(a->dlg.prompt.s);
 	description *d = desc_new(a->std);
-	/* Fields with a single permitted value are filled in for the user. */
-	for (size_t i = 0; i < a->std->nfields; i++) {
-		const std_field *f = &a->std->fields[i];
-		if (f->kind == FK_CHOICE && f->nvalues == 1)
-			desc_set_text(d, f, f->values[0]);
-	}
+	desc_fill_defaults(d);
 	if (*name)
 		desc_set_text(d, standard_field(a->std, "name"), name);
 	open_new(a, name, d);
@@ -352,22 +306,22 @@ static void new_description(app *a)
 
 void list_template_forget(app *a)
 {
-	template_entries_free(&a->tpl, a->ntpl);
-	a->ntpl = 0;
-	xfree(&a->tpl_file);
-	xfree(&a->tpl_data);
-	a->tpl_len = 0;
+	template_entries_free(&a->dlg.tpl, a->dlg.ntpl);
+	a->dlg.ntpl = 0;
+	xfree(&a->dlg.tpl_file);
+	xfree(&a->dlg.tpl_data);
+	a->dlg.tpl_len = 0;
 }
 
 size_t list_template_matches(const app *a, size_t *out, size_t max)
 {
-	size_t k = 0, n = strlen(a->prompt.s);
-	for (size_t i = 0; i < a->ntpl && k < max; i++) {
-		const char *f[] = { a->tpl[i].name, a->tpl[i].id };
+	size_t k = 0, n = strlen(a->dlg.prompt.s);
+	for (size_t i = 0; i < a->dlg.ntpl && k < max; i++) {
+		const char *f[] = { a->dlg.tpl[i].name, a->dlg.tpl[i].id };
 		bool hit = n == 0;
 		for (size_t j = 0; j < 2 && !hit; j++)
 			for (const char *p = f[j]; p && *p && !hit; p++)
-				hit = strncasecmp(p, a->prompt.s, n) == 0;
+				hit = strncasecmp(p, a->dlg.prompt.s, n) == 0;
 		if (hit)
 			out[k++] = i;
 	}
@@ -380,9 +334,9 @@ static int template_open(app *a, const char *id)
 {
 	findings fs;
 	findings_init(&fs);
-	description *d = template_import(a->std, a->tpl_data, a->tpl_len, id, &fs);
+	description *d = template_import(a->std, a->dlg.tpl_data, a->dlg.tpl_len, id, &fs);
 	if (!d) {
-		app_status(a, true, "%s: %s", a->tpl_file, fs.n ? fs.v[0].msg : "");
+		app_status(a, true, "%s: %s", a->dlg.tpl_file, fs.n ? fs.v[0].msg : "");
 		findings_done(&fs);
 		return -1;
 	}
@@ -390,7 +344,7 @@ static int template_open(app *a, const char *id)
 	desc_fill_defaults(d);
 	const char *name = desc_text(d, standard_field(a->std, "name"));
 	char *title = xstrdup(name && *name ? name : id && *id ? id : _("template"));
-	char *file = xstrdup(a->tpl_file);
+	char *file = xstrdup(a->dlg.tpl_file);
 	open_new(a, title, d);
 	app_status(a, false, _("Started from the template \"%s\" in %s; nothing is saved until Ctrl-S."), title, file);
 	free(file);
@@ -415,25 +369,25 @@ int list_from_template(app *a, const char *arg)
 		path = full;
 	}
 	int rc = -1;
-	a->tpl_file = xstrdup(path);
+	a->dlg.tpl_file = xstrdup(path);
 	if (!*path) {
 		app_status(a, true, "%s", _("type the path of a template file (a JSON file from a supplier or the register)"));
-	} else if (read_file(path, DESC_MAX_FILE * 16, &a->tpl_data, &a->tpl_len) < 0) {
+	} else if (read_file(path, DESC_MAX_FILE * 16, &a->dlg.tpl_data, &a->dlg.tpl_len) < 0) {
 		app_status(a, true, _("cannot read %s: %s"), path, strerror(errno));
 	} else {
 		findings fs;
 		findings_init(&fs);
-		a->ntpl = template_list(a->tpl_data, a->tpl_len, &a->tpl, &fs);
-		if (a->ntpl == 0) {
+		a->dlg.ntpl = template_list(a->dlg.tpl_data, a->dlg.tpl_len, &a->dlg.tpl, &fs);
+		if (a->dlg.ntpl == 0) {
 			app_status(a, true, "%s: %s", path, fs.n ? fs.v[0].msg : "");
-		} else if (id || a->ntpl == 1) {
+		} else if (id || a->dlg.ntpl == 1) {
 			rc = template_open(a, id);
 		} else {
 			/* Several: the person chooses. */
-			a->ov = OV_TPLPICK;
-			tb_set(&a->prompt, "", 0);
-			a->prompt_sel = 0;
-			app_status(a, false, _("%zu templates in %s; type to filter, Enter chooses."), a->ntpl, path);
+			a->dlg.ov = OV_TPLPICK;
+			tb_set(&a->dlg.prompt, "", 0);
+			a->dlg.prompt_sel = 0;
+			app_status(a, false, _("%zu templates in %s; type to filter, Enter chooses."), a->dlg.ntpl, path);
 			rc = 0;
 		}
 		findings_done(&fs);
@@ -448,26 +402,26 @@ int list_from_template(app *a, const char *arg)
 
 void list_handle(app *a, const tui_event *ev, action act)
 {
-	if (a->ov == OV_NEWNAME) {
+	if (a->dlg.ov == OV_NEWNAME) {
 		if (act == A_CONFIRM)
 			new_description(a);
 		return;
 	}
-	if (a->ov == OV_TPLFILE) {
+	if (a->dlg.ov == OV_TPLFILE) {
 		/* On a mistake the question stays, to correct the path. */
 		if (act == A_CONFIRM) {
-			char *arg = xstrdup(a->prompt.s);
+			char *arg = xstrdup(a->dlg.prompt.s);
 			list_from_template(a, arg);
 			free(arg);
 		}
 		return;
 	}
-	if (a->ov == OV_TPLPICK) {
+	if (a->dlg.ov == OV_TPLPICK) {
 		size_t m[256];
 		size_t n = list_template_matches(a, m, 256);
 		if (act == A_CONFIRM && n) {
-			size_t i = m[a->prompt_sel < n ? a->prompt_sel : n - 1];
-			char *id = a->tpl[i].id ? xstrdup(a->tpl[i].id) : NULL;
+			size_t i = m[a->dlg.prompt_sel < n ? a->dlg.prompt_sel : n - 1];
+			char *id = a->dlg.tpl[i].id ? xstrdup(a->dlg.tpl[i].id) : NULL;
 			template_open(a, id);
 			free(id);
 		} else if (act == A_CONFIRM) {
@@ -475,9 +429,9 @@ void list_handle(app *a, const tui_event *ev, action act)
 		}
 		return;
 	}
-	if (a->ov == OV_REMOVE) {
-		if (act == A_CONFIRM && a->list_sel < a->nshown) {
-			list_entry *e = &a->entries[a->shown[a->list_sel]];
+	if (a->dlg.ov == OV_REMOVE) {
+		if (act == A_CONFIRM && a->list.sel < a->list.nshown) {
+			list_entry *e = &a->list.entries[a->list.shown[a->list.sel]];
 			char *err = NULL;
 			char *p = xstrdup(e->path);
 			if (e->unsaved) {
@@ -496,65 +450,65 @@ void list_handle(app *a, const tui_event *ev, action act)
 				list_reload_entry(a, p);
 			}
 			free(p);
-			a->ov = OV_NONE;
+			a->dlg.ov = OV_NONE;
 		} else if (act == A_CANCEL || act == A_QUIT) {
-			a->ov = OV_NONE;
+			a->dlg.ov = OV_NONE;
 		}
 		a->dirty = true;
 		return;
 	}
-	size_t page = a->rows > 6 ? (size_t)a->rows - 6 : 1;
+	size_t page = a->lay.status_y > 4 ? (size_t)a->lay.status_y - 4 : 1;
 	switch (act) {
 	case A_UP:
-		if (a->list_sel > 0)
-			a->list_sel--;
+		if (a->list.sel > 0)
+			a->list.sel--;
 		break;
 	case A_DOWN:
-		if (a->list_sel + 1 < a->nshown)
-			a->list_sel++;
+		if (a->list.sel + 1 < a->list.nshown)
+			a->list.sel++;
 		break;
 	case A_PAGE_UP:
-		a->list_sel = a->list_sel > page ? a->list_sel - page : 0;
+		a->list.sel = a->list.sel > page ? a->list.sel - page : 0;
 		break;
 	case A_PAGE_DOWN:
-		a->list_sel = a->list_sel + page < a->nshown ? a->list_sel + page : (a->nshown ? a->nshown - 1 : 0);
+		a->list.sel = a->list.sel + page < a->list.nshown ? a->list.sel + page : (a->list.nshown ? a->list.nshown - 1 : 0);
 		break;
 	case A_HOME:
-		a->list_sel = 0;
+		a->list.sel = 0;
 		break;
 	case A_END:
-		a->list_sel = a->nshown ? a->nshown - 1 : 0;
+		a->list.sel = a->list.nshown ? a->list.nshown - 1 : 0;
 		break;
 	case A_OPEN:
-		if (a->list_sel < a->nshown)
-			app_open(a, a->entries[a->shown[a->list_sel]].path, NULL);
+		if (a->list.sel < a->list.nshown)
+			app_open(a, a->list.entries[a->list.shown[a->list.sel]].path, NULL);
 		break;
 	case A_NEW:
-		a->ov = OV_NEWNAME;
-		tb_set(&a->prompt, "", 0);
+		a->dlg.ov = OV_NEWNAME;
+		tb_set(&a->dlg.prompt, "", 0);
 		break;
 	case A_TEMPLATE:
-		a->ov = OV_TPLFILE;
-		tb_set(&a->prompt, "", 0);
+		a->dlg.ov = OV_TPLFILE;
+		tb_set(&a->dlg.prompt, "", 0);
 		app_status(a, false, "%s", _("The path of a register template file (JSON); FILE#ID picks one of several."));
 		break;
 	case A_REMOVE:
-		if (a->list_sel < a->nshown)
-			a->ov = OV_REMOVE;
+		if (a->list.sel < a->list.nshown)
+			a->dlg.ov = OV_REMOVE;
 		break;
 	case A_QUIT:
 		a->quit = true;
 		break;
 	case A_HELP:
-		a->ov = OV_HELP;
-		a->help_top = 0;
+		a->dlg.ov = OV_HELP;
+		a->dlg.help_top = 0;
 		break;
 	case A_CANCEL:
-		tb_set(&a->filter, "", 0);
+		tb_set(&a->list.filter, "", 0);
 		list_refilter(a);
 		break;
 	case A_BACKSPACE:
-		tb_backspace(&a->filter);
+		tb_backspace(&a->list.filter);
 		list_refilter(a);
 		break;
 	default:
@@ -562,15 +516,103 @@ void list_handle(app *a, const tui_event *ev, action act)
 			if (ev->kind == EV_CHAR) {
 				strbuf b = STRBUF_INIT;
 				sb_add_utf8(&b, ev->ch);
-				tb_insert(&a->filter, b.s, b.len, true);
+				tb_insert(&a->list.filter, b.s, b.len, true);
 				sb_done(&b);
 			} else {
-				tb_insert(&a->filter, ev->text, ev->len, false);
+				tb_insert(&a->list.filter, ev->text, ev->len, false);
 			}
-			a->list_sel = 0;
+			a->list.sel = 0;
 			list_refilter(a);
 		}
 		break;
 	}
 	a->dirty = true;
 }
+
+/* ---- painting ---- */
+
+static void list_paint(const app *a)
+{
+	char left[256], right[128];
+	snprintf(left, sizeof left, _("algedit · descriptions in %s"), a->list.repo);
+	if (a->list.nloaded < a->list.nentries)
+		snprintf(right, sizeof right, _("%zu of %zu (reading %zu)"), a->list.nshown, a->list.nentries, a->list.nloaded);
+	else
+		snprintf(right, sizeof right, _("%zu of %zu"), a->list.nshown, a->list.nentries);
+	title_bar(a, left, right, NULL);
+	int x = puts_at(a, 1, 0, a->cols, _("Filter (type): "), A_BOLD);
+	put_text(a, 1, x, a->cols - x, a->list.filter.s, a->list.filter.len, A_UNDERLINE);
+	int w = a->cols;
+	int cw_status = 16, cw_req = 14, cw_err = 7, cw_date = 11;
+	int cw_name = w - cw_status - cw_req - cw_err - cw_date - 4;
+	if (cw_name < 16) {
+		cw_date = 0;
+		cw_name = w - cw_status - cw_req - cw_err - 3;
+	}
+	int y = 2;
+	int cx = 0;
+	cx += puts_at(a, y, 2, cw_name - 2, _("Name"), A_BOLD);
+	cx = cw_name + 1;
+	puts_at(a, y, cx, cw_status, _("Status"), A_BOLD);
+	cx += cw_status + 1;
+	puts_at(a, y, cx, cw_req, _("Req./shown"), A_BOLD);
+	cx += cw_req + 1;
+	puts_at(a, y, cx, cw_err, _("Errors"), A_BOLD);
+	cx += cw_err + 1;
+	if (cw_date)
+		puts_at(a, y, cx, cw_date, _("Changed"), A_BOLD);
+	int h = a->lay.status_y - 3;
+	if (a->list.nshown == 0)
+		puts_at(a, 3, 0, a->cols, a->list.nentries ? _("Nothing matches the filter; Esc clears it.")
+		                                     : _("No descriptions yet. Ctrl-N starts a new one."), 0);
+	for (size_t k = a->list.top; k < a->list.nshown && k < a->list.top + (size_t)h; k++) {
+		const list_entry *e = &a->list.entries[a->list.shown[k]];
+		int yy = 3 + (int)(k - a->list.top);
+		attr_t at = k == a->list.sel ? A_REVERSE : 0;
+		if (at)
+			fill(yy, 0, a->cols, at);
+		const char *name = e->name ? e->name : e->slug;
+		puts_at(a, yy, 0, 2, k == a->list.sel ? ">" : " ", at | A_BOLD);
+		put_cut(a, yy, 2, cw_name - 2, name, at | (e->name ? 0 : A_DIM));
+		cx = cw_name + 1;
+		if (!e->loaded) {
+			puts_at(a, yy, cx, cw_status, "…", at);
+			continue;
+		}
+		puts_at(a, yy, cx, cw_status, e->status ? e->status : "-", at);
+		cx += cw_status + 1;
+		char buf[64];
+		snprintf(buf, sizeof buf, "%zu/%zu %zu/%zu", e->req_filled, e->req_total, e->always_filled, e->always_total);
+		puts_at(a, yy, cx, cw_req, buf, at);
+		cx += cw_req + 1;
+		snprintf(buf, sizeof buf, "%s%zu", e->errors ? "! " : "  ", e->errors);
+		puts_at(a, yy, cx, cw_err, buf, at | (e->errors ? pair_attr(a, P_ERROR) | A_BOLD : 0));
+		cx += cw_err + 1;
+		if (cw_date) {
+			struct tm tm;
+			localtime_r(&e->mtime, &tm);
+			strftime(buf, sizeof buf, "%Y-%m-%d", &tm);
+			puts_at(a, yy, cx, cw_date, buf, at);
+		}
+	}
+}
+
+/* list_view.draw: the title, the filter and the descriptions. */
+void list_draw(const app *a, int *cy, int *cx)
+{
+	(void)cy;
+	(void)cx;
+	list_paint(a);
+}
+
+/* Before the painter: the list scrolled so that the highlighted row shows. */
+void list_settle(app *a)
+{
+	size_t h = a->lay.status_y > 3 ? (size_t)(a->lay.status_y - 3) : 1;
+	if (a->list.sel < a->list.top)
+		a->list.top = a->list.sel;
+	if (a->list.sel >= a->list.top + h)
+		a->list.top = a->list.sel - h + 1;
+}
+
+const view list_view = { app_context, list_handle, list_draw };

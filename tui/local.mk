@@ -1,13 +1,13 @@
 # tui: the editor (event loop, action and key tables, views, widgets), its text
 # model in forms/, the edit command, and the editor's tests and benchmark.
 libalgedit_a_SOURCES += forms/textbuf.h forms/textbuf.c
-libalgedit_a_SOURCES += tui/tui.h tui/app.h tui/app.c tui/actions.c tui/input.h tui/input.c \
-	tui/draw.c tui/list.c tui/loop.c tui/plain.c tui/persist.h tui/persist.c tui/persist_store.c \
+libalgedit_a_SOURCES += tui/tui.h tui/app.h tui/app.c tui/view.h tui/form.c tui/dialog.c tui/draw.h tui/actions.c tui/input.h tui/input.c \
+	tui/draw.c tui/layout.c tui/list.c tui/loop.c tui/plain.c tui/persist.h tui/persist.c tui/persist_store.c \
 	tui/spell_ui.c
 algedit_SOURCES += cli/edit.c
 libalgedit_a_SOURCES += tui/term.c
 
-UNIT_TESTS += tests/unit/test_textbuf
+UNIT_TESTS += tests/unit/test_textbuf tests/unit/test_app
 
 # End-to-end: the real binary in tmux (tests/e2e/lib.sh).
 E2E_TESTS = tests/e2e/tui-write.sh tests/e2e/tui-dutch.sh tests/e2e/tui-paste.sh tests/e2e/tui-resize.sh \
@@ -16,6 +16,7 @@ E2E_TESTS = tests/e2e/tui-write.sh tests/e2e/tui-dutch.sh tests/e2e/tui-paste.sh
 	tests/e2e/tui-template.sh tests/e2e/tui-template-ref.sh tests/e2e/tui-undo.sh \
 	tests/e2e/tui-unsaved.sh tests/e2e/tui-hangup.sh tests/e2e/tui-plain-journal.sh \
 	tests/e2e/tui-readonly.sh
+	tests/e2e/tui-arrows.sh tests/e2e/tui-guide.sh tests/e2e/tui-undo-saved.sh tests/e2e/tui-dialogs.sh tests/e2e/tui-names.sh tests/e2e/tui-status.sh tests/e2e/tui-boxes.sh tests/e2e/tui-suggest.sh
 TESTS += $(E2E_TESTS)
 EXTRA_DIST += $(E2E_TESTS) tests/e2e/lib.sh tests/e2e/screens tests/e2e/guidance-nl.yaml tests/e2e/guidance-en.yaml
 

@@ -68,6 +68,11 @@ static int run(app *a)
 	strbuf paste = STRBUF_INIT;
 	const char *once = getenv("ALGEDIT_EXIT_AFTER_DRAW");
 	while (!a->quit) {
+		/* One layout per turn, for the painter and the handler alike. */
+		int rows, cols;
+		getmaxyx(stdscr, rows, cols);
+		app_relayout(a, rows, cols);
+		app_settle(a);
 		if (a->dirty) {
 			a->dirty = false;
 			draw(a);
@@ -80,11 +85,11 @@ static int run(app *a)
 		 * ncurses looked for one and before it blocks in read() is only
 		 * noticed at its next look; this is that look, within a second. */
 		int wait = IDLE_WAKE_MS;
-		if (a->journal_pending) {
-			long long left = JOURNAL_DELAY_MS - (app_now_ms() - a->journal_last);
+		if (a->form.journal_pending) {
+			long long left = JOURNAL_DELAY_MS - (app_now_ms() - a->form.journal_last);
 			wait = left < 0 ? 0 : left < wait ? (int)left : wait;
 		}
-		if (a->in_list && a->nloaded < a->nentries)
+		if (a->in_list && a->list.nloaded < a->list.nentries)
 			wait = 0;
 		/* Wake up for the dictionary and for suggestions being computed. */
 		if (spell_ui_tick(a) && wait > 100)
@@ -96,7 +101,7 @@ static int run(app *a)
 		tui_event ev;
 		if (input_read(&ev, wait, &paste)) {
 			app_handle(a, &ev);
-		} else if (a->in_list && a->nloaded < a->nentries) {
+		} else if (a->in_list && a->list.nloaded < a->list.nentries) {
 			list_load_some(a, 40);
 		}
 		app_journal_tick(a, app_now_ms(), false);

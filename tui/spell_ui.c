@@ -100,36 +100,36 @@ bool spell_ui_tick(app *a)
 		notice_shown = true;
 		app_status(a, false, "%s", speller_notice(sp));
 	}
-	if (st == SPELL_OK && !a->spell_ready) {
-		a->spell_ready = true;
-		if (a->d && !a->in_list)
+	if (st == SPELL_OK && !a->form.spell_ready) {
+		a->form.spell_ready = true;
+		if (a->form.d && !a->in_list)
 			app_refresh_marks(a);
-		if (a->spell_wanted && a->ov == OV_NONE && a->d)
+		if (a->form.spell_wanted && a->dlg.ov == OV_NONE && a->form.d)
 			spell_ui_open(a);
 	}
-	if (a->ov == OV_SPELL && a->spell_sugg && !a->spell_list) {
+	if (a->dlg.ov == OV_SPELL && a->form.spell_sugg && !a->form.spell_list) {
 		char *const *list;
 		size_t n;
-		if (spell_suggestion_poll(a->spell_sugg, &list, &n) == SPELL_OK) {
+		if (spell_suggestion_poll(a->form.spell_sugg, &list, &n) == SPELL_OK) {
 			/* No suggestions is an answer too (hunspell gives up on long
 			 * words on a busy machine): without it the menu would wait,
 			 * and the loop redraw, for ever. */
 			static char *const none[1] = { NULL };
-			a->spell_list = list ? list : none;
-			a->spell_nlist = n > 9 ? 9 : n;
+			a->form.spell_list = list ? list : none;
+			a->form.spell_nlist = n > 9 ? 9 : n;
 			a->dirty = true;
 		}
 	}
-	return st == SPELL_LOADING || (a->ov == OV_SPELL && !a->spell_list);
+	return st == SPELL_LOADING || (a->dlg.ov == OV_SPELL && !a->form.spell_list);
 }
 
 void spell_ui_close(app *a)
 {
-	spell_suggestion_free(&a->spell_sugg);
-	a->spell_list = NULL;
-	a->spell_nlist = 0;
-	if (a->ov == OV_SPELL)
-		a->ov = OV_NONE;
+	spell_suggestion_free(&a->form.spell_sugg);
+	a->form.spell_list = NULL;
+	a->form.spell_nlist = 0;
+	if (a->dlg.ov == OV_SPELL)
+		a->dlg.ov = OV_NONE;
 	a->dirty = true;
 }
 
@@ -143,42 +143,42 @@ void spell_ui_open(app *a)
 	}
 	if (speller_state(sp) == SPELL_LOADING) {
 		/* Opened by itself as soon as the dictionary is there. */
-		a->spell_wanted = true;
+		a->form.spell_wanted = true;
 		app_status(a, false, "%s", _("The Dutch dictionary is still loading; the suggestions follow in a moment."));
 		return;
 	}
-	a->spell_wanted = false;
-	if (!a->spell_ready) {
+	a->form.spell_wanted = false;
+	if (!a->form.spell_ready) {
 		/* The dictionary arrived after the last turn: mark the field now. */
-		a->spell_ready = true;
+		a->form.spell_ready = true;
 		app_refresh_marks(a);
 	}
-	if (a->nmarks == 0) {
+	if (a->form.nmarks == 0) {
 		app_status(a, false, "%s", _("No spelling mistakes found in this field."));
 		return;
 	}
 	size_t pick = 0;
-	for (size_t i = 0; i < a->nmarks; i++)
-		if (a->marks[i].end > a->tb.cur) {
+	for (size_t i = 0; i < a->form.nmarks; i++)
+		if (a->form.marks[i].end > a->form.tb.cur) {
 			pick = i;
 			break;
 		}
-	a->spell_start = a->marks[pick].start;
-	a->spell_end = a->marks[pick].end;
-	tb_set_cursor(&a->tb, a->spell_start);
-	spell_suggestion_free(&a->spell_sugg);
-	a->spell_list = NULL;
-	a->spell_nlist = 0;
-	speller_suggest_async(sp, a->tb.s + a->spell_start, a->spell_end - a->spell_start, &a->spell_sugg);
-	a->ov = OV_SPELL;
+	a->form.spell_start = a->form.marks[pick].start;
+	a->form.spell_end = a->form.marks[pick].end;
+	tb_set_cursor(&a->form.tb, a->form.spell_start);
+	spell_suggestion_free(&a->form.spell_sugg);
+	a->form.spell_list = NULL;
+	a->form.spell_nlist = 0;
+	speller_suggest_async(sp, a->form.tb.s + a->form.spell_start, a->form.spell_end - a->form.spell_start, &a->form.spell_sugg);
+	a->dlg.ov = OV_SPELL;
 	a->dirty = true;
 }
 
 static void replace_word(app *a, const char *with)
 {
-	textbuf *tb = &a->tb;
-	tb_set_cursor(tb, a->spell_end);
-	while (tb->cur > a->spell_start && tb_backspace(tb))
+	textbuf *tb = &a->form.tb;
+	tb_set_cursor(tb, a->form.spell_end);
+	while (tb->cur > a->form.spell_start && tb_backspace(tb))
 		;
 	tb_insert(tb, with, strlen(with), false);
 	app_text_changed(a);
@@ -193,18 +193,18 @@ bool spell_ui_key(app *a, action act, const tui_event *ev)
 	}
 	if (ev->kind != EV_CHAR)
 		return false;
-	char *word = xstrndup(a->tb.s + a->spell_start, a->spell_end - a->spell_start);
+	char *word = xstrndup(a->form.tb.s + a->form.spell_start, a->form.spell_end - a->form.spell_start);
 	uint32_t c = ev->ch;
 	bool done = true;
-	if (c >= '1' && c <= '9' && (size_t)(c - '0') <= a->spell_nlist) {
-		char *with = xstrdup(a->spell_list[c - '1']);
+	if (c >= '1' && c <= '9' && (size_t)(c - '0') <= a->form.spell_nlist) {
+		char *with = xstrdup(a->form.spell_list[c - '1']);
 		spell_ui_close(a);
 		replace_word(a, with);
 		app_status(a, false, _("Replaced \"%s\" by \"%s\"."), word, with);
 		free(with);
 	} else if (c == 'i') {
 		spell_ui_close(a);
-		tb_set_cursor(&a->tb, a->spell_end);
+		tb_set_cursor(&a->form.tb, a->form.spell_end);
 		app_status(a, false, _("Skipped \"%s\"."), word);
 	} else if (c == 'I') {
 		speller_ignore_word(sp, word, strlen(word));
@@ -234,15 +234,15 @@ bool spell_ui_key(app *a, action act, const tui_event *ev)
 char *spell_ui_menu_text(const app *a)
 {
 	strbuf b = STRBUF_INIT;
-	char *word = xstrndup(a->tb.s + a->spell_start, a->spell_end - a->spell_start);
+	char *word = xstrndup(a->form.tb.s + a->form.spell_start, a->form.spell_end - a->form.spell_start);
 	sb_printf(&b, _("\"%s\" is not in the dictionary."), word);
 	sb_adds(&b, "\n\n");
-	if (!a->spell_list)
+	if (!a->form.spell_list)
 		sb_printf(&b, "%s\n", _("Looking for suggestions..."));
-	else if (a->spell_nlist == 0)
+	else if (a->form.spell_nlist == 0)
 		sb_printf(&b, "%s\n", _("No suggestions."));
-	for (size_t i = 0; i < a->spell_nlist; i++)
-		sb_printf(&b, "%zu  %s\n", i + 1, a->spell_list[i]);
+	for (size_t i = 0; i < a->form.spell_nlist; i++)
+		sb_printf(&b, "%zu  %s\n", i + 1, a->form.spell_list[i]);
 	sb_printf(&b, "\n%s", _("1-9 replace · i skip · I accept in this description · t add to team dictionary · a add to my dictionary · Esc close"));
 	free(word);
 	return sb_take(&b);

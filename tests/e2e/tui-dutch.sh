@@ -13,8 +13,8 @@ e2e_wait "Doel en impact · altijd getoond"
 e2e_type "De gemeente beoordeelt ĳverig of zo’n aanvraag € 5 kost 😀."
 e2e_keys Enter Enter
 e2e_type "- tweede alinea met ë"
-# Back over "ë" and one word, insert there.
-e2e_keys Left C-Left
+# Back over "ë", one word back and forward again: insert before "ë".
+e2e_keys Left C-Left C-Right
 e2e_type "één "
 e2e_keys C-z C-y
 e2e_wait "tweede alinea met één ë"

@@ -51,7 +51,7 @@ grep -q '^  - Minder uitstoot$' "$F" || fail "the list items of goal: $(cat "$F"
 grep -q '<p>\|<li>\|uuid\|^id:' "$F" && fail "HTML or template keys left in: $(cat "$F")"
 grep -q 'title: Wet milieubeheer' "$F" || fail "lawful_basis_grouping: $(cat "$F")"
 e2e_keys C-q
-e2e_wait "> Routeplanner afval"
+e2e_wait "> Routeplanner afva"
 e2e_keys C-q
 e2e_wait_exit 0
 
@@ -62,7 +62,7 @@ e2e_wait "scanauto-parkeercontrole.yaml (niet opgeslagen)"
 e2e_keys C-q
 e2e_wait "Niet-opgeslagen wijzigingen"
 e2e_keys C-q
-e2e_wait "> Routeplanner afval"
+e2e_wait "> Routeplanner afva"
 e2e_keys C-q
 e2e_wait_exit 0
 [ ! -e "$REPO/algoritmes/scanauto-parkeercontrole.yaml" ] || fail "quitting without saving left a file"

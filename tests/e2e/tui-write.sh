@@ -56,6 +56,6 @@ e2e_wait "│risicomodel"
 e2e_screen | grep -q "Kwijtschelding van gemeentelijke" || fail "the start of the long name is out of view"
 [ "$(e2e_screen | grep -c '^ .*│ │')" -ge 3 ] || fail "the name's box did not grow to three rows"
 e2e_keys C-q
-e2e_wait "Esc Annuleren"
+e2e_wait "^Q Sluiten zonder opslaan"
 e2e_keys C-q
 e2e_wait_exit 0

@@ -1,0 +1,65 @@
+/* layout: where the parts of the screen go (see view.h). Computed once per
+ * turn by the loop, read by the handlers and the painter, so that both
+ * decide on the same screen. No curses: the bench and the unit tests
+ * compute it for any size. */
+#include "config.h"
+#include "tui/app.h"
+#include "tui/view.h"
+
+#include <string.h>
+
+/* Rows the status message needs at this width: one, or two when it is
+ * longer than the line and there is room (it wraps instead of being cut). */
+static int status_rows(const app *a, int rows, int cols)
+{
+	if (!a->status || rows < 14)
+		return 1;
+	int w = tb_text_width(a->status, strlen(a->status)) + (a->status_error ? 2 : 0);
+	return w > cols ? 2 : 1;
+}
+
+void layout_compute(layout *l, const app *a, int rows, int cols)
+{
+	memset(l, 0, sizeof *l);
+	l->rows = rows;
+	l->cols = cols;
+	l->too_small = rows < 10 || cols < 40;
+	l->keybar_y = rows - 1;
+	l->status_h = status_rows(a, rows, cols);
+	l->status_y = rows - 1 - l->status_h;
+	l->body_top = 1;
+	l->body_h = l->status_y - 1;
+	/* The form: the field list on the left where it fits, the field, and
+	 * the guidance beside it (wide), below it (tall) or only full screen. */
+	l->side_w = cols >= 100 ? 32 : cols >= 70 ? 28 : 0;
+	l->main_x = l->side_w ? l->side_w + 1 : 0;
+	l->main_w = cols - l->main_x - 1;
+	l->guide_right_fits = cols >= 110;
+	/* Judged as with a one-row status line, so that a long message does
+	 * not make the pane come and go. */
+	l->guide_below_fits = !l->guide_right_fits && rows - 3 >= 17 && cols >= 60;
+	l->guide_shown = (l->guide_right_fits || l->guide_below_fits) && !a->form.guide_hidden;
+	if (l->guide_right_fits && l->guide_shown) {
+		int gw = (cols - l->main_x) * 2 / 5;
+		l->main_w -= gw + 1;
+		l->guide_x = l->main_x + l->main_w + 3;
+		l->guide_w = gw - 3;
+	}
+}
+
+void app_relayout(app *a, int rows, int cols)
+{
+	a->rows = rows;
+	a->cols = cols;
+	layout_compute(&a->lay, a, rows, cols);
+}
+
+void app_settle(app *a)
+{
+	if (a->in_list || !a->form.d)
+		list_settle(a);
+	else
+		form_settle(a);
+	if (a->dlg.ov != OV_NONE)
+		dialog_settle(a);
+}
