@@ -5,6 +5,7 @@
  * spelling menu. Its handler (dialog_view.handle) and its painters. */
 #include "config.h"
 #include "tui/app.h"
+#include "forms/textbuf.h"
 #include "tui/draw.h"
 #include "tui/persist.h"
 #include "base/base.h"
@@ -123,6 +124,64 @@ void dialog_handle(app *a, const tui_event *ev, action act)
 
 /* ---- painting ---- */
 
+/* Lines longer than width wrapped at spaces with a hanging indent: a
+ * continuation starts under the line's text (after its key column), so the
+ * keys stay a column of their own at 80 columns too. */
+static char *hang_wrap(const char *text, int width)
+{
+	strbuf b = STRBUF_INIT;
+	for (const char *line = text; *line;) {
+		const char *nl = strchr(line, '\n');
+		size_t n = nl ? (size_t)(nl - line) : strlen(line);
+		if (width < 20 || tb_text_width(line, n) <= width) {
+			sb_add(&b, line, n);
+		} else {
+			size_t lead = strspn(line, " "), ind = lead;
+			const char *gap = NULL;
+			for (size_t i = lead; i + 1 < n && !gap; i++)
+				if (line[i] == ' ' && line[i + 1] == ' ')
+					gap = line + i;
+			if (gap) {
+				const char *t = gap + strspn(gap, " ");
+				if (t < line + n)
+					ind = (size_t)tb_text_width(line, (size_t)(t - line));
+			}
+			if ((int)ind > width / 2)
+				ind = lead;
+			const char *p = line, *end = line + n;
+			int col = 0;
+			bool first = true;
+			while (p < end) {
+				/* the next word, with the spaces before it */
+				const char *w = p;
+				while (w < end && *w == ' ')
+					w++;
+				const char *we = w;
+				while (we < end && *we != ' ')
+					we++;
+				int ww = tb_text_width(p, (size_t)(we - p));
+				if (!first && col + ww > width && col > (int)ind) {
+					sb_addc(&b, '\n');
+					for (size_t k = 0; k < ind; k++)
+						sb_addc(&b, ' ');
+					col = (int)ind;
+					p = w;
+					ww = tb_text_width(p, (size_t)(we - p));
+				}
+				sb_add(&b, p, (size_t)(we - p));
+				col += ww;
+				first = false;
+				p = we;
+			}
+		}
+		if (!nl)
+			break;
+		sb_addc(&b, '\n');
+		line = nl + 1;
+	}
+	return sb_take(&b);
+}
+
 /* The help: the marks, then every key by where it works. */
 static char *help_text(const app *a)
 {
@@ -132,10 +191,13 @@ static char *help_text(const app *a)
 	          _("an error: the register would refuse it, or the standard does not allow it"),
 	          _("a warning: allowed, but worth a look"), a->utf8 ? "✓" : "+", _("filled in"),
 	          _("optional and empty"));
+	sb_printf(&b, "%s\n\n", _("Keys: ^G means Ctrl-G: hold Ctrl and press G. Alt-T: hold Alt and press T."));
 	char *keys_text = help_keys_text();
 	sb_adds(&b, keys_text);
 	free(keys_text);
-	return sb_take(&b);
+	char *all = sb_take(&b), *w = hang_wrap(all, a->cols - 2);
+	free(all);
+	return w;
 }
 
 static void help_screen(const app *a)

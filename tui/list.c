@@ -75,8 +75,12 @@ static void load_entry(app *a, list_entry *e)
 		e->mtime = st.st_mtime;
 	/* <repo>/algoritmes/<slug>.yaml: a symbolic link is listed, never read. */
 	description *d = e->unsaved ? unsaved_read(a, e, &fs) : desc_read_file_at(a->std, e->path, 2, DESC_YAML, &fs);
-	if (!d && !e->unsaved && fs.n && !strcmp(fs.v[0].rule, "symlink"))
-		e->name = xstrdup(fs.v[0].msg);
+	/* A link: its file name, and in the status column what it is; Enter
+	 * says the whole of it (form_open refuses to follow it). */
+	if (!d && !e->unsaved && fs.n && !strcmp(fs.v[0].rule, "symlink")) {
+		e->name = xasprintf("%s.yaml", e->slug);
+		e->status = xstrdup(_("symbolic link"));
+	}
 	if (d) {
 		rules_check(d, &fs);
 		const char *n = desc_text(d, standard_field(a->std, "name"));

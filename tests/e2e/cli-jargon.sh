@@ -29,7 +29,8 @@ if grep -nE '\^[A-Z]([^A-Za-z]|$)' "$out"; then
 	fails=1
 fi
 # Messages name keys one way, as Ctrl-G, in the Dutch catalogue too.
-if grep -nE '^msgstr.*\^[A-Z]([^A-Za-z]|$)' "$top_srcdir/i18n/nl.po"; then
+# (The help screen's one line that explains the key bar's ^G says it.)
+if grep -nE '^msgstr.*\^[A-Z]([^A-Za-z]|$)' "$top_srcdir/i18n/nl.po" | grep -v '\^G betekent Ctrl-G'; then
 	echo "FAIL: ^X key notation in a Dutch message; write Ctrl-X"
 	fails=1
 fi

@@ -86,7 +86,7 @@ flows() {
 	e2e_wait "1/11"
 	e2e_screen >> "$out"
 	e2e_keys F1
-	e2e_wait "F1, ^G"
+	e2e_wait "^G, F1"
 	e2e_screen >> "$out"
 	e2e_keys Escape
 	e2e_wait "1/11"

@@ -17,7 +17,8 @@ git -C "$E2E_TMP/work" add algoritmes
 git -C "$E2E_TMP/work" commit -qm "twee"
 e2e_start 100 24 -C "$E2E_TMP/work"
 e2e_wait "Parkeervergunning"
-e2e_wait "algoritmes/leak.yaml is een snelkoppeling"
+e2e_wait "snelkoppeling"
+e2e_screen | grep -qE "^. leak\.yaml +snelkoppeling" || fail "the link is not listed by its file name as a link"
 e2e_screen | grep -q "s3cr3t\|Cluster" && fail "the linked file was read into the list"
 # Opening it is refused with the same words.
 e2e_type "leak"
