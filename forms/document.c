@@ -497,7 +497,7 @@ static void doc_begin(doc *d, doc_format fmt, int lang, const char *title)
 	          "body { font-family: sans-serif; max-width: 46em; margin: 2em auto; padding: 0 1em; line-height: 1.5; }\n"
 	          "h1, h2 { border-bottom: 1px solid #999; }\n"
 	          ".remark { color: #555; }\n"
-	          "@media print { body { max-width: none; margin: 0; } h2 { break-before: page; } }\n"
+	          "@media print { body { max-width: none; margin: 0; } }\n"
 	          "</style>\n</head>\n<body>\n",
 	          lang == LANG_NL ? "nl" : "en", sb_str(&t));
 	sb_done(&t);

@@ -27,3 +27,6 @@ tests_fuzz_fuzz_month_LDFLAGS = $(FUZZ_LINKFLAGS)
 tests_fuzz_fuzz_month_LDADD = $(ALL_LIBS)
 TESTS += tests/fuzz/month.fuzz
 EXTRA_DIST += tests/fuzz/month.fuzz
+
+TESTS += tests/e2e/document.sh
+EXTRA_DIST += tests/e2e/document.sh
