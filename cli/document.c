@@ -13,7 +13,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 
 static void usage(FILE *f)
 {
@@ -23,11 +22,11 @@ static void usage(FILE *f)
 	                       "repository, by section with the form's labels, for people who do not use algedit."));
 }
 
+/* A path (with a folder or a .yaml name) is read as a file, as export reads
+ * one for the API; anything else is a description in the repository. */
 static bool is_file(const char *arg)
 {
-	struct stat st;
-	return (strchr(arg, '/') || str_ends(arg, ".yaml") || str_ends(arg, ".yml")) && stat(arg, &st) == 0 &&
-	       S_ISREG(st.st_mode);
+	return strchr(arg, '/') || str_ends(arg, ".yaml") || str_ends(arg, ".yml");
 }
 
 static void print_errors(const char *name, const findings *fs)
@@ -91,9 +90,9 @@ int cli_export_document(int argc, char **argv)
 			cli_error("export", "%s", _("there are no descriptions yet; algedit new NAME makes one"));
 			rc = 1;
 		}
+		args = xrealloc(args, (nslugs + 1) * sizeof *args);
 		for (size_t i = 0; i < nslugs; i++)
 			args[nargs++] = slugs[i];
-		args = xrealloc(args, (nargs + 1) * sizeof *args);
 	}
 	doc_entry *v = xcalloc(nargs + 1, sizeof *v);
 	description **ds = xcalloc(nargs + 1, sizeof *ds);

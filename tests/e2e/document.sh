@@ -81,15 +81,20 @@ mkdir -p "$repo/algoritmes"
 git -C "$repo" init -q
 cp "$tmp/h.yaml" "$repo/algoritmes/toeslag.yaml"
 printf 'name: Parkeervergunning\nstatus: In ontwikkeling\n' > "$repo/algoritmes/parkeren.yaml"
+for i in 1 2 3 4 5; do printf 'name: Melding %s\n' $i > "$repo/algoritmes/melding-$i.yaml"; done
 git -C "$repo" add -A && git -C "$repo" -c user.name=T -c user.email=t@example.org commit -qm start
 LANGUAGE=nl "$ALGEDIT" -C "$repo" export --format html > "$tmp/out" 2>&1 || bad "repo-all: exit $?"
 has repo-all '<h1>Algoritmebeschrijvingen</h1>' && has repo-all '<h2>Parkeervergunning</h2>' &&
-	has repo-all '<h2>Toeslag *check* #1 &lt;script&gt;' && has repo-all '2 beschrijvingen' && ok "repo-all: both descriptions"
+	has repo-all '<h2>Toeslag *check* #1 &lt;script&gt;' && has repo-all '7 beschrijvingen' && has repo-all '<h2>Melding 5</h2>' && ok "repo-all: both descriptions"
 tidy_ok repo-all
 LANGUAGE=en "$ALGEDIT" -C "$repo" export --format markdown parkeren > "$tmp/out" 2>&1 || bad "repo-slug: exit $?"
 has repo-slug '# Parkeervergunning' && hasnt repo-slug 'Toeslag' && ok "repo-slug: only the one named"
 LANGUAGE=en "$ALGEDIT" -C "$repo" export --format markdown nope > "$tmp/out" 2>&1; rc=$?
 [ $rc -eq 2 ] && ok "repo-unknown: exit 2 ($(head -1 "$tmp/out"))" || bad "repo-unknown: exit $rc"
+# A file that is not there is an error; no repository is made for it.
+LANGUAGE=en "$ALGEDIT" export --format html "$tmp/nope.yaml" > "$tmp/out" 2>&1; rc=$?
+[ $rc -eq 2 ] && [ ! -e "$XDG_DATA_HOME/algedit" ] && ok "missing-file: exit 2 ($(head -1 "$tmp/out"))" ||
+	bad "missing-file: exit $rc"
 LANGUAGE=en "$ALGEDIT" export --format pdf "$tmp/h.yaml" > "$tmp/out" 2>&1; rc=$?
 [ $rc -eq 2 ] && grep -q 'unknown format "pdf"' "$tmp/out" && ok "bad-format" || bad "bad-format: exit $rc"
 # The API body is unchanged by all this.
