@@ -49,6 +49,8 @@ int cli_export_document(int argc, char **argv)
 				free(args);
 				return 2;
 			}
+		} else if (!strcmp(argv[i], "--force")) {
+			/* as for the API body; a document is never refused */
 		} else if (!strcmp(argv[i], "-h") || !strcmp(argv[i], "--help")) {
 			usage(stdout);
 			free(args);

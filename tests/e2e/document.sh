@@ -97,6 +97,8 @@ LANGUAGE=en "$ALGEDIT" export --format html "$tmp/nope.yaml" > "$tmp/out" 2>&1; 
 	bad "missing-file: exit $rc"
 LANGUAGE=en "$ALGEDIT" export --format pdf "$tmp/h.yaml" > "$tmp/out" 2>&1; rc=$?
 [ $rc -eq 2 ] && grep -q 'unknown format "pdf"' "$tmp/out" && ok "bad-format" || bad "bad-format: exit $rc"
+LANGUAGE=en "$ALGEDIT" export --force --format markdown "$tmp/h.yaml" > "$tmp/out" 2>&1 && has force '# Toeslag' &&
+	ok "--force is accepted (a document is never refused)"
 # The API body is unchanged by all this.
 LANGUAGE=en "$ALGEDIT" export --format api --force "$tmp/h.yaml" > "$tmp/out" 2>&1 && has api '"name": ' && ok "api still JSON"
 
