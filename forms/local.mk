@@ -30,3 +30,11 @@ EXTRA_DIST += tests/fuzz/month.fuzz
 
 TESTS += tests/e2e/document.sh
 EXTRA_DIST += tests/e2e/document.sh
+
+check_PROGRAMS += tests/fuzz/fuzz_document
+tests_fuzz_fuzz_document_SOURCES = tests/fuzz/fuzz_document.c $(FUZZ_DRIVER)
+tests_fuzz_fuzz_document_CFLAGS = $(FUZZ_CFLAGS)
+tests_fuzz_fuzz_document_LDFLAGS = $(FUZZ_LINKFLAGS)
+tests_fuzz_fuzz_document_LDADD = $(ALL_LIBS)
+TESTS += tests/fuzz/document.fuzz
+EXTRA_DIST += tests/fuzz/document.fuzz
