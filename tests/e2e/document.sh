@@ -102,6 +102,27 @@ LANGUAGE=en "$ALGEDIT" export --force --format markdown "$tmp/h.yaml" > "$tmp/ou
 # The API body is unchanged by all this.
 LANGUAGE=en "$ALGEDIT" export --format api --force "$tmp/h.yaml" > "$tmp/out" 2>&1 && has api '"name": ' && ok "api still JSON"
 
+# Every supplier template of the register, imported, makes a document tidy
+# finds nothing in.
+ref="${SHARED_DIR:-$top_srcdir/../shared}/reference/templates"
+if [ ! -d "$ref" ]; then echo "SKIP templates: ../shared/reference is absent"
+elif [ -z "$TIDY" ]; then echo "SKIP templates: tidy is not installed"
+else
+	n=0 nbad=0
+	for t in "$ref"/*.json; do
+		for id in $(sed -n 's/^ *"id": *"\{0,1\}\([A-Za-z0-9_-]*\)"\{0,1\},\{0,1\}$/\1/p' "$t"); do
+			LANGUAGE=nl "$ALGEDIT" import "$t#$id" -o "$tmp/t.yaml" > /dev/null 2>&1 || continue
+			n=$((n + 1))
+			LANGUAGE=nl "$ALGEDIT" export --format html "$tmp/t.yaml" > "$tmp/out" 2>&1 &&
+				tidy -errors -q "$tmp/out" > "$tmp/tidy" 2>&1 && [ ! -s "$tmp/tidy" ] ||
+				{ nbad=$((nbad + 1)); echo "FAIL template $t#$id"; head -3 "$tmp/tidy"; }
+			rm -f "$tmp/t.yaml"
+		done
+	done
+	if [ $n -gt 0 ] && [ $nbad -eq 0 ]; then ok "templates: $n documents, tidy finds nothing"; else
+		bad "templates: $nbad of $n documents not clean"; fi
+fi
+
 # The standard as a handout.
 for lang in en nl; do
 	for fmt in text markdown html; do
