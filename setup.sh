@@ -15,8 +15,8 @@ check tmux locales git python3 python3-yaml ca-certificates"
 # 127.0.0.1, over https with certificates the test makes (openssl), and a
 # trace of which files a save opens (strace). Not installed for "run": Debian
 # starts its own ssh service when openssh-server is installed, which a machine
-# that only edits should not get.
-TEST_PACKAGES="openssh-server openssh-client openssl strace"
+# that only edits should not get. tidy validates the HTML documents algedit makes.
+TEST_PACKAGES="openssh-server openssh-client openssl strace tidy"
 
 say() { printf '== %s\n' "$*" >&2; }
 

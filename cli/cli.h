@@ -63,6 +63,8 @@ int cli_assign(const char *cmd, struct description *d, const char *arg);
 int cli_validate(const char *cmd, const char *slug, const struct description *d,
                  const char *const *changed, size_t n);
 int cmd_edit(int argc, char **argv);
+/* export --format markdown|html: a readable document (cli/document.c). */
+int cli_export_document(int argc, char **argv);
 
 /* Review (cli/review.c): review --print, and comment, suggest, accept,
  * reject, approve, request-changes, ask-review, mark-reviewed. */

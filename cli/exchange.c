@@ -44,12 +44,15 @@ int cmd_export(int argc, char **argv)
 	for (int i = 1; i < argc; i++) {
 		if (!strcmp(argv[i], "--force"))
 			force = true;
+		else if (!strcmp(argv[i], "--format") && i + 1 < argc && strcmp(argv[i + 1], "api"))
+			return cli_export_document(argc, argv); /* cli/document.c */
 		else if (!strcmp(argv[i], "--format") && i + 1 < argc && !strcmp(argv[i + 1], "api"))
 			i++;
 		else if (!strcmp(argv[i], "-h") || !strcmp(argv[i], "--help")) {
 			cli_usage(stdout, "export");
 			printf("\n%s\n", _("Prints the JSON body for the register's submission API. Refuses when the\n"
 			                   "register would reject it (the errors are listed), unless --force is given."));
+			printf("%s\n", _("With --format markdown|html [SLUG|FILE.yaml...]: a readable document instead."));
 			return 0;
 		} else if (argv[i][0] == '-' || path) {
 			cli_error("export", _("unknown option \"%s\""), argv[i]);

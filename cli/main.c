@@ -20,7 +20,7 @@ const cli_command cli_commands[] = {
 	{ "spell", cmd_spell, N_("list misspelt words in text read from standard input"),
 	  N_("algedit spell [-l] [--dict NAME] < TEXT") },
 	{ "standard", cmd_standard, N_("show the standard, or convert the register's field config"),
-	  N_("algedit standard [--from-register-config FILE [--layout FILE] [-o DIR]]") },
+	  N_("algedit standard [--format text|markdown|html | --from-register-config FILE [--layout FILE] [-o DIR]]") },
 	{ "edit", cmd_edit, N_("open the editor (what algedit alone does)"),
 	  N_("algedit [--plain] [edit] [FILE.yaml] | algedit edit --template FILE[#ID]") },
 	{ "new", cmd_new, N_("make a new description and save its first version"),

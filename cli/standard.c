@@ -5,6 +5,7 @@
 #include "cli/cli.h"
 #include "standard/standard.h"
 #include "standard/ytree.h"
+#include "forms/document.h"
 #include "base/base.h"
 #include "i18n/i18n.h"
 
@@ -202,6 +203,8 @@ static void usage(FILE *f)
 {
 	cli_usage(f, "standard");
 	fprintf(f, "\n%s\n", _("Without options: lists the sections and fields of the standard in use."));
+	fprintf(f, "  %-31s %s\n", _("--format text|markdown|html"),
+	        _("the whole standard as a handout: every field with its rules, guidance and an example"));
 	fprintf(f, "  %-31s %s\n", _("--from-register-config FILE"),
 	        _("convert the register's field config (config-v1_0.json format)"));
 	fprintf(f, "  %-31s %s\n", _("--layout FILE"), _("the register's layout file, for the sections"));
@@ -212,8 +215,16 @@ static void usage(FILE *f)
 int cmd_standard(int argc, char **argv)
 {
 	const char *cfg = NULL, *layout = NULL, *outdir = NULL;
+	bool handout = false;
+	doc_format fmt = DOC_TEXT;
 	for (int i = 1; i < argc; i++) {
-		if (!strcmp(argv[i], "--from-register-config") && i + 1 < argc)
+		if (!strcmp(argv[i], "--format") && i + 1 < argc) {
+			if (!doc_format_parse(argv[++i], &fmt)) {
+				cli_error("standard", _("unknown format \"%s\"; use text, markdown or html"), argv[i]);
+				return 2;
+			}
+			handout = true;
+		} else if (!strcmp(argv[i], "--from-register-config") && i + 1 < argc)
 			cfg = argv[++i];
 		else if (!strcmp(argv[i], "--layout") && i + 1 < argc)
 			layout = argv[++i];
@@ -232,6 +243,10 @@ int cmd_standard(int argc, char **argv)
 		cli_error("standard", "%s", _("--layout and -o go with --from-register-config FILE"));
 		return 2;
 	}
+	if (cfg && handout) {
+		cli_error("standard", "%s", _("--format and --from-register-config cannot be combined"));
+		return 2;
+	}
 	if (cfg)
 		return convert(cfg, layout, outdir);
 	char *err = NULL;
@@ -241,7 +256,18 @@ int cmd_standard(int argc, char **argv)
 		free(err);
 		return 2;
 	}
-	print_standard(s);
+	int rc = 0;
+	if (handout) {
+		char *text = doc_standard(s, fmt, i18n_lang());
+		fputs(text, stdout);
+		free(text);
+		if (fflush(stdout) != 0) {
+			cli_error("standard", "%s", _("cannot write the document to standard output"));
+			rc = 2;
+		}
+	} else {
+		print_standard(s);
+	}
 	standard_free(&s);
-	return 0;
+	return rc;
 }

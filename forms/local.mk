@@ -3,6 +3,8 @@ libalgedit_a_SOURCES += forms/finding.h forms/finding.c forms/desc.h forms/desc.
 libalgedit_a_SOURCES += forms/progress.h forms/progress.c forms/suggest.h forms/suggest.c
 libalgedit_a_SOURCES += forms/html.h forms/html.c
 libalgedit_a_SOURCES += forms/month.h forms/month.c
+libalgedit_a_SOURCES += forms/document.h forms/document.c
+UNIT_TESTS += tests/unit/test_document
 
 UNIT_TESTS += tests/unit/test_html tests/unit/test_progress
 
@@ -26,3 +28,14 @@ tests_fuzz_fuzz_month_LDFLAGS = $(FUZZ_LINKFLAGS)
 tests_fuzz_fuzz_month_LDADD = $(ALL_LIBS)
 TESTS += tests/fuzz/month.fuzz
 EXTRA_DIST += tests/fuzz/month.fuzz
+
+TESTS += tests/e2e/document.sh
+EXTRA_DIST += tests/e2e/document.sh
+
+check_PROGRAMS += tests/fuzz/fuzz_document
+tests_fuzz_fuzz_document_SOURCES = tests/fuzz/fuzz_document.c $(FUZZ_DRIVER)
+tests_fuzz_fuzz_document_CFLAGS = $(FUZZ_CFLAGS)
+tests_fuzz_fuzz_document_LDFLAGS = $(FUZZ_LINKFLAGS)
+tests_fuzz_fuzz_document_LDADD = $(ALL_LIBS)
+TESTS += tests/fuzz/document.fuzz
+EXTRA_DIST += tests/fuzz/document.fuzz
