@@ -41,6 +41,8 @@ const cli_command cli_commands[] = {
 	  N_("algedit export [--force] FILE.yaml") },
 	{ "import", cmd_import, N_("turn a register template into a description file"),
 	  N_("algedit import TEMPLATE.json[#ID] [-o FILE.yaml]") },
+	{ "publish", cmd_publish, N_("send a description to the register's submission API"),
+	  N_("algedit publish [--dry-run] [--force] [--url URL] [--cacert FILE] SLUG --org ORG") },
 	{ "help", cmd_help, N_("show this help"), N_("algedit help [COMMAND]") },
 	{ NULL, NULL, NULL, NULL },
 };
