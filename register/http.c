@@ -1,12 +1,15 @@
 /* http: one request to the register through libcurl, the only file that
  * includes curl. HTTPS only, no redirects followed (the token must not go
- * anywhere else), bounded times and answer size. */
+ * anywhere else), bounded times and answer size. The library is opened here
+ * (dlopen) when a request is sent, so that the commands that never send
+ * one do not load it and the twenty libraries it needs. */
 #include "config.h"
 #include "register/register.h"
 #include "base/base.h"
 #include "i18n/i18n.h"
 
 #include <curl/curl.h>
+#include <dlfcn.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -46,6 +49,48 @@ static size_t on_header(char *data, size_t size, size_t n, void *arg)
 	return k;
 }
 
+/* The functions of libcurl algedit uses, from the opened library. */
+static struct {
+	CURLcode (*global_init)(long flags);
+	CURL *(*easy_init)(void);
+	CURLcode (*easy_setopt)(CURL *c, CURLoption opt, ...);
+	CURLcode (*easy_perform)(CURL *c);
+	CURLcode (*easy_getinfo)(CURL *c, CURLINFO info, ...);
+	const char *(*easy_strerror)(CURLcode rc);
+	void (*easy_cleanup)(CURL *c);
+	struct curl_slist *(*slist_append)(struct curl_slist *l, const char *s);
+	void (*slist_free_all)(struct curl_slist *l);
+	bool tried, ok;
+} cu;
+
+static bool curl_open(char **err)
+{
+	if (!cu.tried) {
+		cu.tried = true;
+		void *lib = dlopen(CURL_SONAME, RTLD_NOW | RTLD_LOCAL);
+		if (lib) {
+#define CU_SYM(field, name) (*(void **)&cu.field = dlsym(lib, name))
+			CU_SYM(global_init, "curl_global_init");
+			CU_SYM(easy_init, "curl_easy_init");
+			CU_SYM(easy_setopt, "curl_easy_setopt");
+			CU_SYM(easy_perform, "curl_easy_perform");
+			CU_SYM(easy_getinfo, "curl_easy_getinfo");
+			CU_SYM(easy_strerror, "curl_easy_strerror");
+			CU_SYM(easy_cleanup, "curl_easy_cleanup");
+			CU_SYM(slist_append, "curl_slist_append");
+			CU_SYM(slist_free_all, "curl_slist_free_all");
+#undef CU_SYM
+		}
+		cu.ok = lib && cu.global_init && cu.easy_init && cu.easy_setopt && cu.easy_perform && cu.easy_getinfo &&
+		        cu.easy_strerror && cu.easy_cleanup && cu.slist_append && cu.slist_free_all &&
+		        cu.global_init(CURL_GLOBAL_DEFAULT) == CURLE_OK;
+	}
+	if (!cu.ok)
+		*err = xasprintf(_("cannot load the network library %s, which publishing needs; install it (on Debian: apt install libcurl4)"),
+		                 CURL_SONAME);
+	return cu.ok;
+}
+
 void reg_answer_done(reg_answer *ans)
 {
 	free(ans->body);
@@ -69,15 +114,9 @@ int reg_send(const reg_request *rq, reg_answer *ans, char **err)
 	memset(ans, 0, sizeof *ans);
 	ans->retry_after = -1;
 	*err = NULL;
-	static bool inited;
-	if (!inited) {
-		if (curl_global_init(CURL_GLOBAL_DEFAULT) != CURLE_OK) {
-			*err = xstrdup(_("cannot start the network library (libcurl)"));
-			return -1;
-		}
-		inited = true;
-	}
-	CURL *c = curl_easy_init();
+	if (!curl_open(err))
+		return -1;
+	CURL *c = cu.easy_init();
 	if (!c) {
 		*err = xstrdup(_("cannot start the network library (libcurl)"));
 		return -1;
@@ -87,37 +126,37 @@ int reg_send(const reg_request *rq, reg_answer *ans, char **err)
 	struct curl_slist *h = NULL;
 	char *auth = rq->token ? xasprintf("Authorization: Bearer %s", rq->token) : NULL;
 	if (auth)
-		h = curl_slist_append(h, auth);
-	h = curl_slist_append(h, "Content-Type: application/json");
-	h = curl_slist_append(h, "Accept: application/json");
-	h = curl_slist_append(h, "Expect:");
-	curl_easy_setopt(c, CURLOPT_URL, rq->url);
-	curl_easy_setopt(c, CURLOPT_PROTOCOLS_STR, "https");
-	curl_easy_setopt(c, CURLOPT_FOLLOWLOCATION, 0L);
-	curl_easy_setopt(c, CURLOPT_NOSIGNAL, 1L);
-	curl_easy_setopt(c, CURLOPT_CONNECTTIMEOUT, 20L);
-	curl_easy_setopt(c, CURLOPT_TIMEOUT, 120L);
-	curl_easy_setopt(c, CURLOPT_USERAGENT, "algedit/" PACKAGE_VERSION);
-	curl_easy_setopt(c, CURLOPT_HTTPHEADER, h);
-	curl_easy_setopt(c, CURLOPT_CUSTOMREQUEST, rq->method);
-	curl_easy_setopt(c, CURLOPT_POSTFIELDS, rq->body);
-	curl_easy_setopt(c, CURLOPT_POSTFIELDSIZE_LARGE, (curl_off_t)rq->len);
-	curl_easy_setopt(c, CURLOPT_WRITEFUNCTION, on_body);
-	curl_easy_setopt(c, CURLOPT_WRITEDATA, &s);
-	curl_easy_setopt(c, CURLOPT_HEADERFUNCTION, on_header);
-	curl_easy_setopt(c, CURLOPT_HEADERDATA, &s);
-	curl_easy_setopt(c, CURLOPT_ERRORBUFFER, ebuf);
+		h = cu.slist_append(h, auth);
+	h = cu.slist_append(h, "Content-Type: application/json");
+	h = cu.slist_append(h, "Accept: application/json");
+	h = cu.slist_append(h, "Expect:");
+	cu.easy_setopt(c, CURLOPT_URL, rq->url);
+	cu.easy_setopt(c, CURLOPT_PROTOCOLS_STR, "https");
+	cu.easy_setopt(c, CURLOPT_FOLLOWLOCATION, 0L);
+	cu.easy_setopt(c, CURLOPT_NOSIGNAL, 1L);
+	cu.easy_setopt(c, CURLOPT_CONNECTTIMEOUT, 20L);
+	cu.easy_setopt(c, CURLOPT_TIMEOUT, 120L);
+	cu.easy_setopt(c, CURLOPT_USERAGENT, "algedit/" PACKAGE_VERSION);
+	cu.easy_setopt(c, CURLOPT_HTTPHEADER, h);
+	cu.easy_setopt(c, CURLOPT_CUSTOMREQUEST, rq->method);
+	cu.easy_setopt(c, CURLOPT_POSTFIELDS, rq->body);
+	cu.easy_setopt(c, CURLOPT_POSTFIELDSIZE_LARGE, (curl_off_t)rq->len);
+	cu.easy_setopt(c, CURLOPT_WRITEFUNCTION, on_body);
+	cu.easy_setopt(c, CURLOPT_WRITEDATA, &s);
+	cu.easy_setopt(c, CURLOPT_HEADERFUNCTION, on_header);
+	cu.easy_setopt(c, CURLOPT_HEADERDATA, &s);
+	cu.easy_setopt(c, CURLOPT_ERRORBUFFER, ebuf);
 	if (rq->cacert)
-		curl_easy_setopt(c, CURLOPT_CAINFO, rq->cacert);
-	CURLcode rc = curl_easy_perform(c);
+		cu.easy_setopt(c, CURLOPT_CAINFO, rq->cacert);
+	CURLcode rc = cu.easy_perform(c);
 	int out = 0;
 	if (rc == CURLE_OK) {
-		curl_easy_getinfo(c, CURLINFO_RESPONSE_CODE, &ans->status);
+		cu.easy_getinfo(c, CURLINFO_RESPONSE_CODE, &ans->status);
 		ans->retry_after = s.retry_after;
 		ans->len = s.b.len;
 		ans->body = sb_take(&s.b);
 	} else {
-		const char *what = *ebuf ? ebuf : curl_easy_strerror(rc);
+		const char *what = *ebuf ? ebuf : cu.easy_strerror(rc);
 		switch (rc) {
 		case CURLE_PEER_FAILED_VERIFICATION:
 		case CURLE_SSL_CACERT_BADFILE:
@@ -139,10 +178,10 @@ int reg_send(const reg_request *rq, reg_answer *ans, char **err)
 		out = -1;
 	}
 	sb_done(&s.b);
-	curl_slist_free_all(h);
+	cu.slist_free_all(h);
 	if (auth) {
 		reg_token_free(&auth);
 	}
-	curl_easy_cleanup(c);
+	cu.easy_cleanup(c);
 	return out;
 }

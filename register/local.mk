@@ -1,6 +1,6 @@
 # register: the register's submission API through libcurl (algedit publish).
+# Headers only: register/http.c opens libcurl with dlopen (see configure.ac).
 AM_CFLAGS += $(CURL_CFLAGS)
-ALL_LIBS += $(CURL_LIBS)
 libalgedit_a_SOURCES += register/register.h register/config.c register/http.c register/answer.c
 # The command lives with the others in cli/; listed here so that adding it
 # touches no other module's list.

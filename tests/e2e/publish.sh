@@ -12,6 +12,7 @@
 #  - Each answer says what it means; 422 becomes findings like check's.
 #  - The token (env or register.token-command) is never in any output, in
 #    any file under the test's folders, or in the repositories' history.
+#  - libcurl is not linked: only publish opens it.
 set -u
 command -v python3 >/dev/null || { echo "SKIP: python3 is not installed"; exit 77; }
 command -v openssl >/dev/null || { echo "SKIP: openssl is not installed"; exit 77; }
@@ -286,6 +287,12 @@ n=$(requests)
 CURL_CA_BUNDLE= run out -C a publish "$slug" --org gm0363 --url "$URL" --force --cacert /etc/ssl/certs/ca-certificates.crt
 expect "an untrusted certificate: refused" 1 "certificate is not trusted"
 [ "$(requests)" = "$n" ] || fail "untrusted: the server got a request"
+
+# ---- libcurl is opened by publish only: other commands do not load it ----
+if command -v ldd >/dev/null; then
+	ldd "$A" | grep -q libcurl && fail "algedit is linked with libcurl: every command would load it" ||
+		ok "algedit is not linked with libcurl (publish opens it)"
+fi
 
 # ---- the token: never shown, never written ----
 grep -qF "$TOKEN" all.out && fail "the token is in algedit's output"
