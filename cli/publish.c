@@ -63,13 +63,13 @@ static void usage(FILE *f)
 	                       "and the code the register gives it (lars) is saved in its file, so that the\n"
 	                       "next publish, also by a teammate after sync, updates it. Only an approved\n"
 	                       "description is sent, unless --force is given."));
-	fprintf(f, "\n  --org ORG      %s\n", _("your organisation's code in the register (e.g. gm0363)"));
-	fprintf(f, "  --url URL      ");
+	fprintf(f, "\n  %-16s %s\n", "--org ORG", _("your organisation's code in the register (e.g. gm0363)"));
+	fprintf(f, "  %-16s ", "--url URL");
 	fprintf(f, _("the register's address (default: register.url in the config, else %s)"), REG_DEFAULT_URL);
 	fputc('\n', f);
-	fprintf(f, "  --cacert FILE  %s\n", _("trust the certificate authority in FILE (a test environment); also CURL_CA_BUNDLE or register.cacert"));
-	fprintf(f, "  --dry-run      %s\n", _("show the request (method, address, headers, body) without sending it; the token is not shown"));
-	fprintf(f, "  --force        %s\n", _("publish a description that is not approved"));
+	fprintf(f, "  %-16s %s\n", _("--cacert FILE"), _("trust the certificate authority in FILE (a test environment); also CURL_CA_BUNDLE or register.cacert"));
+	fprintf(f, "  %-16s %s\n", "--dry-run", _("show the request (method, address, headers, body) without sending it; the token is not shown"));
+	fprintf(f, "  %-16s %s\n", "--force", _("publish a description that is not approved"));
 	fprintf(f, "\n%s\n", _("The token: ALGEDIT_REGISTER_TOKEN, else the output of the command named by\n"
 	                       "register.token-command in your own config (~/.config/algedit/config, git's\n"
 	                       "config format). It is never written to disk or shown."));
