@@ -24,8 +24,6 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#define MAX_TRIES 3
-#define MAX_WAIT 60
 
 /* The review gate. The review model (states concept, ter review,
  * goedgekeurd, gepubliceerd; an approval tied to a version) is not part of
@@ -271,7 +269,7 @@ static char *get_token(const settings *st)
 static void say_wait(long secs, int next)
 {
 	fprintf(stderr, _("algedit publish: the register is busy (too many requests); waiting %ld seconds as it asks, then trying again (try %d of %d)\n"),
-	        secs, next, MAX_TRIES);
+	        secs, next, REG_MAX_TRIES);
 }
 
 /* What the user can do about an answer that is not a success. */
@@ -299,7 +297,7 @@ static void explain_failure(const reg_answer *a, const char *org, const char *la
 		break;
 	case 429:
 		cli_error("publish", _("the register is still busy after %d tries (too many requests); nothing was published. "
-		                       "Wait a minute and publish again"), MAX_TRIES);
+		                       "Wait a minute and publish again"), REG_MAX_TRIES);
 		break;
 	default:
 		if (a->status >= 500)
@@ -321,13 +319,9 @@ static int send_with_retries(const reg_request *rq, reg_answer *ans)
 			free(err);
 			return -1;
 		}
-		if (ans->status != 429 || tries >= MAX_TRIES)
+		if (ans->status != 429 || tries >= REG_MAX_TRIES)
 			return 0;
-		long secs = ans->retry_after < 0 ? 5 : ans->retry_after;
-		if (secs < 1)
-			secs = 1;
-		if (secs > MAX_WAIT)
-			secs = MAX_WAIT;
+		long secs = reg_retry_wait(ans->retry_after);
 		reg_answer_done(ans);
 		say_wait(secs, tries + 1);
 		sleep((unsigned)secs);

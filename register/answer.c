@@ -23,6 +23,15 @@ static ynode *parse(const char *body, size_t len)
 	return root;
 }
 
+long reg_retry_wait(long retry_after)
+{
+	if (retry_after < 0)
+		return 5; /* none given, or a date: a short pause */
+	if (retry_after < 1)
+		return 1;
+	return retry_after > REG_MAX_WAIT ? REG_MAX_WAIT : retry_after;
+}
+
 bool reg_lars_valid(const char *s)
 {
 	if (!s || strlen(s) != 8)
@@ -93,10 +102,33 @@ size_t reg_detail_findings(const description *d, const char *body, size_t len, f
 		const char *key = loc && loc->type == Y_SEQ && k < loc->n && loc->kids[k]->type == Y_STR ? loc->kids[k]->str : NULL;
 		const std_field *f = key ? standard_field(std, key) : NULL;
 		int line = 0, col = 0;
-		if (f) {
-			if (d->key_line && d->key_line[f->index]) {
-				line = d->key_line[f->index];
-				col = d->key_col[f->index];
+		if (f && d->key_line && d->key_line[f->index]) {
+			line = d->key_line[f->index];
+			col = d->key_col[f->index];
+			/* Inside a list of items: the item, and the key in it. */
+			const ynode *v = d->vals[f->index];
+			for (size_t j = k + 1; v && loc && j < loc->n; j++) {
+				const ynode *p = loc->kids[j];
+				const ynode *next = NULL;
+				if (p->type == Y_NUM && v->type == Y_SEQ) {
+					long at = strtol(p->str, NULL, 10);
+					if (at >= 0 && (size_t)at < v->n)
+						next = v->kids[at];
+				} else if (p->type == Y_STR && v->type == Y_MAP) {
+					for (size_t m = 0; m < v->n; m++)
+						if (!strcmp(v->keys[m], p->str)) {
+							next = v->kids[m];
+							line = v->key_lines[m];
+							col = v->key_cols[m];
+						}
+					v = next;
+					continue;
+				}
+				v = next;
+				if (v && v->line) {
+					line = v->line;
+					col = v->col;
+				}
 			}
 		}
 		strbuf where = STRBUF_INIT;

@@ -75,6 +75,12 @@ void reg_answer_done(reg_answer *ans);
 char *reg_answer_lars(const char *body, size_t len);
 /* True for a PUT answer {"message": "NO_CHANGES"}. */
 bool reg_answer_no_changes(const char *body, size_t len);
+/* Busy (429): how often publish tries, and how long it waits at most. */
+#define REG_MAX_TRIES 3
+#define REG_MAX_WAIT 60
+/* Seconds to wait for a Retry-After of retry_after seconds (-1: none): at
+ * least 1, at most REG_MAX_WAIT. */
+long reg_retry_wait(long retry_after);
 /* True when s is a register id: 8 digits. */
 bool reg_lars_valid(const char *s);
 /* A 422 answer's FastAPI detail ({"detail": [{"loc": ["body", KEY, ...],

@@ -57,6 +57,12 @@ START_TEST(answers)
 	ck_assert(reg_answer_no_changes("{\"message\": \"NO_CHANGES\"}", 25));
 	ck_assert(!reg_answer_no_changes("null", 4));
 	ck_assert(!reg_answer_no_changes("{\"message\": \"OK\"}", 17));
+	/* Retry-After: as asked, bounded. */
+	ck_assert_int_eq(reg_retry_wait(1), 1);
+	ck_assert_int_eq(reg_retry_wait(0), 1);
+	ck_assert_int_eq(reg_retry_wait(60), 60);
+	ck_assert_int_eq(reg_retry_wait(3600), 60);
+	ck_assert_int_eq(reg_retry_wait(-1), 5);
 }
 END_TEST
 
@@ -91,7 +97,7 @@ START_TEST(detail_to_findings)
 	ck_assert_int_eq(fs.v[0].sev, SEV_ERROR);
 	ck_assert_int_eq(fs.v[0].org, ORIGIN_REGISTER);
 	ck_assert_ptr_nonnull(strstr(fs.v[1].msg, ", item 1, title: the register refused it: Field required"));
-	ck_assert_int_eq(fs.v[1].line, 8);
+	ck_assert_int_eq(fs.v[1].line, 9); /* the item's title */
 	ck_assert_str_eq(fs.v[2].msg, "\"weird\": the register refused it: x");
 	ck_assert_str_eq(fs.v[3].msg, "the register refused the description: Input should be a valid dictionary");
 	findings_done(&fs);
