@@ -458,7 +458,7 @@ int cmd_publish(int argc, char **argv)
 		printf("%s %s\n", method, esc_line(shown));
 		free(shown);
 		printf("Authorization: Bearer %s\n", _("<hidden>"));
-		printf("Content-Type: application/json\nAccept: application/json\n\n");
+		printf("Content-Type: application/json\nAccept: application/json\nUser-Agent: algedit/%s\n\n", PACKAGE_VERSION);
 		fputs(esc_text(body), stdout);
 		rc = 0;
 		goto out;
