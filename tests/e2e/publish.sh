@@ -184,10 +184,8 @@ expect "dry-run: the request shown" 0 "POST $URL/v1_0/organizations/gm0363/algor
 sed '1,/^$/d' out | grep -v "^algedit publish: note" > dry.body
 cmp -s dry.body export.json && ok "dry-run: the body is export's" || fail "dry-run body differs from export: $(diff dry.body export.json)"
 [ "$(requests)" = 0 ] || fail "dry-run sent a request"
-LANGUAGE=nl LANG=nl_NL.UTF-8 run out -C a publish "$slug" --org gm0363 --url "$URL" --dry-run --force
-if locale -a 2>/dev/null | grep -qi '^nl_NL\.utf-\?8$'; then
-	expect "dry-run in Dutch: token hidden as <verborgen>" 0 "Authorization: Bearer <verborgen>"
-fi
+LANGUAGE=nl run out -C a publish "$slug" --org gm0363 --url "$URL" --dry-run
+expect "dry-run in Dutch: token hidden as <verborgen>" 0 "Authorization: Bearer <verborgen>" "nog niet goedgekeurd (algedit approve)"
 
 # ---- POST: a new description gets its code, saved in its file ----
 head0=$(git -C a rev-parse HEAD)
