@@ -9,7 +9,7 @@ top=$(pwd)
 
 # ca-certificates: the CAs that sync over https trusts (minimal images have none).
 PACKAGES="build-essential clang autoconf automake gettext pkg-config make
-libncurses-dev libyaml-dev libgit2-dev libhunspell-dev hunspell hunspell-nl
+libncurses-dev libyaml-dev libgit2-dev libcurl4-openssl-dev libhunspell-dev hunspell hunspell-nl
 check tmux locales git python3 python3-yaml ca-certificates"
 # Only the tests need these: sync over ssh against an sshd the test starts on
 # 127.0.0.1, over https with certificates the test makes (openssl), and a

@@ -59,6 +59,8 @@ const cli_command cli_commands[] = {
 	  N_("algedit request-changes SLUG -m TEXT") },
 	{ "mark-reviewed", cmd_review_record, N_("mark a field as reviewed by you"),
 	  N_("algedit mark-reviewed SLUG FIELD") },
+	{ "publish", cmd_publish, N_("send a description to the register's submission API"),
+	  N_("algedit publish [--dry-run] [--force] [--url URL] [--cacert FILE] SLUG --org ORG") },
 	{ "help", cmd_help, N_("show this help"), N_("algedit help [COMMAND]") },
 	{ NULL, NULL, NULL, NULL },
 };

@@ -1,12 +1,12 @@
 #!/bin/sh
 # The house rules of the design: only tui/ includes curses, only store/ libgit2,
-# only spell/ hunspell, only standard/ and forms/ libyaml; forms/ stays pure.
+# only spell/ hunspell, only register/ libcurl, only standard/ and forms/ libyaml; forms/ stays pure.
 set -u
 cd "$top_srcdir" || exit 99
 fails=0
 rule() { # allowed-folders-regex, include-regex, what
 	hits=$(grep -rnE "^[[:space:]]*#[[:space:]]*include[[:space:]]*<($2)" --include='*.c' --include='*.h' \
-		base cli tui forms standard store spell i18n bench 2>/dev/null | grep -vE "^($1)/")
+		base cli tui forms standard store register spell i18n bench 2>/dev/null | grep -vE "^($1)/")
 	if [ -n "$hits" ]; then
 		echo "FAIL: $3 may only be included under $1:"; echo "$hits" | sed 's/^/    /'
 		fails=$((fails + 1))
@@ -17,8 +17,9 @@ rule() { # allowed-folders-regex, include-regex, what
 rule tui 'n?curses(w)?\.h|ncursesw/|form\.h|menu\.h|panel\.h' curses
 rule store 'git2\.h|git2/' libgit2
 rule spell 'hunspell' hunspell
+rule register 'curl/' libcurl
 rule 'standard|forms' 'yaml\.h' libyaml
 # forms/ is pure: no terminal, no repository, no dictionary, no threads.
-hits=$(grep -nE '#[[:space:]]*include[[:space:]]*["<](tui|store|spell|cli)/' forms/*.c forms/*.h standard/*.c standard/*.h 2>/dev/null)
-if [ -n "$hits" ]; then echo "FAIL: forms/ and standard/ must not use tui, store, spell or cli:"; echo "$hits"; fails=$((fails + 1)); else echo "ok   arrows"; fi
+hits=$(grep -nE '#[[:space:]]*include[[:space:]]*["<](tui|store|register|spell|cli)/' forms/*.c forms/*.h standard/*.c standard/*.h 2>/dev/null)
+if [ -n "$hits" ]; then echo "FAIL: forms/ and standard/ must not use tui, store, register, spell or cli:"; echo "$hits"; fails=$((fails + 1)); else echo "ok   arrows"; fi
 exit $((fails > 0))

@@ -1,0 +1,539 @@
+/* publish: `algedit publish SLUG --org ORG` sends a description to the
+ * register's submission API: the body `algedit export` prints, POST for a
+ * description the register does not have yet (the code it answers with is
+ * kept in the description's file as `lars` and saved as a version, so the
+ * next publish, by anyone who syncs, is a PUT), PUT of the whole body for one
+ * it has. Only an approved description is sent unless --force. The token
+ * comes from ALGEDIT_REGISTER_TOKEN or the command register.token-command
+ * names in the user's own config; it is never written or printed. */
+#include "config.h"
+#include "cli/cli.h"
+#include "forms/exchange.h"
+#include "forms/rules.h"
+#include "register/register.h"
+#include "store/store.h"
+#include "base/base.h"
+#include "base/contain.h"
+#include "i18n/i18n.h"
+
+#include <ctype.h>
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+
+/* The review gate. The review model (states concept, ter review,
+ * goedgekeurd, gepubliceerd; an approval tied to a version) is not part of
+ * this command yet: until it is wired in here, only --force publishes. The
+ * wiring: return true when the review records of slug approve the version
+ * that is saved now (HEAD's algoritmes/<slug>.yaml), else false with *why
+ * saying which state it is in and what to do. */
+static bool publish_approved(store *s, const char *slug, bool force, char **why)
+{
+	(void)s;
+	(void)slug;
+	*why = NULL;
+	if (force)
+		return true;
+	*why = xstrdup(_("not approved yet (algedit approve); a reviewer approves a version before it is published, "
+	                 "or use --force to publish it anyway"));
+	return false;
+}
+
+/* After the register took a version: the review record "gepubliceerd at
+ * version X" is written here by the same wiring (X: the commit that holds
+ * what was sent; lars: the register's code). Nothing is recorded yet. */
+static void publish_record(store *s, const char *slug, const char *lars)
+{
+	(void)s;
+	(void)slug;
+	(void)lars;
+}
+
+static void usage(FILE *f)
+{
+	cli_usage(f, "publish");
+	fprintf(f, "\n%s\n", _("Sends a description to the Algorithm Register's submission API: the body that\n"
+	                       "algedit export prints. A description the register does not have yet is added,\n"
+	                       "and the code the register gives it (lars) is saved in its file, so that the\n"
+	                       "next publish, also by a teammate after sync, updates it. Only an approved\n"
+	                       "description is sent, unless --force is given."));
+	fprintf(f, "\n  %-16s %s\n", "--org ORG", _("your organisation's code in the register (e.g. gm0363)"));
+	fprintf(f, "  %-16s ", "--url URL");
+	fprintf(f, _("the register's address (default: register.url in the config, else %s)"), REG_DEFAULT_URL);
+	fputc('\n', f);
+	fprintf(f, "  %-16s %s\n", _("--cacert FILE"), _("trust the certificate authority in FILE (a test environment); also CURL_CA_BUNDLE or register.cacert"));
+	fprintf(f, "  %-16s %s\n", "--dry-run", _("show the request (method, address, headers, body) without sending it; the token is not shown"));
+	fprintf(f, "  %-16s %s\n", "--force", _("publish a description that is not approved"));
+	fprintf(f, "\n%s\n", _("The token: ALGEDIT_REGISTER_TOKEN, else the output of the command named by\n"
+	                       "register.token-command in your own config (~/.config/algedit/config, git's\n"
+	                       "config format). It is never written to disk or shown."));
+	fprintf(f, "\n%s\n", _("Exit status: 0 sent (or nothing to change), 1 refused by algedit or the register, 2 usage error."));
+}
+
+/* An organisation code is a Keycloak group name: letters, digits, . _ -. */
+static bool org_valid(const char *o)
+{
+	size_t n = strlen(o);
+	if (n == 0 || n > 64)
+		return false;
+	for (const char *p = o; *p; p++)
+		if (!isalnum((unsigned char)*p) && *p != '_' && *p != '-' && *p != '.')
+			return false;
+	return strcmp(o, ".") && strcmp(o, "..");
+}
+
+static bool token_valid(const char *t)
+{
+	if (!t || !*t)
+		return false;
+	for (const char *p = t; *p; p++)
+		if (*p <= ' ' || *p >= 0x7f)
+			return false;
+	return true;
+}
+
+/* The host of an https:// URL, lower case, without port (caller frees). */
+static char *url_host(const char *url)
+{
+	if (strncasecmp(url, "https://", 8))
+		return NULL;
+	const char *h = url + 8;
+	size_t n = strcspn(h, "/:?#");
+	if (memchr(h, '@', n))
+		return NULL;
+	char *host = xstrndup(h, n);
+	for (char *p = host; *p; p++)
+		*p = (char)tolower((unsigned char)*p);
+	return host;
+}
+
+/* The register's own hosts: a drafts repository (which comes from others
+ * through sync) may point publish at one of these, never elsewhere, because
+ * the token goes where the URL says. */
+static bool register_host(const char *url)
+{
+	char *h = url_host(url);
+	bool ok = h && (!strcmp(h, "overheid.nl") || str_ends(h, ".overheid.nl"));
+	free(h);
+	return ok;
+}
+
+/* The lars key of the description file: the register's code. */
+static const ynode *lars_node(const description *d)
+{
+	for (size_t i = 0; i < d->nextra; i++)
+		if (!strcmp(d->extra[i].key, "lars"))
+			return d->extra[i].val;
+	return NULL;
+}
+
+static void set_lars(description *d, const char *lars)
+{
+	ynode *v = ynode_new_str(lars, strlen(lars), 0, 0);
+	for (size_t i = 0; i < d->nextra; i++)
+		if (!strcmp(d->extra[i].key, "lars")) {
+			ynode_free(&d->extra[i].val);
+			d->extra[i].val = v;
+			d->dirty = true;
+			return;
+		}
+	d->extra = xrealloc(d->extra, (d->nextra + 1) * sizeof *d->extra);
+	d->extra[d->nextra++] = (desc_extra){ xstrdup("lars"), v, 0, 0 };
+	d->dirty = true;
+}
+
+/* Prints findings the way check does: FILE:LINE:COL: error: message [rule]. */
+static void print_findings(const char *path, findings *fs)
+{
+	findings_sort(fs);
+	for (size_t i = 0; i < fs->n; i++) {
+		const finding *x = &fs->v[i];
+		if (x->sev != SEV_ERROR)
+			continue;
+		fputs(esc_line(path), stdout);
+		if (x->line)
+			printf(":%d:%d", x->line, x->col);
+		printf(": %s: %s [%s]\n", severity_label(x->sev), esc_line(x->msg), x->rule);
+	}
+	fflush(stdout);
+}
+
+typedef struct settings {
+	reg_config user, repo;
+	char *user_path, *repo_path;
+} settings;
+
+static int read_settings(settings *st, store *s)
+{
+	int line;
+	st->user_path = store_identity_path();
+	if (reg_config_read(st->user_path, &st->user, &line) < 0) {
+		if (line)
+			cli_error("publish", _("%s, line %d: cannot read this line of the config; fix it (git config -f FILE -l shows what git reads)"), st->user_path, line);
+		else
+			cli_error("publish", _("cannot read %s: %s"), st->user_path, strerror(errno));
+		return 2;
+	}
+	/* The repository's config is read through no symbolic link (a teammate's
+	 * .algedit -> somewhere else is not followed). */
+	st->repo_path = xasprintf("%s.algedit/config", store_workdir(s));
+	char *data = NULL;
+	size_t len = 0;
+	if (contain_read(st->repo_path, 2, 1024 * 1024, &data, &len) == 0) {
+		int rc = reg_config_parse(data, len, &st->repo, &line);
+		free(data);
+		if (rc < 0) {
+			cli_error("publish", _("%s, line %d: cannot read this line of the config; fix it (git config -f FILE -l shows what git reads)"), st->repo_path, line);
+			return 2;
+		}
+	} else if (errno != ENOENT) {
+		cli_error("publish", _("cannot read %s: %s"), st->repo_path, strerror(errno));
+		return 2;
+	}
+	return 0;
+}
+
+static void settings_done(settings *st)
+{
+	reg_config_done(&st->user);
+	reg_config_done(&st->repo);
+	free(st->user_path);
+	free(st->repo_path);
+}
+
+/* The base URL: --url, the user's config, the repository's (only one of the
+ * register's own hosts), the register itself. NULL after an error. */
+static char *base_url(const char *opt, const settings *st)
+{
+	const char *u = opt ? opt : st->user.url;
+	if (!u && st->repo.url) {
+		if (!register_host(st->repo.url)) {
+			cli_error("publish", _("%s names the register's address %s, which is not one of the register's own "
+			                       "(*.overheid.nl); your token is not sent there. If you trust it, give it with --url, "
+			                       "or set register.url in %s"),
+			          st->repo_path, st->repo.url, st->user_path);
+			return NULL;
+		}
+		u = st->repo.url;
+	}
+	if (!u)
+		u = REG_DEFAULT_URL;
+	char *host = url_host(u);
+	if (!host || !*host) {
+		cli_error("publish", _("the register's address %s must start with https:// and name a host (the token is never sent unencrypted)"), u);
+		free(host);
+		return NULL;
+	}
+	free(host);
+	char *b = xstrdup(u);
+	for (size_t n = strlen(b); n > 8 && b[n - 1] == '/'; n--)
+		b[n - 1] = '\0';
+	return b;
+}
+
+/* The token, or NULL after an error message. */
+static char *get_token(const settings *st)
+{
+	const char *env = getenv("ALGEDIT_REGISTER_TOKEN");
+	if (env && *env) {
+		if (!token_valid(env)) {
+			cli_error("publish", "%s", _("ALGEDIT_REGISTER_TOKEN holds spaces or other characters a token does not have; set it to the token alone"));
+			return NULL;
+		}
+		return xstrdup(env);
+	}
+	if (st->user.token_command) {
+		char *err = NULL;
+		char *t = reg_token_from_command(st->user.token_command, &err);
+		if (!t) {
+			cli_error("publish", "%s", err);
+			free(err);
+		}
+		return t;
+	}
+	if (st->repo.token_command)
+		fprintf(stderr, _("algedit publish: note: %s names a token command; algedit does not run commands from a "
+		                  "repository's files (they come from others through sync). Put it in %s if you want it.\n"),
+		        esc_line(st->repo_path), esc_line(st->user_path));
+	cli_error("publish", _("no token to log in to the register with. Set ALGEDIT_REGISTER_TOKEN, or name a command "
+	                       "that prints it as register.token-command in %s (git config -f %s register.token-command "
+	                       "\"COMMAND\"); your organisation arranges the token with the register"),
+	          st->user_path, st->user_path);
+	return NULL;
+}
+
+static void say_wait(long secs, int next)
+{
+	fprintf(stderr, _("algedit publish: the register is busy (too many requests); waiting %ld seconds as it asks, then trying again (try %d of %d)\n"),
+	        secs, next, REG_MAX_TRIES);
+}
+
+/* What the user can do about an answer that is not a success. */
+static void explain_failure(const reg_answer *a, const char *org, const char *lars)
+{
+	switch (a->status) {
+	case 401:
+		cli_error("publish", "%s", _("the register did not accept the token (401): it is missing, expired or wrong. "
+		                             "Get a new token (your organisation arranges them with the register) and set it "
+		                             "in ALGEDIT_REGISTER_TOKEN or through register.token-command; nothing was published"));
+		break;
+	case 403:
+		cli_error("publish", _("the register says this token may not do this for organisation %s (403). Check that "
+		                       "--org is your organisation's code, and ask the person who manages your organisation's "
+		                       "access to the register for the right to submit descriptions; nothing was published"), org);
+		break;
+	case 404:
+		if (lars)
+			cli_error("publish", _("the register does not know organisation %s or description %s (404). Check --org "
+			                       "(your organisation's code, e.g. gm0363) and the lars code in the description's "
+			                       "file; nothing was published"), org, lars);
+		else
+			cli_error("publish", _("the register does not know organisation %s (404). Check --org (your "
+			                       "organisation's code, e.g. gm0363) and the register's address; nothing was published"), org);
+		break;
+	case 429:
+		cli_error("publish", _("the register is still busy after %d tries (too many requests); nothing was published. "
+		                       "Wait a minute and publish again"), REG_MAX_TRIES);
+		break;
+	default:
+		if (a->status >= 500)
+			cli_error("publish", _("the register has a fault (HTTP %ld); nothing was published. Try again later; if it "
+			                       "keeps happening, tell the register's helpdesk"), a->status);
+		else
+			cli_error("publish", _("the register gave an unexpected answer (HTTP %ld); nothing was published. Check the "
+			                       "register's address (--url, register.url)"), a->status);
+	}
+}
+
+/* Sends, waiting and trying again when the register says it is busy. */
+static int send_with_retries(const reg_request *rq, reg_answer *ans)
+{
+	for (int tries = 1;; tries++) {
+		char *err = NULL;
+		if (reg_send(rq, ans, &err) < 0) {
+			cli_error("publish", _("%s; nothing was published"), err);
+			free(err);
+			return -1;
+		}
+		if (ans->status != 429 || tries >= REG_MAX_TRIES)
+			return 0;
+		long secs = reg_retry_wait(ans->retry_after);
+		reg_answer_done(ans);
+		say_wait(secs, tries + 1);
+		sleep((unsigned)secs);
+	}
+}
+
+int cmd_publish(int argc, char **argv)
+{
+	const char *slug = NULL, *org = NULL, *url_opt = NULL, *cacert = NULL;
+	bool dry = false, force = false;
+	for (int i = 1; i < argc; i++) {
+		if (!strcmp(argv[i], "--org") && i + 1 < argc)
+			org = argv[++i];
+		else if (!strncmp(argv[i], "--org=", 6))
+			org = argv[i] + 6;
+		else if (!strcmp(argv[i], "--url") && i + 1 < argc)
+			url_opt = argv[++i];
+		else if (!strncmp(argv[i], "--url=", 6))
+			url_opt = argv[i] + 6;
+		else if (!strcmp(argv[i], "--cacert") && i + 1 < argc)
+			cacert = argv[++i];
+		else if (!strcmp(argv[i], "--dry-run") || !strcmp(argv[i], "-n"))
+			dry = true;
+		else if (!strcmp(argv[i], "--force"))
+			force = true;
+		else if (!strcmp(argv[i], "-h") || !strcmp(argv[i], "--help")) {
+			usage(stdout);
+			return 0;
+		} else if (argv[i][0] == '-' || slug) {
+			cli_error("publish", _("unknown option \"%s\""), argv[i]);
+			usage(stderr);
+			return 2;
+		} else
+			slug = argv[i];
+	}
+	if (!slug || !org) {
+		cli_error("publish", "%s", !slug ? _("name the description to publish (its slug, as algedit lists it)")
+		                                 : _("name your organisation's code in the register with --org ORG (e.g. gm0363)"));
+		usage(stderr);
+		return 2;
+	}
+	if (!org_valid(org)) {
+		cli_error("publish", _("\"%s\" is not an organisation code; the register's codes have letters, digits, . _ and - only (e.g. gm0363)"), org);
+		return 2;
+	}
+	if (!cacert) {
+		const char *env = getenv("CURL_CA_BUNDLE");
+		cacert = env && *env ? env : NULL;
+	}
+
+	standard *std = NULL;
+	store *s = NULL;
+	int rc = cli_store_open("publish", &std, &s);
+	if (rc)
+		return rc;
+	settings st = { 0 };
+	description *d = NULL, *saved = NULL;
+	char *path = NULL, *url = NULL, *base = NULL, *body = NULL, *token = NULL, *why = NULL, *lars_new = NULL;
+	findings fs;
+	findings_init(&fs);
+	reg_answer ans = { 0 };
+	rc = 1;
+
+	char *rel = store_relpath(slug);
+	if (!rel) {
+		cli_error("publish", _("\"%s\" is not the name of a description (algedit lists them)"), slug);
+		rc = 2;
+		goto out;
+	}
+	path = xasprintf("%s%s", store_workdir(s), rel);
+	free(rel);
+	store_status ss = store_load(s, slug, &d, &fs);
+	if (ss != STORE_OK) {
+		print_findings(path, &fs);
+		cli_error("publish", "%s", store_error(s));
+		rc = 2;
+		goto out;
+	}
+	/* What is sent is a version in the history, so the record of what was
+	 * published names it. */
+	if (store_load_rev(s, "HEAD", slug, &saved) != STORE_OK || !desc_equal(saved, d)) {
+		if (!dry) {
+			cli_error("publish", "%s", _("the description has changes that are not saved as a version; save them first "
+			                             "(in the editor, or algedit set), then publish"));
+			goto out;
+		}
+		fprintf(stderr, "%s\n", _("algedit publish: note: the description has changes that are not saved as a version; publish will refuse until they are"));
+	}
+	if (!publish_approved(s, slug, force, &why)) {
+		if (!dry) {
+			cli_error("publish", "%s", why);
+			goto out;
+		}
+		fprintf(stderr, _("algedit publish: note: %s\n"), esc_line(why));
+	}
+	/* The body export prints; what the register would refuse is not sent. */
+	rules_check(d, &fs);
+	size_t blocking = 0;
+	for (size_t i = 0; i < fs.n; i++)
+		blocking += fs.v[i].sev == SEV_ERROR && fs.v[i].org == ORIGIN_REGISTER;
+	if (blocking) {
+		findings reg;
+		findings_init(&reg);
+		for (size_t i = 0; i < fs.n; i++)
+			if (fs.v[i].sev == SEV_ERROR && fs.v[i].org == ORIGIN_REGISTER)
+				findings_add(&reg, SEV_ERROR, ORIGIN_REGISTER, fs.v[i].rule, fs.v[i].field, fs.v[i].key,
+				             fs.v[i].line, fs.v[i].col, "%s", fs.v[i].msg);
+		print_findings(path, &reg);
+		findings_done(&reg);
+		cli_error("publish", "%s", _("the register would refuse this description; fix the errors above (algedit check lists them), then publish"));
+		goto out;
+	}
+	body = desc_export_api_json(d);
+
+	if ((rc = read_settings(&st, s)) != 0)
+		goto out;
+	rc = 1;
+	if (!(base = base_url(url_opt, &st)))
+		goto out;
+	if (!cacert && st.user.cacert)
+		cacert = st.user.cacert;
+	const ynode *ln = lars_node(d);
+	const char *lars = ln ? ynode_str(ln) : NULL;
+	if (ln && (!lars || !reg_lars_valid(lars))) {
+		cli_error("publish", _("%s: the lars code is not a register code (8 digits); correct it or remove the line to add the description as new"), path);
+		goto out;
+	}
+	url = lars ? xasprintf("%s/v1_0/organizations/%s/algorithms/%s", base, org, lars)
+	           : xasprintf("%s/v1_0/organizations/%s/algorithms", base, org);
+	const char *method = lars ? "PUT" : "POST";
+
+	if (dry) {
+		char *shown = url_redact(url);
+		printf("%s %s\n", method, esc_line(shown));
+		free(shown);
+		printf("Authorization: Bearer %s\n", _("<hidden>"));
+		printf("Content-Type: application/json\nAccept: application/json\nUser-Agent: algedit/%s\n\n", PACKAGE_VERSION);
+		fputs(esc_text(body), stdout);
+		rc = 0;
+		goto out;
+	}
+	/* A new description's code is saved as a version: an author is needed. */
+	if (!lars && !cli_ask_author("publish", s, stderr))
+		goto out;
+	if (!(token = get_token(&st)))
+		goto out;
+	reg_request rq = { method, url, token, body, strlen(body), cacert };
+	if (send_with_retries(&rq, &ans) < 0)
+		goto out;
+	reg_token_free(&token);
+
+	if (ans.status == 422) {
+		findings reg;
+		findings_init(&reg);
+		if (reg_detail_findings(d, ans.body, ans.len, &reg))
+			print_findings(path, &reg);
+		findings_done(&reg);
+		cli_error("publish", "%s", _("the register refused the description (422); fix the errors above, save, and publish again"));
+		goto out;
+	}
+	if (ans.status < 200 || ans.status > 299) {
+		explain_failure(&ans, org, lars);
+		goto out;
+	}
+	if (lars) {
+		if (reg_answer_no_changes(ans.body, ans.len))
+			printf(_("The register already has this version of %s (%s): nothing changed (NO_CHANGES).\n"), esc_line(slug), lars);
+		else
+			printf(_("Sent %s to the register (%s) as a new version; it is in the register's own workflow now (\"In bewerking\") until your organisation publishes it there.\n"),
+			       esc_line(slug), lars);
+		publish_record(s, slug, lars);
+		rc = 0;
+		goto out;
+	}
+	lars_new = reg_answer_lars(ans.body, ans.len);
+	if (!lars_new) {
+		cli_error("publish", "%s", _("the register took the description but did not answer with its code; do not publish "
+		                             "it again before you have the code (the register's site lists it), or it is added twice"));
+		goto out;
+	}
+	printf(_("Added %s to the register with the code %s; it is in the register's own workflow now (\"In bewerking\") until your organisation publishes it there.\n"),
+	       esc_line(slug), lars_new);
+	set_lars(d, lars_new);
+	store_saved info = { 0 };
+	ss = store_save(s, slug, d, &info);
+	if (ss != STORE_OK && ss != STORE_UNCHANGED) {
+		cli_error("publish", _("the code %s could not be saved with the description: %s. Add the line \"lars: '%s'\" to "
+		                       "%s and save it, or the next publish adds the description a second time"),
+		          lars_new, store_error(s), lars_new, path);
+		goto out;
+	}
+	if (ss == STORE_OK) {
+		info.message[strcspn(info.message, "\n")] = '\0';
+		printf("[%.7s] %s\n", info.commit, esc_line(info.message));
+		store_saved_done(&info);
+	}
+	publish_record(s, slug, lars_new);
+	rc = 0;
+out:
+	reg_token_free(&token);
+	reg_answer_done(&ans);
+	free(lars_new);
+	free(why);
+	free(body);
+	free(url);
+	free(base);
+	free(path);
+	settings_done(&st);
+	desc_free(&d);
+	desc_free(&saved);
+	findings_done(&fs);
+	store_free(&s);
+	standard_free(&std);
+	return rc;
+}

@@ -1,0 +1,93 @@
+/* register: the Algorithm Register's submission API (aanleverapi v1_0).
+ * Sends one request through libcurl (only this layer includes curl), reads
+ * where to send it and where the token comes from (the register.* settings),
+ * and turns the register's answers into what algedit tells the user: the
+ * code of a new description, NO_CHANGES, and a 422's detail as findings like
+ * those of `algedit check`. The token is kept in memory only: never written,
+ * never printed, wiped after use. */
+#ifndef ALGEDIT_REGISTER_H
+#define ALGEDIT_REGISTER_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "forms/desc.h"
+#include "forms/finding.h"
+
+#define REG_DEFAULT_URL "https://algoritmes.overheid.nl/aanleverapi"
+/* An answer larger than this is cut off (the register's are small). */
+#define REG_MAX_ANSWER (1024 * 1024)
+
+/* ---- settings: register.url, register.token-command, register.cacert ---- */
+
+/* The register.* settings read from a file in git's config format (the
+ * user's $XDG_CONFIG_HOME/algedit/config, or .algedit/config in a drafts
+ * repository). Absent keys are NULL. */
+typedef struct reg_config {
+	char *url;
+	char *token_command;
+	char *cacert;
+} reg_config;
+
+/* Reads the [register] section of the config text; other sections are
+ * skipped. Returns 0, or -1 with *line set to the first line it cannot read. */
+int reg_config_parse(const char *text, size_t len, reg_config *out, int *line);
+/* The same from a file; a missing file is an empty config (0). -1 with errno
+ * set or *line set (> 0) when it cannot be read. */
+int reg_config_read(const char *path, reg_config *out, int *line);
+void reg_config_done(reg_config *c);
+
+/* Runs the token command (sh -c, as git runs its credential helpers) and
+ * takes the first line it prints. NULL with a translated *err (caller frees)
+ * when it fails or prints nothing; the command's own error output goes to
+ * the terminal as it is. */
+char *reg_token_from_command(const char *command, char **err);
+/* Overwrites and frees a token. */
+void reg_token_free(char **token);
+
+/* ---- one request ---- */
+
+typedef struct reg_request {
+	const char *method;        /* "POST", "PUT" */
+	const char *url;           /* https only */
+	const char *token;         /* sent as Authorization: Bearer; NULL: none */
+	const char *body;
+	size_t len;
+	const char *cacert;        /* a CA file to trust instead of the system's; NULL */
+} reg_request;
+
+typedef struct reg_answer {
+	long status;               /* HTTP status; 0 when no answer came */
+	char *body;
+	size_t len;
+	long retry_after;          /* seconds from Retry-After; -1 when absent */
+} reg_answer;
+
+/* Sends the request. 0 when an answer came (any status), -1 when none did,
+ * with a translated *err (caller frees) that says why and what to do. */
+int reg_send(const reg_request *rq, reg_answer *ans, char **err);
+void reg_answer_done(reg_answer *ans);
+
+/* ---- answers ---- */
+
+/* The lars_code of a POST answer ({"lars_code": "12345678"}) when it is a
+ * register id (8 digits), else NULL. Caller frees. */
+char *reg_answer_lars(const char *body, size_t len);
+/* True for a PUT answer {"message": "NO_CHANGES"}. */
+bool reg_answer_no_changes(const char *body, size_t len);
+/* Busy (429): how often publish tries, and how long it waits at most. */
+#define REG_MAX_TRIES 3
+#define REG_MAX_WAIT 60
+/* Seconds to wait for a Retry-After of retry_after seconds (-1: none): at
+ * least 1, at most REG_MAX_WAIT. */
+long reg_retry_wait(long retry_after);
+/* True when s is a register id: 8 digits. */
+bool reg_lars_valid(const char *s);
+/* A 422 answer's FastAPI detail ({"detail": [{"loc": ["body", KEY, ...],
+ * "msg", "type"}]}) as ORIGIN_REGISTER errors on the fields of d, each with
+ * the field's label, the register's message and, when d was read from a
+ * file, the line of the field. Returns how many; 0 when the detail cannot be
+ * read. */
+size_t reg_detail_findings(const description *d, const char *body, size_t len, findings *out);
+
+#endif

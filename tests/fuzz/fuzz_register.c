@@ -1,0 +1,72 @@
+/* Fuzz target: what comes from the register's API and from config files,
+ * read by register/ (answer.c, config.c). Input starting with 'C' is a
+ * config file; anything else is an answer body, read as a POST answer, a PUT
+ * answer and a 422 detail. A code taken from an answer goes into a URL: it is
+ * 8 digits or nothing. Every entry of a detail becomes one finding, with a
+ * message; one on a field names it. A config read fails with a line, and
+ * leaves nothing set. */
+#include "config.h"
+#include "register/register.h"
+#include "standard/standard.h"
+#include "forms/desc.h"
+
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+
+static standard *std;
+static description *d;
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+	const char *s = (const char *)data;
+	if (size > 0 && data[0] == 'C') {
+		reg_config c;
+		int line;
+		if (reg_config_parse(s + 1, size - 1, &c, &line) < 0) {
+			if (line < 1 || c.url || c.token_command || c.cacert)
+				abort();
+		} else if (line != 0) {
+			abort();
+		}
+		reg_config_done(&c);
+		return 0;
+	}
+	if (!std) {
+		char *err = NULL;
+		setenv("ALGEDIT_DATADIR", ALGEDIT_SRCDIR, 0);
+		std = standard_load_version("1.0", &err);
+		if (!std)
+			abort();
+		static const char y[] = "name: N\nlawful_basis_grouping:\n  - title: T\n    link: L\n";
+		findings fs;
+		findings_init(&fs);
+		d = desc_read(std, y, sizeof y - 1, DESC_YAML, &fs);
+		findings_done(&fs);
+		if (!d)
+			abort();
+	}
+	char *lars = reg_answer_lars(s, size);
+	if (lars && !reg_lars_valid(lars))
+		abort();
+	free(lars);
+	(void)reg_answer_no_changes(s, size);
+	findings fs;
+	findings_init(&fs);
+	size_t n = reg_detail_findings(d, s, size, &fs);
+	if (n != fs.n)
+		abort();
+	for (size_t i = 0; i < fs.n; i++) {
+		const finding *x = &fs.v[i];
+		if (!x->msg || x->sev != SEV_ERROR || x->org != ORIGIN_REGISTER)
+			abort();
+		if (x->field && (!x->key || strcmp(x->key, x->field->key) ||
+		                 (strncmp(x->msg, x->field->label[0], strlen(x->field->label[0])) &&
+		                  strncmp(x->msg, x->field->label[1], strlen(x->field->label[1])))))
+			abort();
+	}
+	findings_done(&fs);
+	return 0;
+}

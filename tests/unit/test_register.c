@@ -1,0 +1,194 @@
+/* Unit tests of register/ without a network: the register.* settings, and
+ * the register's answers read for the user (the code of a new description,
+ * NO_CHANGES, a 422's detail as findings on the fields). */
+#include "config.h"
+#include "register/register.h"
+#include "standard/standard.h"
+#include "standard/ytree.h"
+#include "forms/desc.h"
+#include "forms/exchange.h"
+#include "i18n/i18n.h"
+#include "unit.h"
+
+#include <string.h>
+
+static standard *std;
+
+START_TEST(config_register_section)
+{
+	static const char text[] =
+		"[user]\n\tname = Anna\n"
+		"# a comment\n"
+		"[Register]\n"
+		"\turl = https://acc.example.overheid.nl/aanleverapi ; a comment\n"
+		"\ttoken-command = \"pass show register \\\"acc\\\"\" # another\n"
+		"\tCACert=/tmp/ca.pem\n"
+		"\tunknown = x\n"
+		"[register \"sub\"]\n\turl = https://elsewhere/\n";
+	reg_config c;
+	int line;
+	ck_assert_int_eq(reg_config_parse(text, strlen(text), &c, &line), 0);
+	ck_assert_str_eq(c.url, "https://acc.example.overheid.nl/aanleverapi");
+	ck_assert_str_eq(c.token_command, "pass show register \"acc\"");
+	ck_assert_str_eq(c.cacert, "/tmp/ca.pem");
+	reg_config_done(&c);
+
+	static const char bad[] = "[register]\nurl = \"https://x\n";
+	ck_assert_int_eq(reg_config_parse(bad, strlen(bad), &c, &line), -1);
+	ck_assert_int_eq(line, 2);
+	ck_assert_ptr_null(c.url);
+	static const char none[] = "[core]\n\turl = https://x\n";
+	ck_assert_int_eq(reg_config_parse(none, strlen(none), &c, &line), 0);
+	ck_assert_ptr_null(c.url);
+	reg_config_done(&c);
+}
+END_TEST
+
+START_TEST(answers)
+{
+	char *l = reg_answer_lars("{\"lars_code\": \"12345678\"}", 25);
+	ck_assert_str_eq(l, "12345678");
+	free(l);
+	/* Anything but 8 digits is not a code: it would go into a URL. */
+	static const char *const bad[] = { "{\"lars_code\": \"1234567\"}", "{\"lars_code\": \"../../x1\"}",
+	                                   "{\"lars_code\": null}", "[\"12345678\"]", "null", "" };
+	for (size_t i = 0; i < sizeof bad / sizeof *bad; i++)
+		ck_assert_ptr_null(reg_answer_lars(bad[i], strlen(bad[i])));
+	ck_assert(reg_answer_no_changes("{\"message\": \"NO_CHANGES\"}", 25));
+	ck_assert(!reg_answer_no_changes("null", 4));
+	ck_assert(!reg_answer_no_changes("{\"message\": \"OK\"}", 17));
+	/* Retry-After: as asked, bounded. */
+	ck_assert_int_eq(reg_retry_wait(1), 1);
+	ck_assert_int_eq(reg_retry_wait(0), 1);
+	ck_assert_int_eq(reg_retry_wait(60), 60);
+	ck_assert_int_eq(reg_retry_wait(3600), 60);
+	ck_assert_int_eq(reg_retry_wait(-1), 5);
+}
+END_TEST
+
+static description *sample(void)
+{
+	static const char y[] = "name: Parkeren\ndescription_short: Kort\norganization: Gemeente X\n"
+	                        "status: In gebruik\ncontact_email: a@b.nl\n"
+	                        "publication_category: Impactvolle algoritmes\nlang: nld\n"
+	                        "lawful_basis_grouping:\n  - title: Wet\n    link: https://wetten.nl\n";
+	findings fs;
+	findings_init(&fs);
+	description *d = desc_read(std, y, sizeof y - 1, DESC_YAML, &fs);
+	findings_done(&fs);
+	ck_assert_ptr_nonnull(d);
+	return d;
+}
+
+START_TEST(detail_to_findings)
+{
+	description *d = sample();
+	static const char detail[] =
+		"{\"detail\": [{\"loc\": [\"body\", \"name\"], \"msg\": \"Value error, name exceeds the maximum "
+		"length of 100 characters.\", \"type\": \"value_error\"},"
+		"{\"loc\": [\"body\", \"lawful_basis_grouping\", 0, \"title\"], \"msg\": \"Field required\", \"type\": \"missing\"},"
+		"{\"loc\": [\"body\", \"weird\"], \"msg\": \"x\", \"type\": \"y\"},"
+		"{\"loc\": [\"body\"], \"msg\": \"Input should be a valid dictionary\", \"type\": \"dict_type\"}]}";
+	findings fs;
+	findings_init(&fs);
+	ck_assert_uint_eq(reg_detail_findings(d, detail, strlen(detail), &fs), 4);
+	ck_assert_str_eq(fs.v[0].msg, "Name: the register refused it: Value error, name exceeds the maximum length of 100 characters.");
+	ck_assert_int_eq(fs.v[0].line, 1);
+	ck_assert_int_eq(fs.v[0].sev, SEV_ERROR);
+	ck_assert_int_eq(fs.v[0].org, ORIGIN_REGISTER);
+	ck_assert_ptr_nonnull(strstr(fs.v[1].msg, ", item 1, title: the register refused it: Field required"));
+	ck_assert_int_eq(fs.v[1].line, 9); /* the item's title */
+	ck_assert_str_eq(fs.v[2].msg, "\"weird\": the register refused it: x");
+	ck_assert_str_eq(fs.v[3].msg, "the register refused the description: Input should be a valid dictionary");
+	findings_done(&fs);
+	/* Not a detail: nothing. */
+	ck_assert_uint_eq(reg_detail_findings(d, "{\"detail\": \"Not authenticated\"}", 31, &fs), 0);
+	ck_assert_uint_eq(reg_detail_findings(d, "<html>", 6, &fs), 0);
+	findings_done(&fs);
+	desc_free(&d);
+}
+END_TEST
+
+/* Every error of every rejected oracle vector, as the API reports it (loc
+ * with a leading "body"), becomes a finding; on a field of the standard it
+ * names the field's label and carries the register's message. */
+START_TEST(oracle_errors)
+{
+	const char *ref = unit_reference();
+	UNIT_SKIP_NO_REFERENCE(ref);
+	char *path = xasprintf("%s/oracle/vectors.jsonl", ref);
+	char *data = NULL;
+	size_t len = 0;
+	ck_assert_int_eq(read_file(path, 64 * 1024 * 1024, &data, &len), 0);
+	description *d = sample();
+	size_t vectors = 0, errors = 0, labelled = 0;
+	for (char *line = data, *nl; line < data + len; line = nl + 1) {
+		nl = memchr(line, '\n', (size_t)(data + len - line));
+		if (!nl)
+			nl = data + len;
+		ynode *v = NULL;
+		yerror ye = { 0 };
+		ck_assert_int_eq(ytree_parse_json(line, (size_t)(nl - line), &v, &ye), 0);
+		const ynode *errs = ynode_get(v, "errors");
+		if (errs && errs->type == Y_SEQ && errs->n) {
+			/* {"detail": [...]} with "body" put in front of each loc. */
+			strbuf b = STRBUF_INIT;
+			sb_adds(&b, "{\"detail\": [");
+			for (size_t i = 0; i < errs->n; i++) {
+				const ynode *e = errs->kids[i], *loc = ynode_get(e, "loc");
+				sb_adds(&b, i ? ", {\"loc\": [\"body\"" : "{\"loc\": [\"body\"");
+				for (size_t k = 0; loc && k < loc->n; k++) {
+					sb_adds(&b, ", ");
+					if (loc->kids[k]->type == Y_NUM)
+						sb_adds(&b, loc->kids[k]->str);
+					else
+						json_add_string(&b, loc->kids[k]->str, loc->kids[k]->len);
+				}
+				sb_adds(&b, "], \"msg\": ");
+				const ynode *m = ynode_get(e, "msg");
+				json_add_string(&b, m->str, m->len);
+				sb_adds(&b, ", \"type\": \"x\"}");
+				const char *key = loc && loc->n && loc->kids[0]->type == Y_STR ? loc->kids[0]->str : NULL;
+				labelled += key && standard_field(std, key);
+			}
+			sb_adds(&b, "]}");
+			findings fs;
+			findings_init(&fs);
+			ck_assert_uint_eq(reg_detail_findings(d, b.s, b.len, &fs), errs->n);
+			for (size_t i = 0; i < fs.n; i++) {
+				const ynode *m = ynode_get(errs->kids[i], "msg");
+				ck_assert_msg(strstr(fs.v[i].msg, m->str), "%s lost the message", fs.v[i].msg);
+				if (fs.v[i].field)
+					ck_assert(!strncmp(fs.v[i].msg, fs.v[i].field->label[i18n_lang()], strlen(fs.v[i].field->label[i18n_lang()])));
+			}
+			errors += errs->n;
+			vectors++;
+			findings_done(&fs);
+			sb_done(&b);
+		}
+		ynode_free(&v);
+		yerror_done(&ye);
+	}
+	fprintf(stderr, "oracle: %zu rejected vectors, %zu errors, %zu on fields of the standard\n", vectors, errors, labelled);
+	ck_assert_uint_ge(vectors, 150);
+	ck_assert_uint_gt(labelled, 0);
+	desc_free(&d);
+	free(data);
+	free(path);
+}
+END_TEST
+
+int main(void)
+{
+	std = unit_standard();
+	Suite *s = suite_create("register");
+	TCase *t = tcase_create("answers");
+	tcase_add_test(t, config_register_section);
+	tcase_add_test(t, answers);
+	tcase_add_test(t, detail_to_findings);
+	tcase_add_test(t, oracle_errors);
+	suite_add_tcase(s, t);
+	int rc = unit_run(s);
+	standard_free(&std);
+	return rc;
+}
