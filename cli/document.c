@@ -4,6 +4,7 @@
  * every description in the repository. Called from cmd_export. */
 #include "config.h"
 #include "cli/cli.h"
+#include "forms/review.h"
 #include "forms/document.h"
 #include "forms/slug.h"
 #include "store/store.h"
@@ -98,6 +99,15 @@ int cli_export_document(int argc, char **argv)
 	}
 	doc_entry *v = xcalloc(nargs + 1, sizeof *v);
 	description **ds = xcalloc(nargs + 1, sizeof *ds);
+	char **states = xcalloc(nargs + 1, sizeof *states);
+	/* The review state of each description of the repository, as the list
+	 * and review --list show it. */
+	store_review_brief *briefs = NULL;
+	size_t nbriefs = 0;
+	if (s && !rc && store_review_briefs(s, &briefs, &nbriefs) != STORE_OK) {
+		briefs = NULL;
+		nbriefs = 0;
+	}
 	for (size_t i = 0; !rc && i < nargs; i++) {
 		findings fs;
 		findings_init(&fs);
@@ -122,8 +132,19 @@ int cli_export_document(int argc, char **argv)
 		findings_done(&fs);
 		v[i].d = ds[i];
 		v[i].name = args[i];
-		/* The review state (v[i].review_state) is filled in here once the
-		 * review records exist; forms/document.c shows it when set. */
+		if (!is_file(args[i])) {
+			char *slug = slug_from_arg(args[i]);
+			for (size_t k = 0; slug && k < nbriefs; k++) {
+				if (strcmp(briefs[k].slug, slug))
+					continue;
+				const char *note = review_note_name(briefs[k].note);
+				states[i] = *note ? xasprintf("%s (%s)", review_state_name(briefs[k].state), note)
+				                  : xstrdup(review_state_name(briefs[k].state));
+				break;
+			}
+			free(slug);
+		}
+		v[i].review_state = states[i];
 	}
 	if (!rc) {
 		char *text = doc_descriptions(std, v, nargs, fmt, i18n_lang());
@@ -134,8 +155,12 @@ int cli_export_document(int argc, char **argv)
 			rc = 2;
 		}
 	}
-	for (size_t i = 0; i < nargs; i++)
+	for (size_t i = 0; i < nargs; i++) {
 		desc_free(&ds[i]);
+		free(states[i]);
+	}
+	free(states);
+	store_review_briefs_free(&briefs, nbriefs);
 	free(ds);
 	free(v);
 	free(args);

@@ -8,6 +8,7 @@
  * names in the user's own config; it is never written or printed. */
 #include "config.h"
 #include "cli/cli.h"
+#include "forms/review.h"
 #include "forms/exchange.h"
 #include "forms/rules.h"
 #include "register/register.h"
@@ -25,32 +26,64 @@
 #include <unistd.h>
 
 
-/* The review gate. The review model (states concept, ter review,
- * goedgekeurd, gepubliceerd; an approval tied to a version) is not part of
- * this command yet: until it is wired in here, only --force publishes. The
- * wiring: return true when the review records of slug approve the version
- * that is saved now (HEAD's algoritmes/<slug>.yaml), else false with *why
- * saying which state it is in and what to do. */
+/* Whether the review records approve the version about to be sent: the
+ * state is "approved" (or "published", sending the same version again), and
+ * review_compute voids both when a field changed after that version. With
+ * force a description is sent anyway; why says what blocks it. */
 static bool publish_approved(store *s, const char *slug, bool force, char **why)
 {
-	(void)s;
-	(void)slug;
 	*why = NULL;
 	if (force)
 		return true;
-	*why = xstrdup(_("not approved yet (algedit approve); a reviewer approves a version before it is published, "
-	                 "or use --force to publish it anyway"));
-	return false;
+	store_review r;
+	memset(&r, 0, sizeof r);
+	bool ok = false;
+	if (store_review_load(s, slug, i18n_lang(), &r) != STORE_OK) {
+		*why = xasprintf(_("cannot read the review of %s: %s"), slug, store_error(s));
+		return false;
+	}
+	ok = r.sum.state == REVIEW_APPROVED || r.sum.state == REVIEW_PUBLISHED;
+	if (!ok && (r.sum.note == NOTE_CHANGED_AFTER_APPROVAL || r.sum.note == NOTE_CHANGED_AFTER_PUBLICATION))
+		*why = xstrdup(_("it was changed after it was approved; a reviewer approves this version first (algedit review, "
+		                 "algedit approve), or use --force to publish it anyway"));
+	else if (!ok)
+		*why = xasprintf(_("not approved yet (its review state is \"%s\"); a reviewer approves a version before it is "
+		                   "published (algedit ask-review, algedit approve), or use --force to publish it anyway"),
+		                 review_state_name(r.sum.state));
+	store_review_done(&r);
+	return ok;
 }
 
-/* After the register took a version: the review record "gepubliceerd at
- * version X" is written here by the same wiring (X: the commit that holds
- * what was sent; lars: the register's code). Nothing is recorded yet. */
+/* After the register took a version: a review record "publish" of the
+ * description's latest version (the one sent, with the register's code), so
+ * the list and the review show "published" until a field changes. A failure
+ * is said but does not undo what the register has. */
 static void publish_record(store *s, const char *slug, const char *lars)
 {
-	(void)s;
-	(void)slug;
-	(void)lars;
+	store_review r;
+	memset(&r, 0, sizeof r);
+	if (store_review_load(s, slug, i18n_lang(), &r) != STORE_OK || !r.nversions) {
+		fprintf(stderr, _("algedit publish: note: the publication could not be recorded in the review: %s\n"),
+		        esc_line(store_error(s)));
+		store_review_done(&r);
+		return;
+	}
+	review_rec rec;
+	memset(&rec, 0, sizeof rec);
+	rec.kind = RK_PUBLISH;
+	rec.slug = xstrdup(slug);
+	rec.version = xstrdup(r.versions[0].commit);
+	rec.text = xstrdup(lars);
+	char *msg = xasprintf(_("Published: %s (%s)"), slug, lars);
+	store_saved info;
+	if (store_review_add(s, &rec, NULL, msg, &info) != STORE_OK)
+		fprintf(stderr, _("algedit publish: note: the publication could not be recorded in the review: %s\n"),
+		        esc_line(store_error(s)));
+	else
+		store_saved_done(&info);
+	free(msg);
+	review_rec_done(&rec);
+	store_review_done(&r);
 }
 
 static void usage(FILE *f)

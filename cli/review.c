@@ -218,7 +218,8 @@ static void print_text(strbuf *out, store_review *r, const standard *std, const 
 	if (sm->last_event) {
 		date_of(sm->last_event->time, date);
 		const char *what = sm->last_event->kind == RK_REQUEST ? _("Review asked by")
-		                 : sm->last_event->kind == RK_APPROVE ? _("Approved by") : _("Changes requested by");
+		                 : sm->last_event->kind == RK_APPROVE ? _("Approved by")
+		                 : sm->last_event->kind == RK_PUBLISH ? _("Published by") : _("Changes requested by");
 		sb_printf(out, "%s ", what);
 		safe(out, sm->last_event->author);
 		sb_printf(out, ", %s", date);

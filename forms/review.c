@@ -31,7 +31,7 @@ static const char *const kind_names[RK_COUNT] = {
 	[RK_UNKNOWN] = "unknown", [RK_REQUEST] = "ask-review", [RK_COMMENT] = "comment",
 	[RK_REPLY] = "reply", [RK_RESOLVE] = "resolve", [RK_SUGGEST] = "suggestion",
 	[RK_ACCEPT] = "accept", [RK_REJECT] = "reject", [RK_APPROVE] = "approve",
-	[RK_CHANGES] = "request-changes", [RK_MARK] = "reviewed-mark",
+	[RK_CHANGES] = "request-changes", [RK_MARK] = "reviewed-mark", [RK_PUBLISH] = "publish",
 };
 
 const char *review_kind_name(review_kind k)
@@ -444,14 +444,15 @@ const char *review_note_name(review_note n)
 	case NOTE_NONE: return "";
 	case NOTE_CHANGES_REQUESTED: return _("changes requested");
 	case NOTE_CHANGED_AFTER_APPROVAL: return _("changed after approval");
+	case NOTE_CHANGED_AFTER_PUBLICATION: return _("changed after publication");
 	}
 	return "";
 }
 
 const char *review_note_key(review_note n)
 {
-	static const char *const k[] = { "", "changes-requested", "changed-after-approval" };
-	return (unsigned)n < 3 ? k[n] : "";
+	static const char *const k[] = { "", "changes-requested", "changed-after-approval", "changed-after-publication" };
+	return (unsigned)n < 4 ? k[n] : "";
 }
 
 /* ---- field text ---- */
@@ -695,7 +696,7 @@ static bool needs_field(review_kind k)
 
 static bool needs_version(review_kind k)
 {
-	return k == RK_COMMENT || k == RK_SUGGEST || k == RK_MARK || k == RK_APPROVE;
+	return k == RK_COMMENT || k == RK_SUGGEST || k == RK_MARK || k == RK_APPROVE || k == RK_PUBLISH;
 }
 
 static review_kind ref_kind(review_kind k)
@@ -793,6 +794,11 @@ void review_compute(review_rec *recs, size_t n, const review_ctx *cin, review_su
 			o->note = NOTE_NONE;
 			o->approval = o->last_event = r;
 			break;
+		case RK_PUBLISH:
+			o->state = REVIEW_PUBLISHED;
+			o->note = NOTE_NONE;
+			o->published = o->last_event = r;
+			break;
 		case RK_CHANGES:
 			o->state = REVIEW_CONCEPT;
 			o->note = NOTE_CHANGES_REQUESTED;
@@ -847,15 +853,17 @@ void review_compute(review_rec *recs, size_t n, const review_ctx *cin, review_su
 		}
 	}
 	size_t *newest = newest_changes(c);
-	/* An approval is of one version: a later change voids it. */
-	const review_version *av = o->state == REVIEW_APPROVED ? find_version(c, o->approval->version) : NULL;
+	/* An approval (and a publication) is of one version: a later change
+	 * voids it. */
+	const review_rec *base = o->state == REVIEW_APPROVED ? o->approval : o->state == REVIEW_PUBLISHED ? o->published : NULL;
+	const review_version *av = base ? find_version(c, base->version) : NULL;
 	if (av && c->same && c->same(c->actx, av->commit, c->versions[0].commit)) {
 		/* the approved file itself */
-	} else if (o->state == REVIEW_APPROVED && c->nversions) {
-		const description *then = at(c, o->approval->version), *now = at(c, c->versions[0].commit);
+	} else if (base && c->nversions) {
+		const description *then = at(c, base->version), *now = at(c, c->versions[0].commit);
 		if (!then || !now || !desc_equal(then, now)) {
+			o->note = o->state == REVIEW_PUBLISHED ? NOTE_CHANGED_AFTER_PUBLICATION : NOTE_CHANGED_AFTER_APPROVAL;
 			o->state = REVIEW_CONCEPT;
-			o->note = NOTE_CHANGED_AFTER_APPROVAL;
 		}
 	}
 	for (size_t k = 0; k < o->nthreads; k++) {

@@ -28,6 +28,7 @@ typedef enum review_kind {
 	RK_APPROVE,       /* of one version */
 	RK_CHANGES,       /* request-changes: text says which */
 	RK_MARK,          /* reviewed-mark: field reviewed by author at version */
+	RK_PUBLISH,       /* publish: the register took this version (algedit publish); text: its code */
 	RK_COUNT
 } review_kind;
 
@@ -83,13 +84,14 @@ typedef enum review_state {
 	REVIEW_CONCEPT,
 	REVIEW_IN_REVIEW,     /* ter review */
 	REVIEW_APPROVED,      /* goedgekeurd */
-	REVIEW_PUBLISHED,     /* gepubliceerd: reserved for export */
+	REVIEW_PUBLISHED,     /* gepubliceerd: the register took this version */
 } review_state;
 
 typedef enum review_note {
 	NOTE_NONE,
 	NOTE_CHANGES_REQUESTED,    /* wijzigingen gevraagd */
 	NOTE_CHANGED_AFTER_APPROVAL, /* gewijzigd na goedkeuring */
+	NOTE_CHANGED_AFTER_PUBLICATION, /* gewijzigd na publicatie */
 } review_note;
 
 const char *review_state_name(review_state s);   /* translated */
@@ -154,6 +156,7 @@ typedef struct review_summary {
 	const review_rec *request;       /* the last ask-review, or NULL */
 	const review_rec *approval;      /* the last valid approval (voided or not) */
 	const review_rec *changes;       /* the last request-changes */
+	const review_rec *published;     /* the last publish */
 	const review_rec *last_event;    /* the record that set the state */
 	review_thread *threads;
 	size_t nthreads;

@@ -89,6 +89,15 @@ has repo-all '<h1>Algoritmebeschrijvingen</h1>' && has repo-all '<h2>Parkeerverg
 tidy_ok repo-all
 LANGUAGE=en "$ALGEDIT" -C "$repo" export --format markdown parkeren > "$tmp/out" 2>&1 || bad "repo-slug: exit $?"
 has repo-slug '# Parkeervergunning' && hasnt repo-slug 'Toeslag' && ok "repo-slug: only the one named"
+# The review state, as the list shows it: asked for review by T, approved by R.
+git -C "$repo" config user.name T; git -C "$repo" config user.email t@example.org
+"$ALGEDIT" -C "$repo" ask-review parkeren -m "graag" > /dev/null 2>&1 || bad "ask-review: exit $?"
+LANGUAGE=nl "$ALGEDIT" -C "$repo" export --format markdown parkeren > "$tmp/out" 2>&1 || bad "repo-state: exit $?"
+has repo-state 'ter review' && ok "repo-state: in review shown"
+git -C "$repo" config user.name R; git -C "$repo" config user.email r@example.org
+"$ALGEDIT" -C "$repo" approve parkeren > /dev/null 2>&1 || bad "approve: exit $?"
+LANGUAGE=en "$ALGEDIT" -C "$repo" export --format markdown parkeren > "$tmp/out" 2>&1 || bad "repo-approved: exit $?"
+has repo-approved 'approved' && ok "repo-approved: approved shown"
 LANGUAGE=en "$ALGEDIT" -C "$repo" export --format markdown nope > "$tmp/out" 2>&1; rc=$?
 [ $rc -eq 2 ] && ok "repo-unknown: exit 2 ($(head -1 "$tmp/out"))" || bad "repo-unknown: exit $rc"
 # A file that is not there is an error; no repository is made for it.

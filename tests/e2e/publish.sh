@@ -166,7 +166,7 @@ export ALGEDIT_REGISTER_TOKEN="$TOKEN"
 
 # ---- not approved: nothing is sent ----
 run out -C a publish "$slug" --org gm0363 --url "$URL"
-expect "not approved: refused" 1 "not approved yet (algedit approve)"
+expect "not approved: refused" 1 "not approved yet" "algedit approve"
 [ "$(requests)" = 0 ] || fail "not approved, but a request was sent"
 
 # ---- usage ----
@@ -185,12 +185,22 @@ sed '1,/^$/d' out | grep -v "^algedit publish: note" > dry.body
 cmp -s dry.body export.json && ok "dry-run: the body is export's" || fail "dry-run body differs from export: $(diff dry.body export.json)"
 [ "$(requests)" = 0 ] || fail "dry-run sent a request"
 LANGUAGE=nl run out -C a publish "$slug" --org gm0363 --url "$URL" --dry-run
-expect "dry-run in Dutch: token hidden as <verborgen>" 0 "Authorization: Bearer <verborgen>" "nog niet goedgekeurd (algedit approve)"
+expect "dry-run in Dutch: token hidden as <verborgen>" 0 "Authorization: Bearer <verborgen>" "nog niet goedgekeurd" "algedit approve"
 
 # ---- POST: a new description gets its code, saved in its file ----
+# Four eyes: Anna wrote it, Bea approves this version; then it is sent
+# without --force, and the review records the publication.
+git -C a config user.name Bea
+git -C a config user.email bea@example.nl
+run out -C a approve "$slug" -m "Akkoord"
+expect "approved by a reviewer" 0 "Approved"
+git -C a config --unset user.name
+git -C a config --unset user.email
 head0=$(git -C a rev-parse HEAD)
-run out -C a publish "$slug" --org gm0363 --url "$URL" --force
-expect "POST: added with its code" 0 "12345678"
+run out -C a publish "$slug" --org gm0363 --url "$URL"
+expect "POST: approved, added with its code" 0 "12345678"
+run out -C a review --print "$slug"
+expect "published: the review says so" 0 "published" "Published by Anna"
 grep -q "^POST /aanleverapi/v1_0/organizations/gm0363/algorithms auth=ok ctype=application/json$" srv/log ||
 	fail "POST: the register saw: $(cat srv/log)"
 cmp -s srv/bodies/000.json export.json && ok "POST: the body sent is export's" || fail "POST body differs from export"
@@ -206,6 +216,10 @@ run out -C a publish "$slug" --org gm0363 --url "$URL" --dry-run --force
 expect "dry-run: now a PUT" 0 "PUT $URL/v1_0/organizations/gm0363/algorithms/12345678"
 git clone -q a b
 run out -C a set "$slug" description_short="Korter"
+run out -C a publish "$slug" --org gm0363 --url "$URL"
+expect "changed after publication: refused without a new approval" 1 "changed after it was approved"
+run out -C a review --print "$slug"
+expect "changed after publication: the review says so" 0 "changed after publication"
 run out -C b publish "$slug" --org gm0363 --url "$URL" --force
 expect "teammate: PUT, answer null" 0 "as a new version"
 tail -1 srv/log | grep -q "^PUT /aanleverapi/v1_0/organizations/gm0363/algorithms/12345678 auth=ok" ||
