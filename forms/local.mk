@@ -2,6 +2,8 @@
 libalgedit_a_SOURCES += forms/finding.h forms/finding.c forms/desc.h forms/desc.c forms/rules.h forms/rules.c forms/exchange.h forms/exchange.c
 libalgedit_a_SOURCES += forms/html.h forms/html.c
 libalgedit_a_SOURCES += forms/month.h forms/month.c
+libalgedit_a_SOURCES += forms/migrate.h forms/migrate.c
+UNIT_TESTS += tests/unit/test_migrate
 
 UNIT_TESTS += tests/unit/test_html
 
