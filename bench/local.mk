@@ -1,3 +1,11 @@
 # Benchmarks: each bench/NAME/run prints its figures; make bench collects them.
 EXTRA_DIST += bench/check/run bench/check/gen.py bench/check/pyyaml_load.py
 EXTRA_DIST += bench/input/run bench/input/gen.py
+EXTRA_DIST += bench/exchange/run
+
+# bench/exchange's driver: built for make check (so it compiles in every
+# variant) and for make bench.
+check_PROGRAMS += bench/exchange/exchange_bench
+bench_exchange_exchange_bench_SOURCES = bench/exchange/exchange_bench.c
+bench_exchange_exchange_bench_LDADD = $(ALL_LIBS)
+BENCHES += bench/exchange/exchange_bench$(EXEEXT)
