@@ -39,8 +39,8 @@ const cli_command cli_commands[] = {
 	  N_("algedit resolve [SLUG FIELD mine|theirs | SLUG FIELD=VALUE | --abort]") },
 	{ "export", cmd_export, N_("print the JSON body for the register's submission API"),
 	  N_("algedit export [--force] FILE.yaml") },
-	{ "import", cmd_import, N_("turn a register template into a description file"),
-	  N_("algedit import TEMPLATE.json[#ID] [-o FILE.yaml]") },
+	{ "import", cmd_import, N_("bring in descriptions from the register's files (templates, API bodies, exports, older standards)"),
+	  N_("algedit import [--update] [-o FILE.yaml] FILE.json[#ID]...") },
 	{ "help", cmd_help, N_("show this help"), N_("algedit help [COMMAND]") },
 	{ NULL, NULL, NULL, NULL },
 };
