@@ -27,3 +27,11 @@ tests_fuzz_fuzz_month_LDFLAGS = $(FUZZ_LINKFLAGS)
 tests_fuzz_fuzz_month_LDADD = $(ALL_LIBS)
 TESTS += tests/fuzz/month.fuzz
 EXTRA_DIST += tests/fuzz/month.fuzz
+
+check_PROGRAMS += tests/fuzz/fuzz_import
+tests_fuzz_fuzz_import_SOURCES = tests/fuzz/fuzz_import.c $(FUZZ_DRIVER)
+tests_fuzz_fuzz_import_CFLAGS = $(FUZZ_CFLAGS)
+tests_fuzz_fuzz_import_LDFLAGS = $(FUZZ_LINKFLAGS)
+tests_fuzz_fuzz_import_LDADD = $(ALL_LIBS)
+TESTS += tests/fuzz/import.fuzz
+EXTRA_DIST += tests/fuzz/import.fuzz
