@@ -284,6 +284,12 @@ int cmd_import(int argc, char **argv)
 	} else if ((rc = cli_store_open("import", &std, &s)) != 0) {
 		free(srcs);
 		return rc;
+	} else if (!cli_ask_author("import", s, stderr)) {
+		/* once, not once for each description of the file */
+		store_free(&s);
+		standard_free(&std);
+		free(srcs);
+		return 1;
 	}
 	for (size_t k = 0; k < nsrc; k++) {
 		char *path = xstrdup(srcs[k]), *id = strrchr(path, '#'), *data = NULL;

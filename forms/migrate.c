@@ -146,7 +146,7 @@ const char *import_kind_label(import_kind k)
 /* A value quoted in the report: one line, at most about 60 characters. */
 static const char *brief(const char *s)
 {
-	static _Thread_local char buf[4][200];
+	static _Thread_local char buf[4][272]; /* 60 characters of up to 4 bytes, and room */
 	static _Thread_local int turn;
 	char *b = buf[turn++ & 3];
 	size_t o = 0, chars = 0;
@@ -158,8 +158,6 @@ static const char *brief(const char *s)
 		}
 		b[o++] = *p == '\n' || *p == '\r' || *p == '\t' ? ' ' : (char)*p;
 	}
-	while (o && (((unsigned char)b[o - 1] & 0xC0) == 0xC0)) /* a cut sequence */
-		o--;
 	b[o] = '\0';
 	return b;
 }
@@ -196,7 +194,10 @@ static bool blank(const ynode *v)
 
 static void set_aside(migrate_report *r, const char *key, const ynode *v)
 {
-	sb_printf(&r->aside, "%s:", key);
+	/* Keys from outside can hold anything (a line break would end the
+	 * comment): quoted when plain would not read back. */
+	yaml_emit_scalar(&r->aside, key, strlen(key), 0, false);
+	sb_addc(&r->aside, ':');
 	if (v->type == Y_STR) {
 		/* Windows line ends (0.1 and 0.2 texts have them) as plain ones, so
 		 * the text stays readable as a block. */
