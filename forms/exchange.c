@@ -263,7 +263,7 @@ const char *import_file_kind_label(import_file_kind k)
 	case IMPORT_SITE: return _("the register's site-data export (algoritme_versions)");
 	case IMPORT_BODY: break;
 	}
-	return _("one description");
+	return _("one JSON object");
 }
 
 /* A row of a 0.2 export that holds the standard's own flags, labels or help
@@ -298,6 +298,15 @@ static void import_one(const standard *std, const ynode *obj, size_t index, bool
 	const char *id = ynode_str(ynode_get(obj, "id"));
 	it->where = id && *id ? xstrdup(id) : list ? xasprintf("#%zu", index + 1) : xstrdup("");
 	ynode *api = migrate_to_api(std, obj, &it->rep);
+	size_t known = 0;
+	for (size_t i = 0; api && api->type == Y_MAP && i < api->n; i++)
+		known += standard_field(std, api->keys[i]) != NULL;
+	if (!known) { /* some other JSON object: nothing of a description in it */
+		findings_add(&it->fs, SEV_ERROR, ORIGIN_INPUT, "import-nothing", NULL, NULL, obj->line, obj->col, "%s",
+		             _("this object has none of the fields of the standard (name, organization, goal, ...); it is not a description"));
+		ynode_free(&api);
+		return;
+	}
 	it->d = desc_import_api(std, api, &it->fs);
 	if (it->d)
 		migrate_finish(it->d, &it->rep);

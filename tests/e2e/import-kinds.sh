@@ -87,8 +87,12 @@ grep -q '^name: ' "$tmp/one.yaml" || bad "-o: the file"
 "$ALGEDIT" import -o - "$ref/templates/tygron.json" > "$tmp/y" 2> "$tmp/out" && grep -q '^name: ' "$tmp/y" \
 	&& ! grep -q 'supplier template' "$tmp/y" || bad "-o -: only the description on standard output"
 
-# nothing to import
+# nothing to import: no object, or objects without a field of the standard
 echo '[1, 2]' > "$tmp/nothing.json"
 A import "$tmp/nothing.json"; [ $? = 2 ] && grep -q "the file holds no description" "$tmp/out" || bad "nothing: exit 2"
+n0=$(commits)
+echo '{"algoritmes": [{"title": "x"}], "count": 1}' > "$tmp/other.json"
+A import "$tmp/other.json"; [ $? = 2 ] && grep -q "other.json:1:1: error: this object has none of the fields of the standard" "$tmp/out" \
+	&& [ "$(commits)" = "$n0" ] || bad "another JSON object: exit 2, nothing saved"
 [ $fails = 0 ] && echo "ok   import kinds"
 exit $((fails > 0))

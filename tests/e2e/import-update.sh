@@ -19,7 +19,7 @@ body() {
 }
 body "In gebruik"
 A import "$tmp/body.json" || bad "first import: exit $?"
-grep -q "body.json: one description" "$tmp/out" || bad "first import: kind"
+grep -q "body.json: one JSON object" "$tmp/out" || bad "first import: kind"
 f="$tmp/repo/algoritmes/meldingen-openbare-ruimte.yaml"
 grep -q '^goal: Sneller helpen.$' "$f" || bad "first import: file"
 n0=$(commits)
