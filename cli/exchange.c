@@ -284,13 +284,8 @@ int cmd_import(int argc, char **argv)
 	} else if ((rc = cli_store_open("import", &std, &s)) != 0) {
 		free(srcs);
 		return rc;
-	} else if (!cli_ask_author("import", s, stderr)) {
-		/* once, not once for each description of the file */
-		store_free(&s);
-		standard_free(&std);
-		free(srcs);
-		return 1;
 	}
+	int author = -1; /* asked once, before the first save, not once per description */
 	for (size_t k = 0; k < nsrc; k++) {
 		char *path = xstrdup(srcs[k]), *id = strrchr(path, '#'), *data = NULL;
 		if (id)
@@ -329,8 +324,10 @@ int cmd_import(int argc, char **argv)
 				}
 				print_report(rep, path, it, r.n);
 				if (!out) {
-					if (import_save(s, it, update))
-						rc = 1;
+					if (author < 0)
+						author = cli_ask_author("import", s, stderr);
+					if (!author || import_save(s, it, update))
+						rc = rc ? rc : 1;
 					continue;
 				}
 				char *text = NULL;

@@ -115,6 +115,7 @@ import_kind import_kind_of(const ynode *obj)
 		if (p && (p == v || p[-1] == ' ') && isdigit((unsigned char)p[2]))
 			return KIND_OLD;
 	}
+	bool one = v && !strcmp(v, "1.0"); /* the API's own version value */
 	size_t schema = 0, old = 0;
 	for (size_t i = 0; obj && obj->type == Y_MAP && i < obj->n; i++) {
 		schema += schema_only_key(obj->keys[i]);
@@ -125,7 +126,7 @@ import_kind import_kind_of(const ynode *obj)
 	/* A body without its version but with keys 1.0 has no place for, such as
 	 * impact or department, follows an older standard; templates carry a few
 	 * of them (type, uuid, iama_description) and stay templates. */
-	if (old >= 3 && !ynode_get(obj, "publication_category"))
+	if (!one && old >= 3 && !ynode_get(obj, "publication_category"))
 		return KIND_OLD;
 	if (ynode_get(obj, "id"))
 		return KIND_TEMPLATE;

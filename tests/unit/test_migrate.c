@@ -280,6 +280,28 @@ START_TEST(old_values_mapped)
 }
 END_TEST
 
+START_TEST(kinds_named)
+{
+	const char *cases[][2] = {
+		/* a 1.0 template without publication_category keeps its kind, old keys and all */
+		{ "{\"id\": \"t\", \"name\": \"T\", \"standard_version\": \"1.0\", \"type\": \"x\", \"uuid\": \"u\", \"iama_description\": \"d\"}", "template" },
+		{ "{\"name\": \"A\", \"standard_version\": \"1.0\", \"publication_category\": \"Overige algoritmes\"}", "api" },
+		{ "{\"name\": \"A\", \"schema\": \"Metadatstandaard 0.2\"}", "old" },
+		{ "{\"name\": \"A\", \"department\": \"d\", \"impact\": \"i\", \"area\": \"a\"}", "old" },
+		{ "{\"name\": \"A\", \"theme\": [], \"schema\": \"1.0.0\"}", "schema" },
+	};
+	for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+		ynode *root = NULL;
+		yerror ye = { 0 };
+		ck_assert_int_eq(ytree_parse_json(cases[i][0], strlen(cases[i][0]), &root, &ye), 0);
+		import_kind k = import_kind_of(root);
+		const char *got = k == KIND_TEMPLATE ? "template" : k == KIND_API ? "api" : k == KIND_OLD ? "old" : "schema";
+		ck_assert_msg(!strcmp(got, cases[i][1]), "%s: %s, wanted %s", cases[i][0], got, cases[i][1]);
+		ynode_free(&root);
+	}
+}
+END_TEST
+
 int main(void)
 {
 	std = unit_standard();
@@ -291,6 +313,7 @@ int main(void)
 	tcase_add_test(t, launch_set_skips_header_rows);
 	tcase_add_test(t, schema_naming_renamed);
 	tcase_add_test(t, old_values_mapped);
+	tcase_add_test(t, kinds_named);
 	suite_add_tcase(s, t);
 	int rc = unit_run(s);
 	standard_free(&std);
