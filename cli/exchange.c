@@ -161,14 +161,68 @@ static void print_report(FILE *o, const char *file, const imported *it, size_t n
 	}
 }
 
+/* The register's codes (lars) of the descriptions in the repository, read
+ * once: a description renamed in the register is still the same one. */
+typedef struct lars_index {
+	char **lars, **slug;
+	size_t n;
+} lars_index;
+
+static void lars_add(lars_index *x, const char *lars, const char *slug)
+{
+	x->lars = xrealloc(x->lars, (x->n + 1) * sizeof *x->lars);
+	x->slug = xrealloc(x->slug, (x->n + 1) * sizeof *x->slug);
+	x->lars[x->n] = xstrdup(lars);
+	x->slug[x->n++] = xstrdup(slug);
+}
+
+static void lars_read(lars_index *x, store *s)
+{
+	char **slugs = NULL;
+	size_t n = 0;
+	if (store_list(s, &slugs, &n) != STORE_OK)
+		return;
+	for (size_t i = 0; i < n; i++) {
+		description *d = NULL;
+		if (store_load(s, slugs[i], &d, NULL) == STORE_OK) {
+			const char *l = ynode_str(desc_value(d, "lars"));
+			if (l && *l)
+				lars_add(x, l, slugs[i]);
+		}
+		desc_free(&d);
+	}
+	store_slugs_free(&slugs, n);
+}
+
+static const char *lars_slug(const lars_index *x, const char *lars)
+{
+	for (size_t i = 0; lars && *lars && i < x->n; i++)
+		if (!strcmp(x->lars[i], lars))
+			return x->slug[i];
+	return NULL;
+}
+
+static void lars_done(lars_index *x)
+{
+	for (size_t i = 0; i < x->n; i++) {
+		free(x->lars[i]);
+		free(x->slug[i]);
+	}
+	free(x->lars);
+	free(x->slug);
+}
+
 /* Saves one imported description in the repository: a new one as a new
- * file, an existing one (same slug) only with --update, its changes shown
- * first. 0 saved or unchanged, 1 refused or failed. */
-static int import_save(store *s, const imported *it, bool update)
+ * file, an existing one (the same lars code, else the same file name) only
+ * with --update, its changes shown first. 0 saved or unchanged, 1 refused or
+ * failed. */
+static int import_save(store *s, lars_index *known, const imported *it, bool update)
 {
 	const standard *std = store_standard(s);
 	const char *name = desc_text(it->d, standard_field(std, "name"));
-	char *slug = slug_from_name(name ? name : "");
+	const char *lars = ynode_str(desc_value(it->d, "lars"));
+	const char *by_lars = lars_slug(known, lars);
+	char *slug = by_lars ? xstrdup(by_lars) : slug_from_name(name ? name : "");
 	int rc = 0;
 	char *text = NULL;
 	size_t len;
@@ -214,6 +268,8 @@ static int import_save(store *s, const imported *it, bool update)
 	const char *slugs[1] = { slug };
 	const description *ds[1] = { d };
 	rc = cli_store_save("import", s, slugs, ds, 1);
+	if (!rc && lars && *lars && !by_lars)
+		lars_add(known, lars, slug);
 out:
 	desc_free(&d);
 	desc_free(&old);
@@ -286,6 +342,9 @@ int cmd_import(int argc, char **argv)
 		return rc;
 	}
 	int author = -1; /* asked once, before the first save, not once per description */
+	lars_index known = { 0 };
+	if (s)
+		lars_read(&known, s);
 	for (size_t k = 0; k < nsrc; k++) {
 		char *path = xstrdup(srcs[k]), *id = strrchr(path, '#'), *data = NULL;
 		if (id)
@@ -326,7 +385,7 @@ int cmd_import(int argc, char **argv)
 				if (!out) {
 					if (author < 0)
 						author = cli_ask_author("import", s, stderr);
-					if (!author || import_save(s, it, update))
+					if (!author || import_save(s, &known, it, update))
 						rc = rc ? rc : 1;
 					continue;
 				}
@@ -349,6 +408,7 @@ int cmd_import(int argc, char **argv)
 		free(data);
 		free(path);
 	}
+	lars_done(&known);
 	store_free(&s);
 	standard_free(&std);
 	free(srcs);

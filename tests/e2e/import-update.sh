@@ -37,6 +37,16 @@ git -C "$tmp/repo" log -1 --format=%s | grep -q 'Meldingen openbare ruimte: chan
 A import --update "$tmp/body.json" || bad "unchanged: exit $?"
 grep -q "meldingen-openbare-ruimte: no changes" "$tmp/out" && [ "$(commits)" = $((n0 + 1)) ] || bad "unchanged: no commit"
 
+# the register's code (lars) finds a description the register renamed
+printf '{"name": "Slimme lantaarnpalen", "organization": "Gemeente Noorderhaaks", "lars": "12345678"}\n' > "$tmp/lars.json"
+A import "$tmp/lars.json" || bad "lars: first import"
+printf '{"name": "Slimme straatverlichting", "organization": "Gemeente Noorderhaaks", "lars": "12345678"}\n' > "$tmp/lars.json"
+n1=$(commits)
+A import "$tmp/lars.json"; [ $? = 1 ] && grep -q "slimme-lantaarnpalen is already in the repository" "$tmp/out" || bad "lars: same code, new name refused"
+A import --update "$tmp/lars.json" && grep -q 'Name: .*Slimme.*straatverlichting' "$tmp/out" || bad "lars: --update shows the new name"
+[ "$(commits)" = $((n1 + 1)) ] && [ ! -e "$tmp/repo/algoritmes/slimme-straatverlichting.yaml" ] \
+	&& grep -q '^name: Slimme straatverlichting$' "$tmp/repo/algoritmes/slimme-lantaarnpalen.yaml" || bad "lars: saved in the same file"
+
 # export takes the slug as well as the file
 A export meldingen-openbare-ruimte && grep -q '"status": "Buiten gebruik"' "$tmp/out" || bad "export SLUG"
 A export "$f" || bad "export FILE"
