@@ -8,3 +8,11 @@ bench_review_review_bench_SOURCES = bench/review/review_bench.c
 bench_review_review_bench_LDADD = $(ALL_LIBS)
 BENCHES += bench/review/review_bench$(EXEEXT)
 EXTRA_DIST += bench/review/run bench/review/gen.py bench/review/records.py bench/review/list.py
+EXTRA_DIST += bench/exchange/run
+
+# bench/exchange's driver: built for make check (so it compiles in every
+# variant) and for make bench.
+check_PROGRAMS += bench/exchange/exchange_bench
+bench_exchange_exchange_bench_SOURCES = bench/exchange/exchange_bench.c
+bench_exchange_exchange_bench_LDADD = $(ALL_LIBS)
+BENCHES += bench/exchange/exchange_bench$(EXEEXT)

@@ -4,7 +4,10 @@
 #include "config.h"
 #include "cli/cli.h"
 #include "forms/exchange.h"
+#include "forms/diff.h"
 #include "forms/rules.h"
+#include "forms/slug.h"
+#include "store/store.h"
 #include "base/base.h"
 #include "i18n/i18n.h"
 
@@ -12,6 +15,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 static standard *load_std(const char *cmd)
 {
@@ -35,6 +40,31 @@ static void print_findings(const char *path, const findings *fs, severity worst)
 		else
 			fprintf(stderr, "%s: %s: %s\n", esc_line(path), severity_label(x->sev), esc_line(x->msg));
 	}
+}
+
+/* A description file, or the slug of one in the drafts repository (-C DIR,
+ * or the default one) when no such file exists. */
+static description *read_file_or_slug(const standard *std, const char *arg, findings *fs)
+{
+	struct stat st;
+	char *slug = stat(arg, &st) == 0 ? NULL : slug_from_arg(arg);
+	if (!slug)
+		return desc_read_file(std, arg, DESC_YAML, fs);
+	store *s = NULL;
+	char *err = NULL;
+	description *d = NULL;
+	if (store_open(std, cli_repo_dir, &s, &err) != STORE_OK) {
+		findings_add(fs, SEV_ERROR, ORIGIN_INPUT, "repository", NULL, NULL, 0, 0, "%s", err);
+		free(err);
+	} else if (!store_exists(s, slug)) {
+		findings_add(fs, SEV_ERROR, ORIGIN_INPUT, "no-description", NULL, NULL, 0, 0,
+		             _("there is no file %s and no description %s in the drafts repository"), arg, slug);
+	} else if (store_load(s, slug, &d, fs) != STORE_OK && !fs->n) {
+		findings_add(fs, SEV_ERROR, ORIGIN_INPUT, "repository", NULL, NULL, 0, 0, "%s", store_error(s));
+	}
+	store_free(&s);
+	free(slug);
+	return d;
 }
 
 int cmd_export(int argc, char **argv)
@@ -72,7 +102,7 @@ int cmd_export(int argc, char **argv)
 	findings fs;
 	findings_init(&fs);
 	int rc = 0;
-	description *d = desc_read_file(std, path, DESC_YAML, &fs);
+	description *d = read_file_or_slug(std, path, &fs);
 	if (!d) {
 		print_findings(path, &fs, SEV_ERROR);
 		rc = 2;
@@ -106,72 +136,284 @@ out:
 	return rc;
 }
 
+/* The description's file: canonical YAML, then what a migration kept aside
+ * as a comment block. Read back, so that saving writes exactly these bytes. */
+static description *with_aside(const standard *std, const imported *it, char **text, size_t *len)
+{
+	size_t ylen;
+	char *yaml = desc_format_yaml(it->d, &ylen), *aside = migrate_aside_comment(&it->rep);
+	*text = xasprintf("%s%s", yaml, aside);
+	*len = strlen(*text);
+	free(yaml);
+	free(aside);
+	findings fs;
+	findings_init(&fs);
+	description *d = desc_read(std, *text, *len, DESC_YAML, &fs);
+	findings_done(&fs);
+	return d;
+}
+
+static void print_report(FILE *o, const char *file, const imported *it, size_t n)
+{
+	const char *name = desc_text(it->d, standard_field(it->d->std, "name"));
+	fprintf(o, "%s%s: %s (%s)\n", esc_line(file), n > 1 ? esc_line(it->where) : "", esc_line(name ? name : "-"),
+	        import_kind_label(it->rep.kind));
+	if (it->rep.lines.len) {
+		fprintf(o, "%s\n", it->rep.kind == KIND_OLD ? _("  migrated to standard 1.0:") : _("  renamed to the register's API names:"));
+		fputs(esc_text(it->rep.lines.s), o);
+	}
+}
+
+/* The register's codes (lars) of the descriptions in the repository, read
+ * once: a description renamed in the register is still the same one. */
+typedef struct lars_index {
+	char **lars, **slug;
+	size_t n;
+} lars_index;
+
+static void lars_add(lars_index *x, const char *lars, const char *slug)
+{
+	x->lars = xrealloc(x->lars, (x->n + 1) * sizeof *x->lars);
+	x->slug = xrealloc(x->slug, (x->n + 1) * sizeof *x->slug);
+	x->lars[x->n] = xstrdup(lars);
+	x->slug[x->n++] = xstrdup(slug);
+}
+
+static void lars_read(lars_index *x, store *s)
+{
+	char **slugs = NULL;
+	size_t n = 0;
+	if (store_list(s, &slugs, &n) != STORE_OK)
+		return;
+	for (size_t i = 0; i < n; i++) {
+		description *d = NULL;
+		if (store_load(s, slugs[i], &d, NULL) == STORE_OK) {
+			const char *l = ynode_str(desc_value(d, "lars"));
+			if (l && *l)
+				lars_add(x, l, slugs[i]);
+		}
+		desc_free(&d);
+	}
+	store_slugs_free(&slugs, n);
+}
+
+static const char *lars_slug(const lars_index *x, const char *lars)
+{
+	for (size_t i = 0; lars && *lars && i < x->n; i++)
+		if (!strcmp(x->lars[i], lars))
+			return x->slug[i];
+	return NULL;
+}
+
+static void lars_done(lars_index *x)
+{
+	for (size_t i = 0; i < x->n; i++) {
+		free(x->lars[i]);
+		free(x->slug[i]);
+	}
+	free(x->lars);
+	free(x->slug);
+}
+
+/* Saves one imported description in the repository: a new one as a new
+ * file, an existing one (the same lars code, else the same file name) only
+ * with --update, its changes shown first. 0 saved or unchanged, 1 refused or
+ * failed. */
+static int import_save(store *s, lars_index *known, const imported *it, bool update)
+{
+	const standard *std = store_standard(s);
+	const char *name = desc_text(it->d, standard_field(std, "name"));
+	const char *lars = ynode_str(desc_value(it->d, "lars"));
+	const char *by_lars = lars_slug(known, lars);
+	char *slug = by_lars ? xstrdup(by_lars) : slug_from_name(name ? name : "");
+	int rc = 0;
+	char *text = NULL;
+	size_t len;
+	description *d = with_aside(std, it, &text, &len), *old = NULL;
+	if (!d) {
+		cli_error("import", "%s", _("the imported description cannot be written as a file; nothing saved"));
+		rc = 1;
+		goto out;
+	}
+	if (store_exists(s, slug)) {
+		if (!update) {
+			cli_error("import", _("%s is already in the repository; it is left as it is (--update replaces it, "
+			                      "showing the changes first)"), slug);
+			rc = 1;
+			goto out;
+		}
+		findings fs;
+		findings_init(&fs);
+		store_status st = store_load(s, slug, &old, &fs);
+		findings_done(&fs);
+		if (st != STORE_OK) {
+			cli_error("import", "%s", store_error(s));
+			rc = 1;
+			goto out;
+		}
+		desc_diff *dd = desc_diff_new(old, d);
+		if (!dd->n) {
+			printf(_("  %s: no changes\n"), slug);
+			desc_diff_free(&dd);
+			goto out;
+		}
+		strbuf b = STRBUF_INIT;
+		const char *nc = getenv("NO_COLOR");
+		desc_diff_render(&b, dd, i18n_lang(), isatty(1) && !(nc && *nc));
+		printf(_("  changes to %s:\n"), slug);
+		fputs(b.s, stdout);
+		sb_done(&b);
+		desc_diff_free(&dd);
+	} else {
+		free(slug);
+		slug = store_new_slug(s, name ? name : "");
+	}
+	const char *slugs[1] = { slug };
+	const description *ds[1] = { d };
+	rc = cli_store_save("import", s, slugs, ds, 1);
+	if (!rc && lars && *lars && !by_lars)
+		lars_add(known, lars, slug);
+out:
+	desc_free(&d);
+	desc_free(&old);
+	free(text);
+	free(slug);
+	return rc;
+}
+
+static void import_usage(FILE *f)
+{
+	cli_usage(f, "import");
+	fprintf(f, "\n%s\n", _("Imports descriptions from the register's JSON files: an API body, a list of them,\n"
+	                       "a supplier template file, the register's site-data export (the Dutch versions),\n"
+	                       "the standard's JSON Schema naming, and the older standards 0.1 to 0.4, which are\n"
+	                       "migrated to 1.0 with a report of what changed and what you must still fill in.\n"
+	                       "Each description becomes a version in the drafts repository (-C DIR, or the\n"
+	                       "default one). FILE#ID picks one by its id, lars code or number."));
+	fprintf(f, "\n  %-16s %s\n", "--update", _("replace a description that is already there (its changes are shown first)"));
+	fprintf(f, "  %-16s %s\n", _("-o FILE.yaml"), _("write one description to a file instead (never over an existing file; - is standard output)"));
+}
+
 int cmd_import(int argc, char **argv)
 {
-	const char *src = NULL, *out = NULL;
+	const char *out = NULL;
+	bool update = false;
+	const char **srcs = xmalloc((size_t)argc * sizeof *srcs);
+	size_t nsrc = 0;
 	for (int i = 1; i < argc; i++) {
 		if (!strcmp(argv[i], "-o") && i + 1 < argc)
 			out = argv[++i];
+		else if (!strcmp(argv[i], "--update"))
+			update = true;
 		else if (!strcmp(argv[i], "-h") || !strcmp(argv[i], "--help")) {
-			cli_usage(stdout, "import");
-			printf("\n%s\n", _("Turns a register template file (FILE.json, or FILE.json#ID for one template\n"
-			                   "of several) or an API body into a description file, written to standard\n"
-			                   "output or to the file given with -o (never over an existing file)."));
+			import_usage(stdout);
+			free(srcs);
 			return 0;
-		} else if (argv[i][0] == '-' || src) {
+		} else if (argv[i][0] == '-') {
 			cli_error("import", _("unknown option \"%s\""), argv[i]);
 			cli_usage(stderr, "import");
+			free(srcs);
 			return 2;
 		} else
-			src = argv[i];
+			srcs[nsrc++] = argv[i];
 	}
-	if (!src) {
-		cli_error("import", "%s", _("name the template file to import"));
+	if (!nsrc) {
+		cli_error("import", "%s", _("name the file to import"));
 		cli_usage(stderr, "import");
+		free(srcs);
 		return 2;
 	}
-	char *path = xstrdup(src), *id = strrchr(path, '#');
-	if (id)
-		*id++ = '\0';
-	standard *std = load_std("import");
-	if (!std) {
-		free(path);
+	if (out && nsrc > 1) {
+		cli_error("import", "%s", _("-o writes one description: give one file"));
+		free(srcs);
 		return 2;
 	}
-	int rc = 2;
-	char *data = NULL, *yaml = NULL;
-	size_t len, ylen;
-	findings fs;
-	findings_init(&fs);
-	description *d = NULL;
-	if (read_file(path, DESC_MAX_FILE * 16, &data, &len) < 0) {
-		cli_error("import", _("cannot read %s: %s"), path, strerror(errno));
-		goto done;
-	}
-	d = template_import(std, data, len, id, &fs);
-	print_findings(path, &fs, SEV_NOTE);
-	if (!d)
-		goto done;
-	yaml = desc_write_yaml(d, &ylen);
-	if (!out) {
-		fwrite(yaml, 1, ylen, stdout);
-		rc = 0;
-	} else {
-		FILE *f = fopen(out, "wx");
-		if (!f || fwrite(yaml, 1, ylen, f) != ylen || fclose(f) != 0) {
-			cli_error("import", _("cannot write %s: %s"), out, strerror(errno));
-			if (f)
-				remove(out);
-		} else {
-			rc = 0;
+	standard *std = NULL;
+	store *s = NULL;
+	int rc = 0;
+	/* What was found and the migration reports; on standard error when the
+	 * description itself goes to standard output. */
+	FILE *rep = out && !strcmp(out, "-") ? stderr : stdout;
+	if (out) {
+		std = load_std("import");
+		if (!std) {
+			free(srcs);
+			return 2;
 		}
+	} else if ((rc = cli_store_open("import", &std, &s)) != 0) {
+		free(srcs);
+		return rc;
 	}
-done:
-	free(yaml);
-	free(data);
-	free(path);
-	desc_free(&d);
-	findings_done(&fs);
+	int author = -1; /* asked once, before the first save, not once per description */
+	lars_index known = { 0 };
+	if (s)
+		lars_read(&known, s);
+	for (size_t k = 0; k < nsrc; k++) {
+		char *path = xstrdup(srcs[k]), *id = strrchr(path, '#'), *data = NULL;
+		if (id)
+			*id++ = '\0';
+		size_t len;
+		findings fs;
+		findings_init(&fs);
+		import_result r = { 0 };
+		if (read_file(path, DESC_MAX_FILE * 16, &data, &len) < 0) {
+			cli_error("import", _("cannot read %s: %s"), path, strerror(errno));
+			rc = 2;
+		} else if (import_file(std, data, len, id, &r, &fs) < 0) {
+			print_findings(path, &fs, SEV_NOTE);
+			rc = 2;
+		} else {
+			if (r.kind == IMPORT_BODY)
+				fprintf(rep, "%s: %s", esc_line(path), import_file_kind_label(r.kind));
+			else
+				fprintf(rep, _("%s: %s, %zu description(s)"), esc_line(path), import_file_kind_label(r.kind), r.n);
+			if (r.skipped_lang)
+				fprintf(rep, _("; %zu version(s) in another language left out"), r.skipped_lang);
+			if (r.skipped_rows)
+				fprintf(rep, _("; %zu row(s) of labels or help texts left out"), r.skipped_rows);
+			fprintf(rep, "\n");
+			if (out && r.n > 1) {
+				cli_error("import", _("%s holds %zu descriptions and -o writes one; pick one with %s#N, or import "
+				                      "them into the repository (leave out -o)"), path, r.n, path);
+				rc = 2;
+			}
+			for (size_t i = 0; !(out && r.n > 1) && i < r.n; i++) {
+				imported *it = &r.v[i];
+				print_findings(path, &it->fs, SEV_NOTE);
+				if (!it->d) { /* unreadable: the findings say where */
+					rc = 2;
+					continue;
+				}
+				print_report(rep, path, it, r.n);
+				if (!out) {
+					if (author < 0)
+						author = cli_ask_author("import", s, stderr);
+					if (!author || import_save(s, &known, it, update))
+						rc = rc ? rc : 1;
+					continue;
+				}
+				char *text = NULL;
+				size_t tlen;
+				description *d = with_aside(std, it, &text, &tlen);
+				desc_free(&d);
+				FILE *f = !strcmp(out, "-") ? stdout : fopen(out, "wx");
+				if (!f || fwrite(text, 1, tlen, f) != tlen || (f != stdout && fclose(f) != 0)) {
+					cli_error("import", _("cannot write %s: %s"), out, strerror(errno));
+					if (f && f != stdout)
+						remove(out);
+					rc = 2;
+				}
+				free(text);
+			}
+		}
+		import_result_done(&r);
+		findings_done(&fs);
+		free(data);
+		free(path);
+	}
+	lars_done(&known);
+	store_free(&s);
 	standard_free(&std);
+	free(srcs);
 	return rc;
 }

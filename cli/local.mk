@@ -12,3 +12,6 @@ EXTRA_DIST += tests/e2e/cli-jargon.sh
 
 TESTS += tests/e2e/check-yaml-messages.sh
 EXTRA_DIST += tests/e2e/check-yaml-messages.sh
+
+TESTS += tests/e2e/import-kinds.sh tests/e2e/import-update.sh
+EXTRA_DIST += tests/e2e/import-kinds.sh tests/e2e/import-update.sh

@@ -7,8 +7,10 @@
 #include "base/escape.h"
 #include "i18n/i18n.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 void json_add_string(strbuf *b, const char *s, size_t n)
 {
@@ -251,4 +253,139 @@ void template_entries_free(template_entry **v, size_t n)
 		free((*v)[i].name);
 	}
 	xfree(v);
+}
+
+const char *import_file_kind_label(import_file_kind k)
+{
+	switch (k) {
+	case IMPORT_LIST: return _("a list of API bodies");
+	case IMPORT_TEMPLATES: return _("a supplier template file");
+	case IMPORT_SITE: return _("the register's site-data export (algoritme_versions)");
+	case IMPORT_BODY: break;
+	}
+	return _("one JSON object");
+}
+
+/* A row of a 0.2 export that holds the standard's own flags, labels or help
+ * texts: in a list whose rows name their standard, it names none. */
+static bool version_has_digit(const ynode *obj)
+{
+	const char *v = ynode_str(ynode_get(obj, "standard_version"));
+	if (!v)
+		v = ynode_str(ynode_get(obj, "schema"));
+	return v && strpbrk(v, "0123456789");
+}
+
+static bool picked(const ynode *obj, size_t index, const char *pick)
+{
+	if (!pick)
+		return true;
+	const char *id = ynode_str(ynode_get(obj, "id")), *lars = ynode_str(ynode_get(obj, "lars"));
+	if ((id && !strcmp(id, pick)) || (lars && !strcmp(lars, pick)))
+		return true;
+	char num[24];
+	snprintf(num, sizeof num, "%zu", index + 1);
+	return !strcmp(num, pick);
+}
+
+static void import_one(const standard *std, const ynode *obj, size_t index, bool list, import_result *out)
+{
+	out->v = xrealloc(out->v, (out->n + 1) * sizeof *out->v);
+	imported *it = &out->v[out->n++];
+	memset(it, 0, sizeof *it);
+	findings_init(&it->fs);
+	migrate_report_init(&it->rep);
+	const char *id = ynode_str(ynode_get(obj, "id"));
+	it->where = id && *id ? xstrdup(id) : list ? xasprintf("#%zu", index + 1) : xstrdup("");
+	ynode *api = migrate_to_api(std, obj, &it->rep);
+	size_t known = 0;
+	for (size_t i = 0; api && api->type == Y_MAP && i < api->n; i++)
+		known += standard_field(std, api->keys[i]) != NULL;
+	if (!known) { /* some other JSON object: nothing of a description in it */
+		findings_add(&it->fs, SEV_ERROR, ORIGIN_INPUT, "import-nothing", NULL, NULL, obj->line, obj->col, "%s",
+		             _("this object has none of the fields of the standard (name, organization, goal, ...); it is not a description"));
+		ynode_free(&api);
+		return;
+	}
+	it->d = desc_import_api(std, api, &it->fs);
+	if (it->d)
+		migrate_finish(it->d, &it->rep);
+	ynode_free(&api);
+}
+
+int import_file(const standard *std, const char *data, size_t len, const char *pick, import_result *out, findings *fs)
+{
+	memset(out, 0, sizeof *out);
+	ynode *root = NULL;
+	yerror ye = { 0 };
+	if (ytree_parse_json(data, len, &root, &ye) < 0) {
+		desc_read_error(fs, &ye, true);
+		yerror_done(&ye);
+		return -1;
+	}
+	const ynode *list = NULL;
+	const ynode *versions = root && root->type == Y_MAP ? ynode_get(root, "algoritme_versions") : NULL;
+	if (versions && versions->type == Y_SEQ) {
+		out->kind = IMPORT_SITE;
+		list = versions;
+	} else if (root && root->type == Y_SEQ) {
+		list = root;
+		size_t with_id = 0, maps = 0;
+		for (size_t i = 0; i < root->n; i++) {
+			maps += root->kids[i]->type == Y_MAP;
+			with_id += root->kids[i]->type == Y_MAP && import_kind_of(root->kids[i]) == KIND_TEMPLATE;
+		}
+		out->kind = maps && with_id == maps ? IMPORT_TEMPLATES : IMPORT_LIST;
+	} else if (root && root->type == Y_MAP) {
+		out->kind = IMPORT_BODY;
+		if (picked(root, 0, pick))
+			import_one(std, root, 0, false, out);
+	}
+	if (list) {
+		bool versioned = false;
+		for (size_t i = 0; i < list->n; i++)
+			versioned |= list->kids[i]->type == Y_MAP && version_has_digit(list->kids[i]);
+		for (size_t i = 0; i < list->n; i++) {
+			const ynode *o = list->kids[i];
+			if (o->type != Y_MAP)
+				continue;
+			if (out->kind == IMPORT_SITE) {
+				const char *lang = ynode_str(ynode_get(o, "language"));
+				if (lang && strcasecmp(lang, "NLD") != 0) {
+					out->skipped_lang++;
+					continue;
+				}
+			}
+			if (versioned && (ynode_get(o, "schema") || ynode_get(o, "standard_version")) && !version_has_digit(o)) {
+				out->skipped_rows++;
+				continue;
+			}
+			if (picked(o, i, pick))
+				import_one(std, o, i, true, out);
+		}
+	}
+	int rc = 0;
+	if (!out->n) {
+		if (pick)
+			findings_add(fs, SEV_ERROR, ORIGIN_INPUT, "import-pick", NULL, NULL, 0, 0,
+			             _("nothing in this file has the id, lars code or number \"%s\""), pick);
+		else
+			findings_add(fs, SEV_ERROR, ORIGIN_INPUT, "import-empty", NULL, NULL, 0, 0, "%s",
+			             _("the file holds no description (a JSON object, a list of them, or the register's site-data export)"));
+		rc = -1;
+	}
+	ynode_free(&root);
+	return rc;
+}
+
+void import_result_done(import_result *r)
+{
+	for (size_t i = 0; i < r->n; i++) {
+		desc_free(&r->v[i].d);
+		free(r->v[i].where);
+		migrate_report_done(&r->v[i].rep);
+		findings_done(&r->v[i].fs);
+	}
+	free(r->v);
+	memset(r, 0, sizeof *r);
 }

@@ -5,6 +5,8 @@ libalgedit_a_SOURCES += forms/html.h forms/html.c
 libalgedit_a_SOURCES += forms/month.h forms/month.c
 libalgedit_a_SOURCES += forms/document.h forms/document.c
 UNIT_TESTS += tests/unit/test_document
+libalgedit_a_SOURCES += forms/migrate.h forms/migrate.c
+UNIT_TESTS += tests/unit/test_migrate
 
 UNIT_TESTS += tests/unit/test_html tests/unit/test_progress
 
@@ -39,3 +41,10 @@ tests_fuzz_fuzz_document_LDFLAGS = $(FUZZ_LINKFLAGS)
 tests_fuzz_fuzz_document_LDADD = $(ALL_LIBS)
 TESTS += tests/fuzz/document.fuzz
 EXTRA_DIST += tests/fuzz/document.fuzz
+check_PROGRAMS += tests/fuzz/fuzz_import
+tests_fuzz_fuzz_import_SOURCES = tests/fuzz/fuzz_import.c $(FUZZ_DRIVER)
+tests_fuzz_fuzz_import_CFLAGS = $(FUZZ_CFLAGS)
+tests_fuzz_fuzz_import_LDFLAGS = $(FUZZ_LINKFLAGS)
+tests_fuzz_fuzz_import_LDADD = $(ALL_LIBS)
+TESTS += tests/fuzz/import.fuzz
+EXTRA_DIST += tests/fuzz/import.fuzz
