@@ -26,3 +26,6 @@ tests_fuzz_fuzz_month_LDFLAGS = $(FUZZ_LINKFLAGS)
 tests_fuzz_fuzz_month_LDADD = $(ALL_LIBS)
 TESTS += tests/fuzz/month.fuzz
 EXTRA_DIST += tests/fuzz/month.fuzz
+
+libalgedit_a_SOURCES += forms/lessons.h forms/lessons.c
+UNIT_TESTS += tests/unit/test_lessons
