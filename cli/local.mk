@@ -11,3 +11,5 @@ EXTRA_DIST += tests/e2e/cli-jargon.sh
 
 TESTS += tests/e2e/check-yaml-messages.sh
 EXTRA_DIST += tests/e2e/check-yaml-messages.sh
+
+algedit_SOURCES += cli/tutor.c

@@ -59,6 +59,8 @@ const cli_command cli_commands[] = {
 	  N_("algedit request-changes SLUG -m TEXT") },
 	{ "mark-reviewed", cmd_review_record, N_("mark a field as reviewed by you"),
 	  N_("algedit mark-reviewed SLUG FIELD") },
+	{ "tutor", cmd_tutor, N_("learn the standard by doing: short lessons in a sandbox, checked by the rules"),
+	  N_("algedit tutor [--reset] [--lesson N] [--plain]") },
 	{ "help", cmd_help, N_("show this help"), N_("algedit help [COMMAND]") },
 	{ NULL, NULL, NULL, NULL },
 };

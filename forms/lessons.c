@@ -324,8 +324,8 @@ bool lesson_check_run(const lesson *l, const description *d, const lesson_env *e
 				continue;
 			for (size_t j = 0; j < k->nno_findings; j++)
 				if (f->field == k->no_findings[j]) {
-					findings_add(out, f->sev, f->org, f->rule, f->field, f->key, f->line, f->col, "%s: %s",
-					             label(f->field), f->msg);
+					/* Its message names the field already. */
+					findings_add(out, f->sev, f->org, f->rule, f->field, f->key, f->line, f->col, "%s", f->msg);
 					break;
 				}
 		}
