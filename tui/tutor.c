@@ -484,17 +484,26 @@ static char *lesson_text(const app *a)
 	const char *state = u->checked ? (u->ok ? _("done") : _("open")) : t->done[t->cur] ? _("done") : _("open");
 	sb_printf(&b, _("Lesson %zu of %zu (%s): %s"), t->cur + 1, t->ls->n, state, l->title);
 	sb_printf(&b, "\n%s %s\n", _("Task:"), l->task);
-	if (l->comment)
-		sb_printf(&b, "%s \"%s\"\n", tmpf(_("The reviewer's comment on %s:"), l->fields[0]->label[t->lang]), l->comment);
 	char *ck = key_names(A_TUTOR_CHECK), *hk = key_names(A_TUTOR_HINT), *nk = key_names(A_TUTOR_NEXT);
+	if (l->comment) {
+		char *rk = key_names(A_TUTOR_REPLY);
+		sb_printf(&b, "%s \"%s\" ", tmpf(_("The reviewer's comment on %s:"), l->fields[0]->label[t->lang]), l->comment);
+		sb_printf(&b, _("(%s: reply)"), rk);
+		sb_addc(&b, '\n');
+		free(rk);
+	}
 	if (u->hint)
 		sb_printf(&b, "%s %s\n", _("Hint:"), l->hint);
 	if (u->checked && !u->ok) {
 		sb_printf(&b, "%s\n", _("Not done yet:"));
 		for (size_t i = 0; i < u->blocking.n; i++)
 			sb_printf(&b, "%s %s\n", a->utf8 ? "•" : "-", u->blocking.v[i].msg);
-	} else if (u->checked) {
+	} else if (u->checked && t->cur + 1 < t->ls->n) {
 		sb_printf(&b, _("Done: the rules find nothing more to do in this lesson. %s goes to the next lesson."), nk);
+		sb_addc(&b, '\n');
+	} else if (u->checked) {
+		sb_printf(&b, _("Done: that was the last lesson; %zu of %zu are done. algedit tutor --reset starts over."),
+		          count_done(t), t->ls->n);
 		sb_addc(&b, '\n');
 	}
 	sb_printf(&b, "%s %s\n", _("Why this matters to a citizen reading the register:"), l->why);
