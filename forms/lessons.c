@@ -54,7 +54,7 @@ typedef struct loader {
 	char *err;
 } loader;
 
-static bool fail(loader *L, const ynode *n, const char *what)
+static bool refuse(loader *L, const ynode *n, const char *what)
 {
 	if (!L->err)
 		L->err = xasprintf("%s:%d: %s", L->path, n ? n->line : 0, what);
@@ -66,12 +66,12 @@ static bool text(loader *L, const ynode *map, const char *key, bool need, char *
 	const ynode *n = ynode_get(map, key);
 	if (!n) {
 		if (need)
-			return fail(L, map, key);
+			return refuse(L, map, key);
 		return true;
 	}
 	const char *s = ynode_str(n);
 	if (!s || n->type != Y_STR || strlen(s) != n->len || utf8_invalid_offset(s, n->len) >= 0)
-		return fail(L, n, key);
+		return refuse(L, n, key);
 	*out = xstrdup(s);
 	return true;
 }
@@ -82,13 +82,13 @@ static bool field_list(loader *L, const ynode *map, const char *key, const std_f
 	if (!seq)
 		return true;
 	if (seq->type != Y_SEQ)
-		return fail(L, seq, key);
+		return refuse(L, seq, key);
 	*out = xcalloc(seq->n ? seq->n : 1, sizeof **out);
 	for (size_t i = 0; i < seq->n; i++) {
 		const char *k = ynode_str(seq->kids[i]);
 		const std_field *f = k ? standard_field(L->std, k) : NULL;
 		if (!f)
-			return fail(L, seq->kids[i], k ? k : key);
+			return refuse(L, seq->kids[i], k ? k : key);
 		(*out)[(*n)++] = f;
 	}
 	return true;
@@ -100,12 +100,12 @@ static bool word_list(loader *L, const ynode *map, const char *key, char ***out,
 	if (!seq)
 		return true;
 	if (seq->type != Y_SEQ)
-		return fail(L, seq, key);
+		return refuse(L, seq, key);
 	*out = xcalloc(seq->n ? seq->n : 1, sizeof **out);
 	for (size_t i = 0; i < seq->n; i++) {
 		const char *w = ynode_str(seq->kids[i]);
 		if (!w || !*w || seq->kids[i]->len != strlen(w))
-			return fail(L, seq->kids[i], key);
+			return refuse(L, seq->kids[i], key);
 		(*out)[(*n)++] = xstrdup(w);
 	}
 	return true;
@@ -122,7 +122,7 @@ static bool flag(loader *L, const ynode *map, const char *key, bool *out)
 	else if (s && (!strcmp(s, "false") || !strcmp(s, "no")))
 		*out = false;
 	else
-		return fail(L, n, key);
+		return refuse(L, n, key);
 	return true;
 }
 
@@ -130,23 +130,23 @@ static bool load_lesson(loader *L, const ynode *m, lesson *l)
 {
 	l->line = m->line;
 	if (m->type != Y_MAP)
-		return fail(L, m, "lesson");
+		return refuse(L, m, "lesson");
 	if (!text(L, m, "id", true, &l->id) || !text(L, m, "section", true, &l->section) ||
 	    !text(L, m, "title", true, &l->title) || !text(L, m, "why", true, &l->why) ||
 	    !text(L, m, "task", true, &l->task) || !text(L, m, "hint", true, &l->hint) ||
 	    !text(L, m, "comment", false, &l->comment) || !field_list(L, m, "fields", &l->fields, &l->nfields))
 		return false;
 	if (!l->nfields)
-		return fail(L, m, "fields");
+		return refuse(L, m, "fields");
 	bool known = !strcmp(l->section, "review");
 	for (size_t i = 0; i < L->std->nsections && !known; i++)
 		known = !strcmp(L->std->sections[i].key, l->section);
 	if (!known)
-		return fail(L, ynode_get(m, "section"), "section");
+		return refuse(L, ynode_get(m, "section"), "section");
 	const ynode *st = ynode_get(m, "start");
 	if (st) {
 		if (st->type != Y_MAP)
-			return fail(L, st, "start");
+			return refuse(L, st, "start");
 		l->start_f = xcalloc(st->n ? st->n : 1, sizeof *l->start_f);
 		l->start_v = xcalloc(st->n ? st->n : 1, sizeof *l->start_v);
 		for (size_t i = 0; i < st->n; i++) {
@@ -154,14 +154,14 @@ static bool load_lesson(loader *L, const ynode *m, lesson *l)
 			const ynode *v = st->kids[i];
 			const char *s = v->type == Y_NULL ? "" : ynode_str(v);
 			if (!f || !s || (v->type == Y_STR && strlen(s) != v->len))
-				return fail(L, v, st->keys[i]);
+				return refuse(L, v, st->keys[i]);
 			l->start_f[l->nstart] = f;
 			l->start_v[l->nstart++] = xstrdup(s);
 		}
 	}
 	const ynode *c = ynode_get(m, "check");
 	if (!c || c->type != Y_MAP)
-		return fail(L, c ? c : m, "check");
+		return refuse(L, c ? c : m, "check");
 	lesson_check *k = &l->check;
 	const ynode *ml = ynode_get(c, "max_length");
 	if (ml) {
@@ -169,7 +169,7 @@ static bool load_lesson(loader *L, const ynode *m, lesson *l)
 		char *end = NULL;
 		long v = s ? strtol(s, &end, 10) : 0;
 		if (!s || *end || v <= 0 || v > 100000)
-			return fail(L, ml, "max_length");
+			return refuse(L, ml, "max_length");
 		k->max_length = (int)v;
 	}
 	if (!field_list(L, c, "filled", &k->filled, &k->nfilled) ||
@@ -179,10 +179,10 @@ static bool load_lesson(loader *L, const ynode *m, lesson *l)
 	    !flag(L, c, "spelling", &k->spelling) || !flag(L, c, "reply", &k->reply))
 		return false;
 	if (k->reply && !l->comment)
-		return fail(L, c, "comment");
+		return refuse(L, c, "comment");
 	if (!k->nfilled && !k->nno_findings && !k->max_length && !k->nno_words && !k->nsome_word &&
 	    !k->spelling && !k->reply)
-		return fail(L, c, "check");
+		return refuse(L, c, "check");
 	return true;
 }
 
@@ -208,7 +208,7 @@ lessons *lessons_load_file(const standard *std, const char *path, const char *ex
 	}
 	const ynode *seq = root && root->type == Y_MAP ? ynode_get(root, "lessons") : NULL;
 	if (!seq || seq->type != Y_SEQ || !seq->n) {
-		fail(&L, seq ? seq : root, "lessons");
+		refuse(&L, seq ? seq : root, "lessons");
 		goto out;
 	}
 	ls->v = xcalloc(seq->n, sizeof *ls->v);
