@@ -62,6 +62,10 @@ grep -q '^done: korte-omschrijving$' "$PROGRESS" || fail "progress: $(cat "$PROG
 # Resumed: lesson 2 first; lesson 1 is done and keeps the text typed.
 e2e_start 80 24 tutor
 e2e_wait "Les 2 van 5 (open)"
+e2e_keys F11
+e2e_wait "Hint: Dit algoritme bepaalt alleen"
+e2e_keys M-h
+e2e_wait_gone "Hint: Dit algoritme bepaalt alleen"
 e2e_keys 'M-<'
 e2e_wait "Les 1 van 5 (klaar)"
 e2e_wait "De gemeente kiest met dit algoritme"

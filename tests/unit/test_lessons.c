@@ -73,6 +73,12 @@ static void each_lesson(int lang)
 		findings_init(&fs);
 		ck_assert_msg(!lesson_check_run(l, d, &env, &fs), "lesson %s done at its start", l->id);
 		ck_assert_uint_gt(fs.n, 0);
+		/* "Repair the three problems": exactly three, each the rules'. */
+		if (!strcmp(l->id, "drie-problemen")) {
+			ck_assert_uint_eq(fs.n, 3);
+			for (size_t j = 0; j < fs.n; j++)
+				ck_assert(strncmp(fs.v[j].rule, "lesson-", 7) != 0);
+		}
 		for (size_t j = 0; j < fs.n; j++)
 			ck_assert(fs.v[j].msg && *fs.v[j].msg);
 		findings_done(&fs);
