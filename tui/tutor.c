@@ -473,6 +473,14 @@ static char *key_names(action id)
 	return sb_take(&b);
 }
 
+/* "Lesson 1 of 5 (open)": the pane's heading. */
+static const char *lesson_heading(const struct tutor_ui *u)
+{
+	const tutor *t = u->t;
+	bool done = u->checked ? u->ok : t->done[t->cur];
+	return tmpf(_("Lesson %zu of %zu (%s)"), t->cur + 1, t->ls->n, done ? _("done") : _("open"));
+}
+
 /* The lesson as the pane shows it: state, task, the reviewer's comment,
  * the hint when asked, what blocks it, why it matters. */
 static char *lesson_text(const app *a)
@@ -481,9 +489,7 @@ static char *lesson_text(const app *a)
 	const tutor *t = u->t;
 	const lesson *l = &t->ls->v[t->cur];
 	strbuf b = STRBUF_INIT;
-	const char *state = u->checked ? (u->ok ? _("done") : _("open")) : t->done[t->cur] ? _("done") : _("open");
-	sb_printf(&b, _("Lesson %zu of %zu (%s): %s"), t->cur + 1, t->ls->n, state, l->title);
-	sb_printf(&b, "\n%s %s\n", _("Task:"), l->task);
+	sb_printf(&b, "%s\n%s %s\n", l->title, _("Task:"), l->task);
 	char *ck = key_names(A_TUTOR_CHECK), *hk = key_names(A_TUTOR_HINT), *nk = key_names(A_TUTOR_NEXT);
 	if (l->comment) {
 		char *rk = key_names(A_TUTOR_REPLY);
@@ -677,7 +683,34 @@ static void tutor_handle(app *a, const tui_event *ev, action act)
 		show_lesson(a);
 }
 
-const view tutor_view = { app_context, tutor_handle, form_draw };
+/* The form, with the pane's heading saying it holds the lesson. */
+static void tutor_draw(const app *a, int *cy, int *cx)
+{
+	form_draw(a, cy, cx);
+	const layout *l = &a->lay;
+	int y, x, w, h;
+	if (l->guide_shown && l->guide_right_fits) {
+		y = l->body_top, x = l->guide_x, w = l->guide_w, h = l->body_h;
+	} else if (a->form.geom.guide_below && a->form.geom.gh >= 3) {
+		y = a->form.geom.gy + 1, x = a->form.geom.x, w = a->form.geom.w, h = a->form.geom.gh - 1;
+	} else {
+		return;
+	}
+	if (w < 1)
+		return;
+	size_t total;
+	tb_layout((textbuf *)&a->form.guide, w, &total);
+	size_t rows = h > 1 ? (size_t)(h - 1) : 0;
+	bool more = total > a->form.guide_top + rows, back = a->form.guide_top > 0;
+	fill(y, x, w, 0);
+	int hx = puts_at(a, y, x, w, lesson_heading(a->tutor), A_BOLD | A_UNDERLINE);
+	const char *tail = more ? (back ? _(" (more: Alt-PgDn, back: Alt-PgUp)") : _(" (more: Alt-PgDn)"))
+	                        : back ? _(" (back: Alt-PgUp)") : NULL;
+	if (tail)
+		puts_at(a, y, x + hx, w - hx, tail, A_DIM);
+}
+
+const view tutor_view = { app_context, tutor_handle, tutor_draw };
 
 static int screen_run(tutor *t, const char *dir)
 {
