@@ -15,3 +15,4 @@ EXTRA_DIST += tests/e2e/check-yaml-messages.sh
 
 TESTS += tests/e2e/import-kinds.sh tests/e2e/import-update.sh
 EXTRA_DIST += tests/e2e/import-kinds.sh tests/e2e/import-update.sh
+algedit_SOURCES += cli/tutor.c

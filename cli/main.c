@@ -61,6 +61,8 @@ const cli_command cli_commands[] = {
 	  N_("algedit mark-reviewed SLUG FIELD") },
 	{ "publish", cmd_publish, N_("send a description to the register's submission API"),
 	  N_("algedit publish [--dry-run] [--force] [--url URL] [--cacert FILE] SLUG --org ORG") },
+	{ "tutor", cmd_tutor, N_("learn the standard by doing: short lessons in a sandbox, checked by the rules"),
+	  N_("algedit tutor [--reset] [--lesson N] [--plain]") },
 	{ "help", cmd_help, N_("show this help"), N_("algedit help [COMMAND]") },
 	{ NULL, NULL, NULL, NULL },
 };

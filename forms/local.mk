@@ -48,3 +48,5 @@ tests_fuzz_fuzz_import_LDFLAGS = $(FUZZ_LINKFLAGS)
 tests_fuzz_fuzz_import_LDADD = $(ALL_LIBS)
 TESTS += tests/fuzz/import.fuzz
 EXTRA_DIST += tests/fuzz/import.fuzz
+libalgedit_a_SOURCES += forms/lessons.h forms/lessons.c
+UNIT_TESTS += tests/unit/test_lessons

@@ -65,6 +65,11 @@ const action_info actions[] = {
 	[A_GUIDE_FULL] = { A_GUIDE_FULL, N_("Guidance, full screen"), N_("Show this field's guidance on the whole screen, to read it whole") },
 	[A_GUIDE_UP] = { A_GUIDE_UP, N_("Guidance up"), N_("Scroll the guidance beside or below the field up") },
 	[A_GUIDE_DOWN] = { A_GUIDE_DOWN, N_("Guidance down"), N_("Scroll the guidance beside or below the field down, to read the rest") },
+	[A_TUTOR_CHECK] = { A_TUTOR_CHECK, N_("Check"), N_("Save and check the lesson: done, or what still blocks it") },
+	[A_TUTOR_HINT] = { A_TUTOR_HINT, N_("Hint"), N_("Show or hide the lesson's hint") },
+	[A_TUTOR_NEXT] = { A_TUTOR_NEXT, N_("Next lesson"), N_("Save and go to the next lesson") },
+	[A_TUTOR_PREV] = { A_TUTOR_PREV, N_("Prev. lesson"), N_("Save and go to the previous lesson") },
+	[A_TUTOR_REPLY] = { A_TUTOR_REPLY, N_("Reply"), N_("Reply to the reviewer's comment (in the review lesson)") },
 };
 _Static_assert(sizeof actions / sizeof actions[0] == A_COUNT, "one entry in actions[] per action");
 /* Here curses.h is included: an action name that is also a curses macro
@@ -114,6 +119,16 @@ const key_binding keys[] = {
 	/* Spelling in a text field: F7 as in word processors. */
 	{ A_SPELL, KEY_F(7), CX_TEXT, false },
 	{ A_SPELL, TK_ALT('s'), CX_TEXT, false },
+
+	/* The tutor's lesson, over the form. */
+	{ A_TUTOR_CHECK, KEY_F(9), CX_TUTOR, true },
+	{ A_TUTOR_CHECK, TK_ALT('c'), CX_TUTOR, false },
+	{ A_TUTOR_HINT, KEY_F(11), CX_TUTOR, true },
+	{ A_TUTOR_HINT, TK_ALT('h'), CX_TUTOR, false },
+	{ A_TUTOR_NEXT, TK_ALT('>'), CX_TUTOR, true },
+	{ A_TUTOR_NEXT, KEY_F(12), CX_TUTOR, false },
+	{ A_TUTOR_PREV, TK_ALT('<'), CX_TUTOR, false },
+	{ A_TUTOR_REPLY, TK_ALT('a'), CX_TUTOR, false },
 
 	/* Everywhere in the form and the list. */
 	{ A_HELP, TK_CTRL('g'), CX_FORM | CX_LIST, true },
@@ -308,6 +323,7 @@ static const struct help_group {
 	{ CX_ASK_REMOVE, N_("In the question before deleting a description") },
 	{ CX_ASK_SPELL, N_("In the spelling menu (its letters are shown in it)") },
 	{ CX_HELP | CX_GUIDE, N_("In this help and in the full-screen guidance") },
+	{ CX_TUTOR, N_("In the tutor (algedit tutor)") },
 };
 
 /* True when keys[j] works for its action somewhere in ctx: no binding

@@ -75,10 +75,21 @@ const view *app_view(const app *a)
 {
 	if (a->dlg.ov != OV_NONE)
 		return &dialog_view;
+	if (a->tutor && a->form.d && !a->in_list)
+		return &tutor_view;
 	return a->in_list || !a->form.d ? &list_view : &form_view;
 }
 
+static unsigned view_context(const app *a);
+
+/* In the tutor the form's keys and the lesson's. */
 unsigned app_context(const app *a)
+{
+	unsigned c = view_context(a);
+	return a->tutor && (c & CX_FORM) ? c | CX_TUTOR : c;
+}
+
+static unsigned view_context(const app *a)
 {
 	switch (a->dlg.ov) {
 	case OV_HELP: return CX_HELP;

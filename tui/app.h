@@ -35,7 +35,8 @@
 	X(A_BACKSPACE) X(A_DELETE) X(A_DELETE_WORD) X(A_CUT_EOL) \
 	X(A_ITEM_EDIT) X(A_ITEM_ADD) X(A_ITEM_DELETE) X(A_ITEM_UP) X(A_ITEM_DOWN) X(A_ITEM_PART) X(A_ITEM_DONE) \
 	X(A_OPEN) X(A_NEW) X(A_REMOVE) X(A_PAGE_UP) X(A_PAGE_DOWN) X(A_CONFIRM) X(A_RECOVER) X(A_SPELL) \
-	X(A_TEMPLATE) X(A_GUIDE_FULL) X(A_GUIDE_UP) X(A_GUIDE_DOWN)
+	X(A_TEMPLATE) X(A_GUIDE_FULL) X(A_GUIDE_UP) X(A_GUIDE_DOWN) \
+	X(A_TUTOR_CHECK) X(A_TUTOR_HINT) X(A_TUTOR_NEXT) X(A_TUTOR_PREV) X(A_TUTOR_REPLY)
 
 #define ACTION_ENUM_(name) name,
 typedef enum action {
@@ -64,6 +65,7 @@ enum {
 	CX_ASK_REMOVE = 1 << 14,  /* delete a description: delete, keep */
 	CX_ASK_SPELL = 1 << 15,   /* the spelling menu: its letters, close */
 	CX_CONFIRM = CX_ASK_QUIT | CX_ASK_RECOVER | CX_ASK_REMOVE | CX_ASK_SPELL,
+	CX_TUTOR = 1 << 16,       /* the form in algedit tutor (tutor.c) */
 };
 
 typedef struct action_info {
@@ -240,6 +242,8 @@ typedef struct app {
 	size_t status_field;      /* the field it was given in: it goes when the user leaves it */
 	bool spell_hinted;        /* the F7 hint was shown (once a session) */
 
+	struct tutor_ui *tutor;   /* algedit tutor: the lesson over the form (tutor.c); else NULL */
+
 	bool quit;
 	bool dirty;               /* something to repaint */
 	bool bench;               /* no terminal: the bench drives handlers */
@@ -250,7 +254,10 @@ void app_init(app *a, const standard *std);
 void app_done(app *a);
 /* The view that takes events now: a dialog, else the list or the form. */
 const view *app_view(const app *a);
-extern const view list_view, form_view, dialog_view;
+extern const view list_view, form_view, dialog_view, tutor_view;
+/* Runs the full screen on a prepared app until it quits (loop.c); returns
+ * the exit code. */
+int app_run_screen(app *a);
 /* The state's context mask for the key table. */
 unsigned app_context(const app *a);
 /* Handles one event: changes state, marks dirty, never paints. */

@@ -27,3 +27,7 @@ bench_tui_bench_tui_SOURCES = tui/bench_tui.c
 bench_tui_bench_tui_LDADD = $(ALL_LIBS) -lutil
 BENCHES += bench/tui/bench_tui
 EXTRA_DIST += bench/tui/run
+
+libalgedit_a_SOURCES += tui/tutor.h tui/tutor.c
+TESTS += tests/e2e/tutor.sh
+EXTRA_DIST += tests/e2e/tutor.sh

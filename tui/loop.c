@@ -112,6 +112,14 @@ static int run(app *a)
 	return got_signal ? 128 + got_signal : 0;
 }
 
+int app_run_screen(app *a)
+{
+	screen_start(a);
+	int rc = run(a);
+	screen_end();
+	return rc;
+}
+
 /* The drafts repository a file belongs to: the folder above algoritmes/. */
 static char *repo_of_file(const char *path)
 {
