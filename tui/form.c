@@ -13,6 +13,7 @@
 #include "forms/rules.h"
 #include "forms/suggest.h"
 #include "base/base.h"
+#include "base/escape.h"
 #include "i18n/i18n.h"
 #include "tui/draw.h"
 
@@ -1443,14 +1444,28 @@ void form_draw(const app *a, int *cy, int *cx)
 	size_t rf, rt, af, at, errors;
 	app_progress(a, &rf, &rt, &af, &at, &errors);
 	char right[160];
-	snprintf(right, sizeof right, _("required %zu/%zu · always shown %zu/%zu · %zu errors"), rf, rt, af, at,
-	         errors);
+	snprintf(right, sizeof right,
+	         P_("required %zu/%zu · always shown %zu/%zu · %zu error", "required %zu/%zu · always shown %zu/%zu · %zu errors",
+	            errors),
+	         rf, rt, af, at, errors);
+	/* The title names the description as its writer does: its name, or
+	 * while it has none the name it was made with. A file name only where
+	 * the editor was opened on a file. */
 	const char *base = strrchr(a->form.path, '/');
 	base = base ? base + 1 : a->form.path;
+	bool drafts = a->list.repo || strstr(a->form.path, "/algoritmes/"); /* a repository's, or the tutor's */
+	size_t blen = drafts && str_ends(base, ".yaml") ? strlen(base) - 5 : strlen(base);
+	const std_field *nf = standard_field(a->std, "name");
+	const char *name = drafts && nf && a->form.d ? desc_text(a->form.d, nf) : NULL;
+	char *shown = name && *name ? esc_dup(name, 0) : xstrndup(base, blen);
+	if (strlen(shown) > 200)
+		shown[200] = '\0';
 	char left[300];
-	snprintf(left, sizeof left, "algedit · %s%s", base, a->form.modified ? _(" (not saved)") : "");
+	snprintf(left, sizeof left, "algedit · %s%s", shown, a->form.modified ? _(" (not saved)") : "");
+	free(shown);
 	char right2[100];
-	snprintf(right2, sizeof right2, _("required %zu/%zu · %zu errors"), rf, rt, errors);
+	snprintf(right2, sizeof right2, P_("required %zu/%zu · %zu error", "required %zu/%zu · %zu errors", errors), rf, rt,
+	         errors);
 	title_bar(a, left, right, right2);
 
 	const layout *l = &a->lay;

@@ -27,7 +27,7 @@ e2e_keys C-n
 e2e_wait "Nieuwe beschrijving"
 e2e_type "Zorg’s ĳkpunt"
 e2e_keys Enter
-e2e_wait "zorgs-ijkpunt.yaml"
+e2e_wait "· Zorg’s ĳkpunt (niet opgeslagen)"
 e2e_keys C-f
 e2e_type "verwijzingen wett"
 e2e_keys Enter

@@ -19,9 +19,10 @@ e2e_keys C-n
 e2e_wait "Nieuwe beschrijving"
 e2e_type "Parkeren"
 e2e_keys Enter
-e2e_wait "parkeren.yaml"
+e2e_wait "· Parkeren (niet opgeslagen)"
 e2e_keys C-s
 e2e_wait "is opgeslagen"
+[ -e "$REPO/algoritmes/parkeren.yaml" ] || fail "not saved as parkeren.yaml"
 e2e_keys C-f
 e2e_type "doel"
 e2e_keys Enter
@@ -46,12 +47,13 @@ e2e_keys C-n
 e2e_wait "Nieuwe beschrijving"
 e2e_type "Parkeren"
 e2e_keys Enter
-e2e_wait "parkeren-2.yaml"
+e2e_wait "· Parkeren (niet opgeslagen)"
 sleep 0.5
 e2e_screen | grep -q "Niet-opgeslagen tekst gevonden" && fail "the new description was offered the deleted one's text"
 e2e_screen | grep -q "Oude tekst" && fail "the new description shows the deleted one's text"
 e2e_keys C-s
 e2e_wait "is opgeslagen"
+[ -e "$REPO/algoritmes/parkeren-2.yaml" ] || fail "the new Parkeren is not saved as parkeren-2.yaml: $(ls "$REPO/algoritmes")"
 e2e_keys C-q
 e2e_wait "> Parkeren"
 e2e_keys C-q

@@ -41,7 +41,7 @@ e2e_keys C-n
 e2e_wait "Nieuwe beschrijving"
 e2e_type "Parkeervergunning"
 e2e_keys Enter
-e2e_wait "parkeervergunning.yaml"
+e2e_wait "· Parkeervergunning (niet opgeslagen)"
 e2e_keys C-s
 wait_commit 2 "Parkeervergunning: nieuwe beschrijving"
 # A field changed and saved: a commit that names it.

@@ -45,7 +45,7 @@ e2e_keys C-n
 e2e_wait "Nieuwe beschrijving"
 e2e_type "Lek"
 e2e_keys Enter
-e2e_wait "lek.yaml"
+e2e_wait "· Lek (niet opgeslagen)"
 e2e_keys C-s
 e2e_wait "algoritmes is een snelkoppeling"
 [ "$(ls "$E2E_TMP/home/private")" = notes.yaml ] || fail "a file was saved outside the repository: $(ls "$E2E_TMP/home/private")"

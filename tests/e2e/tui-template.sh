@@ -37,7 +37,7 @@ e2e_wait "Routeplanner afvalinzameling"
 e2e_keys Down
 e2e_keys Up
 e2e_keys Enter
-e2e_wait "routeplanner-afvalinzameling.yaml (niet opgeslagen)"
+e2e_wait "· Routeplanner afvalinzameling (niet opgeslagen)"
 e2e_wait "Begonnen vanuit het sjabloon"
 [ ! -e "$REPO/algoritmes/routeplanner-afvalinzameling.yaml" ] || fail "the template was saved before Ctrl-S"
 [ "$(commits)" = 0 ] || fail "a commit before Ctrl-S"
@@ -58,7 +58,7 @@ e2e_wait_exit 0
 # From the command line, one template by its id: the form at once, and
 # quitting without saving leaves nothing behind.
 e2e_start 80 24 -C "$REPO" --template "leverancier.json#voorbeeld-parkeerscan"
-e2e_wait "scanauto-parkeercontrole.yaml (niet opgeslagen)"
+e2e_wait "· Scanauto parkeercontrole (niet opgeslagen)"
 e2e_keys C-q
 e2e_wait "Niet-opgeslagen wijzigingen"
 e2e_keys C-q

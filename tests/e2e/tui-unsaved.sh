@@ -15,7 +15,7 @@ e2e_keys C-n
 e2e_wait "Nieuwe beschrijving"
 e2e_type "Parkeervergunning"
 e2e_keys Enter
-e2e_wait "parkeervergunning.yaml"
+e2e_wait "· Parkeervergunning (niet opgeslagen)"
 e2e_keys C-f
 e2e_type "doel"
 e2e_keys Enter
