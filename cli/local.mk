@@ -1,4 +1,5 @@
 algedit_SOURCES += cli/cli.h cli/main.c cli/check.c cli/standard.c cli/exchange.c
+algedit_SOURCES += cli/demo.c
 
 TESTS += tests/e2e/cli-start.sh
 EXTRA_DIST += tests/e2e/cli-start.sh

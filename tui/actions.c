@@ -65,6 +65,7 @@ const action_info actions[] = {
 	[A_GUIDE_FULL] = { A_GUIDE_FULL, N_("Guidance, full screen"), N_("Show this field's guidance on the whole screen, to read it whole") },
 	[A_GUIDE_UP] = { A_GUIDE_UP, N_("Guidance up"), N_("Scroll the guidance beside or below the field up") },
 	[A_GUIDE_DOWN] = { A_GUIDE_DOWN, N_("Guidance down"), N_("Scroll the guidance beside or below the field down, to read the rest") },
+	[A_CAPTION] = { A_CAPTION, N_("Caption"), N_("Recording a demo (algedit --record FILE): type a caption, shown when the demo is played") },
 };
 _Static_assert(sizeof actions / sizeof actions[0] == A_COUNT, "one entry in actions[] per action");
 /* Here curses.h is included: an action name that is also a curses macro
@@ -122,6 +123,7 @@ const key_binding keys[] = {
 	{ A_SAVE, KEY_F(2), CX_FORM, false },
 	{ A_QUIT, TK_CTRL('q'), CX_FORM | CX_LIST, true },
 	{ A_QUIT, KEY_F(10), CX_FORM | CX_LIST, false },
+	{ A_CAPTION, KEY_F(12), CX_FORM | CX_LIST, false },
 
 	/* Items: the list of {title, link}, and one item being edited. */
 	ENTER_KEYS(A_ITEM_DONE, CX_ITEMEDIT, true),
