@@ -194,6 +194,12 @@ static int play(const char *arg, double speed, bool present)
 		return 2;
 	}
 	free(path);
+	/* Checked after the script, so a broken one is reported anywhere. */
+	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
+		cli_error("demo", "%s", _("a demo plays in the full-screen editor: run it in a terminal"));
+		ks_done(&ks);
+		return 2;
+	}
 	char *e = NULL;
 	standard *std = standard_load_version("1.0", &e);
 	if (!std) {
@@ -266,9 +272,5 @@ int cmd_demo(int argc, char **argv)
 	}
 	if (!file)
 		return list_demos();
-	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
-		cli_error("demo", "%s", _("a demo plays in the full-screen editor: run it in a terminal"));
-		return 2;
-	}
 	return play(file, speed, present || cli_present);
 }

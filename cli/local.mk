@@ -12,3 +12,11 @@ EXTRA_DIST += tests/e2e/cli-jargon.sh
 
 TESTS += tests/e2e/check-yaml-messages.sh
 EXTRA_DIST += tests/e2e/check-yaml-messages.sh
+
+# Demos: the shipped key scripts (algedit demo), installed with the program,
+# and the test that plays every one of them.
+demosdir = $(pkgdatadir)/demos
+dist_demos_DATA = doc/demos/01-algemene-informatie.keys doc/demos/02-verantwoord-gebruik.keys \
+	doc/demos/03-werking.keys doc/demos/04-metadata.keys
+TESTS += tests/e2e/demo.sh
+EXTRA_DIST += tests/e2e/demo.sh

@@ -37,6 +37,7 @@ static struct {
 	char *caption;
 	/* recording */
 	keyscript rec;
+	size_t quit_from;        /* the steps from here ended the session; 0: none */
 	long long last;
 	bool asking;
 	strbuf ask;
@@ -70,6 +71,14 @@ int tui_demo_save_record(void)
 	struct tm tm;
 	if (localtime_r(&t, &tm))
 		strftime(when, sizeof when, "%Y-%m-%d %H:%M", &tm);
+	/* The keys that ended the session (quit, and the answer to "save?")
+	 * are left out: played, the demo ends on the screen the trainer saw,
+	 * and the sandbox is closed by the person watching. */
+	if (D.quit_from) {
+		for (size_t i = D.quit_from; i < D.rec.n; i++)
+			free(D.rec.v[i].text);
+		D.rec.n = D.quit_from;
+	}
 	char *body = ks_format(&D.rec);
 	char *all = xasprintf("# algedit --record, %s\n# wait: ms since the step before; key, text, caption: "
 	                      "see man algedit, DEMOS\n%s", when, body);
@@ -376,8 +385,17 @@ int demo_input(app *a, tui_event *ev, int timeout_ms, strbuf *paste)
 			ask_prompt(a);
 			return 0;
 		}
-		if (D.o.record)
+		if (D.o.record) {
+			/* Where the quitting began (a key that quits, then the
+			 * answers to the question about unsaved changes). */
+			unsigned ctx = app_context(a);
+			bool quitting = (ev->kind == EV_KEY && key_action(ev->key, ctx) == A_QUIT) || (ctx & CX_ASK_QUIT);
+			if (!quitting)
+				D.quit_from = 0;
+			else if (!D.quit_from)
+				D.quit_from = D.rec.n;
 			record(ev);
+		}
 		return r;
 	}
 	long long now = app_now_ms();
