@@ -160,6 +160,59 @@ static char *sandbox_make(void)
 	return tpl;
 }
 
+/* A key's name as the editor's help writes it (↓, PgDn, Spatie). */
+static const char *key_word(const char *k)
+{
+	static const struct { const char *script, *shown; } w[] = {
+		{ "Enter", N_("Enter") }, { "Tab", N_("Tab") }, { "Space", N_("Space") }, { "Esc", N_("Esc") },
+		{ "Backspace", N_("Backspace") }, { "Delete", N_("Del") }, { "PageUp", N_("PgUp") },
+		{ "PageDown", N_("PgDn") }, { "Up", "↑" }, { "Down", "↓" }, { "Left", "←" }, { "Right", "→" },
+	};
+	for (size_t i = 0; i < sizeof w / sizeof w[0]; i++)
+		if (!strcmp(k, w[i].script))
+			return w[i].shown[0] & 0x80 ? w[i].shown : _(w[i].shown);
+	return k;
+}
+
+/* --plain: the demo as text, one step a line, for a screen reader or a
+ * handout: the captions, the keys (Ctrl-N, not C-n) and what is typed. */
+static void transcript(const keyscript *ks)
+{
+	for (size_t i = 0; i < ks->n; i++) {
+		const ks_step *st = &ks->v[i];
+		char kb[24];
+		switch (st->kind) {
+		case KS_CAPTION:
+			printf("\n%s\n", esc_line(st->text));
+			break;
+		case KS_TEXT:
+			printf("  %s %s\n", _("Type:"), esc_line(st->text));
+			break;
+		case KS_KEY: {
+			const char *k = ks_key_name(&st->key, kb);
+			if (!k)
+				break;
+			strbuf b = STRBUF_INIT;
+			while (k[0] && k[1] == '-' && k[2]) {
+				sb_adds(&b, k[0] == 'C' ? "Ctrl-" : k[0] == 'M' ? "Alt-" : "Shift-");
+				k += 2;
+			}
+			/* Ctrl-N as the editor writes it; Alt-c keeps its letter. */
+			if (k[0] && !k[1] && b.len >= 5 && !strncmp(b.s + b.len - 5, "Ctrl-", 5))
+				sb_addc(&b, (char)(k[0] - 'a' + 'A'));
+			else
+				sb_adds(&b, key_word(k));
+			printf("  %s %s\n", _("Key:"), b.s);
+			sb_done(&b);
+			break;
+		}
+		case KS_WAIT:
+		case KS_SIZE:
+			break;
+		}
+	}
+}
+
 static int play(const char *arg, double speed, bool present)
 {
 	/* A name of a shipped demo, else a file. */
@@ -194,6 +247,11 @@ static int play(const char *arg, double speed, bool present)
 		return 2;
 	}
 	free(path);
+	if (cli_plain) {
+		transcript(&ks);
+		ks_done(&ks);
+		return 0;
+	}
 	/* Checked after the script, so a broken one is reported anywhere. */
 	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
 		cli_error("demo", "%s", _("a demo plays in the full-screen editor: run it in a terminal"));

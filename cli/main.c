@@ -112,7 +112,7 @@ static void print_help(FILE *f)
 	fprintf(f, "  %-11s %s\n", "--plain", _("ask the fields as questions on standard input and output (no full screen)"));
 	fprintf(f, "  %s\n              %s\n", _("--template FILE[#ID]"), _("open the editor on a new description made from a register template file"));
 	fprintf(f, "  --lang nl|en\n              %s\n", _("messages, screens and guidance in Dutch (nl) or English (en), whatever the computer's language (also: $ALGEDIT_LANG)"));
-	fprintf(f, "  --record FILE\n              %s\n", _("record the keys of this editor session, with their timing, as a demo in FILE (F12 adds a caption)"));
+	fprintf(f, "  %s\n              %s\n", _("--record FILE"), _("record the keys of this editor session, with their timing, as a demo in FILE (F12 adds a caption)"));
 	fprintf(f, "  --present   %s\n", _("the presentation view: large guidance, no key bar, high contrast (for a projector)"));
 	fprintf(f, "  --theme default|high-contrast\n              %s\n", _("the colours of the editor; NO_COLOR set: none at all"));
 	fprintf(f, "  -h, --help  %s\n", _("show this help"));

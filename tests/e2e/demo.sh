@@ -126,6 +126,15 @@ e2e_wait_exit 0
 E2E_ENV=$E2E_ENV_SAVED
 echo "ok   the presentation view: no key bar, high contrast, captions"
 
+# Plain mode: the demo as text, captions, keys and typed text.
+out=$(env $E2E_ENV "$ALGEDIT" --plain demo --play 01-algemene-informatie 2>&1 </dev/null) || fail "plain demo: $out"
+echo "$out" | grep -qx "  Toets: Ctrl-N" || fail "plain demo: no Ctrl-N: $out"
+echo "$out" | grep -qx "  Typ: Toekennen parkeervergunningen bewoners" || fail "plain demo: no typed name"
+echo "$out" | grep -qx "  Toets: ↓" || fail "plain demo: arrow not shown as on the keys"
+echo "$out" | grep -qx "De korte omschrijving is voor burgers: in twee of drie zinnen wat het algoritme doet en voor wie." ||
+	fail "plain demo: a caption is missing"
+echo "ok   --plain prints the demo as text"
+
 # The person's repositories are as they were; no sandbox is left.
 [ "$(sums "$own")" = "$own_before" ] || fail "the demo changed the repository in ALGEDIT_REPO"
 [ "$(sums "$def")" = "$def_before" ] || fail "the demo changed the default repository"
