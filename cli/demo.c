@@ -296,7 +296,8 @@ static int play(const char *arg, double speed, bool present)
 		free(repo);
 		rm_tree(box);
 		free(box);
-		if (rc || !tui_demo_restart())
+		/* Also forgets the caption shown, whatever the answer. */
+		if (!tui_demo_restart() || rc)
 			break;
 	}
 	standard_free(&std);

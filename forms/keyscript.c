@@ -189,6 +189,7 @@ int ks_parse(keyscript *s, const char *name, const char *data, size_t len, char 
 				}
 		}
 		if (why) {
+			free(line);
 			ks_done(s);
 			return fail(err, name, lineno, why);
 		}

@@ -88,6 +88,7 @@ int tui_demo_save_record(void)
 	ks_done(&D.rec);
 	sb_done(&D.ask);
 	xfree(&D.prompt);
+	xfree(&D.caption);
 	return r;
 }
 
@@ -288,6 +289,20 @@ static void set_caption(app *a, const char *text)
 	a->dirty = true;
 }
 
+/* After a step: the captions up to the next key, which speak of the
+ * screen the step led to (the waits between are skipped). */
+static void absorb(app *a)
+{
+	const keyscript *s = D.o.play;
+	for (; D.pos < s->n; D.pos++) {
+		const ks_step *st = &s->v[D.pos];
+		if (st->kind == KS_KEY || st->kind == KS_TEXT)
+			break;
+		if (st->kind == KS_CAPTION)
+			set_caption(a, st->text);
+	}
+}
+
 /* The script's next event when it is due (or at once when stepping):
  * 1 with *ev, or 0 with D.due saying when to look again. */
 static int next_event(app *a, tui_event *ev, long long now)
@@ -312,6 +327,8 @@ static int next_event(app *a, tui_event *ev, long long now)
 		case KS_KEY:
 			to_event(&st->key, ev);
 			D.pos++;
+			if (D.step)
+				absorb(a);
 			D.step = false;
 			return 1;
 		case KS_TEXT: {
@@ -325,6 +342,8 @@ static int next_event(app *a, tui_event *ev, long long now)
 			if (D.text_off >= n) {
 				D.text_off = 0;
 				D.pos++;
+				if (D.step)
+					absorb(a);
 				D.step = false;
 			}
 			D.due = now + (long long)(TEXT_CHAR_MS / D.o.speed);
@@ -443,8 +462,10 @@ int demo_caption_rows(const app *a, int cols)
 		return 0;
 	if (D.asking)
 		return 1;
-	int w = tb_text_width(a->caption, strlen(a->caption)) + 4;
-	return w <= cols ? 1 : w <= 2 * cols - 12 ? 2 : 3;
+	/* Wrapped in cols - 3 columns after "» "; a word that goes to the
+	 * next row leaves some room unused, hence the margin for two rows. */
+	int w = tb_text_width(a->caption, strlen(a->caption)), row = cols - 3;
+	return w <= row ? 1 : w <= 2 * row - 12 ? 2 : 3;
 }
 
 static attr_t caption_attr(const app *a)
