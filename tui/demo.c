@@ -322,6 +322,10 @@ static int next_event(app *a, tui_event *ev, long long now)
 			D.pos++;
 			continue;
 		case KS_SIZE:
+			/* A smaller window wraps and scrolls otherwise: say so. */
+			if (a->cols < st->cols || a->rows < st->rows)
+				app_status(a, false, _("This demo was made for a window of %d×%d; this one is %d×%d, so the screens differ a little."),
+				           st->cols, st->rows, a->cols, a->rows);
 			D.pos++;
 			continue;
 		case KS_KEY:
