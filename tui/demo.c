@@ -94,7 +94,7 @@ int tui_demo_save_record(void)
 
 /* ---- keys between the script and the editor ---- */
 
-static void to_event(const ks_key *k, tui_event *ev)
+void demo_key_event(const ks_key *k, tui_event *ev)
 {
 	memset(ev, 0, sizeof *ev);
 	ev->kind = EV_KEY;
@@ -119,8 +119,7 @@ static void to_event(const ks_key *k, tui_event *ev)
 	}
 }
 
-/* The script's name for an editor key; false for one it cannot write. */
-static bool from_key(int key, ks_key *k)
+bool demo_event_key(int key, ks_key *k)
 {
 	memset(k, 0, sizeof *k);
 	static const struct { int key; ks_named n; unsigned mods; } map[] = {
@@ -228,7 +227,7 @@ static void record(const tui_event *ev)
 		}
 	} else if (ev->kind == EV_KEY) {
 		ks_step k = { .kind = KS_KEY };
-		if (!from_key(ev->key, &k.key))
+		if (!demo_event_key(ev->key, &k.key))
 			return;
 		rec_wait(now);
 		ks_add(&D.rec, &k);
@@ -329,7 +328,7 @@ static int next_event(app *a, tui_event *ev, long long now)
 			D.pos++;
 			continue;
 		case KS_KEY:
-			to_event(&st->key, ev);
+			demo_key_event(&st->key, ev);
 			D.pos++;
 			if (D.step)
 				absorb(a);

@@ -4,6 +4,7 @@
 #define ALGEDIT_TUI_DEMO_H
 
 #include "tui/app.h"
+#include "forms/keyscript.h"
 #include "base/base.h"
 
 /* At screen start: presentation, theme, and the demo's bar. */
@@ -14,6 +15,10 @@ void demo_attach(app *a);
 int demo_input(app *a, tui_event *ev, int timeout_ms, strbuf *paste);
 /* Paints the caption bar and the demo's bar (after the view). */
 void demo_draw(const app *a, int *cy, int *cx);
+/* A script's key as the editor's event, and an editor key as the script
+ * writes it (false for one it cannot write). */
+void demo_key_event(const ks_key *k, tui_event *ev);
+bool demo_event_key(int key, ks_key *k);
 /* The caption bar's rows at this width (layout). */
 int demo_caption_rows(const app *a, int cols);
 

@@ -5,6 +5,7 @@ libalgedit_a_SOURCES += tui/tui.h tui/app.h tui/app.c tui/view.h tui/form.c tui/
 	tui/draw.c tui/layout.c tui/list.c tui/loop.c tui/plain.c tui/persist.h tui/persist.c tui/persist_store.c \
 	tui/spell_ui.c
 libalgedit_a_SOURCES += tui/demo.h tui/demo.c
+UNIT_TESTS += tests/unit/test_demo
 algedit_SOURCES += cli/edit.c
 libalgedit_a_SOURCES += tui/term.c
 
