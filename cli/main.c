@@ -160,7 +160,9 @@ static int choose_lang(int *argc, char **argv)
 		if (!rest && !command && argv[i][0] != '-') {
 			command = true;
 			rest = strcmp(argv[i], "spell") == 0;
-		} else if (!rest && !command && (strcmp(argv[i], "-C") == 0 || strcmp(argv[i], "--template") == 0) &&
+		} else if (!rest && !command &&
+		           (strcmp(argv[i], "-C") == 0 || strcmp(argv[i], "--template") == 0 ||
+		            strcmp(argv[i], "--record") == 0 || strcmp(argv[i], "--theme") == 0) &&
 		           i + 1 < *argc) {
 			argv[out++] = argv[i++];
 		}
