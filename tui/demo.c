@@ -27,6 +27,8 @@
 enum { TEXT_CHAR_MS = 45 };
 /* Keys typed within this time of the last one join its text line. */
 enum { TEXT_JOIN_MS = 1500 };
+/* A recording is written this often (ms) while it grows. */
+enum { REC_WRITE_MS = 5000 };
 
 static struct {
 	tui_demo_opts o;
@@ -39,6 +41,7 @@ static struct {
 	keyscript rec;
 	size_t quit_from;        /* the steps from here ended the session; 0: none */
 	long long last;
+	long long written;       /* when the recording was last written (ms) */
 	bool asking;
 	strbuf ask;
 	char *prompt;            /* the caption bar while asking */
@@ -62,15 +65,27 @@ bool tui_demo_restart(void)
 	return r;
 }
 
-int tui_demo_save_record(void)
+/* Writes the recording as it is now (atomically: a reader never sees half). */
+static int rec_write(void)
 {
-	if (!D.o.record)
-		return 0;
 	char when[32] = "";
 	time_t t = time(NULL);
 	struct tm tm;
 	if (localtime_r(&t, &tm))
 		strftime(when, sizeof when, "%Y-%m-%d %H:%M", &tm);
+	char *body = ks_format(&D.rec);
+	char *all = xasprintf("# algedit --record, %s\n# wait: ms since the step before; key, text, caption: "
+	                      "see man algedit, DEMOS\n%s", when, body);
+	int r = write_file_atomic(D.o.record, all, strlen(all));
+	free(all);
+	free(body);
+	return r;
+}
+
+int tui_demo_save_record(void)
+{
+	if (!D.o.record || !D.rec.n)
+		return 0;
 	/* The keys that ended the session (quit, and the answer to "save?")
 	 * are left out: played, the demo ends on the screen the trainer saw,
 	 * and the sandbox is closed by the person watching. */
@@ -79,12 +94,7 @@ int tui_demo_save_record(void)
 			free(D.rec.v[i].text);
 		D.rec.n = D.quit_from;
 	}
-	char *body = ks_format(&D.rec);
-	char *all = xasprintf("# algedit --record, %s\n# wait: ms since the step before; key, text, caption: "
-	                      "see man algedit, DEMOS\n%s", when, body);
-	int r = write_file_atomic(D.o.record, all, strlen(all));
-	free(all);
-	free(body);
+	int r = rec_write();
 	ks_done(&D.rec);
 	sb_done(&D.ask);
 	xfree(&D.prompt);
@@ -417,6 +427,13 @@ int demo_input(app *a, tui_event *ev, int timeout_ms, strbuf *paste)
 			else if (!D.quit_from)
 				D.quit_from = D.rec.n;
 			record(ev);
+			/* Written as it grows too, so a closed terminal or a
+			 * crash keeps all but the last seconds. */
+			long long now = app_now_ms();
+			if (now - D.written >= REC_WRITE_MS) {
+				rec_write();
+				D.written = now;
+			}
 		}
 		return r;
 	}
@@ -453,7 +470,7 @@ void demo_attach(app *a)
 		getmaxyx(stdscr, rows, cols);
 		ks_step sz = { .kind = KS_SIZE, .cols = cols, .rows = rows };
 		ks_add(&D.rec, &sz);
-		D.last = app_now_ms();
+		D.last = D.written = app_now_ms();
 	}
 }
 

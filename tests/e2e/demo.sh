@@ -90,6 +90,19 @@ e2e_keys q
 e2e_wait_exit 0
 echo "ok   a recorded session replays at 10x to the screen it ended on"
 
+# A recording is written as it grows: killed, it keeps what came before.
+e2e_start_exec 100 30 --record "$E2E_TMP/killed.keys" -C "$E2E_TMP/killedrepo"
+e2e_wait "Ctrl-N"
+e2e_keys C-n
+e2e_wait "Naam"
+e2e_type "Voor het einde"
+sleep 5.3
+e2e_type "!"
+sleep 0.5
+kill -9 "$(e2e_pid)"
+grep -q "^text Voor het einde" "$E2E_TMP/killed.keys" 2>/dev/null || fail "nothing of the recording was kept after a kill"
+echo "ok   a killed recording keeps what was typed before"
+
 # NO_COLOR: no colour at all, the meaning still in marks and attributes.
 E2E_ENV_SAVED=$E2E_ENV
 E2E_ENV="$E2E_ENV NO_COLOR=1"
