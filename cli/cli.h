@@ -29,6 +29,11 @@ void cli_error(const char *cmd, const char *fmt, ...) __attribute__((format(prin
 /* Prints the usage of one command to f. */
 void cli_usage(FILE *f, const char *cmd);
 
+/* --present (the presentation view) and --theme high-contrast, for the
+ * editor and demos; --record FILE is handled by main around the editor. */
+extern bool cli_present, cli_high_contrast;
+int cmd_demo(int argc, char **argv);
+
 int cmd_check(int argc, char **argv);
 int cmd_standard(int argc, char **argv);
 int cmd_help(int argc, char **argv);

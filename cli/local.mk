@@ -1,5 +1,6 @@
 algedit_SOURCES += cli/cli.h cli/main.c cli/check.c cli/standard.c cli/exchange.c
 algedit_SOURCES += cli/document.c
+algedit_SOURCES += cli/demo.c
 
 TESTS += tests/e2e/cli-start.sh
 EXTRA_DIST += tests/e2e/cli-start.sh
@@ -16,3 +17,10 @@ EXTRA_DIST += tests/e2e/check-yaml-messages.sh
 TESTS += tests/e2e/import-kinds.sh tests/e2e/import-update.sh
 EXTRA_DIST += tests/e2e/import-kinds.sh tests/e2e/import-update.sh
 algedit_SOURCES += cli/tutor.c
+# Demos: the shipped key scripts (algedit demo), installed with the program,
+# and the test that plays every one of them.
+demosdir = $(pkgdatadir)/demos
+dist_demos_DATA = doc/demos/01-algemene-informatie.keys doc/demos/02-verantwoord-gebruik.keys \
+	doc/demos/03-werking.keys doc/demos/04-metadata.keys
+TESTS += tests/e2e/demo.sh
+EXTRA_DIST += tests/e2e/demo.sh

@@ -2,6 +2,7 @@
  * opens the editor on the drafts repository. */
 #include "config.h"
 #include "cli/cli.h"
+#include "tui/tui.h"
 #include "base/base.h"
 #include "i18n/i18n.h"
 
@@ -9,10 +10,12 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <errno.h>
 #include <sys/stat.h>
 
 const char *cli_repo_dir;
 bool cli_plain;
+bool cli_present, cli_high_contrast;
 
 const cli_command cli_commands[] = {
 	{ "check", cmd_check, N_("check descriptions against the publication standard"),
@@ -63,6 +66,8 @@ const cli_command cli_commands[] = {
 	  N_("algedit publish [--dry-run] [--force] [--url URL] [--cacert FILE] SLUG --org ORG") },
 	{ "tutor", cmd_tutor, N_("learn the standard by doing: short lessons in a sandbox, checked by the rules"),
 	  N_("algedit tutor [--reset] [--lesson N] [--plain]") },
+	{ "demo", cmd_demo, N_("list the demos, or play one in a sandbox (never your own descriptions)"),
+	  N_("algedit demo [--play FILE|NAME [--speed N] [--present]]") },
 	{ "help", cmd_help, N_("show this help"), N_("algedit help [COMMAND]") },
 	{ NULL, NULL, NULL, NULL },
 };
@@ -111,6 +116,9 @@ static void print_help(FILE *f)
 	fprintf(f, "  %-11s %s\n", "--plain", _("ask the fields as questions on standard input and output (no full screen)"));
 	fprintf(f, "  %s\n              %s\n", _("--template FILE[#ID]"), _("open the editor on a new description made from a register template file"));
 	fprintf(f, "  --lang nl|en\n              %s\n", _("messages, screens and guidance in Dutch (nl) or English (en), whatever the computer's language (also: $ALGEDIT_LANG)"));
+	fprintf(f, "  %s\n              %s\n", _("--record FILE"), _("record the keys of this editor session, with their timing, as a demo in FILE (F12 adds a caption)"));
+	fprintf(f, "  --present   %s\n", _("the presentation view: large guidance, no key bar, high contrast (for a projector)"));
+	fprintf(f, "  --theme default|high-contrast\n              %s\n", _("the colours of the editor; NO_COLOR set: none at all"));
 	fprintf(f, "  -h, --help  %s\n", _("show this help"));
 	fprintf(f, "  --version   %s\n", _("show the version"));
 	fprintf(f, "\n%s\n", _("More: man algedit, or algedit help COMMAND."));
@@ -156,7 +164,9 @@ static int choose_lang(int *argc, char **argv)
 		if (!rest && !command && argv[i][0] != '-') {
 			command = true;
 			rest = strcmp(argv[i], "spell") == 0;
-		} else if (!rest && !command && (strcmp(argv[i], "-C") == 0 || strcmp(argv[i], "--template") == 0) &&
+		} else if (!rest && !command &&
+		           (strcmp(argv[i], "-C") == 0 || strcmp(argv[i], "--template") == 0 ||
+		            strcmp(argv[i], "--record") == 0 || strcmp(argv[i], "--theme") == 0) &&
 		           i + 1 < *argc) {
 			argv[out++] = argv[i++];
 		}
@@ -198,6 +208,7 @@ int main(int argc, char **argv)
 		return 2;
 	cli_repo_dir = getenv("ALGEDIT_REPO");
 	char *template = NULL;
+	const char *record = NULL;
 	int i = 1;
 	for (; i < argc && argv[i][0] == '-'; i++) {
 		if (strcmp(argv[i], "-C") == 0 && i + 1 < argc) {
@@ -209,6 +220,17 @@ int main(int argc, char **argv)
 			cli_plain = true;
 		} else if (strcmp(argv[i], "--template") == 0 && i + 1 < argc) {
 			template = argv[++i];
+		} else if (strcmp(argv[i], "--record") == 0 && i + 1 < argc) {
+			record = argv[++i];
+		} else if (strcmp(argv[i], "--present") == 0) {
+			cli_present = true;
+		} else if (strcmp(argv[i], "--theme") == 0 && i + 1 < argc) {
+			i++;
+			if (strcmp(argv[i], "high-contrast") && strcmp(argv[i], "default")) {
+				cli_error(NULL, _("unknown theme \"%s\"; choose default or high-contrast"), argv[i]);
+				return 2;
+			}
+			cli_high_contrast = !strcmp(argv[i], "high-contrast");
 		} else if (strcmp(argv[i], "--version") == 0) {
 			printf("algedit %s\n", PACKAGE_VERSION);
 			return 0;
@@ -216,6 +238,33 @@ int main(int argc, char **argv)
 			cli_error(NULL, _("unknown option \"%s\"; algedit --help lists them"), argv[i]);
 			return 2;
 		}
+	}
+	if (record || cli_present || cli_high_contrast) {
+		/* Recording is of the full-screen editor: algedit alone, edit or a file. */
+		bool editor = i == argc || !strcmp(argv[i], "edit") || looks_like_file(argv[i]);
+		if (record && (!editor || cli_plain)) {
+			cli_error(NULL, "%s", _("--record records the full-screen editor: use it without a command (or with edit or a file), and not with --plain"));
+			return 2;
+		}
+		tui_demo_opts o = { .record = record, .present = cli_present, .high_contrast = cli_high_contrast || cli_present };
+		tui_demo_set(&o);
+	}
+	if (record) {
+		int rc;
+		if (i == argc) {
+			char *edit_argv[] = { (char *)"edit", (char *)"--template", template, NULL };
+			rc = cmd_edit(template ? 3 : 1, edit_argv);
+		} else if (!strcmp(argv[i], "edit")) {
+			rc = cmd_edit(argc - i, argv + i);
+		} else {
+			argv[i - 1] = (char *)"edit";
+			rc = cmd_edit(argc - i + 1, argv + i - 1);
+		}
+		if (tui_demo_save_record() < 0) {
+			cli_error(NULL, _("cannot write the recording to %s: %s"), record, strerror(errno));
+			return rc ? rc : 1;
+		}
+		return rc;
 	}
 	if (i == argc) {
 		char *edit_argv[] = { (char *)"edit", (char *)"--template", template, NULL };

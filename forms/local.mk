@@ -50,3 +50,14 @@ TESTS += tests/fuzz/import.fuzz
 EXTRA_DIST += tests/fuzz/import.fuzz
 libalgedit_a_SOURCES += forms/lessons.h forms/lessons.c
 UNIT_TESTS += tests/unit/test_lessons
+# Key scripts of demos (tui/demo.c plays and records them).
+libalgedit_a_SOURCES += forms/keyscript.h forms/keyscript.c
+UNIT_TESTS += tests/unit/test_keyscript
+
+check_PROGRAMS += tests/fuzz/fuzz_keyscript
+tests_fuzz_fuzz_keyscript_SOURCES = tests/fuzz/fuzz_keyscript.c $(FUZZ_DRIVER)
+tests_fuzz_fuzz_keyscript_CFLAGS = $(FUZZ_CFLAGS)
+tests_fuzz_fuzz_keyscript_LDFLAGS = $(FUZZ_LINKFLAGS)
+tests_fuzz_fuzz_keyscript_LDADD = $(ALL_LIBS)
+TESTS += tests/fuzz/keyscript.fuzz
+EXTRA_DIST += tests/fuzz/keyscript.fuzz

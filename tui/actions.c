@@ -70,6 +70,7 @@ const action_info actions[] = {
 	[A_TUTOR_NEXT] = { A_TUTOR_NEXT, N_("Next lesson"), N_("Save and go to the next lesson") },
 	[A_TUTOR_PREV] = { A_TUTOR_PREV, N_("Prev. lesson"), N_("Save and go to the previous lesson") },
 	[A_TUTOR_REPLY] = { A_TUTOR_REPLY, N_("Reply"), N_("Reply to the reviewer's comment (in the review lesson)") },
+	[A_CAPTION] = { A_CAPTION, N_("Caption"), N_("Recording a demo (algedit --record FILE): type a caption, shown when the demo is played") },
 };
 _Static_assert(sizeof actions / sizeof actions[0] == A_COUNT, "one entry in actions[] per action");
 /* Here curses.h is included: an action name that is also a curses macro
@@ -126,7 +127,6 @@ const key_binding keys[] = {
 	{ A_TUTOR_HINT, KEY_F(11), CX_TUTOR, true },
 	{ A_TUTOR_HINT, TK_ALT('h'), CX_TUTOR, false },
 	{ A_TUTOR_NEXT, TK_ALT('>'), CX_TUTOR, true },
-	{ A_TUTOR_NEXT, KEY_F(12), CX_TUTOR, false },
 	{ A_TUTOR_PREV, TK_ALT('<'), CX_TUTOR, false },
 	{ A_TUTOR_REPLY, TK_ALT('a'), CX_TUTOR, false },
 
@@ -137,6 +137,7 @@ const key_binding keys[] = {
 	{ A_SAVE, KEY_F(2), CX_FORM, false },
 	{ A_QUIT, TK_CTRL('q'), CX_FORM | CX_LIST, true },
 	{ A_QUIT, KEY_F(10), CX_FORM | CX_LIST, false },
+	{ A_CAPTION, KEY_F(12), CX_FORM | CX_LIST, false },
 
 	/* Items: the list of {title, link}, and one item being edited. */
 	ENTER_KEYS(A_ITEM_DONE, CX_ITEMEDIT, true),

@@ -36,7 +36,8 @@
 	X(A_ITEM_EDIT) X(A_ITEM_ADD) X(A_ITEM_DELETE) X(A_ITEM_UP) X(A_ITEM_DOWN) X(A_ITEM_PART) X(A_ITEM_DONE) \
 	X(A_OPEN) X(A_NEW) X(A_REMOVE) X(A_PAGE_UP) X(A_PAGE_DOWN) X(A_CONFIRM) X(A_RECOVER) X(A_SPELL) \
 	X(A_TEMPLATE) X(A_GUIDE_FULL) X(A_GUIDE_UP) X(A_GUIDE_DOWN) \
-	X(A_TUTOR_CHECK) X(A_TUTOR_HINT) X(A_TUTOR_NEXT) X(A_TUTOR_PREV) X(A_TUTOR_REPLY)
+	X(A_TUTOR_CHECK) X(A_TUTOR_HINT) X(A_TUTOR_NEXT) X(A_TUTOR_PREV) X(A_TUTOR_REPLY) \
+	X(A_CAPTION)
 
 #define ACTION_ENUM_(name) name,
 typedef enum action {
@@ -247,6 +248,12 @@ typedef struct app {
 	bool quit;
 	bool dirty;               /* something to repaint */
 	bool bench;               /* no terminal: the bench drives handlers */
+
+	/* Demos (demo.c): the presentation view, the theme, the caption bar. */
+	bool present;             /* guidance full width, no key bar */
+	bool high_contrast;       /* the high-contrast theme */
+	bool demo_bar;            /* a demo plays: its bar takes the key bar's row */
+	const char *caption;      /* the caption bar's text (demo.c owns it), or NULL */
 } app;
 
 /* app.c: the shared state and the dispatch */

@@ -8,6 +8,7 @@
 #include "config.h"
 #include "tui/app.h"
 #include "tui/draw.h"
+#include "tui/demo.h"
 #include "tui/persist.h"
 #include "forms/progress.h"
 #include "forms/rules.h"
@@ -34,11 +35,24 @@ void draw_init_colors(app *a)
 		return;
 	start_color();
 	use_default_colors();
+	if (a->high_contrast) {
+		/* For a projector: white on black, the strongest pairs, bold. */
+		init_pair(P_BASE, COLOR_WHITE, COLOR_BLACK);
+		init_pair(P_ERROR, COLOR_WHITE, COLOR_RED);
+		init_pair(P_OK, COLOR_GREEN, COLOR_BLACK);
+		init_pair(P_WARN, COLOR_BLACK, COLOR_YELLOW);
+		init_pair(P_TITLE, COLOR_BLACK, COLOR_WHITE);
+		init_pair(P_SEL, COLOR_BLACK, COLOR_YELLOW);
+		init_pair(P_CAPTION, COLOR_BLACK, COLOR_YELLOW);
+		bkgd((chtype)(COLOR_PAIR(P_BASE) | A_BOLD));
+		return;
+	}
 	init_pair(P_ERROR, COLOR_RED, -1);
 	init_pair(P_OK, COLOR_GREEN, -1);
 	init_pair(P_WARN, COLOR_YELLOW, -1);
 	init_pair(P_TITLE, COLOR_WHITE, COLOR_BLUE);
 	init_pair(P_SEL, COLOR_BLACK, COLOR_CYAN);
+	init_pair(P_CAPTION, COLOR_BLACK, COLOR_YELLOW);
 }
 
 /* Draws s[0..n) at (y, x), at most w columns; returns the columns used. */
@@ -92,7 +106,9 @@ int put_text(const app *a, int y, int x, int w, const char *s, size_t n, attr_t 
 				break;
 			wc[nw] = 0;
 			cchar_t cc;
-			setcchar(&cc, wc, attr, 0, NULL);
+			/* The pair separately: setcchar sets it from its own
+			 * argument, so a pair left in attr would be lost. */
+			setcchar(&cc, wc, attr & ~A_COLOR, (short)PAIR_NUMBER(attr), NULL);
 			mvadd_wch(y, x + used, &cc);
 			used += cw;
 		}
@@ -320,7 +336,9 @@ void draw(const app *a)
 	if (a->dlg.ov != OV_NONE)
 		dialog_view.draw(a, &cy, &cx);
 	status_line(a, a->lay.status_y, a->lay.status_h);
-	key_bar(a, a->lay.keybar_y);
+	if (a->lay.keybar_y >= 0 && !a->demo_bar)
+		key_bar(a, a->lay.keybar_y);
+	demo_draw(a, &cy, &cx);
 	if (cy >= 0 && cx >= 0) {
 		move(cy, cx);
 		curs_set(1);

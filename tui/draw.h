@@ -9,7 +9,7 @@
 
 #include "tui/app.h"
 
-enum { P_ERROR = 1, P_OK, P_WARN, P_TITLE, P_SEL };
+enum { P_ERROR = 1, P_OK, P_WARN, P_TITLE, P_SEL, P_CAPTION, P_BASE };
 
 attr_t pair_attr(const app *a, int pair);
 /* Draws s[0..n) at (y, x), at most w columns; returns the columns used. */

@@ -5,6 +5,7 @@
 #include "config.h"
 #include "tui/app.h"
 #include "tui/view.h"
+#include "tui/demo.h"
 
 #include <string.h>
 
@@ -24,17 +25,23 @@ void layout_compute(layout *l, const app *a, int rows, int cols)
 	l->rows = rows;
 	l->cols = cols;
 	l->too_small = rows < 10 || cols < 40;
-	l->keybar_y = rows - 1;
+	/* The presentation view hides the key bar (a playing demo's own bar
+	 * takes its row); a caption goes above it. */
+	bool bar = !a->present || a->demo_bar;
+	l->keybar_y = bar ? rows - 1 : -1;
+	l->caption_h = a->caption ? demo_caption_rows(a, cols) : 0;
+	l->caption_y = rows - (bar ? 1 : 0) - l->caption_h;
 	l->status_h = status_rows(a, rows, cols);
-	l->status_y = rows - 1 - l->status_h;
+	l->status_y = l->caption_y - l->status_h;
 	l->body_top = 1;
 	l->body_h = l->status_y - 1;
 	/* The form: the field list on the left where it fits, the field, and
 	 * the guidance beside it (wide), below it (tall) or only full screen. */
-	l->side_w = cols >= 100 ? 32 : cols >= 70 ? 28 : 0;
+	l->side_w = a->present ? 0 : cols >= 100 ? 32 : cols >= 70 ? 28 : 0;
 	l->main_x = l->side_w ? l->side_w + 1 : 0;
 	l->main_w = cols - l->main_x - 1;
-	l->guide_right_fits = cols >= 110;
+	/* Presenting: the guidance below the field, the whole width, large. */
+	l->guide_right_fits = cols >= 110 && !a->present;
 	/* Judged as with a one-row status line, so that a long message does
 	 * not make the pane come and go. */
 	l->guide_below_fits = !l->guide_right_fits && rows - 3 >= 17 && cols >= 60;

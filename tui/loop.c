@@ -5,6 +5,7 @@
 #include "config.h"
 #include "tui/app.h"
 #include "tui/input.h"
+#include "tui/demo.h"
 #include "tui/persist.h"
 #include "base/base.h"
 #include "i18n/i18n.h"
@@ -52,6 +53,7 @@ static void screen_start(app *a)
 	meta(stdscr, TRUE);
 	const char *cs = nl_langinfo(CODESET);
 	a->utf8 = cs && (!strcmp(cs, "UTF-8") || !strcmp(cs, "utf8"));
+	demo_attach(a);
 	draw_init_colors(a);
 	input_init();
 }
@@ -99,7 +101,8 @@ static int run(app *a)
 		if (a->dirty)
 			wait = 0;
 		tui_event ev;
-		if (input_read(&ev, wait, &paste)) {
+		/* The keyboard, or a demo being played (demo.c). */
+		if (demo_input(a, &ev, wait, &paste)) {
 			app_handle(a, &ev);
 		} else if (a->in_list && a->list.nloaded < a->list.nentries) {
 			list_load_some(a, 40);

@@ -30,6 +30,25 @@ int tui_plain_list(const standard *std, const char *repo, FILE *in, FILE *out);
  * ($TERM known, with cursor addressing); false for TERM=dumb and the like. */
 bool tui_terminal_usable(void);
 
+/* Demos (tui/demo.c). Set before tui_list or tui_edit_file: record the
+ * session's keys to record (a key script, see forms/keyscript.h, written
+ * when the editor ends), or play the script play (the keyboard then steers
+ * it) at speed times its pace; present: the presentation view. */
+struct keyscript;
+typedef struct tui_demo_opts {
+	const char *record;
+	const struct keyscript *play;
+	double speed;
+	bool present;
+	bool high_contrast;
+} tui_demo_opts;
+void tui_demo_set(const tui_demo_opts *o);
+/* After the editor ended: true when the person asked for the demo to
+ * start again (the caller makes a fresh sandbox and plays it again). */
+bool tui_demo_restart(void);
+/* Writes the recorded script; 0, or -1 with errno set. */
+int tui_demo_save_record(void);
+
 /* Spell-check hook: the spell engine sets it when a dictionary is loaded.
  * It reports byte ranges of text (the value of field f) to underline, as a
  * malloc'd array in *out; returns how many. Must be fast (it runs as the

@@ -31,7 +31,8 @@ typedef struct layout {
 	bool guide_shown;
 	int guide_x, guide_w; /* guide_right: its column */
 	int status_y, status_h; /* 1 row, 2 when the message needs them */
-	int keybar_y;
+	int keybar_y;         /* -1: no key bar (the presentation view) */
+	int caption_y, caption_h; /* the caption bar above it; 0 rows: none */
 } layout;
 
 /* The layout of app a on a rows × cols terminal. Reads, never changes, a. */
