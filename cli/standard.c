@@ -15,21 +15,6 @@
 #include <string.h>
 #include <sys/stat.h>
 
-static const char *kind_label(field_kind k)
-{
-	switch (k) {
-	case FK_TEXT: return _("text");
-	case FK_RICH: return _("long text");
-	case FK_CHOICE: return _("one choice");
-	case FK_MULTI: return _("several choices");
-	case FK_MONTH: return _("month (YYYY-MM)");
-	case FK_LINK: return _("web address");
-	case FK_CONTACT: return _("e-mail or web address");
-	case FK_ITEMS: return _("list of title + link");
-	}
-	return "";
-}
-
 static void print_standard(const standard *s)
 {
 	int l = i18n_lang();
@@ -39,7 +24,7 @@ static void print_standard(const standard *s)
 		printf("\n%s\n", esc_line(sec->label[l]));
 		for (size_t j = 0; j < sec->count; j++) {
 			const std_field *f = &s->fields[sec->first + j];
-			printf("  %-34s %-22s", esc_line(f->label[l]), kind_label(f->kind));
+			printf("  %-34s %-22s", esc_line(f->label[l]), doc_kind_label(f->kind));
 			if (f->max_length)
 				printf(_(" max %d"), f->max_length);
 			if (f->required)

@@ -648,7 +648,8 @@ char *doc_descriptions(const standard *std, const doc_entry *v, size_t n, doc_fo
 
 /* ---- the standard ---------------------------------------------------------- */
 
-static const char *kind_label(field_kind k)
+/* A field's kind in words, for handouts and algedit standard's list. */
+const char *doc_kind_label(field_kind k)
 {
 	switch (k) {
 	case FK_TEXT: return _("text");
@@ -705,7 +706,7 @@ static void std_field_doc(doc *d, const std_field *f)
 {
 	heading(d, 3, f->label[d->lang]);
 	labelled(d, _("Key in the register's API"), f->key);
-	labelled(d, _("Kind"), kind_label(f->kind));
+	labelled(d, _("Kind"), doc_kind_label(f->kind));
 	labelled(d, _("Required"), f->required ? _("yes, the register refuses a description without it") : _("no"));
 	if (f->max_length) {
 		char *s = xasprintf(_("at most %d characters, as the register counts them"), f->max_length);
@@ -727,7 +728,7 @@ static void std_field_doc(doc *d, const std_field *f)
 		for (size_t i = 0; i < f->nitems; i++) {
 			const std_subfield *sf = &f->items[i];
 			char *lim = sf->max_length ? xasprintf(_(", at most %d characters"), sf->max_length) : xstrdup("");
-			char *s = xasprintf("%s: %s%s%s", sf->label[d->lang], kind_label(sf->kind),
+			char *s = xasprintf("%s: %s%s%s", sf->label[d->lang], doc_kind_label(sf->kind),
 			                    sf->required ? _(", required") : "", lim);
 			list_item_s(d, '-', 0, s);
 			free(s);

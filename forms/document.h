@@ -45,4 +45,7 @@ char *doc_descriptions(const standard *std, const doc_entry *v, size_t n, doc_fo
  * frees. */
 char *doc_standard(const standard *std, doc_format fmt, int lang);
 
+/* A field's kind in words ("long text", "one choice", ...), translated. */
+const char *doc_kind_label(field_kind k);
+
 #endif
