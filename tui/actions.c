@@ -65,6 +65,15 @@ const action_info actions[] = {
 	[A_GUIDE_FULL] = { A_GUIDE_FULL, N_("Guidance, full screen"), N_("Show this field's guidance on the whole screen, to read it whole") },
 	[A_GUIDE_UP] = { A_GUIDE_UP, N_("Guidance up"), N_("Scroll the guidance beside or below the field up") },
 	[A_GUIDE_DOWN] = { A_GUIDE_DOWN, N_("Guidance down"), N_("Scroll the guidance beside or below the field down, to read the rest") },
+	[A_REVIEW] = { A_REVIEW, N_("Review"), N_("Show what changed since the last approval, to comment, suggest and approve") },
+	[A_REV_NEXT_COMMIT] = { A_REV_NEXT_COMMIT, N_("Next version"), N_("Show the changes of the next version (version by version)") },
+	[A_REV_PREV_COMMIT] = { A_REV_PREV_COMMIT, N_("Prev. version"), N_("Show the changes of the previous version (version by version)") },
+	[A_REV_MODE] = { A_REV_MODE, N_("Together/by version"), N_("Switch between all changes together and version by version") },
+	[A_REV_MARK] = { A_REV_MARK, N_("Reviewed"), N_("Mark this field as reviewed by you (until it changes again)") },
+	[A_COMMENT] = { A_COMMENT, N_("Comment"), N_("Write a comment on this field") },
+	[A_SUGGEST] = { A_SUGGEST, N_("Suggest"), N_("Suggest a new text for this field") },
+	[A_APPROVE] = { A_APPROVE, N_("Approve"), N_("Approve this version of the description") },
+	[A_CHANGES] = { A_CHANGES, N_("Ask changes"), N_("Send the description back with the changes needed") },
 };
 _Static_assert(sizeof actions / sizeof actions[0] == A_COUNT, "one entry in actions[] per action");
 /* Here curses.h is included: an action name that is also a curses macro
@@ -175,6 +184,35 @@ const key_binding keys[] = {
 	{ A_REDO, TK_CTRL('y'), CX_TEXT | CX_PICK | CX_CHECK | CX_ITEMS, false },
 	{ A_REDO, TK_ALT('r'), CX_TEXT | CX_PICK | CX_CHECK | CX_ITEMS, false },
 
+	/* The review screen (review.c): letters, as nothing is typed there. */
+	{ A_SAVE, KEY_F(2), CX_REVIEW_EDIT, false },
+	{ A_SAVE, TK_CTRL('s'), CX_REVIEW_EDIT, false },
+	{ A_CANCEL, 27, CX_REVIEW | CX_REVIEW_EDIT, false },
+	{ A_NEXT_FIELD, 'n', CX_REVIEW, true },
+	{ A_NEXT_FIELD, '\t', CX_REVIEW, false },
+	{ A_PREV_FIELD, 'p', CX_REVIEW, true },
+	{ A_PREV_FIELD, KEY_BTAB, CX_REVIEW, false },
+	{ A_COMMENT, 'c', CX_REVIEW, true },
+	{ A_SUGGEST, 's', CX_REVIEW, true },
+	{ A_APPROVE, 'a', CX_REVIEW, true },
+	{ A_CHANGES, 'r', CX_REVIEW, true },
+	{ A_QUIT, 'q', CX_REVIEW, true },
+	{ A_REV_MARK, 'm', CX_REVIEW, true },
+	{ A_REV_NEXT_COMMIT, ']', CX_REVIEW, false },
+	{ A_REV_PREV_COMMIT, '[', CX_REVIEW, false },
+	{ A_REV_MODE, 'v', CX_REVIEW, false },
+	{ A_JUMP, 'g', CX_REVIEW, false },
+	{ A_JUMP, TK_CTRL('f'), CX_REVIEW, false },
+	ENTER_KEYS(A_OPEN, CX_REVIEW, false),
+	{ A_HELP, KEY_F(1), CX_REVIEW, true },
+	{ A_HELP, TK_CTRL('g'), CX_REVIEW, false },
+	{ A_UP, KEY_UP, CX_REVIEW, false },
+	{ A_DOWN, KEY_DOWN, CX_REVIEW, false },
+	{ A_PAGE_UP, KEY_PPAGE, CX_REVIEW, false },
+	{ A_PAGE_DOWN, KEY_NPAGE, CX_REVIEW, false },
+	{ A_REVIEW, KEY_F(9), CX_LIST | CX_FORM, false },
+	{ A_REVIEW, TK_CTRL('r'), CX_LIST | CX_FORM, false },
+
 	/* The list of descriptions. */
 	ENTER_KEYS(A_OPEN, CX_LIST, true),
 	{ A_NEW, TK_CTRL('n'), CX_LIST, true },
@@ -188,25 +226,26 @@ const key_binding keys[] = {
 	{ A_PAGE_DOWN, KEY_NPAGE, CX_LIST, false },
 
 	/* Moving and erasing in text, and in lists of values. */
-	{ A_CHAR_LEFT, KEY_LEFT, CX_TEXT | CX_PROMPT | CX_LIST, false },
-	{ A_CHAR_RIGHT, KEY_RIGHT, CX_TEXT | CX_PROMPT | CX_LIST, false },
-	{ A_UP, KEY_UP, CX_TEXT | CX_PICK | CX_CHECK | CX_ITEMS | CX_LIST, false },
-	{ A_DOWN, KEY_DOWN, CX_TEXT | CX_PICK | CX_CHECK | CX_ITEMS | CX_LIST, false },
-	{ A_WORD_LEFT, TK_CTRL_LEFT, CX_TEXT | CX_PROMPT, false },
+	ENTER_KEYS(A_NEWLINE, CX_REVIEW_EDIT, false),
+	{ A_CHAR_LEFT, KEY_LEFT, CX_TEXT | CX_PROMPT | CX_LIST | CX_REVIEW_EDIT, false },
+	{ A_CHAR_RIGHT, KEY_RIGHT, CX_TEXT | CX_PROMPT | CX_LIST | CX_REVIEW_EDIT, false },
+	{ A_UP, KEY_UP, CX_TEXT | CX_PICK | CX_CHECK | CX_ITEMS | CX_LIST | CX_REVIEW_EDIT, false },
+	{ A_DOWN, KEY_DOWN, CX_TEXT | CX_PICK | CX_CHECK | CX_ITEMS | CX_LIST | CX_REVIEW_EDIT, false },
+	{ A_WORD_LEFT, TK_CTRL_LEFT, CX_TEXT | CX_PROMPT | CX_REVIEW_EDIT, false },
 	{ A_WORD_LEFT, TK_ALT('b'), CX_TEXT | CX_PROMPT, false },
-	{ A_WORD_RIGHT, TK_CTRL_RIGHT, CX_TEXT | CX_PROMPT, false },
+	{ A_WORD_RIGHT, TK_CTRL_RIGHT, CX_TEXT | CX_PROMPT | CX_REVIEW_EDIT, false },
 	{ A_WORD_RIGHT, TK_ALT('f'), CX_TEXT | CX_PROMPT, false },
-	{ A_HOME, KEY_HOME, CX_TEXT | CX_PROMPT | CX_LIST, false },
-	{ A_HOME, TK_CTRL('a'), CX_TEXT | CX_PROMPT, false },
-	{ A_END, KEY_END, CX_TEXT | CX_PROMPT | CX_LIST, false },
+	{ A_HOME, KEY_HOME, CX_TEXT | CX_PROMPT | CX_LIST | CX_REVIEW_EDIT, false },
+	{ A_HOME, TK_CTRL('a'), CX_TEXT | CX_PROMPT | CX_REVIEW_EDIT, false },
+	{ A_END, KEY_END, CX_TEXT | CX_PROMPT | CX_LIST | CX_REVIEW_EDIT, false },
 	{ A_TEXT_TOP, TK_CTRL_HOME, CX_TEXT, false },
 	{ A_TEXT_BOTTOM, TK_CTRL_END, CX_TEXT, false },
-	{ A_BACKSPACE, KEY_BACKSPACE, CX_TEXT | CX_LIST, false },
-	{ A_BACKSPACE, 127, CX_TEXT | CX_LIST, false },
-	{ A_BACKSPACE, 8, CX_TEXT | CX_LIST, false },
-	{ A_DELETE, KEY_DC, CX_TEXT, false },
+	{ A_BACKSPACE, KEY_BACKSPACE, CX_TEXT | CX_LIST | CX_REVIEW_EDIT, false },
+	{ A_BACKSPACE, 127, CX_TEXT | CX_LIST | CX_REVIEW_EDIT, false },
+	{ A_BACKSPACE, 8, CX_TEXT | CX_LIST | CX_REVIEW_EDIT, false },
+	{ A_DELETE, KEY_DC, CX_TEXT | CX_REVIEW_EDIT, false },
 	{ A_DELETE_WORD, TK_CTRL('w'), CX_TEXT | CX_PROMPT, false },
-	{ A_CUT_EOL, TK_CTRL('k'), CX_TEXT, false },
+	{ A_CUT_EOL, TK_CTRL('k'), CX_TEXT | CX_REVIEW_EDIT, false },
 	{ A_REDRAW, TK_CTRL('l'), CX_FORM | CX_LIST | CX_HELP, false },
 };
 const size_t nkeys = sizeof keys / sizeof keys[0];
@@ -221,6 +260,7 @@ static const bar_label bar_labels[] = {
 	{ A_CANCEL, CX_ASK_REMOVE, N_("Keep it") },
 	{ A_CANCEL, CX_ASK_SPELL | CX_HELP | CX_GUIDE, N_("Close") },
 	{ A_CONFIRM, CX_PROMPT, N_("OK") },
+	{ A_QUIT, CX_REVIEW, N_("Close") },
 };
 
 const char *bar_name(action id, unsigned ctx)
@@ -308,6 +348,7 @@ static const struct help_group {
 	{ CX_ASK_REMOVE, N_("In the question before deleting a description") },
 	{ CX_ASK_SPELL, N_("In the spelling menu (its letters are shown in it)") },
 	{ CX_HELP | CX_GUIDE, N_("In this help and in the full-screen guidance") },
+	{ CX_REVIEW, N_("In the review screen") },
 };
 
 /* True when keys[j] works for its action somewhere in ctx: no binding

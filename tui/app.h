@@ -35,7 +35,9 @@
 	X(A_BACKSPACE) X(A_DELETE) X(A_DELETE_WORD) X(A_CUT_EOL) \
 	X(A_ITEM_EDIT) X(A_ITEM_ADD) X(A_ITEM_DELETE) X(A_ITEM_UP) X(A_ITEM_DOWN) X(A_ITEM_PART) X(A_ITEM_DONE) \
 	X(A_OPEN) X(A_NEW) X(A_REMOVE) X(A_PAGE_UP) X(A_PAGE_DOWN) X(A_CONFIRM) X(A_RECOVER) X(A_SPELL) \
-	X(A_TEMPLATE) X(A_GUIDE_FULL) X(A_GUIDE_UP) X(A_GUIDE_DOWN)
+	X(A_TEMPLATE) X(A_GUIDE_FULL) X(A_GUIDE_UP) X(A_GUIDE_DOWN) \
+	X(A_REVIEW) X(A_REV_NEXT_COMMIT) X(A_REV_PREV_COMMIT) X(A_REV_MODE) X(A_REV_MARK) X(A_COMMENT) \
+	X(A_SUGGEST) X(A_APPROVE) X(A_CHANGES)
 
 #define ACTION_ENUM_(name) name,
 typedef enum action {
@@ -123,6 +125,7 @@ typedef struct tui_event {
 } tui_event;
 
 #include "tui/view.h"
+#include "tui/review.h"
 
 /* ---- state ---- */
 
@@ -233,6 +236,7 @@ typedef struct app {
 	list_state list;
 	form_state form;
 	dialog_state dlg;
+	struct review_screen *review; /* the review screen, when open (review.c) */
 
 	char *status;             /* one line of feedback */
 	bool status_error;

@@ -951,6 +951,16 @@ void form_handle(app *a, const tui_event *ev, action act)
 	case A_SPELL:
 		spell_ui_open(a);
 		return;
+	case A_REVIEW: {
+		char *slug = persist_store_slug(a->form.path);
+		if (slug)
+			review_open(a, persist_store_current(), slug, NULL);
+		else
+			app_status(a, true, "%s", _("the review needs a drafts repository; open the editor without a file name"));
+		free(slug);
+		a->dirty = true;
+		return;
+	}
 	case A_GUIDE:
 		/* Where the layout has room for guidance beside or below the field
 		 * the key hides or shows it; otherwise it shows it full size. The

@@ -487,6 +487,10 @@ void list_handle(app *a, const tui_event *ev, action act)
 		if (a->list.sel < a->list.nshown)
 			app_open(a, a->list.entries[a->list.shown[a->list.sel]].path, NULL);
 		break;
+	case A_REVIEW:
+		if (a->list.sel < a->list.nshown && a->list.entries[a->list.shown[a->list.sel]].slug)
+			review_open(a, persist_store_current(), a->list.entries[a->list.shown[a->list.sel]].slug, NULL);
+		break;
 	case A_NEW:
 		a->dlg.ov = OV_NEWNAME;
 		tb_set(&a->dlg.prompt, "", 0);
