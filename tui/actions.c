@@ -74,6 +74,10 @@ const action_info actions[] = {
 	[A_SUGGEST] = { A_SUGGEST, N_("Suggest"), N_("Suggest a new text for this field") },
 	[A_APPROVE] = { A_APPROVE, N_("Approve"), N_("Approve this version of the description") },
 	[A_CHANGES] = { A_CHANGES, N_("Ask changes"), N_("Send the description back with the changes needed") },
+	[A_REPLY] = { A_REPLY, N_("Reply"), N_("Reply to the first open comment on this field (shown above the guidance)") },
+	[A_RESOLVE] = { A_RESOLVE, N_("Resolve"), N_("Mark the first open comment on this field as resolved") },
+	[A_ACCEPT] = { A_ACCEPT, N_("Accept"), N_("Accept the first open suggestion for this field: its text is saved as a new version") },
+	[A_REJECT] = { A_REJECT, N_("Reject"), N_("Reject the first open suggestion for this field, with a reason") },
 };
 _Static_assert(sizeof actions / sizeof actions[0] == A_COUNT, "one entry in actions[] per action");
 /* Here curses.h is included: an action name that is also a curses macro
@@ -211,6 +215,10 @@ const key_binding keys[] = {
 	{ A_PAGE_UP, KEY_PPAGE, CX_REVIEW, false },
 	{ A_PAGE_DOWN, KEY_NPAGE, CX_REVIEW, false },
 	{ A_REVIEW, KEY_F(9), CX_LIST | CX_FORM, false },
+	{ A_REPLY, TK_ALT('c'), CX_FORM, false },
+	{ A_RESOLVE, TK_ALT('d'), CX_FORM, false },
+	{ A_ACCEPT, TK_ALT('a'), CX_FORM, false },
+	{ A_REJECT, TK_ALT('x'), CX_FORM, false },
 	{ A_REVIEW, TK_CTRL('r'), CX_LIST | CX_FORM, false },
 
 	/* The list of descriptions. */

@@ -59,6 +59,7 @@ void app_init(app *a, const standard *std)
 void app_done(app *a)
 {
 	review_close(a);
+	review_notes_forget();
 	app_close_form(a);
 	list_done(a);
 	tb_done(&a->form.tb);

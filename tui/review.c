@@ -8,6 +8,7 @@
 #include "tui/app.h"
 #include "tui/draw.h"
 #include "tui/review.h"
+#include "tui/persist.h"
 #include "store/store.h"
 #include "forms/diff.h"
 #include "base/base.h"
@@ -27,7 +28,7 @@ typedef struct rline {
 	size_t n;
 } rline;
 
-typedef enum rprompt { RP_NONE, RP_COMMENT, RP_SUGGEST, RP_CHANGES, RP_JUMP } rprompt;
+typedef enum rprompt { RP_NONE, RP_COMMENT, RP_SUGGEST, RP_CHANGES, RP_JUMP, RP_REPLY, RP_REJECT } rprompt;
 
 typedef struct review_screen {
 	store *s;
@@ -56,6 +57,8 @@ typedef struct review_screen {
 	int cur_row, cur_col;    /* the cursor in the prompt box, settled */
 	int box_h;
 	bool quit_on_close;      /* opened by `algedit review SLUG`: closing it ends the editor */
+	bool over_form;          /* only a question over the form (reply, reject), not the screen */
+	const review_rec *target; /* RP_REPLY, RP_REJECT: the comment or suggestion answered */
 } review_screen;
 
 /* ---- the model ---- */
@@ -269,7 +272,13 @@ unsigned review_context(const app *a)
 
 /* ---- writing records ---- */
 
-static int add_record(app *a, review_kind kind, const char *key, const char *text)
+static void notes_stale(void);
+
+/* Writes a record about the latest version: on key (or none), with text,
+ * answering ref (or none); with d, d is saved in the same commit (an
+ * accepted suggestion). */
+static int add_record_ex(app *a, review_kind kind, const char *key, const char *text, const review_rec *ref,
+                         const description *d)
 {
 	review_screen *v = a->review;
 	store_review *r = &v->r;
@@ -300,8 +309,17 @@ static int add_record(app *a, review_kind kind, const char *key, const char *tex
 		rec.quote = review_field_text(store_review_at(r, r->versions[0].commit), key, 0);
 	}
 	rec.text = text ? xstrdup(text) : NULL;
+	if (ref) {
+		rec.ref = xstrdup(ref->id);
+		rec.item = ref->item;
+	}
+	const char *who = ref && ref->author ? ref->author : "?";
 	char *msg = NULL;
 	switch (kind) {
+	case RK_REPLY: msg = xasprintf(_("Reply on %s: %s"), label, v->slug); break;
+	case RK_RESOLVE: msg = xasprintf(_("Comment resolved on %s: %s"), label, v->slug); break;
+	case RK_ACCEPT: msg = xasprintf(_("Suggestion by %s accepted: %s (%s)"), who, label, v->slug); break;
+	case RK_REJECT: msg = xasprintf(_("Suggestion by %s rejected: %s (%s)"), who, label, v->slug); break;
 	case RK_COMMENT: msg = xasprintf(_("Comment on %s: %s"), label, v->slug); break;
 	case RK_SUGGEST: msg = xasprintf(_("Suggestion for %s: %s"), label, v->slug); break;
 	case RK_MARK: msg = xasprintf(_("Reviewed: %s (%s)"), label, v->slug); break;
@@ -311,7 +329,7 @@ static int add_record(app *a, review_kind kind, const char *key, const char *tex
 	}
 	store_saved info;
 	int rc = 0;
-	if (store_review_add(v->s, &rec, NULL, msg, &info) != STORE_OK) {
+	if (store_review_add(v->s, &rec, d, msg, &info) != STORE_OK) {
 		app_status(a, true, "%s", store_error(v->s));
 		rc = -1;
 	} else {
@@ -320,7 +338,8 @@ static int add_record(app *a, review_kind kind, const char *key, const char *tex
 	}
 	free(msg);
 	review_rec_done(&rec);
-	if (!rc) {
+	notes_stale();
+	if (!rc && !v->over_form) {
 		size_t sel = v->sel;
 		char *keep = v->dd && sel < v->dd->n ? xstrdup(v->dd->v[sel].key) : NULL;
 		char *status = a->status ? xstrdup(a->status) : NULL;
@@ -340,6 +359,11 @@ static int add_record(app *a, review_kind kind, const char *key, const char *tex
 		free(keep);
 	}
 	return rc;
+}
+
+static int add_record(app *a, review_kind kind, const char *key, const char *text)
+{
+	return add_record_ex(a, kind, key, text, NULL, NULL);
 }
 
 /* ---- the handler ---- */
@@ -386,6 +410,18 @@ static void finish_prompt(app *a)
 		app_status(a, true, "%s", _("no changed field has that in its name; try fewer letters"));
 		return;
 	}
+	if (p == RP_REPLY || p == RP_REJECT) {
+		if (!*text) {
+			app_status(a, true, "%s", p == RP_REPLY ? _("the reply is empty") : _("give the reason"));
+			return;
+		}
+		char *t = xstrdup(text);
+		v->prompt = RP_NONE;
+		add_record_ex(a, p == RP_REPLY ? RK_REPLY : RK_REJECT, v->target->field, t, v->target, NULL);
+		free(t);
+		review_close(a);
+		return;
+	}
 	if ((p == RP_COMMENT || p == RP_CHANGES) && !*text) {
 		app_status(a, true, "%s", p == RP_COMMENT ? _("the comment is empty") : _("say which changes are needed"));
 		return;
@@ -411,8 +447,14 @@ static void prompt_key(app *a, const tui_event *ev, action act)
 	review_screen *v = a->review;
 	textbuf *tb = &v->tb;
 	switch (act) {
-	case A_CANCEL: v->prompt = RP_NONE; break;
-	case A_CONFIRM: case A_SAVE: finish_prompt(a); break;
+	case A_CANCEL:
+		v->prompt = RP_NONE;
+		if (v->over_form) {
+			review_close(a);
+			return;
+		}
+		break;
+	case A_CONFIRM: case A_SAVE: finish_prompt(a); return;
 	case A_NEWLINE: tb_insert(tb, "\n", 1, true); break;
 	case A_CHAR_LEFT: tb_left(tb); break;
 	case A_CHAR_RIGHT: tb_right(tb); break;
@@ -766,7 +808,7 @@ void review_settle(app *a)
 	int w = a->cols - 2;
 	if (w < 10)
 		w = 10;
-	if (v->relayout || v->laid_w != w || !v->lines)
+	if (!v->over_form && (v->relayout || v->laid_w != w || !v->lines))
 		lay_out(a, w);
 	v->box_h = 0;
 	if (v->prompt != RP_NONE) {
@@ -779,6 +821,10 @@ void review_settle(app *a)
 			v->box_h = 3;
 		v->cur_row = (int)row;
 		v->cur_col = col;
+	}
+	if (v->over_form) {
+		form_settle(a);
+		return;
 	}
 	int h = a->lay.body_h - 3 - v->box_h;
 	if (h < 1)
@@ -802,9 +848,16 @@ static attr_t style_attr(const app *a, int st)
 	}
 }
 
+static void prompt_draw(const app *a, int *cy, int *cx);
+
 static void review_draw(const app *a, int *cy, int *cx)
 {
 	const review_screen *v = a->review;
+	if (v->over_form) {
+		form_draw(a, cy, cx);
+		prompt_draw(a, cy, cx);
+		return;
+	}
 	const store_review *r = &v->r;
 	char *left = xasprintf("%s: %s", _("Review"), v->slug);
 	const char *state = review_state_name(r->sum.state);
@@ -845,8 +898,15 @@ static void review_draw(const app *a, int *cy, int *cx)
 	if (v->top + (size_t)h < v->nlines && h > 0)
 		puts_at(a, y + h - 1, a->cols - 3, 2, "…", A_DIM);
 	*cy = *cx = -1;
+	prompt_draw(a, cy, cx);
+}
+
+static void prompt_draw(const app *a, int *cy, int *cx)
+{
+	const review_screen *v = a->review;
 	if (v->prompt != RP_NONE) {
-		const char *title = v->prompt == RP_COMMENT ? _("Comment (Enter: send, Esc: cancel)")
+		const char *title = v->prompt == RP_REPLY ? _("Reply (Enter: send, Esc: cancel)")
+		                  : v->prompt == RP_REJECT ? _("Why is the suggestion not taken? (Enter: send, Esc: cancel)") : v->prompt == RP_COMMENT ? _("Comment (Enter: send, Esc: cancel)")
 		                  : v->prompt == RP_SUGGEST ? _("Suggested text (F2: send, Esc: cancel)")
 		                  : v->prompt == RP_CHANGES ? _("Which changes are needed? (Enter: send, Esc: cancel)")
 		                  : _("Go to the changed field named (Enter)");
@@ -861,3 +921,238 @@ static void review_draw(const app *a, int *cy, int *cx)
 }
 
 const view review_view = { review_context, review_handle, review_draw };
+
+/* ---- the form's side: open comments and suggestions beside the field ---- */
+
+/* The review of the description in the form, loaded in the settle step
+ * when the description or the records change; the painter reads it. */
+static struct {
+	char *slug;
+	store_review r;
+	bool loaded, stale;
+	unsigned gen;
+} notes;
+
+static void notes_stale(void)
+{
+	notes.stale = true;
+}
+
+void review_notes_forget(void)
+{
+	if (notes.loaded)
+		store_review_done(&notes.r);
+	memset(&notes.r, 0, sizeof notes.r);
+	notes.loaded = false;
+	xfree(&notes.slug);
+}
+
+bool review_notes_sync(app *a)
+{
+	store *s = persist_store_current();
+	char *slug = s && a->form.d && a->form.path ? persist_store_slug(a->form.path) : NULL;
+	if (!slug) {
+		bool had = notes.loaded;
+		review_notes_forget();
+		if (had)
+			notes.gen++;
+		return had;
+	}
+	if (notes.loaded && !notes.stale && notes.slug && !strcmp(notes.slug, slug)) {
+		free(slug);
+		return false;
+	}
+	review_notes_forget();
+	notes.stale = false;
+	notes.slug = slug;
+	if (store_review_load(s, slug, a->lang, &notes.r) == STORE_OK)
+		notes.loaded = true;
+	else
+		memset(&notes.r, 0, sizeof notes.r);
+	notes.gen++;
+	return true;
+}
+
+unsigned review_notes_gen(void)
+{
+	return notes.gen;
+}
+
+size_t review_notes_count(const char *key)
+{
+	size_t n = 0;
+	if (!notes.loaded || !key)
+		return 0;
+	for (size_t k = 0; k < notes.r.sum.nthreads; k++) {
+		const review_thread *t = &notes.r.sum.threads[k];
+		n += !t->resolved && t->root->field && !strcmp(t->root->field, key);
+	}
+	for (size_t k = 0; k < notes.r.sum.nsuggs; k++) {
+		const review_sugg *g = &notes.r.sum.suggs[k];
+		n += g->status == SUGG_OPEN && g->rec->field && !strcmp(g->rec->field, key);
+	}
+	return n;
+}
+
+static const review_thread *first_thread(const char *key)
+{
+	for (size_t k = 0; notes.loaded && k < notes.r.sum.nthreads; k++) {
+		const review_thread *t = &notes.r.sum.threads[k];
+		if (!t->resolved && t->root->field && !strcmp(t->root->field, key))
+			return t;
+	}
+	return NULL;
+}
+
+static const review_sugg *first_sugg(const char *key)
+{
+	for (size_t k = 0; notes.loaded && k < notes.r.sum.nsuggs; k++) {
+		const review_sugg *g = &notes.r.sum.suggs[k];
+		if (g->status == SUGG_OPEN && g->rec->field && !strcmp(g->rec->field, key))
+			return g;
+	}
+	return NULL;
+}
+
+static void words_marked(strbuf *out, const char *a, const char *b)
+{
+	size_t n;
+	diff_word *w = diff_words(a, b, &n);
+	for (size_t i = 0; i < n; i++) {
+		sb_adds(out, w[i].op == DIFF_DEL ? "[-" : w[i].op == DIFF_ADD ? "{+" : "");
+		sb_adds(out, w[i].text);
+		sb_adds(out, w[i].op == DIFF_DEL ? "-]" : w[i].op == DIFF_ADD ? "+}" : "");
+	}
+	diff_words_free(&w, n);
+}
+
+void review_notes_text(const app *a, const char *key, strbuf *out)
+{
+	if (!review_notes_count(key))
+		return;
+	char date[32];
+	bool first = true;
+	for (size_t k = 0; k < notes.r.sum.nthreads; k++) {
+		const review_thread *t = &notes.r.sum.threads[k];
+		if (t->resolved || !t->root->field || strcmp(t->root->field, key))
+			continue;
+		date_of(t->root->time, date);
+		sb_printf(out, "%s %s, %s:\n", _("Comment by"), t->root->author ? t->root->author : "?", date);
+		sb_printf(out, "%s\n", t->root->text ? t->root->text : "");
+		for (size_t j = 0; j < t->nreplies; j++)
+			sb_printf(out, "  > %s: %s\n", t->replies[j]->author ? t->replies[j]->author : "?",
+			          t->replies[j]->text ? t->replies[j]->text : "");
+		if (first)
+			sb_printf(out, "%s\n", _("Alt-c: reply, Alt-d: resolve (the first open comment)"));
+		first = false;
+	}
+	first = true;
+	for (size_t k = 0; k < notes.r.sum.nsuggs; k++) {
+		const review_sugg *g = &notes.r.sum.suggs[k];
+		if (g->status != SUGG_OPEN || !g->rec->field || strcmp(g->rec->field, key))
+			continue;
+		sb_printf(out, _("Suggestion by %s, open:"), g->rec->author ? g->rec->author : "?");
+		sb_addc(out, '\n');
+		char *cur = review_field_text(a->form.d, key, g->rec->item);
+		words_marked(out, cur, g->rec->text ? g->rec->text : "");
+		free(cur);
+		sb_addc(out, '\n');
+		if (first)
+			sb_printf(out, "%s\n", _("Alt-a: accept, Alt-x: reject (the first open suggestion)"));
+		first = false;
+	}
+	sb_addc(out, '\n');
+}
+
+/* Opens a question over the form (reply, reject) answering target. */
+static void form_question(app *a, rprompt p, const review_rec *target)
+{
+	review_screen *v = xcalloc(1, sizeof *v);
+	v->s = persist_store_current();
+	v->slug = xstrdup(notes.slug);
+	char *name = NULL;
+	store_author(v->s, &name, &v->me);
+	free(name);
+	tb_init(&v->tb);
+	v->tb.single_line = true;
+	v->over_form = true;
+	v->prompt = p;
+	a->review = v;
+	/* The record answered, in a review of its own (notes may reload). */
+	if (store_review_load(v->s, v->slug, a->lang, &v->r) != STORE_OK || !v->r.nversions) {
+		app_status(a, true, "%s", store_error(v->s));
+		review_close(a);
+		return;
+	}
+	v->loaded = true;
+	v->target = review_find(v->r.recs, v->r.n, target->id, NULL);
+	if (!v->target)
+		review_close(a);
+}
+
+bool review_form_key(app *a, action act)
+{
+	if (act != A_REPLY && act != A_RESOLVE && act != A_ACCEPT && act != A_REJECT)
+		return false;
+	const std_field *f = &a->std->fields[a->form.field];
+	a->dirty = true;
+	if (!notes.loaded) {
+		app_status(a, true, "%s", _("no comments here: the review works in a drafts repository"));
+		return true;
+	}
+	const review_thread *t = first_thread(f->key);
+	const review_sugg *g = first_sugg(f->key);
+	if ((act == A_REPLY || act == A_RESOLVE) && !t) {
+		app_status(a, true, "%s", _("this field has no open comment"));
+		return true;
+	}
+	if ((act == A_ACCEPT || act == A_REJECT) && !g) {
+		app_status(a, true, "%s", _("this field has no open suggestion"));
+		return true;
+	}
+	if (act == A_REPLY) {
+		form_question(a, RP_REPLY, t->root);
+		return true;
+	}
+	if (act == A_REJECT) {
+		form_question(a, RP_REJECT, g->rec);
+		return true;
+	}
+	if (act == A_ACCEPT && a->form.modified) {
+		app_status(a, true, "%s", _("save your changes first (Ctrl-S), then accept the suggestion"));
+		return true;
+	}
+	/* Resolve and accept need no words: written at once. */
+	form_question(a, RP_NONE, act == A_RESOLVE ? t->root : g->rec);
+	review_screen *v = a->review;
+	if (!v)
+		return true;
+	char *path = xstrdup(a->form.path);
+	size_t field = a->form.field;
+	if (act == A_RESOLVE) {
+		add_record_ex(a, RK_RESOLVE, v->target->field, NULL, v->target, NULL);
+	} else {
+		description *d = NULL;
+		if (store_load(v->s, v->slug, &d, NULL) != STORE_OK) {
+			app_status(a, true, "%s", store_error(v->s));
+		} else if (review_apply(d, v->target->field, v->target->item, v->target->text ? v->target->text : "") < 0) {
+			app_status(a, true, "%s", _("the item is not there any more; the suggestion cannot be applied"));
+		} else if (add_record_ex(a, RK_ACCEPT, v->target->field, NULL, v->target, d) == 0) {
+			/* The form shows the saved text, with the suggestion in it. */
+			char *status = a->status ? xstrdup(a->status) : NULL;
+			review_close(a);
+			app_close_form(a);
+			if (app_open(a, path, NULL) == 0) {
+				a->in_list = false;
+				form_go_field(a, field);
+				if (status)
+					app_status(a, false, "%s", status);
+			}
+			free(status);
+		}
+		desc_free(&d);
+	}
+	review_close(a);
+	free(path);
+	return true;
+}

@@ -31,4 +31,18 @@ void review_quit_on_close(struct app *a);
 unsigned review_context(const struct app *a);
 void review_settle(struct app *a);
 
+/* The form's side: the open comments and suggestions of the description
+ * in the form. review_notes_sync (the settle step) loads them when the
+ * description or the records changed and returns true then; gen counts
+ * the loads. count: open comments and suggestions on field key. text:
+ * them as text for the guidance pane (the suggestions as word diffs). */
+#include "base/base.h"
+bool review_notes_sync(struct app *a);
+unsigned review_notes_gen(void);
+size_t review_notes_count(const char *key);
+void review_notes_text(const struct app *a, const char *key, strbuf *out);
+void review_notes_forget(void);
+/* Reply, resolve, accept, reject in the form; false: not such a key. */
+bool review_form_key(struct app *a, action act);
+
 #endif
