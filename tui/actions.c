@@ -77,6 +77,7 @@ const action_info actions[] = {
 	[A_REPLY] = { A_REPLY, N_("Reply"), N_("Reply to the first open comment on this field (shown above the guidance)") },
 	[A_RESOLVE] = { A_RESOLVE, N_("Resolve"), N_("Mark the first open comment on this field as resolved") },
 	[A_ACCEPT] = { A_ACCEPT, N_("Accept"), N_("Accept the first open suggestion for this field: its text is saved as a new version") },
+	[A_REV_MINE] = { A_REV_MINE, N_("Waiting for me"), N_("Show only the descriptions waiting for your review (again: all)") },
 	[A_REJECT] = { A_REJECT, N_("Reject"), N_("Reject the first open suggestion for this field, with a reason") },
 };
 _Static_assert(sizeof actions / sizeof actions[0] == A_COUNT, "one entry in actions[] per action");
@@ -215,6 +216,8 @@ const key_binding keys[] = {
 	{ A_PAGE_UP, KEY_PPAGE, CX_REVIEW, false },
 	{ A_PAGE_DOWN, KEY_NPAGE, CX_REVIEW, false },
 	{ A_REVIEW, KEY_F(9), CX_LIST | CX_FORM, false },
+	{ A_REV_MINE, TK_CTRL('w'), CX_LIST, false },
+	{ A_REV_MINE, KEY_F(4), CX_LIST, false },
 	{ A_REPLY, TK_ALT('c'), CX_FORM, false },
 	{ A_RESOLVE, TK_ALT('d'), CX_FORM, false },
 	{ A_ACCEPT, TK_ALT('a'), CX_FORM, false },

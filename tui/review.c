@@ -58,6 +58,7 @@ typedef struct review_screen {
 	int box_h;
 	bool quit_on_close;      /* opened by `algedit review SLUG`: closing it ends the editor */
 	bool over_form;          /* only a question over the form (reply, reject), not the screen */
+	bool wrote;              /* records were written */
 	const review_rec *target; /* RP_REPLY, RP_REJECT: the comment or suggestion answered */
 } review_screen;
 
@@ -254,8 +255,14 @@ void review_close(app *a)
 	free(v->since);
 	free(v->why);
 	free(v->base_commit);
+	bool wrote = v->wrote;
 	free(v);
 	a->review = NULL;
+	/* The list shows the states: the records written change them. */
+	if (wrote && a->list.repo) {
+		list_review_load(a);
+		list_refilter(a);
+	}
 	a->dirty = true;
 }
 
@@ -335,6 +342,7 @@ static int add_record_ex(app *a, review_kind kind, const char *key, const char *
 	} else {
 		app_status(a, false, "%s", msg);
 		store_saved_done(&info);
+		v->wrote = true;
 	}
 	free(msg);
 	review_rec_done(&rec);
