@@ -17,6 +17,7 @@ E2E_TESTS = tests/e2e/tui-write.sh tests/e2e/tui-dutch.sh tests/e2e/tui-paste.sh
 	tests/e2e/tui-unsaved.sh tests/e2e/tui-hangup.sh tests/e2e/tui-plain-journal.sh \
 	tests/e2e/tui-readonly.sh
 	tests/e2e/tui-arrows.sh tests/e2e/tui-guide.sh tests/e2e/tui-undo-saved.sh tests/e2e/tui-dialogs.sh tests/e2e/tui-names.sh tests/e2e/tui-status.sh tests/e2e/tui-boxes.sh tests/e2e/tui-suggest.sh
+E2E_TESTS += tests/e2e/tui-review.sh
 TESTS += $(E2E_TESTS)
 EXTRA_DIST += $(E2E_TESTS) tests/e2e/lib.sh tests/e2e/screens tests/e2e/guidance-nl.yaml tests/e2e/guidance-en.yaml
 

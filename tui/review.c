@@ -295,7 +295,7 @@ static int add_record_ex(app *a, review_kind kind, const char *key, const char *
 	free(name);
 	free(email);
 	if (!known) {
-		app_status(a, true, "%s", _("your name and e-mail address are not set; algedit config user.name NAME and user.email ADDRESS set them"));
+		app_status(a, true, "%s", _("your name and e-mail address for the history are not set; give them once (git config user.name and user.email)"));
 		return -1;
 	}
 	if (kind == RK_APPROVE) {
