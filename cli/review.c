@@ -515,6 +515,7 @@ static void review_usage(FILE *f)
 	                       "the review screen for SLUG, to step through the changes, comment, suggest\n"
 	                       "and approve by key."));
 	fprintf(f, "\n  --print          %s\n", _("print the review (text)"));
+	fprintf(f, "  --plain          %s\n", _("the review screen as text and line prompts (for screen readers)"));
 	fprintf(f, "  --format json    %s\n", _("print it as JSON, for scripts and CI"));
 	fprintf(f, "  --since REV      %s\n", _("show the changes since REV (a version from algedit log, or ~N)"));
 	fprintf(f, "  --list           %s\n", _("one line per description: state, open comments and suggestions"));
@@ -574,7 +575,7 @@ static int review_list(store *s, bool json, bool mine)
 
 int cmd_review(int argc, char **argv)
 {
-	bool json = false, print = false, list = false, mine = false;
+	bool json = false, print = false, list = false, mine = false, plain = cli_plain;
 	const char *since = NULL;
 	char **slugs = xcalloc((size_t)argc + 1, sizeof *slugs);
 	size_t n = 0;
@@ -585,6 +586,8 @@ int cmd_review(int argc, char **argv)
 			goto done;
 		} else if (!strcmp(argv[i], "--print")) {
 			print = true;
+		} else if (!strcmp(argv[i], "--plain")) {
+			plain = true;
 		} else if (!strcmp(argv[i], "--list")) {
 			list = true;
 		} else if (!strcmp(argv[i], "--mine")) {
@@ -619,8 +622,8 @@ int cmd_review(int argc, char **argv)
 		cli_error("review", "%s", _("the review screen shows one description: algedit review SLUG (algedit review --print shows them all)"));
 		rc = 2;
 	}
-	if (!rc && !print && !list && (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO) || !tui_terminal_usable())) {
-		cli_error("review", "%s", _("not a terminal that can show the review screen; use algedit review --print SLUG"));
+	if (!rc && !print && !list && !plain && (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO) || !tui_terminal_usable())) {
+		cli_error("review", "%s", _("not a terminal that can show the review screen; use algedit review --plain SLUG, or --print SLUG"));
 		rc = 2;
 	}
 	standard *std = NULL;
@@ -637,7 +640,7 @@ int cmd_review(int argc, char **argv)
 			if (rl > 1 && repo[rl - 1] == '/')
 				repo[rl - 1] = '\0';
 			persist_use_store(s);
-			rc = tui_review(std, repo, slugs[0], since);
+			rc = plain ? tui_review_plain(std, slugs[0], since, stdin, stdout) : tui_review(std, repo, slugs[0], since);
 			persist_use_store(NULL);
 			free(repo);
 		}

@@ -13,7 +13,9 @@
 #include "forms/diff.h"
 #include "base/base.h"
 #include "i18n/i18n.h"
+#include "base/escape.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -1163,4 +1165,118 @@ bool review_form_key(app *a, action act)
 	review_close(a);
 	free(path);
 	return true;
+}
+
+/* ---- plain mode: the same review as text and line prompts ---- */
+
+static char *plain_line(FILE *in)
+{
+	char *line = NULL;
+	size_t cap = 0;
+	ssize_t n = getline(&line, &cap, in);
+	if (n < 0) {
+		free(line);
+		return NULL;
+	}
+	while (n > 0 && (line[n - 1] == '\n' || line[n - 1] == '\r'))
+		line[--n] = '\0';
+	return line;
+}
+
+static void plain_put(FILE *out, const char *s)
+{
+	strbuf b = STRBUF_INIT;
+	sb_adds(&b, "");
+	sb_add_escaped(&b, s, strlen(s), ESC_MULTILINE);
+	fputs(b.s, out);
+	sb_done(&b);
+}
+
+static void plain_show(app *a, FILE *out)
+{
+	review_screen *v = a->review;
+	const store_review *r = &v->r;
+	char *head = xasprintf("\n== %s: %s: %s%s%s\n%s %s\n", _("Review"), v->slug, review_state_name(r->sum.state),
+	                       r->sum.note != NOTE_NONE ? ", " : "", r->sum.note != NOTE_NONE ? review_note_name(r->sum.note) : "",
+	                       _("Changes"), v->why ? v->why : "");
+	plain_put(out, head);
+	free(head);
+	if (v->by_commit && v->commit < r->nversions) {
+		char date[32];
+		date_of(r->versions[v->commit].time, date);
+		char *m = xasprintf(_("Version %zu of %zu: %.7s, %s, %s"), v->base - v->commit, v->base, r->versions[v->commit].commit,
+		                    r->versions[v->commit].author ? r->versions[v->commit].author : "?", date);
+		plain_put(out, m);
+		fputc('\n', out);
+		free(m);
+	}
+	lay_out(a, 78);
+	for (size_t i = 0; i < v->nlines; i++) {
+		char *l = xstrndup(v->lines[i].s, v->lines[i].n);
+		plain_put(out, l);
+		fputc('\n', out);
+		free(l);
+	}
+}
+
+int tui_review_plain(const standard *std, const char *slug, const char *since, FILE *in, FILE *out)
+{
+	app a;
+	app_init(&a, std);
+	if (review_open(&a, persist_store_current(), slug, since) < 0) {
+		fprintf(stderr, "algedit: %s\n", a.status ? a.status : "");
+		app_done(&a);
+		return 1;
+	}
+	plain_show(&a, out);
+	while (a.review && !a.quit) {
+		fprintf(out, "%s ", _("n next field, p previous, v together/by version, [ and ] previous/next version, c comment, s suggest, m mark reviewed, a approve, r request changes, q quit:"));
+		fflush(out);
+		free(a.status);
+		a.status = NULL;
+		char *line = plain_line(in);
+		if (!line)
+			break;
+		action act = !strcmp(line, "n") || !*line ? A_NEXT_FIELD : !strcmp(line, "p") ? A_PREV_FIELD
+		           : !strcmp(line, "v") ? A_REV_MODE : !strcmp(line, "]") ? A_REV_NEXT_COMMIT
+		           : !strcmp(line, "[") ? A_REV_PREV_COMMIT : !strcmp(line, "c") ? A_COMMENT
+		           : !strcmp(line, "s") ? A_SUGGEST : !strcmp(line, "m") ? A_REV_MARK
+		           : !strcmp(line, "a") ? A_APPROVE : !strcmp(line, "r") ? A_CHANGES
+		           : !strcmp(line, "q") ? A_QUIT : A_NONE;
+		free(line);
+		if (act == A_NONE) {
+			fprintf(out, "%s\n", _("Type one of the letters above, then Enter."));
+			continue;
+		}
+		tui_event ev = { EV_KEY, 0, 0, NULL, 0 };
+		review_handle(&a, &ev, act);
+		review_screen *v = a.review;
+		if (v && v->prompt != RP_NONE) {
+			if (v->prompt == RP_SUGGEST) {
+				fprintf(out, "%s\n", _("The text now (suggest a new one on one line; an empty line cancels):"));
+				plain_put(out, tb_text(&v->tb));
+				fputc('\n', out);
+			}
+			fprintf(out, "%s ", v->prompt == RP_COMMENT ? _("Comment:") : v->prompt == RP_SUGGEST ? _("Suggested text:")
+			                                            : _("Which changes are needed?"));
+			fflush(out);
+			char *t = plain_line(in);
+			if (!t || !*t) {
+				v->prompt = RP_NONE;
+			} else {
+				tb_set(&v->tb, t, strlen(t));
+				finish_prompt(&a);
+				v->prompt = RP_NONE;
+			}
+			free(t);
+		}
+		if (a.status) {
+			plain_put(out, a.status);
+			fputc('\n', out);
+		}
+		if (a.review && !a.quit && (act != A_REV_MARK && act != A_APPROVE))
+			plain_show(&a, out);
+	}
+	app_done(&a);
+	return 0;
 }

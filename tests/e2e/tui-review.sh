@@ -132,6 +132,19 @@ scenario() { # scenario HUB: the whole walk through the remote HUB
 git init -q --bare -b main "$W/hub.git"
 scenario "$W/hub.git" golden
 
+# Plain mode: the same walk as text and line prompts; a control character
+# in a record is shown escaped, never raw.
+ae -C "$W/a" sync >/dev/null || fail "drafter sync for plain mode"
+ae -C "$W/b" sync >/dev/null || fail "sync for plain mode"
+ae -C "$W/b" comment parkeerhandhaving goal "$(printf 'Let op \033[31mrood')" >/dev/null
+printf 'n\nc\nOpmerking uit de gewone modus\nq\n' | ae -C "$W/b" --plain review parkeerhandhaving > "$E2E_TMP/plain.out" 2>&1 ||
+	fail "plain review: $(cat "$E2E_TMP/plain.out")"
+grep -q "Veld 1 van 1: Doel en impact" "$E2E_TMP/plain.out" || fail "plain: no field: $(cat "$E2E_TMP/plain.out")"
+grep -qF "[-of er voor" "$E2E_TMP/plain.out" || fail "plain: no marked words: $(cat "$E2E_TMP/plain.out")"
+grep -q 'Let op ^\[\[31mrood' "$E2E_TMP/plain.out" || fail "plain: the escape is not shown escaped: $(cat "$E2E_TMP/plain.out")"
+LC_ALL=C grep -q "$(printf '\033')" "$E2E_TMP/plain.out" && fail "plain: a raw escape reached the terminal"
+ae -C "$W/b" review --print parkeerhandhaving | grep -q "Opmerking uit de gewone modus" || fail "plain: the comment was not written"
+
 # Once more through a git daemon on 127.0.0.1.
 if git daemon --help >/dev/null 2>&1 || [ -x "$(git --exec-path)/git-daemon" ]; then
 	mkdir -p "$E2E_TMP/srv"
