@@ -7,7 +7,7 @@ libalgedit_a_SOURCES += tui/tui.h tui/app.h tui/app.c tui/view.h tui/form.c tui/
 algedit_SOURCES += cli/edit.c
 libalgedit_a_SOURCES += tui/term.c
 
-UNIT_TESTS += tests/unit/test_textbuf tests/unit/test_app
+UNIT_TESTS += tests/unit/test_textbuf tests/unit/test_app tests/unit/test_review_view
 
 # End-to-end: the real binary in tmux (tests/e2e/lib.sh).
 E2E_TESTS = tests/e2e/tui-write.sh tests/e2e/tui-dutch.sh tests/e2e/tui-paste.sh tests/e2e/tui-resize.sh \
