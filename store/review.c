@@ -17,6 +17,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/random.h>
 #include <sys/stat.h>
 #include <time.h>
@@ -813,4 +814,74 @@ void store_review_briefs_free(store_review_brief **v, size_t n)
 	for (size_t i = 0; *v && i < n; i++)
 		free((*v)[i].slug);
 	xfree(v);
+}
+
+/* ---- the version each reviewer last saw: .git/algedit/review-seen ----
+ * One line per description and reviewer: "<slug> <email> <commit>". */
+
+static char *seen_path(store *s)
+{
+	return xasprintf("%salgedit/review-seen", s->gitdir);
+}
+
+static bool seen_word_ok(const char *w)
+{
+	return w && *w && !strpbrk(w, " \t\r\n");
+}
+
+char *store_review_seen(store *s, const char *slug, const char *email)
+{
+	if (!seen_word_ok(slug) || !seen_word_ok(email))
+		return NULL;
+	char *path = seen_path(s), *data = NULL, *found = NULL;
+	size_t len = 0;
+	if (read_file(path, (size_t)1 << 24, &data, &len) == 0) {
+		size_t sl = strlen(slug), el = strlen(email);
+		for (char *p = data, *nl; p < data + len; p = nl + 1) {
+			nl = memchr(p, '\n', (size_t)(data + len - p));
+			if (!nl)
+				break;
+			size_t ll = (size_t)(nl - p);
+			if (ll == sl + 1 + el + 1 + 40 && !strncmp(p, slug, sl) && p[sl] == ' ' && !strncasecmp(p + sl + 1, email, el) &&
+			    p[sl + 1 + el] == ' ') {
+				free(found);
+				found = xstrndup(p + sl + el + 2, 40);
+				if (strspn(found, "0123456789abcdef") != 40)
+					xfree(&found);
+			}
+		}
+	}
+	free(data);
+	free(path);
+	return found;
+}
+
+void store_review_set_seen(store *s, const char *slug, const char *email, const char *commit)
+{
+	if (!seen_word_ok(slug) || !seen_word_ok(email) || !commit || strlen(commit) != 40 || strspn(commit, "0123456789abcdef") != 40)
+		return;
+	char *path = seen_path(s), *data = NULL;
+	size_t len = 0;
+	strbuf b = STRBUF_INIT;
+	sb_adds(&b, "");
+	size_t sl = strlen(slug), el = strlen(email);
+	if (read_file(path, (size_t)1 << 24, &data, &len) == 0) {
+		for (char *p = data, *nl; p < data + len; p = nl + 1) {
+			nl = memchr(p, '\n', (size_t)(data + len - p));
+			if (!nl)
+				break;
+			bool mine = (size_t)(nl - p) > sl + el + 1 && !strncmp(p, slug, sl) && p[sl] == ' ' &&
+			            !strncasecmp(p + sl + 1, email, el) && p[sl + 1 + el] == ' ';
+			if (!mine)
+				sb_add(&b, p, (size_t)(nl - p) + 1);
+		}
+	}
+	sb_printf(&b, "%s %s %s\n", slug, email, commit);
+	char *dir = xasprintf("%salgedit", s->gitdir);
+	mkdir(dir, 0755);
+	(void)write_file_atomic(path, b.s, b.len);
+	free(dir);
+	free(data);
+	free(path);
+	sb_done(&b);
 }

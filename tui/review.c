@@ -125,16 +125,28 @@ static void find_base(review_screen *v)
 			return;
 		}
 	}
+	/* The newer of: the version this reviewer last saw here, the last
+	 * version they wrote a record about. */
+	size_t best = r->nversions;
+	char *seen = v->me ? store_review_seen(v->s, v->slug, v->me) : NULL;
+	if (seen)
+		best = version_index(r, seen);
+	free(seen);
 	for (size_t i = r->n; v->me && i-- > 0;) {
 		const review_rec *x = &r->recs[i];
 		if (x->problem || !x->version || !x->email || strcasecmp(x->email, v->me))
 			continue;
 		size_t k = version_index(r, x->version);
-		if (k < r->nversions) {
-			v->base = k;
-			v->why = xasprintf(_("since version %.7s, the last one you reviewed"), r->versions[k].commit);
-			return;
-		}
+		if (k >= r->nversions)
+			continue;
+		if (k < best)
+			best = k;
+		break;
+	}
+	if (best < r->nversions) {
+		v->base = best;
+		v->why = xasprintf(_("since version %.7s, the last one you reviewed"), r->versions[best].commit);
+		return;
 	}
 	v->why = xstrdup(_("since the start (not approved yet)"));
 }
@@ -250,6 +262,9 @@ void review_close(app *a)
 		return;
 	lines_free(v);
 	desc_diff_free(&v->dd);
+	/* Next time the review starts from what was seen now. */
+	if (!v->over_form && v->loaded && v->r.nversions && v->me && v->s)
+		store_review_set_seen(v->s, v->slug, v->me, v->r.versions[0].commit);
 	store_review_done(&v->r);
 	tb_done(&v->tb);
 	free(v->slug);

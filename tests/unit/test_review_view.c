@@ -278,6 +278,37 @@ START_TEST(briefs_cached)
 }
 END_TEST
 
+/* The review starts where this reviewer left it: after the screen was
+ * closed, only what changed since shows; --since shows more. */
+START_TEST(since_last_seen)
+{
+	store *s = two_versions();
+	persist_use_store(s);
+	app a;
+	app_init(&a, std);
+	ck_assert_int_eq(review_open(&a, s, "parkeren", NULL), 0);
+	char *sc = screen(&a);
+	ck_assert_msg(strstr(sc, "Field 1 of 3"), "%s", sc);
+	free(sc);
+	review_close(&a);
+	ck_assert_int_eq(store_set_author(s, "Anna de Vries", "anna@example.nl"), STORE_OK);
+	version(s, "Wij controleren betaald parkeren.", "Twee handhavers kijken.");
+	ck_assert_int_eq(store_set_author(s, "Bea Jansen", "bea@example.nl"), STORE_OK);
+	ck_assert_int_eq(review_open(&a, s, "parkeren", NULL), 0);
+	sc = screen(&a);
+	ck_assert_msg(strstr(sc, "Field 1 of 1: Human intervention") && strstr(sc, "the last one you reviewed"), "%s", sc);
+	free(sc);
+	review_close(&a);
+	ck_assert_int_eq(review_open(&a, s, "parkeren", "~2"), 0);
+	sc = screen(&a);
+	ck_assert_msg(strstr(sc, "Field 1 of 2: Purpose and impact"), "%s", sc);
+	free(sc);
+	app_done(&a);
+	persist_use_store(NULL);
+	store_free(&s);
+}
+END_TEST
+
 static Suite *suite(void)
 {
 	Suite *s = suite_create("review_view");
@@ -288,6 +319,7 @@ static Suite *suite(void)
 	tcase_add_test(t, four_eyes_and_changes);
 	tcase_add_test(t, escaped);
 	tcase_add_test(t, briefs_cached);
+	tcase_add_test(t, since_last_seen);
 	suite_add_tcase(s, t);
 	return s;
 }
