@@ -309,6 +309,41 @@ START_TEST(since_last_seen)
 }
 END_TEST
 
+/* Ctrl-R in the list opens the review of the highlighted description;
+ * Enter opens the field shown in the form; Ctrl-R there opens it again,
+ * and closing it goes back to the form. */
+START_TEST(from_list_to_form)
+{
+	store *s = two_versions();
+	persist_use_store(s);
+	app a;
+	app_init(&a, std);
+	char *repo = xasprintf("%s/r", tmp);
+	list_open(&a, repo);
+	list_load_some(&a, 10);
+	paint(&a);
+	key(&a, TK_CTRL('r'));
+	ck_assert_ptr_nonnull(a.review);
+	ch(&a, 'n');
+	ch(&a, 'n');
+	key(&a, '\r');
+	ck_assert_ptr_null(a.review);
+	ck_assert_ptr_nonnull(a.form.d);
+	ck_assert(!a.in_list);
+	ck_assert_str_eq(a.std->fields[a.form.field].key, "human_intervention");
+	key(&a, KEY_F(9));
+	ck_assert_ptr_nonnull(a.review);
+	key(&a, 27);
+	ck_assert_ptr_null(a.review);
+	ck_assert(!a.quit);
+	ck_assert_ptr_nonnull(a.form.d);
+	app_done(&a);
+	free(repo);
+	persist_use_store(NULL);
+	store_free(&s);
+}
+END_TEST
+
 static Suite *suite(void)
 {
 	Suite *s = suite_create("review_view");
@@ -320,6 +355,7 @@ static Suite *suite(void)
 	tcase_add_test(t, escaped);
 	tcase_add_test(t, briefs_cached);
 	tcase_add_test(t, since_last_seen);
+	tcase_add_test(t, from_list_to_form);
 	suite_add_tcase(s, t);
 	return s;
 }
