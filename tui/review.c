@@ -952,7 +952,7 @@ const view review_view = { review_context, review_handle, review_draw };
 /* The review of the description in the form, loaded in the settle step
  * when the description or the records change; the painter reads it. */
 static struct {
-	char *slug;
+	char *slug, *path;
 	store_review r;
 	bool loaded, stale;
 	unsigned gen;
@@ -970,11 +970,15 @@ void review_notes_forget(void)
 	memset(&notes.r, 0, sizeof notes.r);
 	notes.loaded = false;
 	xfree(&notes.slug);
+	xfree(&notes.path);
 }
 
 bool review_notes_sync(app *a)
 {
 	store *s = persist_store_current();
+	/* Every turn: the same description as before costs a comparison. */
+	if (notes.loaded && !notes.stale && a->form.d && a->form.path && notes.path && !strcmp(notes.path, a->form.path))
+		return false;
 	char *slug = s && a->form.d && a->form.path ? persist_store_slug(a->form.path) : NULL;
 	if (!slug) {
 		bool had = notes.loaded;
@@ -990,6 +994,7 @@ bool review_notes_sync(app *a)
 	review_notes_forget();
 	notes.stale = false;
 	notes.slug = slug;
+	notes.path = xstrdup(a->form.path);
 	if (store_review_load(s, slug, a->lang, &notes.r) == STORE_OK)
 		notes.loaded = true;
 	else
