@@ -472,6 +472,8 @@ bool form_save(app *a)
 		           base, e);
 	else
 		app_status(a, false, _("Saved %s. No errors."), base);
+	/* A new version: comments on changed fields are outdated now. */
+	review_notes_forget();
 	return true;
 }
 

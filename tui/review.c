@@ -1067,7 +1067,8 @@ void review_notes_text(const app *a, const char *key, strbuf *out)
 		if (t->resolved || !t->root->field || strcmp(t->root->field, key))
 			continue;
 		date_of(t->root->time, date);
-		sb_printf(out, "%s %s, %s:\n", _("Comment by"), t->root->author ? t->root->author : "?", date);
+		sb_printf(out, "%s %s, %s%s%s%s:\n", _("Comment by"), t->root->author ? t->root->author : "?", date,
+		          t->outdated ? " (" : "", t->outdated ? _("outdated: the field changed since") : "", t->outdated ? ")" : "");
 		sb_printf(out, "%s\n", t->root->text ? t->root->text : "");
 		for (size_t j = 0; j < t->nreplies; j++)
 			sb_printf(out, "  > %s: %s\n", t->replies[j]->author ? t->replies[j]->author : "?",
