@@ -45,7 +45,7 @@ const cli_command cli_commands[] = {
 	{ "import", cmd_import, N_("bring in descriptions from the register's files (templates, API bodies, exports, older standards)"),
 	  N_("algedit import [--update] [-o FILE.yaml] FILE.json[#ID]...") },
 	{ "review", cmd_review, N_("show the review of descriptions: state, changes since approval, comments"),
-	  N_("algedit review --print [--format text|json] [--since REV] [SLUG...] | --list [--mine]") },
+	  N_("algedit review [--plain] [--since REV] SLUG | --print [--format text|json] [--since REV] [SLUG...] | --list [--mine]") },
 	{ "ask-review", cmd_review_record, N_("ask for a review of a description"),
 	  N_("algedit ask-review SLUG [-m TEXT] [--reviewer NAME]...") },
 	{ "comment", cmd_review_record, N_("comment on a field, reply to a comment or resolve it"),

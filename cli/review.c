@@ -14,12 +14,15 @@
 #include "base/base.h"
 #include "base/escape.h"
 #include "i18n/i18n.h"
+#include "tui/tui.h"
+#include "tui/persist.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 #include <time.h>
+#include <unistd.h>
 
 /* Text from files, commits and remotes on its way to the terminal, through
  * the one escaping function every command uses (base/escape.h): newline and
@@ -509,9 +512,11 @@ static void review_usage(FILE *f)
 	fprintf(f, "\n%s\n", _("Shows the review of descriptions: the state (concept, in review, approved),\n"
 	                       "the changes since the last approval field by field with the changed words\n"
 	                       "marked as [-removed-] and {+added+}, who made them and when, and the open\n"
-	                       "comments and suggestions. Without SLUG: every description. The review screen\n"
-	                       "in the editor is not there yet: use --print."));
+	                       "comments and suggestions. Without SLUG: every description. Without --print:\n"
+	                       "the review screen for SLUG, to step through the changes, comment, suggest\n"
+	                       "and approve by key."));
 	fprintf(f, "\n  --print          %s\n", _("print the review (text)"));
+	fprintf(f, "  --plain          %s\n", _("the review screen as text and line prompts (for screen readers)"));
 	fprintf(f, "  --format json    %s\n", _("print it as JSON, for scripts and CI"));
 	fprintf(f, "  --since REV      %s\n", _("show the changes since REV (a version from algedit log, or ~N)"));
 	fprintf(f, "  --list           %s\n", _("one line per description: state, open comments and suggestions"));
@@ -571,7 +576,7 @@ static int review_list(store *s, bool json, bool mine)
 
 int cmd_review(int argc, char **argv)
 {
-	bool json = false, print = false, list = false, mine = false;
+	bool json = false, print = false, list = false, mine = false, plain = cli_plain;
 	const char *since = NULL;
 	char **slugs = xcalloc((size_t)argc + 1, sizeof *slugs);
 	size_t n = 0;
@@ -582,6 +587,8 @@ int cmd_review(int argc, char **argv)
 			goto done;
 		} else if (!strcmp(argv[i], "--print")) {
 			print = true;
+		} else if (!strcmp(argv[i], "--plain")) {
+			plain = true;
 		} else if (!strcmp(argv[i], "--list")) {
 			list = true;
 		} else if (!strcmp(argv[i], "--mine")) {
@@ -612,14 +619,36 @@ int cmd_review(int argc, char **argv)
 		cli_error("review", "%s", _("--list shows every description; give no SLUG"));
 		rc = 2;
 	}
-	if (!rc && !print && !list) {
-		cli_error("review", "%s", _("the review screen is not in the editor yet; use algedit review --print [SLUG]"));
+	if (!rc && !print && !list && n != 1) {
+		cli_error("review", "%s", _("the review screen shows one description: algedit review SLUG (algedit review --print shows them all)"));
+		rc = 2;
+	}
+	if (!rc && !print && !list && !plain && (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO) || !tui_terminal_usable())) {
+		cli_error("review", "%s", _("not a terminal that can show the review screen; use algedit review --plain SLUG, or --print SLUG"));
 		rc = 2;
 	}
 	standard *std = NULL;
 	store *s = NULL;
 	if (!rc)
 		rc = cli_store_open("review", &std, &s);
+	if (!rc && !print && !list) {
+		if (!store_exists(s, slugs[0])) {
+			cli_error("review", _("there is no description %s; algedit new NAME makes one"), slugs[0]);
+			rc = 1;
+		} else {
+			char *repo = xstrdup(store_workdir(s));
+			size_t rl = strlen(repo);
+			if (rl > 1 && repo[rl - 1] == '/')
+				repo[rl - 1] = '\0';
+			persist_use_store(s);
+			rc = plain ? tui_review_plain(std, slugs[0], since, stdin, stdout) : tui_review(std, repo, slugs[0], since);
+			persist_use_store(NULL);
+			free(repo);
+		}
+		store_free(&s);
+		standard_free(&std);
+		goto done;
+	}
 	if (!rc && list) {
 		rc = review_list(s, json, mine);
 		store_free(&s);

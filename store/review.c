@@ -17,6 +17,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/random.h>
 #include <sys/stat.h>
 #include <time.h>
@@ -676,6 +677,34 @@ static void brief_one(store *s, const char *slug, const char *me_name, const cha
 	free(r.recs);
 }
 
+/* ---- the briefs, cached in .git/algedit/review-briefs ----
+ * A first line naming the user and the self-approval setting, then one line
+ * per description: "<slug> <key> state note comments suggestions records
+ * bad waiting". The key is what the brief depends on: the blob of the
+ * description at HEAD and its records folder (the time it last changed, in
+ * nanoseconds, and its size); a line whose key still holds is used as it is,
+ * others are computed again. A cache: a damaged file costs speed only. */
+
+static char *briefs_path(store *s)
+{
+	return xasprintf("%salgedit/review-briefs", s->gitdir);
+}
+
+static char *brief_key(store *s, git_tree *head, int rfd, const char *slug)
+{
+	char blob[GIT_OID_HEXSZ + 1] = "-";
+	git_oid oid;
+	char *rel = store_relpath(slug);
+	if (head && store_tree_blob(head, rel, &oid))
+		git_oid_tostr(blob, sizeof blob, &oid);
+	free(rel);
+	struct stat st;
+	if (rfd < 0 || fstatat(rfd, slug, &st, AT_SYMLINK_NOFOLLOW) != 0)
+		return xasprintf("%s:-", blob);
+	(void)s;
+	return xasprintf("%s:%lld.%09ld:%lld", blob, (long long)st.st_mtim.tv_sec, (long)st.st_mtim.tv_nsec, (long long)st.st_size);
+}
+
 store_status store_review_briefs(store *s, store_review_brief **out, size_t *n)
 {
 	*out = NULL;
@@ -689,8 +718,90 @@ store_status store_review_briefs(store *s, store_review_brief **out, size_t *n)
 	store_author(s, &name, &email);
 	bool self = store_review_self_approve(s);
 	*out = xcalloc(ns + 1, sizeof **out);
-	for (size_t i = 0; i < ns; i++)
-		brief_one(s, slugs[i], name, email, self, &(*out)[i]);
+	/* The cache, if it is about this user and setting. */
+	char *path = briefs_path(s), *data = NULL;
+	size_t len = 0;
+	strbuf head = STRBUF_INIT;
+	sb_printf(&head, "algedit-review-briefs 1 %d ", self);
+	for (const char *p = email ? email : ""; *p; p++)
+		sb_addc(&head, *p == '\n' || *p == ' ' ? '_' : *p);
+	sb_addc(&head, ' ');
+	for (const char *p = name ? name : ""; *p; p++)
+		sb_addc(&head, *p == '\n' || *p == ' ' ? '_' : *p);
+	sb_addc(&head, '\n');
+	if (read_file(path, (size_t)1 << 26, &data, &len) < 0 || len < head.len || memcmp(data, head.s, head.len)) {
+		free(data);
+		data = NULL;
+		len = 0;
+	}
+	git_commit *hc = NULL;
+	git_tree *ht = store_head_tree(s, &hc);
+	char *top = xasprintf("%s" REVIEW_DIR, s->workdir);
+	int rfd = open(top, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+	free(top);
+	strbuf nc = STRBUF_INIT;
+	sb_add(&nc, head.s, head.len);
+	bool changed = !data;
+	const char *cp = data ? data + head.len : NULL;
+	for (size_t i = 0; i < ns; i++) {
+		store_review_brief *b = &(*out)[i];
+		char *key = brief_key(s, ht, rfd, slugs[i]);
+		bool hit = false;
+		/* The cache's lines are in the order of store_list: walk along. */
+		size_t sl = strlen(slugs[i]), kl = strlen(key);
+		while (cp && cp < data + len) {
+			const char *nl = memchr(cp, '\n', (size_t)(data + len - cp));
+			if (!nl)
+				break;
+			size_t ll = (size_t)(nl - cp);
+			int c = ll > sl && cp[sl] == ' ' ? strncmp(cp, slugs[i], sl) : strncmp(cp, slugs[i], sl) ? strncmp(cp, slugs[i], sl) : 1;
+			if (c > 0)
+				break;
+			if (c == 0 && ll > sl + 1 + kl && !memcmp(cp + sl + 1, key, kl) && cp[sl + 1 + kl] == ' ') {
+				int stt, note, w;
+				unsigned long oc, os, rec, bad;
+				char tail[2];
+				char *line = xstrndup(cp + sl + 2 + kl, ll - sl - 2 - kl);
+				if (sscanf(line, "%d %d %lu %lu %lu %lu %d%1s", &stt, &note, &oc, &os, &rec, &bad, &w, tail) == 7 &&
+				    stt >= REVIEW_CONCEPT && stt <= REVIEW_PUBLISHED && note >= NOTE_NONE && note <= NOTE_CHANGED_AFTER_APPROVAL) {
+					b->slug = xstrdup(slugs[i]);
+					b->state = (review_state)stt;
+					b->note = (review_note)note;
+					b->open_comments = oc;
+					b->open_suggestions = os;
+					b->records = rec;
+					b->bad = bad;
+					b->waiting_for_me = w != 0;
+					hit = true;
+				}
+				free(line);
+			}
+			cp = nl + 1;
+			if (hit)
+				break;
+		}
+		if (!hit) {
+			brief_one(s, slugs[i], name, email, self, b);
+			changed = true;
+		}
+		sb_printf(&nc, "%s %s %d %d %zu %zu %zu %zu %d\n", slugs[i], key, (int)b->state, (int)b->note, b->open_comments,
+		          b->open_suggestions, b->records, b->bad, (int)b->waiting_for_me);
+		free(key);
+	}
+	if (rfd >= 0)
+		close(rfd);
+	git_tree_free(ht);
+	git_commit_free(hc);
+	if (changed) {
+		char *dir = xasprintf("%salgedit", s->gitdir);
+		mkdir(dir, 0755);
+		(void)write_file_atomic(path, nc.s, nc.len);
+		free(dir);
+	}
+	sb_done(&nc);
+	sb_done(&head);
+	free(data);
+	free(path);
 	*n = ns;
 	free(name);
 	free(email);
@@ -703,4 +814,74 @@ void store_review_briefs_free(store_review_brief **v, size_t n)
 	for (size_t i = 0; *v && i < n; i++)
 		free((*v)[i].slug);
 	xfree(v);
+}
+
+/* ---- the version each reviewer last saw: .git/algedit/review-seen ----
+ * One line per description and reviewer: "<slug> <email> <commit>". */
+
+static char *seen_path(store *s)
+{
+	return xasprintf("%salgedit/review-seen", s->gitdir);
+}
+
+static bool seen_word_ok(const char *w)
+{
+	return w && *w && !strpbrk(w, " \t\r\n");
+}
+
+char *store_review_seen(store *s, const char *slug, const char *email)
+{
+	if (!seen_word_ok(slug) || !seen_word_ok(email))
+		return NULL;
+	char *path = seen_path(s), *data = NULL, *found = NULL;
+	size_t len = 0;
+	if (read_file(path, (size_t)1 << 24, &data, &len) == 0) {
+		size_t sl = strlen(slug), el = strlen(email);
+		for (char *p = data, *nl; p < data + len; p = nl + 1) {
+			nl = memchr(p, '\n', (size_t)(data + len - p));
+			if (!nl)
+				break;
+			size_t ll = (size_t)(nl - p);
+			if (ll == sl + 1 + el + 1 + 40 && !strncmp(p, slug, sl) && p[sl] == ' ' && !strncasecmp(p + sl + 1, email, el) &&
+			    p[sl + 1 + el] == ' ') {
+				free(found);
+				found = xstrndup(p + sl + el + 2, 40);
+				if (strspn(found, "0123456789abcdef") != 40)
+					xfree(&found);
+			}
+		}
+	}
+	free(data);
+	free(path);
+	return found;
+}
+
+void store_review_set_seen(store *s, const char *slug, const char *email, const char *commit)
+{
+	if (!seen_word_ok(slug) || !seen_word_ok(email) || !commit || strlen(commit) != 40 || strspn(commit, "0123456789abcdef") != 40)
+		return;
+	char *path = seen_path(s), *data = NULL;
+	size_t len = 0;
+	strbuf b = STRBUF_INIT;
+	sb_adds(&b, "");
+	size_t sl = strlen(slug), el = strlen(email);
+	if (read_file(path, (size_t)1 << 24, &data, &len) == 0) {
+		for (char *p = data, *nl; p < data + len; p = nl + 1) {
+			nl = memchr(p, '\n', (size_t)(data + len - p));
+			if (!nl)
+				break;
+			bool mine = (size_t)(nl - p) > sl + el + 1 && !strncmp(p, slug, sl) && p[sl] == ' ' &&
+			            !strncasecmp(p + sl + 1, email, el) && p[sl + 1 + el] == ' ';
+			if (!mine)
+				sb_add(&b, p, (size_t)(nl - p) + 1);
+		}
+	}
+	sb_printf(&b, "%s %s %s\n", slug, email, commit);
+	char *dir = xasprintf("%salgedit", s->gitdir);
+	mkdir(dir, 0755);
+	(void)write_file_atomic(path, b.s, b.len);
+	free(dir);
+	free(data);
+	free(path);
+	sb_done(&b);
 }

@@ -268,6 +268,11 @@ typedef struct store_review_brief {
 store_status store_review_briefs(store *s, store_review_brief **out, size_t *n);
 void store_review_briefs_free(store_review_brief **v, size_t n);
 
+/* The version of slug the reviewer (email) last saw in the review screen,
+ * kept in .git/algedit/review-seen (never shared): a commit id (caller
+ * frees), or NULL. set: records commit as seen now. */
+char *store_review_seen(store *s, const char *slug, const char *email);
+void store_review_set_seen(store *s, const char *slug, const char *email, const char *commit);
 /* Whether .algedit/config says "self-approve: yes". */
 bool store_review_self_approve(store *s);
 /* Adds a record as a new file and commits it with message; with d, d is

@@ -58,6 +58,8 @@ void app_init(app *a, const standard *std)
 
 void app_done(app *a)
 {
+	review_close(a);
+	review_notes_forget();
 	app_close_form(a);
 	list_done(a);
 	tb_done(&a->form.tb);
@@ -75,6 +77,8 @@ const view *app_view(const app *a)
 {
 	if (a->dlg.ov != OV_NONE)
 		return &dialog_view;
+	if (a->review)
+		return &review_view;
 	if (a->tutor && a->form.d && !a->in_list)
 		return &tutor_view;
 	return a->in_list || !a->form.d ? &list_view : &form_view;
@@ -101,6 +105,8 @@ static unsigned view_context(const app *a)
 	case OV_SPELL: return CX_ASK_SPELL;
 	case OV_NONE: break;
 	}
+	if (a->review)
+		return review_context(a);
 	if (a->in_list || !a->form.d)
 		return CX_LIST;
 	const std_field *f = &a->std->fields[a->form.field];

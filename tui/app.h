@@ -37,7 +37,9 @@
 	X(A_OPEN) X(A_NEW) X(A_REMOVE) X(A_PAGE_UP) X(A_PAGE_DOWN) X(A_CONFIRM) X(A_RECOVER) X(A_SPELL) \
 	X(A_TEMPLATE) X(A_GUIDE_FULL) X(A_GUIDE_UP) X(A_GUIDE_DOWN) \
 	X(A_TUTOR_CHECK) X(A_TUTOR_HINT) X(A_TUTOR_NEXT) X(A_TUTOR_PREV) X(A_TUTOR_REPLY) \
-	X(A_CAPTION)
+	X(A_CAPTION) \
+	X(A_REVIEW) X(A_REV_NEXT_COMMIT) X(A_REV_PREV_COMMIT) X(A_REV_MODE) X(A_REV_MARK) X(A_COMMENT) \
+	X(A_SUGGEST) X(A_APPROVE) X(A_CHANGES) X(A_REPLY) X(A_RESOLVE) X(A_ACCEPT) X(A_REJECT) X(A_REV_MINE)
 
 #define ACTION_ENUM_(name) name,
 typedef enum action {
@@ -126,6 +128,7 @@ typedef struct tui_event {
 } tui_event;
 
 #include "tui/view.h"
+#include "tui/review.h"
 
 /* ---- state ---- */
 
@@ -142,6 +145,12 @@ typedef struct list_entry {
 	time_t mtime;
 	bool loaded;
 	bool unsaved;             /* no file: only the journal holds its text */
+	/* The review (list_review_load): state, note, open comments and
+	 * suggestions, and whether it waits for this user's review. */
+	signed char rstate;       /* -1: no records */
+	unsigned char rnote;
+	unsigned ropen;
+	bool rwait;
 } list_entry;
 
 /* The list of descriptions (list.c). */
@@ -153,6 +162,8 @@ typedef struct list_state {
 	size_t nshown;
 	size_t sel, top;
 	textbuf filter;
+	bool has_reviews;         /* some description has review records: the column shows */
+	bool only_mine;           /* the filter "waiting for my review" */
 } list_state;
 
 /* Where the form's parts go in the field column: the box's rows, the
@@ -236,6 +247,7 @@ typedef struct app {
 	list_state list;
 	form_state form;
 	dialog_state dlg;
+	struct review_screen *review; /* the review screen, when open (review.c) */
 
 	char *status;             /* one line of feedback */
 	bool status_error;
@@ -352,6 +364,9 @@ void list_handle(app *a, const tui_event *ev, action act);
 void list_refilter(app *a);
 void list_reload_entry(app *a, const char *path);
 void list_done(app *a);
+/* The review state of every description, from the store in use (the
+ * column and the filter "waiting for my review"). */
+void list_review_load(app *a);
 /* A new description from a register template file, "FILE" or "FILE#ID":
  * opens the form on it, not yet saved, or shows the picker when the file
  * holds several templates. Returns 0, or -1 with the reason in the status

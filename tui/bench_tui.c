@@ -232,7 +232,10 @@ int main(int argc, char **argv)
 	double ph, pp, mx;
 	per_key(argv[2], &ph, &pp, &mx);
 	fprintf(stderr, "bench tui: making a repository of 1,000 descriptions\n");
-	char *repo = keys_only ? xstrdup("/nonexistent") : make_repo(1000);
+	/* BENCH_TUI_REPO: a repository made elsewhere (bench/review's list of
+	 * 1,000 descriptions with review records), kept afterwards. */
+	const char *given = getenv("BENCH_TUI_REPO");
+	char *repo = keys_only ? xstrdup("/nonexistent") : given ? xstrdup(given) : make_repo(1000);
 	double t[21];
 	size_t k = 0;
 	if (!keys_only)
@@ -242,7 +245,7 @@ int main(int argc, char **argv)
 		if (v >= 0)
 			t[k++] = v;
 	}
-	char *rm = xasprintf("rm -rf '%s' '%s'", repo, st);
+	char *rm = given ? xasprintf("rm -rf '%s'", st) : xasprintf("rm -rf '%s' '%s'", repo, st);
 	if (system(rm) != 0)
 		fprintf(stderr, "bench tui: could not remove %s\n", repo);
 	free(rm);

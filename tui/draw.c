@@ -330,7 +330,7 @@ void draw(const app *a)
 	}
 	/* The help and the full-screen guidance cover the view under them. */
 	if (a->dlg.ov != OV_HELP && a->dlg.ov != OV_GUIDE) {
-		const view *under = a->in_list || !a->form.d ? &list_view : a->tutor ? &tutor_view : &form_view;
+		const view *under = a->review ? &review_view : a->in_list || !a->form.d ? &list_view : a->tutor ? &tutor_view : &form_view;
 		under->draw(a, &cy, &cx);
 	}
 	if (a->dlg.ov != OV_NONE)

@@ -473,6 +473,8 @@ bool form_save(app *a)
 		           base, e);
 	else
 		app_status(a, false, _("Saved %s. No errors."), base);
+	/* A new version: comments on changed fields are outdated now. */
+	review_notes_forget();
 	return true;
 }
 
@@ -919,6 +921,8 @@ static void item_edit_key(app *a, action act, const tui_event *ev)
  * the guidance, then the field's own widget. */
 void form_handle(app *a, const tui_event *ev, action act)
 {
+	if (review_form_key(a, act))
+		return;
 	const std_field *f = cur_field(a);
 	switch (act) {
 	case A_HELP:
@@ -952,6 +956,16 @@ void form_handle(app *a, const tui_event *ev, action act)
 	case A_SPELL:
 		spell_ui_open(a);
 		return;
+	case A_REVIEW: {
+		char *slug = persist_store_slug(a->form.path);
+		if (slug)
+			review_open(a, persist_store_current(), slug, NULL);
+		else
+			app_status(a, true, "%s", _("the review needs a drafts repository; open the editor without a file name"));
+		free(slug);
+		a->dirty = true;
+		return;
+	}
 	case A_GUIDE:
 		/* Where the layout has room for guidance beside or below the field
 		 * the key hides or shows it; otherwise it shows it full size. The
@@ -1048,6 +1062,8 @@ static void left_panel(const app *a, int top, int h, int w)
 			fill(y, 0, w, A_REVERSE);
 		puts_at(a, y, 0, 2, is_cur ? ">" : " ", sel | A_BOLD);
 		puts_at(a, y, 1, 1, marker(a, m), sel | mark_attr(a, m));
+		if (review_notes_count(rw->f->key))
+			puts_at(a, y, 2, 1, a->utf8 ? "✎" : "*", sel | A_BOLD);
 		put_cut(a, y, 3, w - 3, rw->text, sel);
 	}
 }
@@ -1076,6 +1092,8 @@ static void guidance_text(app *a, const std_field *f)
 {
 	const std_guidance *g = &f->guide[a->lang];
 	strbuf b = STRBUF_INIT;
+	/* Open comments and suggestions first: answered where one writes. */
+	review_notes_text(a, f->key, &b);
 	if (g->what)
 		sb_printf(&b, "%s\n", g->what);
 	for (size_t i = 0; i < g->ntips; i++)
@@ -1104,7 +1122,7 @@ static void guidance_text(app *a, const std_field *f)
 void form_guidance_build(app *a)
 {
 	const std_field *f = cur(a);
-	if (a->form.guide_field != f || a->form.guide_lang != a->lang) {
+	if (review_notes_sync(a) || a->form.guide_field != f || a->form.guide_lang != a->lang) {
 		guidance_text(a, f);
 		a->form.guide_field = f;
 		a->form.guide_lang = a->lang;

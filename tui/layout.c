@@ -63,7 +63,9 @@ void app_relayout(app *a, int rows, int cols)
 
 void app_settle(app *a)
 {
-	if (a->in_list || !a->form.d)
+	if (a->review)
+		review_settle(a);
+	else if (a->in_list || !a->form.d)
 		list_settle(a);
 	else
 		form_settle(a);

@@ -6,6 +6,7 @@
 #include "config.h"
 #include "tui/app.h"
 #include "tui/persist.h"
+#include "store/store.h"
 #include "forms/progress.h"
 #include "forms/rules.h"
 #include "forms/slug.h"
@@ -147,7 +148,7 @@ void list_refilter(app *a)
 		list_load_some(a, (size_t)-1);
 	a->list.nshown = 0;
 	for (size_t i = 0; i < a->list.nentries; i++)
-		if (matches(&a->list.entries[i], a->list.filter.s))
+		if (matches(&a->list.entries[i], a->list.filter.s) && (!a->list.only_mine || a->list.entries[i].rwait))
 			a->list.shown[a->list.nshown++] = i;
 	if (a->list.sel >= a->list.nshown)
 		a->list.sel = a->list.nshown ? a->list.nshown - 1 : 0;
@@ -165,6 +166,7 @@ static void add_entry(app *a, const char *path, const char *slug)
 	a->list.shown = xrealloc(a->list.shown, (a->list.nentries + 1) * sizeof *a->list.shown);
 	list_entry *e = &a->list.entries[a->list.nentries++];
 	memset(e, 0, sizeof *e);
+	e->rstate = -1;
 	e->path = xstrdup(path);
 	e->slug = xstrdup(slug);
 }
@@ -218,9 +220,54 @@ int list_open(app *a, const char *repo)
 	if (a->list.nentries)
 		qsort(a->list.entries, a->list.nentries, sizeof *a->list.entries, entry_cmp);
 	a->list.shown = xrealloc(a->list.shown, (a->list.nentries + 1) * sizeof *a->list.shown);
+	list_review_load(a);
 	list_refilter(a);
 	a->dirty = true;
 	return 0;
+}
+
+static int brief_cmp(const void *x, const void *y)
+{
+	return strcmp(((const store_review_brief *)x)->slug, ((const store_review_brief *)y)->slug);
+}
+
+void list_review_load(app *a)
+{
+	store *s = persist_store_current();
+	a->list.has_reviews = false;
+	for (size_t i = 0; i < a->list.nentries; i++) {
+		list_entry *e = &a->list.entries[i];
+		e->rstate = -1;
+		e->rnote = 0;
+		e->ropen = 0;
+		e->rwait = false;
+	}
+	store_review_brief *v = NULL;
+	size_t n = 0;
+	if (!s || store_review_briefs(s, &v, &n) != STORE_OK)
+		return;
+	qsort(v, n, sizeof *v, brief_cmp);
+	/* Both sorted by slug: one walk. */
+	for (size_t i = 0, k = 0; i < a->list.nentries && k < n;) {
+		list_entry *e = &a->list.entries[i];
+		int c = strcmp(e->slug, v[k].slug);
+		if (c < 0) {
+			i++;
+		} else if (c > 0) {
+			k++;
+		} else {
+			if (v[k].records) {
+				e->rstate = (signed char)v[k].state;
+				e->rnote = (unsigned char)v[k].note;
+				e->ropen = (unsigned)(v[k].open_comments + v[k].open_suggestions);
+				e->rwait = v[k].waiting_for_me;
+				a->list.has_reviews = true;
+			}
+			i++;
+			k++;
+		}
+	}
+	store_review_briefs_free(&v, n);
 }
 
 /* path is one of the descriptions never saved (see list_add_unsaved). */
@@ -259,6 +306,9 @@ void list_reload_entry(app *a, const char *path)
 			memmove(&a->list.entries[i], &a->list.entries[i + 1], (a->list.nentries - i - 1) * sizeof *a->list.entries);
 			a->list.nentries--;
 		}
+		/* A save may void an approval. */
+		if (a->list.has_reviews)
+			list_review_load(a);
 		list_refilter(a);
 		return;
 	}
@@ -487,6 +537,16 @@ void list_handle(app *a, const tui_event *ev, action act)
 		if (a->list.sel < a->list.nshown)
 			app_open(a, a->list.entries[a->list.shown[a->list.sel]].path, NULL);
 		break;
+	case A_REV_MINE:
+		a->list.only_mine = !a->list.only_mine;
+		list_refilter(a);
+		app_status(a, false, "%s", a->list.only_mine ? _("Only the descriptions waiting for your review; Ctrl-W again shows all.")
+		                                            : _("All descriptions."));
+		break;
+	case A_REVIEW:
+		if (a->list.sel < a->list.nshown && a->list.entries[a->list.shown[a->list.sel]].slug)
+			review_open(a, persist_store_current(), a->list.entries[a->list.shown[a->list.sel]].slug, NULL);
+		break;
 	case A_NEW:
 		a->dlg.ov = OV_NEWNAME;
 		tb_set(&a->dlg.prompt, "", 0);
@@ -548,7 +608,12 @@ static void list_paint(const app *a)
 	put_text(a, 1, x, a->cols - x, a->list.filter.s, a->list.filter.len, A_UNDERLINE);
 	int w = a->cols;
 	int cw_status = 16, cw_req = 14, cw_err = 7, cw_date = 11;
-	int cw_name = w - cw_status - cw_req - cw_err - cw_date - 4;
+	/* The review column where the repository has reviews: instead of the
+	 * date below 100 columns, so the names stay readable at 80. */
+	int cw_rev = a->list.has_reviews ? 17 : 0;
+	if (cw_rev && w < 100)
+		cw_date = 0;
+	int cw_name = w - cw_status - cw_req - cw_err - cw_date - cw_rev - 4 - (cw_rev && cw_date ? 1 : 0);
 	if (cw_name < 16) {
 		cw_date = 0;
 		cw_name = w - cw_status - cw_req - cw_err - 3;
@@ -563,6 +628,10 @@ static void list_paint(const app *a)
 	cx += cw_req + 1;
 	puts_at(a, y, cx, cw_err, _("Errors"), A_BOLD);
 	cx += cw_err + 1;
+	if (cw_rev) {
+		puts_at(a, y, cx, cw_rev, a->list.only_mine ? _("Review (mine)") : _("Review"), A_BOLD);
+		cx += cw_rev + 1;
+	}
 	if (cw_date)
 		puts_at(a, y, cx, cw_date, _("Changed"), A_BOLD);
 	int h = a->lay.status_y - 3;
@@ -592,6 +661,19 @@ static void list_paint(const app *a)
 		snprintf(buf, sizeof buf, "%s%zu", e->errors ? "! " : "  ", e->errors);
 		puts_at(a, yy, cx, cw_err, buf, at | (e->errors ? pair_attr(a, P_ERROR) | A_BOLD : 0));
 		cx += cw_err + 1;
+		if (cw_rev) {
+			if (e->rstate >= 0) {
+				const char *st = e->rnote == NOTE_CHANGED_AFTER_APPROVAL ? _("approval void")
+				               : e->rnote == NOTE_CHANGES_REQUESTED ? _("changes asked")
+				               : review_state_name((review_state)e->rstate);
+				if (e->ropen)
+					snprintf(buf, sizeof buf, "%s%s%u", st, a->utf8 ? " ✎" : " *", e->ropen);
+				else
+					snprintf(buf, sizeof buf, "%s", st);
+				put_cut(a, yy, cx, cw_rev, buf, at | (e->rwait ? A_BOLD : 0));
+			}
+			cx += cw_rev + 1;
+		}
 		if (cw_date) {
 			struct tm tm;
 			localtime_r(&e->mtime, &tm);

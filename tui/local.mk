@@ -6,10 +6,11 @@ libalgedit_a_SOURCES += tui/tui.h tui/app.h tui/app.c tui/view.h tui/form.c tui/
 	tui/spell_ui.c
 libalgedit_a_SOURCES += tui/demo.h tui/demo.c
 UNIT_TESTS += tests/unit/test_demo
+	tui/spell_ui.c tui/review.h tui/review.c
 algedit_SOURCES += cli/edit.c
 libalgedit_a_SOURCES += tui/term.c
 
-UNIT_TESTS += tests/unit/test_textbuf tests/unit/test_app
+UNIT_TESTS += tests/unit/test_textbuf tests/unit/test_app tests/unit/test_review_view
 
 # End-to-end: the real binary in tmux (tests/e2e/lib.sh).
 E2E_TESTS = tests/e2e/tui-write.sh tests/e2e/tui-dutch.sh tests/e2e/tui-paste.sh tests/e2e/tui-resize.sh \
@@ -19,6 +20,7 @@ E2E_TESTS = tests/e2e/tui-write.sh tests/e2e/tui-dutch.sh tests/e2e/tui-paste.sh
 	tests/e2e/tui-unsaved.sh tests/e2e/tui-hangup.sh tests/e2e/tui-plain-journal.sh \
 	tests/e2e/tui-readonly.sh \
 	tests/e2e/tui-arrows.sh tests/e2e/tui-guide.sh tests/e2e/tui-undo-saved.sh tests/e2e/tui-dialogs.sh tests/e2e/tui-names.sh tests/e2e/tui-status.sh tests/e2e/tui-boxes.sh tests/e2e/tui-suggest.sh
+E2E_TESTS += tests/e2e/tui-review.sh
 TESTS += $(E2E_TESTS)
 EXTRA_DIST += $(E2E_TESTS) tests/e2e/lib.sh tests/e2e/screens tests/e2e/guidance-nl.yaml tests/e2e/guidance-en.yaml
 

@@ -181,3 +181,25 @@ int tui_list(const standard *std, const char *repo, const char *template_arg)
 	spell_ui_stop();
 	return rc;
 }
+
+int tui_review(const standard *std, const char *repo, const char *slug, const char *since)
+{
+	app a;
+	app_init(&a, std);
+	list_open(&a, repo);
+	if (review_open(&a, persist_store_current(), slug, since) < 0) {
+		fprintf(stderr, "algedit: %s\n", a.status ? a.status : "");
+		app_done(&a);
+		return 1;
+	}
+	review_quit_on_close(&a);
+	spell_ui_start(repo);
+	screen_start(&a);
+	getmaxyx(stdscr, a.rows, a.cols);
+	list_load_some(&a, a.rows > 0 ? (size_t)a.rows : 24);
+	int rc = run(&a);
+	screen_end();
+	app_done(&a);
+	spell_ui_stop();
+	return rc;
+}

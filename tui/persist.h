@@ -70,5 +70,9 @@ extern const persist_ops persist_store;
 /* Makes persist_store the table in use, over s (which must outlive its use;
  * NULL goes back to plain files). */
 void persist_use_store(struct store *s);
+/* The store in use (NULL: plain files), and the slug path names in it, or
+ * NULL (caller frees): for the review screen. */
+struct store *persist_store_current(void);
+char *persist_store_slug(const char *path);
 
 #endif

@@ -72,6 +72,16 @@ static char *slug_of(const char *path)
 	return slug;
 }
 
+store *persist_store_current(void)
+{
+	return cur;
+}
+
+char *persist_store_slug(const char *path)
+{
+	return slug_of(path);
+}
+
 static char *store_msg(void)
 {
 	const char *m = store_error(cur);

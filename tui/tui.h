@@ -26,6 +26,12 @@ int tui_list(const standard *std, const char *repo, const char *template_arg);
 int tui_plain(const standard *std, const char *path, FILE *in, FILE *out);
 /* Plain mode without a file: lists the repository and asks which one. */
 int tui_plain_list(const standard *std, const char *repo, FILE *in, FILE *out);
+/* Opens the review screen of slug in the drafts repository repo (the
+ * store in use: persist_use_store), over the list; since: a version to
+ * start from (commit or ~N), or NULL. Returns the process exit code. */
+int tui_review(const standard *std, const char *repo, const char *slug, const char *since);
+/* The same review as text and line prompts on in/out (screen readers). */
+int tui_review_plain(const standard *std, const char *slug, const char *since, FILE *in, FILE *out);
 /* True when curses can draw the full screen on standard output's terminal
  * ($TERM known, with cursor addressing); false for TERM=dumb and the like. */
 bool tui_terminal_usable(void);
