@@ -1122,7 +1122,8 @@ static void guidance_text(app *a, const std_field *f)
 void form_guidance_build(app *a)
 {
 	const std_field *f = cur(a);
-	if (review_notes_sync(a) || a->form.guide_field != f || a->form.guide_lang != a->lang) {
+	/* In the tutor the pane holds the lesson (tutor.c), comments included. */
+	if ((!a->tutor && review_notes_sync(a)) || a->form.guide_field != f || a->form.guide_lang != a->lang) {
 		guidance_text(a, f);
 		a->form.guide_field = f;
 		a->form.guide_lang = a->lang;
