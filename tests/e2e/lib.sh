@@ -116,18 +116,19 @@ e2e_wait_gone() {
 }
 
 # e2e_expect_screen NAME: the screen equals screens/NAME.txt (trailing
-# blanks ignored), waiting up to 10 s for it to settle.
+# blanks ignored), waiting up to 10 s for it to settle. E2E_NORM names
+# another normaliser (one that also hides dates, say); default e2e_norm.
 e2e_expect_screen() {
 	want="$E2E_SCREENS/$1.txt"
 	got="$E2E_TMP/$1.txt"
 	if [ "${ALGEDIT_E2E_UPDATE:-}" = 1 ]; then
 		sleep 0.5
-		e2e_screen | e2e_norm > "$want"
+		e2e_screen | "${E2E_NORM:-e2e_norm}" > "$want"
 		return 0
 	fi
 	n=200
 	while [ $n -gt 0 ]; do
-		e2e_screen | e2e_norm > "$got"
+		e2e_screen | "${E2E_NORM:-e2e_norm}" > "$got"
 		if cmp -s "$got" "$want"; then return 0; fi
 		sleep 0.05
 		n=$((n - 1))

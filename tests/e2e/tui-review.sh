@@ -19,24 +19,7 @@ ae() { env $E2E_ENV "$ALGEDIT" "$@"; }
 # Dates and commit ids differ per run: the goldens hold placeholders of the
 # same width.
 rv_norm() { e2e_norm | sed -E 's/[0-9]{2}:[0-9]{2}/hh:mm/g; s/[0-9]{4}-[0-9]{2}-[0-9]{2}/YYYY-MM-DD/g; s/\b[0-9a-f]{7}\b/#######/g'; }
-rv_expect() {
-	want="$E2E_SCREENS/$1.txt"
-	got="$E2E_TMP/$1.txt"
-	if [ "${ALGEDIT_E2E_UPDATE:-}" = 1 ]; then
-		sleep 0.5
-		e2e_screen | rv_norm > "$want"
-		return 0
-	fi
-	n=200
-	while [ $n -gt 0 ]; do
-		e2e_screen | rv_norm > "$got"
-		if cmp -s "$got" "$want"; then return 0; fi
-		sleep 0.05
-		n=$((n - 1))
-	done
-	diff -u "$want" "$got" >&2 || true
-	fail "screen $1 differs"
-}
+rv_expect() { E2E_NORM=rv_norm; e2e_expect_screen "$1"; E2E_NORM=; }
 as() { git -C "$W/$1" config user.name "$2" && git -C "$W/$1" config user.email "$3"; }
 
 scenario() { # scenario HUB: the whole walk through the remote HUB
