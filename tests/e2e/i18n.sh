@@ -77,10 +77,18 @@ flows() {
 		run -C "$repo" --lang "$L" log nosuchdescription
 		# Plain mode: every field's question and guidance, the findings, the end.
 		printf '\n\n\n' | run --plain --lang "$L" "$E2E_TMP/plain.yaml"
+		# Review: asked, the review as text and as the plain walk; the document.
+		run -C "$repo" --lang "$L" ask-review parkeervergunning-texel -m "graag"
+		run -C "$repo" --lang "$L" review --print parkeervergunning-texel
+		run -C "$repo" --lang "$L" review --list
+		printf 'q\n' | run -C "$repo" --lang "$L" --plain review parkeervergunning-texel
+		run -C "$repo" --lang "$L" export --format markdown parkeervergunning-texel
+		# The tutor's first lesson, line by line, stopped at once.
+		printf 'q\n' | run --lang "$L" tutor --plain
 	} > "$out" 2>&1
 	# The editor: list, form, help screen.
 	e2e_start 80 24 -C "$repo" --lang "$L"
-	e2e_wait "Parkeervergunning Texel"
+	e2e_wait "Parkeervergun"
 	e2e_screen >> "$out"
 	e2e_keys Enter
 	e2e_wait "1/11"
@@ -91,7 +99,13 @@ flows() {
 	e2e_keys Escape
 	e2e_wait "1/11"
 	e2e_keys C-q
-	e2e_wait "Parkeervergunning Texel"
+	e2e_wait "Parkeervergun"
+	# The review screen of the same description.
+	e2e_keys C-r
+	e2e_wait "Review"
+	e2e_screen >> "$out"
+	e2e_keys q
+	e2e_wait "Parkeervergun"
 	e2e_keys C-q
 	e2e_wait_exit 0
 	cat "$E2E_TMP/stderr" >> "$out"
