@@ -884,7 +884,13 @@ static void review_draw(const app *a, int *cy, int *cx)
 		return;
 	}
 	const store_review *r = &v->r;
-	char *left = xasprintf("%s: %s", _("Review"), v->slug);
+	/* The description by its name, as in the form's title; the file's name
+	 * only while it has none. */
+	const std_field *nf = standard_field(a->std, "name");
+	const char *name = v->new && nf ? desc_text(v->new, nf) : NULL;
+	char *shown = name && *name ? esc_dup(name, 0) : xstrdup(v->slug);
+	char *left = xasprintf("%s: %s", _("Review"), shown);
+	free(shown);
 	const char *state = review_state_name(r->sum.state);
 	char *right = r->sum.note != NOTE_NONE ? xasprintf("%s (%s)", state, review_note_name(r->sum.note)) : xstrdup(state);
 	title_bar(a, left, right, state);
