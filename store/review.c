@@ -218,15 +218,15 @@ static void cache_save(store_review *r)
 		if (r->fresh[i] && !strchr(r->keys[i], '\n'))
 			sb_printf(&b, "%s %s %s\n", r->versions[i].commit, r->slug, r->keys[i]);
 	if (b.len) {
-		char *dir = xasprintf("%salgedit", r->s->gitdir), *path = cache_path(r->s);
-		mkdir(dir, 0755);
-		int fd = open(path, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0644);
+		char *path = cache_path(r->s);
+		/* .git/algedit/ is private, like the journal (store_private_dir). */
+		int fd = store_private_dir(r->s, NULL) < 0 ? -1
+		         : open(path, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0600);
 		if (fd >= 0) {
 			ssize_t w = write(fd, b.s, b.len);
 			(void)w;
 			close(fd);
 		}
-		free(dir);
 		free(path);
 	}
 	sb_done(&b);
@@ -792,12 +792,8 @@ store_status store_review_briefs(store *s, store_review_brief **out, size_t *n)
 		close(rfd);
 	git_tree_free(ht);
 	git_commit_free(hc);
-	if (changed) {
-		char *dir = xasprintf("%salgedit", s->gitdir);
-		mkdir(dir, 0755);
-		(void)write_file_atomic(path, nc.s, nc.len);
-		free(dir);
-	}
+	if (changed && store_private_dir(s, NULL) == 0)
+		(void)write_file_private(path, nc.s, nc.len);
 	sb_done(&nc);
 	sb_done(&head);
 	free(data);
@@ -877,10 +873,8 @@ void store_review_set_seen(store *s, const char *slug, const char *email, const 
 		}
 	}
 	sb_printf(&b, "%s %s %s\n", slug, email, commit);
-	char *dir = xasprintf("%salgedit", s->gitdir);
-	mkdir(dir, 0755);
-	(void)write_file_atomic(path, b.s, b.len);
-	free(dir);
+	if (store_private_dir(s, NULL) == 0)
+		(void)write_file_private(path, b.s, b.len);
 	free(data);
 	free(path);
 	sb_done(&b);

@@ -222,6 +222,15 @@ START_TEST(briefs)
 		store_review_done(&rv);
 		store_review_briefs_free(&b, n);
 	}
+	/* The review's caches sit beside the journal: private, like it. */
+	store_review_set_seen(s, "parkeren", "bea@example.nl", "0123456789abcdef0123456789abcdef01234567");
+	char *open_to_others = sh_out("cd '%s/b/.git/algedit' && find . -perm /077 | sort | tr '\\n' ' '", tmp);
+	ck_assert_msg(!strcmp(open_to_others, ""), "readable by others under .git/algedit: %s", open_to_others);
+	free(open_to_others);
+	char *files = sh_out("cd '%s/b/.git/algedit' && ls | tr '\\n' ' '", tmp);
+	ck_assert_msg(strstr(files, "review-briefs") && strstr(files, "review-seen") && strstr(files, "review-fields"),
+	              "the review's caches were not written: %s", files);
+	free(files);
 	rec_free(ask);
 	rec_free(c);
 	rec_free(ok);
