@@ -277,24 +277,30 @@ int read_file(const char *path, size_t max, char **out, size_t *len)
 	return 0;
 }
 
+int write_all_sync(int fd, const char *data, size_t len)
+{
+	for (size_t off = 0; off < len;) {
+		ssize_t w = write(fd, data + off, len - off);
+		if (w < 0 && errno == EINTR)
+			continue;
+		if (w < 0)
+			return -1;
+		off += (size_t)w;
+	}
+	return fsync(fd);
+}
+
 static int write_atomic(const char *path, char *tmp, const char *data, size_t len, mode_t mode)
 {
-	int fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, mode);
+	/* A fresh temp file with mode from its first byte: never one left by
+	 * a crash of a process with our number, nor a link planted there. */
+	(void)unlink(tmp);
+	int fd = open(tmp, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, mode);
 	if (fd < 0) {
 		free(tmp);
 		return -1;
 	}
-	size_t off = 0;
-	while (off < len) {
-		ssize_t w = write(fd, data + off, len - off);
-		if (w < 0) {
-			if (errno == EINTR)
-				continue;
-			goto fail;
-		}
-		off += (size_t)w;
-	}
-	if (fsync(fd) < 0)
+	if (write_all_sync(fd, data, len) < 0)
 		goto fail;
 	if (close(fd) < 0) {
 		fd = -1;

@@ -47,6 +47,9 @@ size_t utf8_count(const char *s, size_t n);
 /* Reads a whole file (at most max bytes). Returns 0, or -1 with errno set
  * (EFBIG when it is larger than max). */
 int read_file(const char *path, size_t max, char **out, size_t *len);
+/* Writes all of data to fd (again after EINTR), then fsyncs it. 0, or -1
+ * with errno set. */
+int write_all_sync(int fd, const char *data, size_t len);
 /* Writes data atomically: temp file in the same folder, fsync, rename, fsync dir. */
 int write_file_atomic(const char *path, const char *data, size_t len);
 /* The same for text only its owner may read (drafts before publication):

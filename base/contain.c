@@ -188,15 +188,7 @@ int contain_write(const char *path, int ncomp, const char *data, size_t len)
 	}
 	if (fd < 0)
 		goto fail;
-	for (size_t off = 0; off < len;) {
-		ssize_t w = write(fd, data + off, len - off);
-		if (w < 0 && errno == EINTR)
-			continue;
-		if (w < 0)
-			goto fail_tmp;
-		off += (size_t)w;
-	}
-	if (fsync(fd) < 0)
+	if (write_all_sync(fd, data, len) < 0)
 		goto fail_tmp;
 	int c = close(fd);
 	fd = -1;

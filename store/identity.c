@@ -93,38 +93,9 @@ int store_identity_write(const char *name, const char *email)
 	add_value(&b, name);
 	sb_adds(&b, "\temail = ");
 	add_value(&b, email);
-	char *tmp = xasprintf("%s.tmp.%ld", path, (long)getpid());
-	int rc = -1, e = 0, fd = -1;
-	if (make_dirs(path) < 0)
-		goto out;
-	unlink(tmp);
-	/* Private from the first byte: never readable by others, not even
-	 * between writing and renaming. */
-	fd = open(tmp, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600);
-	if (fd < 0)
-		goto out;
-	for (size_t off = 0; off < b.len;) {
-		ssize_t w = write(fd, b.s + off, b.len - off);
-		if (w < 0 && errno == EINTR)
-			continue;
-		if (w < 0)
-			goto out;
-		off += (size_t)w;
-	}
-	if (fsync(fd) < 0)
-		goto out;
-	int c = close(fd);
-	fd = -1;
-	if (c < 0 || rename(tmp, path) < 0)
-		goto out;
-	rc = 0;
-out:
-	e = errno;
-	if (fd >= 0)
-		close(fd);
-	if (rc < 0)
-		unlink(tmp);
-	free(tmp);
+	/* Private from the first byte (write_file_private: 0600 at creation). */
+	int rc = make_dirs(path) < 0 ? -1 : write_file_private(path, b.s, b.len);
+	int e = errno;
 	free(path);
 	sb_done(&b);
 	errno = e;
