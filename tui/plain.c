@@ -5,6 +5,7 @@
  * editor. No curses here. */
 #include "config.h"
 #include "tui/tui.h"
+#include "tui/plain.h"
 #include "tui/persist.h"
 #include "tui/app.h"
 #include "forms/desc.h"
@@ -48,27 +49,55 @@ static void put(plain *p, const char *s)
 	}
 }
 
-/* Reads one line without its newline (caller frees); NULL at end of input. */
-static char *ask(plain *p, const char *prompt)
+char *plain_read_line(FILE *in, FILE *out, bool *eof)
 {
-	put(p, prompt);
-	fflush(p->out);
-	if (p->eof)
+	if (*eof)
 		return NULL;
 	strbuf b = STRBUF_INIT;
 	int c;
-	while ((c = fgetc(p->in)) != EOF && c != '\n')
+	while ((c = fgetc(in)) != EOF && c != '\n')
 		sb_addc(&b, (char)c);
 	if (c == EOF && b.len == 0) {
-		p->eof = true;
+		*eof = true;
 		sb_done(&b);
-		fputc('\n', p->out);
+		fputc('\n', out);
 		return NULL;
 	}
 	sb_add(&b, "", 0);
 	if (b.len && b.s[b.len - 1] == '\r')
 		b.s[--b.len] = 0;
 	return sb_take(&b);
+}
+
+char *plain_read_block(FILE *in, FILE *out, bool *eof, char *first)
+{
+	strbuf b = STRBUF_INIT;
+	for (char *l = first; l; l = plain_read_line(in, out, eof)) {
+		bool end = !strcmp(l, ".");
+		if (!end) {
+			if (b.len)
+				sb_addc(&b, '\n');
+			sb_adds(&b, l);
+		}
+		free(l);
+		if (end)
+			break;
+	}
+	while (b.len && b.s[b.len - 1] == '\n')
+		b.s[--b.len] = 0;
+	if (!b.len) {
+		sb_done(&b);
+		return NULL;
+	}
+	return sb_take(&b);
+}
+
+/* Reads one line without its newline (caller frees); NULL at end of input. */
+static char *ask(plain *p, const char *prompt)
+{
+	put(p, prompt);
+	fflush(p->out);
+	return plain_read_line(p->in, p->out, &p->eof);
 }
 
 static void show_findings(plain *p, const std_field *f)
@@ -261,21 +290,10 @@ static void ask_field(plain *p, const std_field *f)
 				desc_set(p->d, f, NULL);
 				break;
 			}
-			strbuf b = STRBUF_INIT;
-			char *l = line;
+			char *text = plain_read_block(p->in, p->out, &p->eof, line);
 			line = NULL;
-			while (l && strcmp(l, ".")) {
-				if (b.len)
-					sb_addc(&b, '\n');
-				sb_adds(&b, l);
-				free(l);
-				l = ask(p, "");
-			}
-			free(l);
-			while (b.len && b.s[b.len - 1] == '\n')
-				b.s[--b.len] = 0;
-			desc_set_text(p->d, f, b.len ? b.s : NULL);
-			sb_done(&b);
+			desc_set_text(p->d, f, text);
+			free(text);
 			break;
 		}
 		default:

@@ -9,6 +9,7 @@
 #include "config.h"
 #include "tui/tutor.h"
 #include "tui/tui.h"
+#include "tui/plain.h"
 #include "tui/app.h"
 #include "tui/draw.h"
 #include "tui/persist.h"
@@ -277,20 +278,7 @@ static char *ask(plain_io *p, const char *prompt)
 {
 	fputs(prompt, p->out);
 	fflush(p->out);
-	if (p->eof)
-		return NULL;
-	strbuf b = STRBUF_INIT;
-	int c;
-	while ((c = fgetc(p->in)) != EOF && c != '\n')
-		if (c != '\r')
-			sb_addc(&b, (char)c);
-	if (c == EOF && b.len == 0) {
-		p->eof = true;
-		sb_done(&b);
-		fputc('\n', p->out);
-		return NULL;
-	}
-	return sb_take(&b);
+	return plain_read_line(p->in, p->out, &p->eof);
 }
 
 enum { ANSWER_OK, ANSWER_QUIT };
@@ -338,21 +326,10 @@ static int ask_value(plain_io *p, tutor *t, const lesson *l, description *d, con
 			}
 			desc_set_text(d, f, f->values[n - 1]);
 		} else if (f->kind == FK_RICH) {
-			strbuf b = STRBUF_INIT;
-			char *ln = line;
+			char *text = plain_read_block(p->in, p->out, &p->eof, line);
 			line = NULL;
-			while (ln && strcmp(ln, ".")) {
-				if (b.len)
-					sb_addc(&b, '\n');
-				sb_adds(&b, ln);
-				free(ln);
-				ln = ask(p, "");
-			}
-			free(ln);
-			while (b.len && b.s[b.len - 1] == '\n')
-				b.s[--b.len] = 0;
-			desc_set_text(d, f, b.s);
-			sb_done(&b);
+			desc_set_text(d, f, text);
+			free(text);
 		} else {
 			desc_set_text(d, f, line);
 		}
