@@ -309,7 +309,7 @@ static size_t check_dir(check_opts *o, const standard *std, const char *dir, int
 		bool there = lstat(names[i], &st) == 0;
 		if (there && S_ISLNK(st.st_mode) && stat(names[i], &target) == 0 && S_ISDIR(target.st_mode)) {
 			char *m = desc_link_msg(names[i]);
-			fprintf(stderr, _("algedit check: note: %s\n"), m);
+			fprintf(stderr, _("algedit check: note: %s\n"), esc_line(m));
 			free(m);
 		} else if (there && S_ISDIR(st.st_mode)) {
 			if (depth < 32)

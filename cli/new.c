@@ -61,7 +61,7 @@ bool cli_ask_author(const char *cmd, store *s, FILE *out)
 		return false;
 	}
 	char *where = store_identity_path();
-	fprintf(out, _("Every save is recorded with your name and e-mail address. You are asked once; they are kept in %s for every folder of descriptions.\n"), where);
+	fprintf(out, _("Every save is recorded with your name and e-mail address. You are asked once; they are kept in %s for every folder of descriptions.\n"), esc_line(where));
 	free(where);
 	bool ok = false;
 	for (int tries = 0; tries < 3 && !ok; tries++) {

@@ -80,6 +80,10 @@ inert "check --format json" out '\u009b'
 mkdir dir && cp hostile.yaml "dir/$(printf 'naam\033[31m\302\233.yaml')"
 "$A" check dir > out 2>&1
 inert "check DIR (file name)" out '^[[31m<9B>.yaml'
+# A linked folder in a teammate's repository: the note names it, escaped.
+mkdir linkdir && ln -s .. "linkdir/$(printf 'map\033[31m')"
+"$A" check linkdir > out 2>&1
+inert "check DIR (a linked folder's name in the note)" out 'map^[[31m'
 printf 'name: "caf\xe9 \xc2\x9b"\n' > latin1.yaml
 "$A" check latin1.yaml > out 2>&1
 inert "check invalid UTF-8" out
