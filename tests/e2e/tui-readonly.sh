@@ -19,7 +19,12 @@ if [ "$(id -u)" = 0 ]; then
 	chmod 755 "$E2E_TMP"
 	chmod -R a+rX "$E2E_TMP"
 	chown -R 65534 "$E2E_TMP/work" "$E2E_TMP/state" "$E2E_TMP/home"
-	printf '#!/bin/sh\nexec setpriv --reuid=65534 --regid=65534 --clear-groups "%s" "$@"\n' "$ALGEDIT" > "$E2E_TMP/as-nobody"
+	# The build's message catalogue may sit in a folder nobody cannot read
+	# (a clone under /root): the run as nobody gets its own copy.
+	cp -R "$top_builddir/locale" "$E2E_TMP/locale"
+	chmod -R a+rX "$E2E_TMP/locale"
+	printf '#!/bin/sh\nALGEDIT_LOCALEDIR="%s" exec setpriv --reuid=65534 --regid=65534 --clear-groups "%s" "$@"\n' \
+		"$E2E_TMP/locale" "$ALGEDIT" > "$E2E_TMP/as-nobody"
 	chmod 755 "$E2E_TMP/as-nobody"
 	ALGEDIT="$E2E_TMP/as-nobody"
 fi
