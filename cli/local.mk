@@ -24,3 +24,48 @@ dist_demos_DATA = doc/demos/01-algemene-informatie.keys doc/demos/02-verantwoord
 	doc/demos/03-werking.keys doc/demos/04-metadata.keys
 TESTS += tests/e2e/demo.sh
 EXTRA_DIST += tests/e2e/demo.sh
+
+
+# ---- trust: this area's lines go below ----
+
+
+
+
+# ---- term: this area's lines go below ----
+
+
+
+
+# ---- build: this area's lines go below ----
+
+
+
+
+# ---- quality: this area's lines go below ----
+
+
+
+
+# ---- scale: this area's lines go below ----
+
+
+
+
+# ---- exchange: this area's lines go below ----
+
+
+
+
+# ---- team: this area's lines go below ----
+
+
+
+
+# ---- newcomers: this area's lines go below ----
+
+
+
+
+# ---- house: this area's lines go below ----
+
+

@@ -12,6 +12,8 @@ check_PROGRAMS += $(UNIT_TESTS)
 TESTS += $(UNIT_TESTS)
 EXTRA_DIST += tests/unit/unit.h tests/unit/repo_fixture.h tests/fuzz/run.sh tests/fuzz/driver.c tests/fuzz/corpus tests/fixtures
 
+# ---- trust: this area's lines go below ----
+
 if FUZZING
 FUZZ_CFLAGS = $(AM_CFLAGS) -fsanitize=fuzzer-no-link
 FUZZ_LINKFLAGS = -fsanitize=fuzzer
@@ -24,6 +26,8 @@ endif
 TEST_EXTENSIONS += .fuzz
 FUZZ_LOG_COMPILER = $(SHELL) $(srcdir)/tests/fuzz/run.sh
 
+# ---- term: this area's lines go below ----
+
 UNIT_TESTS += tests/unit/test_standard
 
 check_PROGRAMS += tests/fuzz/fuzz_standard
@@ -34,9 +38,13 @@ tests_fuzz_fuzz_standard_LDADD = $(ALL_LIBS)
 TESTS += tests/fuzz/standard.fuzz
 EXTRA_DIST += tests/fuzz/standard.fuzz
 
+# ---- build: this area's lines go below ----
+
 UNIT_TESTS += tests/unit/test_oracle
 
 UNIT_TESTS += tests/unit/test_desc
+
+# ---- quality: this area's lines go below ----
 
 check_PROGRAMS += tests/fuzz/fuzz_desc
 tests_fuzz_fuzz_desc_SOURCES = tests/fuzz/fuzz_desc.c $(FUZZ_DRIVER)
@@ -51,10 +59,14 @@ EXTRA_DIST += tests/e2e/check.sh
 TESTS += tests/e2e/check-json.sh
 EXTRA_DIST += tests/e2e/check-json.sh
 
+# ---- scale: this area's lines go below ----
+
 TESTS += tests/house-rules.sh
 EXTRA_DIST += tests/house-rules.sh
 
 UNIT_TESTS += tests/unit/test_exchange
+
+# ---- exchange: this area's lines go below ----
 
 TESTS += tests/e2e/new-template.sh
 EXTRA_DIST += tests/e2e/new-template.sh
@@ -67,6 +79,8 @@ tests_fuzz_fuzz_exchange_LDADD = $(ALL_LIBS)
 TESTS += tests/fuzz/exchange.fuzz
 EXTRA_DIST += tests/fuzz/exchange.fuzz
 
+# ---- team: this area's lines go below ----
+
 TESTS += tests/e2e/input.sh
 EXTRA_DIST += tests/e2e/input.sh
 
@@ -77,6 +91,8 @@ tests_fuzz_fuzz_reader_LDFLAGS = $(FUZZ_LINKFLAGS)
 tests_fuzz_fuzz_reader_LDADD = $(ALL_LIBS)
 TESTS += tests/fuzz/reader.fuzz
 EXTRA_DIST += tests/fuzz/reader.fuzz
+
+# ---- newcomers: this area's lines go below ----
 
 TESTS += tests/e2e/input-speed.sh
 EXTRA_DIST += tests/e2e/input-speed.sh
@@ -90,6 +106,8 @@ EXTRA_DIST += tests/fuzz/review.fuzz
 
 TESTS += tests/e2e/i18n.sh
 EXTRA_DIST += tests/e2e/i18n.sh
+
+# ---- house: this area's lines go below ----
 
 TESTS += tests/e2e/man.sh
 EXTRA_DIST += tests/e2e/man.sh

@@ -34,3 +34,48 @@ EXTRA_DIST += bench/tui/run
 libalgedit_a_SOURCES += tui/tutor.h tui/tutor.c
 TESTS += tests/e2e/tutor.sh
 EXTRA_DIST += tests/e2e/tutor.sh
+
+
+# ---- trust: this area's lines go below ----
+
+
+
+
+# ---- term: this area's lines go below ----
+
+
+
+
+# ---- build: this area's lines go below ----
+
+
+
+
+# ---- quality: this area's lines go below ----
+
+
+
+
+# ---- scale: this area's lines go below ----
+
+
+
+
+# ---- exchange: this area's lines go below ----
+
+
+
+
+# ---- team: this area's lines go below ----
+
+
+
+
+# ---- newcomers: this area's lines go below ----
+
+
+
+
+# ---- house: this area's lines go below ----
+
+
