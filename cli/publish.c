@@ -129,32 +129,6 @@ static bool token_valid(const char *t)
 	return true;
 }
 
-/* The host of an https:// URL, lower case, without port (caller frees). */
-static char *url_host(const char *url)
-{
-	if (strncasecmp(url, "https://", 8))
-		return NULL;
-	const char *h = url + 8;
-	size_t n = strcspn(h, "/:?#");
-	if (memchr(h, '@', n))
-		return NULL;
-	char *host = xstrndup(h, n);
-	for (char *p = host; *p; p++)
-		*p = (char)tolower((unsigned char)*p);
-	return host;
-}
-
-/* The register's own hosts: a drafts repository (which comes from others
- * through sync) may point publish at one of these, never elsewhere, because
- * the token goes where the URL says. */
-static bool register_host(const char *url)
-{
-	char *h = url_host(url);
-	bool ok = h && (!strcmp(h, "overheid.nl") || str_ends(h, ".overheid.nl"));
-	free(h);
-	return ok;
-}
-
 /* The lars key of the description file: the register's code. */
 static const ynode *lars_node(const description *d)
 {
@@ -239,29 +213,34 @@ static void settings_done(settings *st)
 }
 
 /* The base URL: --url, the user's config, the repository's (only one of the
- * register's own hosts), the register itself. NULL after an error. */
-static char *base_url(const char *opt, const settings *st)
+ * register's own hosts, because the repository comes from others through
+ * sync and the token goes where the URL says), the register itself. Every
+ * one is read by libcurl's own parser (reg_url_check). NULL after an error;
+ * *from_repo says the repository named it. */
+static char *base_url(const char *opt, const settings *st, bool *from_repo)
 {
 	const char *u = opt ? opt : st->user.url;
+	char *err = NULL;
+	*from_repo = false;
 	if (!u && st->repo.url) {
-		if (!register_host(st->repo.url)) {
+		if (reg_url_check(st->repo.url, true, NULL, &err) < 0) {
 			cli_error("publish", _("%s names the register's address %s, which is not one of the register's own "
-			                       "(*.overheid.nl); your token is not sent there. If you trust it, give it with --url, "
-			                       "or set register.url in %s"),
-			          st->repo_path, st->repo.url, st->user_path);
+			                       "(*.overheid.nl) or cannot be trusted: %s; your token is not sent there. If you "
+			                       "trust it, give it with --url, or set register.url in %s"),
+			          st->repo_path, st->repo.url, err, st->user_path);
+			free(err);
 			return NULL;
 		}
 		u = st->repo.url;
+		*from_repo = true;
 	}
 	if (!u)
 		u = REG_DEFAULT_URL;
-	char *host = url_host(u);
-	if (!host || !*host) {
-		cli_error("publish", _("the register's address %s must start with https:// and name a host (the token is never sent unencrypted)"), u);
-		free(host);
+	if (reg_url_check(u, *from_repo, NULL, &err) < 0) {
+		cli_error("publish", _("the register's address %s cannot be used: %s"), u, err);
+		free(err);
 		return NULL;
 	}
-	free(host);
 	char *b = xstrdup(u);
 	for (size_t n = strlen(b); n > 8 && b[n - 1] == '/'; n--)
 		b[n - 1] = '\0';
@@ -472,7 +451,8 @@ int cmd_publish(int argc, char **argv)
 	if ((rc = read_settings(&st, s)) != 0)
 		goto out;
 	rc = 1;
-	if (!(base = base_url(url_opt, &st)))
+	bool from_repo = false;
+	if (!(base = base_url(url_opt, &st, &from_repo)))
 		goto out;
 	if (!cacert && st.user.cacert)
 		cacert = st.user.cacert;
@@ -501,7 +481,7 @@ int cmd_publish(int argc, char **argv)
 		goto out;
 	if (!(token = get_token(&st)))
 		goto out;
-	reg_request rq = { method, url, token, body, strlen(body), cacert };
+	reg_request rq = { method, url, token, body, strlen(body), cacert, from_repo };
 	if (send_with_retries(&rq, &ans) < 0)
 		goto out;
 	reg_token_free(&token);

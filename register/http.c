@@ -60,6 +60,11 @@ static struct {
 	void (*easy_cleanup)(CURL *c);
 	struct curl_slist *(*slist_append)(struct curl_slist *l, const char *s);
 	void (*slist_free_all)(struct curl_slist *l);
+	CURLU *(*url)(void);
+	void (*url_cleanup)(CURLU *u);
+	CURLUcode (*url_set)(CURLU *u, CURLUPart what, const char *part, unsigned int flags);
+	CURLUcode (*url_get)(const CURLU *u, CURLUPart what, char **part, unsigned int flags);
+	void (*free)(void *p);
 	bool tried, ok;
 } cu;
 
@@ -79,16 +84,118 @@ static bool curl_open(char **err)
 			CU_SYM(easy_cleanup, "curl_easy_cleanup");
 			CU_SYM(slist_append, "curl_slist_append");
 			CU_SYM(slist_free_all, "curl_slist_free_all");
+			CU_SYM(url, "curl_url");
+			CU_SYM(url_cleanup, "curl_url_cleanup");
+			CU_SYM(url_set, "curl_url_set");
+			CU_SYM(url_get, "curl_url_get");
+			CU_SYM(free, "curl_free");
 #undef CU_SYM
 		}
 		cu.ok = lib && cu.global_init && cu.easy_init && cu.easy_setopt && cu.easy_perform && cu.easy_getinfo &&
 		        cu.easy_strerror && cu.easy_cleanup && cu.slist_append && cu.slist_free_all &&
+		        cu.url && cu.url_cleanup && cu.url_set && cu.url_get && cu.free &&
 		        cu.global_init(CURL_GLOBAL_DEFAULT) == CURLE_OK;
 	}
 	if (!cu.ok)
 		*err = xasprintf(_("cannot load the network library %s, which publishing needs; install it (on Debian: apt install libcurl4)"),
 		                 CURL_SONAME);
 	return cu.ok;
+}
+
+/* A part of the parsed URL, copied (NULL when absent). */
+static char *url_part(CURLU *u, CURLUPart what)
+{
+	char *p = NULL;
+	if (cu.url_get(u, what, &p, 0) != CURLUE_OK || !p)
+		return NULL;
+	char *c = xstrdup(p);
+	cu.free(p);
+	return c;
+}
+
+/* True for the register's own hosts: overheid.nl and the names under it,
+ * written in plain ASCII (an international name as its xn-- form), without
+ * a dot at the end, no IP address. */
+static bool register_host(const char *h)
+{
+	size_t n = strlen(h);
+	if (!n || h[0] == '.' || h[n - 1] == '.' || strstr(h, ".."))
+		return false;
+	for (const char *p = h; *p; p++)
+		if (!(*p >= 'a' && *p <= 'z') && !(*p >= '0' && *p <= '9') && *p != '-' && *p != '.')
+			return false;
+	return !strcmp(h, "overheid.nl") || (n > 12 && !strcmp(h + n - 12, ".overheid.nl"));
+}
+
+/* Parses url with libcurl's own parser (the one that connects) and applies
+ * the rules; the parsed URL in *out, or NULL with *err. */
+static CURLU *url_parse(const char *url, bool register_only, char **host_out, char **err)
+{
+	*err = NULL;
+	if (host_out)
+		*host_out = NULL;
+	if (!curl_open(err))
+		return NULL;
+	/* Blanks, control characters, bytes outside ASCII and \ are read
+	 * differently by different programs; a register address has none. */
+	for (const unsigned char *p = (const unsigned char *)url; *p; p++)
+		if (*p <= ' ' || *p >= 0x7f || *p == '\\') {
+			*err = xstrdup(_("the register's address holds a blank, a backslash or a character outside plain ASCII; "
+			                 "write it as https://host/path (an international name in its xn-- form)"));
+			return NULL;
+		}
+	CURLU *u = cu.url();
+	if (!u || cu.url_set(u, CURLUPART_URL, url, 0) != CURLUE_OK) {
+		if (u)
+			cu.url_cleanup(u);
+		*err = xstrdup(_("the register's address is not a web address that can be read; write it as https://host/path"));
+		return NULL;
+	}
+	char *scheme = url_part(u, CURLUPART_SCHEME), *user = url_part(u, CURLUPART_USER),
+	     *pass = url_part(u, CURLUPART_PASSWORD), *opts = url_part(u, CURLUPART_OPTIONS),
+	     *host = url_part(u, CURLUPART_HOST), *query = url_part(u, CURLUPART_QUERY),
+	     *frag = url_part(u, CURLUPART_FRAGMENT);
+	if (!scheme || strcasecmp(scheme, "https"))
+		*err = xstrdup(_("the register's address must start with https:// (the token is never sent unencrypted)"));
+	else if (user || pass || opts || strchr(url, '@'))
+		*err = xstrdup(_("the register's address holds a name or password before an @; a register address never "
+		                 "does, and your token would go to the host after the @. Write it as https://host/path"));
+	else if (!host || !*host)
+		*err = xstrdup(_("the register's address names no host; write it as https://host/path"));
+	else if (query || frag)
+		*err = xstrdup(_("the register's address ends in a ? or # part; give only https://host/path"));
+	if (!*err && register_only) {
+		for (char *p = host; *p; p++)
+			if (*p >= 'A' && *p <= 'Z')
+				*p = (char)(*p - 'A' + 'a');
+		if (!register_host(host))
+			*err = xasprintf(_("%s is not one of the register's own hosts (*.overheid.nl)"), host);
+	}
+	if (!*err && host_out) {
+		*host_out = host;
+		host = NULL;
+	}
+	free(scheme);
+	free(user);
+	reg_token_free(&pass);
+	free(opts);
+	free(host);
+	free(query);
+	free(frag);
+	if (*err) {
+		cu.url_cleanup(u);
+		return NULL;
+	}
+	return u;
+}
+
+int reg_url_check(const char *url, bool register_only, char **host, char **err)
+{
+	CURLU *u = url_parse(url, register_only, host, err);
+	if (!u)
+		return -1;
+	cu.url_cleanup(u);
+	return 0;
 }
 
 void reg_answer_done(reg_answer *ans)
@@ -116,8 +223,14 @@ int reg_send(const reg_request *rq, reg_answer *ans, char **err)
 	*err = NULL;
 	if (!curl_open(err))
 		return -1;
+	/* The URL that connects is the one checked: libcurl gets the parsed
+	 * handle, not the text again. */
+	CURLU *u = url_parse(rq->url, rq->register_only, NULL, err);
+	if (!u)
+		return -1;
 	CURL *c = cu.easy_init();
 	if (!c) {
+		cu.url_cleanup(u);
 		*err = xstrdup(_("cannot start the network library (libcurl)"));
 		return -1;
 	}
@@ -130,9 +243,14 @@ int reg_send(const reg_request *rq, reg_answer *ans, char **err)
 	h = cu.slist_append(h, "Content-Type: application/json");
 	h = cu.slist_append(h, "Accept: application/json");
 	h = cu.slist_append(h, "Expect:");
-	cu.easy_setopt(c, CURLOPT_URL, rq->url);
+	cu.easy_setopt(c, CURLOPT_CURLU, u);
 	cu.easy_setopt(c, CURLOPT_PROTOCOLS_STR, "https");
+	cu.easy_setopt(c, CURLOPT_REDIR_PROTOCOLS_STR, "https");
+	/* Never follow a redirect: the token would go along to wherever it
+	 * points. A 3xx answer is reported as it is. */
 	cu.easy_setopt(c, CURLOPT_FOLLOWLOCATION, 0L);
+	cu.easy_setopt(c, CURLOPT_MAXREDIRS, 0L);
+	cu.easy_setopt(c, CURLOPT_UNRESTRICTED_AUTH, 0L);
 	cu.easy_setopt(c, CURLOPT_NOSIGNAL, 1L);
 	cu.easy_setopt(c, CURLOPT_CONNECTTIMEOUT, 20L);
 	cu.easy_setopt(c, CURLOPT_TIMEOUT, 120L);
@@ -183,5 +301,6 @@ int reg_send(const reg_request *rq, reg_answer *ans, char **err)
 		reg_token_free(&auth);
 	}
 	cu.easy_cleanup(c);
+	cu.url_cleanup(u);
 	return out;
 }

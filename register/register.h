@@ -54,7 +54,17 @@ typedef struct reg_request {
 	const char *body;
 	size_t len;
 	const char *cacert;        /* a CA file to trust instead of the system's; NULL */
+	bool register_only;        /* the URL came from a repository: only *.overheid.nl */
 } reg_request;
+
+/* Checks a register address with libcurl's URL parser, the one that
+ * connects: https, a host, no name or password before an @ (any @ at all),
+ * no blank, backslash or non-ASCII byte, no ? or #; with register_only the
+ * host must be overheid.nl or a name under it (ASCII, no dot at the end, no
+ * IP address). 0, with the host (lower case for register_only) in *host when
+ * host is not NULL (caller frees); -1 with a translated *err (caller frees).
+ * reg_send applies the same check to every request. */
+int reg_url_check(const char *url, bool register_only, char **host, char **err);
 
 typedef struct reg_answer {
 	long status;               /* HTTP status; 0 when no answer came */

@@ -13,6 +13,8 @@ TESTS += $(UNIT_TESTS)
 EXTRA_DIST += tests/unit/unit.h tests/unit/repo_fixture.h tests/fuzz/run.sh tests/fuzz/driver.c tests/fuzz/corpus tests/fixtures
 
 # ---- trust: this area's lines go below ----
+TESTS += tests/e2e/publish-token.sh
+EXTRA_DIST += tests/e2e/publish-token.sh
 
 if FUZZING
 FUZZ_CFLAGS = $(AM_CFLAGS) -fsanitize=fuzzer-no-link

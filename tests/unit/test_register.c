@@ -178,6 +178,68 @@ START_TEST(oracle_errors)
 }
 END_TEST
 
+/* The register's address, read by libcurl's own parser: the tricks that
+ * make a hand-written reader see *.overheid.nl while libcurl connects
+ * elsewhere are refused. */
+START_TEST(url_tricks)
+{
+	static const struct { const char *url; int any, reg; const char *host; } v[] = {
+		{ "https://algoritmes.overheid.nl/aanleverapi", 0, 0, "algoritmes.overheid.nl" },
+		{ "https://ALGORITMES.Overheid.NL:443/aanleverapi", 0, 0, "algoritmes.overheid.nl" },
+		{ "https://overheid.nl/aanleverapi", 0, 0, "overheid.nl" },
+		{ "https://xn--rgister-bva.overheid.nl/x", 0, 0, "xn--rgister-bva.overheid.nl" },
+		/* userinfo: the host is what follows the @ */
+		{ "https://algoritmes.overheid.nl:443@127.0.0.1:8443/aanleverapi", -1, -1, NULL },
+		{ "https://user@algoritmes.overheid.nl/x", -1, -1, NULL },
+		{ "https://x.overheid.nl;y@evil.example/x", -1, -1, NULL },
+		{ "https://algoritmes.overheid.nl%40127.0.0.1/x", -1, -1, NULL },
+		{ "https://algoritmes.overheid.nl\\@127.0.0.1/x", -1, -1, NULL },
+		{ "https://algoritmes.overheid.nl\\.evil.example/x", -1, -1, NULL },
+		/* IDN: only the xn-- form; a look-alike in UTF-8 is refused */
+		{ "https://r\xc3\xa9gister.overheid.nl/x", -1, -1, NULL },
+		{ "https://algoritmes.overheid.n\xd0\x86/x", -1, -1, NULL },
+		/* trailing dots, also written as %2e */
+		{ "https://algoritmes.overheid.nl./x", 0, -1, NULL },
+		{ "https://algoritmes.overheid.nl%2e/x", 0, -1, NULL },
+		{ "https://overheid.nl.evil.example/x", 0, -1, NULL },
+		{ "https://evil.example/.overheid.nl", 0, -1, NULL },
+		{ "https://evil-overheid.nl/x", 0, -1, NULL },
+		/* IP addresses, IPv6 literals among them */
+		{ "https://127.0.0.1/x", 0, -1, NULL },
+		{ "https://0x7f000001/x", 0, -1, NULL },
+		{ "https://[::1]:8443/x", 0, -1, NULL },
+		{ "https://[::ffff:127.0.0.1]/x", 0, -1, NULL },
+		/* ports: the host stays the host; a port that is none is refused */
+		{ "https://algoritmes.overheid.nl:8443/x", 0, 0, "algoritmes.overheid.nl" },
+		{ "https://algoritmes.overheid.nl:99999/x", -1, -1, NULL },
+		/* ? and #: an @ after them fools readers that stop at the first / */
+		{ "https://x.overheid.nl#@evil.example", -1, -1, NULL },
+		{ "https://x.overheid.nl?@evil.example", -1, -1, NULL },
+		{ "https://x.overheid.nl/?a=b", -1, -1, NULL },
+		{ "http://algoritmes.overheid.nl/x", -1, -1, NULL },
+		{ " https://algoritmes.overheid.nl/x", -1, -1, NULL },
+		{ "https://algoritmes.overheid.nl/x y", -1, -1, NULL },
+		{ "https://", -1, -1, NULL },
+		{ "", -1, -1, NULL },
+	};
+	for (size_t i = 0; i < sizeof v / sizeof *v; i++) {
+		char *err = NULL, *host = NULL;
+		int rc = reg_url_check(v[i].url, false, NULL, &err);
+		ck_assert_msg(rc == v[i].any, "%s: %d (%s)", v[i].url, rc, err ? err : "");
+		ck_assert(rc == 0 ? !err : err && *err);
+		free(err);
+		rc = reg_url_check(v[i].url, true, &host, &err);
+		ck_assert_msg(rc == v[i].reg, "%s as the repository's: %d (%s)", v[i].url, rc, err ? err : "");
+		if (v[i].host)
+			ck_assert_str_eq(host, v[i].host);
+		else
+			ck_assert_ptr_null(host);
+		free(host);
+		free(err);
+	}
+}
+END_TEST
+
 int main(void)
 {
 	std = unit_standard();
@@ -187,6 +249,7 @@ int main(void)
 	tcase_add_test(t, answers);
 	tcase_add_test(t, detail_to_findings);
 	tcase_add_test(t, oracle_errors);
+	tcase_add_test(t, url_tricks);
 	suite_add_tcase(s, t);
 	int rc = unit_run(s);
 	standard_free(&std);
