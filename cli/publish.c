@@ -26,10 +26,13 @@
 #include <unistd.h>
 
 
-/* Whether the review records approve the version about to be sent: the
- * state is "approved" (or "published", sending the same version again), and
- * review_compute voids both when a field changed after that version. With
- * force a description is sent anyway; why says what blocks it. */
+/* Whether the review records approve the version about to be sent: an
+ * approval stands for its content (review_compute voids it when a field
+ * changed after that version, or a request for changes or review came
+ * after it); a publish record never counts as one. With
+ * review.require-signatures in the user's own config the approval must
+ * carry a signature that verifies. With force a description is sent
+ * anyway; why says what blocks it. */
 static bool publish_approved(store *s, const char *slug, bool force, char **why)
 {
 	*why = NULL;
@@ -37,19 +40,28 @@ static bool publish_approved(store *s, const char *slug, bool force, char **why)
 		return true;
 	store_review r;
 	memset(&r, 0, sizeof r);
-	bool ok = false;
 	if (store_review_load(s, slug, i18n_lang(), &r) != STORE_OK) {
 		*why = xasprintf(_("cannot read the review of %s: %s"), slug, store_error(s));
+		store_review_done(&r);
 		return false;
 	}
-	ok = r.sum.state == REVIEW_APPROVED || r.sum.state == REVIEW_PUBLISHED;
-	if (!ok && (r.sum.note == NOTE_CHANGED_AFTER_APPROVAL || r.sum.note == NOTE_CHANGED_AFTER_PUBLICATION))
+	store_review_policy pol;
+	store_review_policy_read(&pol);
+	bool ok = r.sum.standing != NULL;
+	if (ok && pol.require_signatures && r.sum.standing->sig != REVIEW_SIG_VERIFIED) {
+		ok = false;
+		*why = xasprintf(_("it was approved by %s, but the approval is not signed with a key in your allowed signers "
+		                   "(review.require-signatures is set in your config); the reviewer approves again with "
+		                   "review.signing-key set, or use --force to publish it anyway"),
+		                 r.sum.standing->author ? r.sum.standing->author : "?");
+	} else if (!ok && (r.sum.note == NOTE_CHANGED_AFTER_APPROVAL || r.sum.note == NOTE_CHANGED_AFTER_PUBLICATION))
 		*why = xstrdup(_("it was changed after it was approved; a reviewer approves this version first (algedit review, "
 		                 "algedit approve), or use --force to publish it anyway"));
 	else if (!ok)
 		*why = xasprintf(_("not approved yet (its review state is \"%s\"); a reviewer approves a version before it is "
 		                   "published (algedit ask-review, algedit approve), or use --force to publish it anyway"),
 		                 review_state_name(r.sum.state));
+	store_review_policy_done(&pol);
 	store_review_done(&r);
 	return ok;
 }

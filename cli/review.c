@@ -190,6 +190,21 @@ static const char *review_base(store *s, store_review *r, const print_opts *o, c
 	return NULL;
 }
 
+/* After "approved by NAME": what is known of the approval's signature. */
+static const char *sig_words(int sig)
+{
+	switch (sig) {
+	case REVIEW_SIG_VERIFIED: return _(", signature verified");
+	case REVIEW_SIG_UNCHECKED: return _(" (signed; not checked: no review.allowed-signers in your config)");
+	default: return _(" (not signed)");
+	}
+}
+
+static const char *sig_key(int sig)
+{
+	return sig == REVIEW_SIG_VERIFIED ? "verified" : sig == REVIEW_SIG_UNCHECKED ? "unchecked" : sig == REVIEW_SIG_BAD ? "bad" : "none";
+}
+
 static const char *sugg_status_name(sugg_status st)
 {
 	switch (st) {
@@ -222,9 +237,11 @@ static void print_text(strbuf *out, store_review *r, const standard *std, const 
 		date_of(sm->last_event->time, date);
 		const char *what = sm->last_event->kind == RK_REQUEST ? _("Review asked by")
 		                 : sm->last_event->kind == RK_APPROVE ? _("Approved by")
-		                 : sm->last_event->kind == RK_PUBLISH ? _("Published by") : _("Changes requested by");
+		                 : sm->last_event->kind == RK_PUBLISH ? _("Sent to the register by") : _("Changes requested by");
 		sb_printf(out, "%s ", what);
 		safe(out, sm->last_event->author);
+		if (sm->last_event->kind == RK_APPROVE)
+			sb_printf(out, "%s", sig_words(sm->last_event->sig));
 		sb_printf(out, ", %s", date);
 		if (sm->last_event->text && *sm->last_event->text) {
 			sb_adds(out, ":\n");
@@ -385,6 +402,10 @@ static void print_json(strbuf *out, store_review *r, const standard *std, const 
 	json_str(out, review_state_name(sm->state));
 	sb_adds(out, ",\"note\":");
 	json_str(out, review_note_key(sm->note));
+	sb_adds(out, ",\"approved_by\":");
+	json_str(out, sm->standing ? sm->standing->author : NULL);
+	sb_adds(out, ",\"signature\":");
+	json_str(out, sm->standing ? sig_key(sm->standing->sig) : NULL);
 	sb_adds(out, ",\"since\":");
 	json_str(out, base);
 	sb_adds(out, ",\"since_label\":");
@@ -546,6 +567,10 @@ static int review_list(store *s, bool json, bool mine)
 			json_str(&out, review_state_key(b[i].state));
 			sb_adds(&out, ",\"note\":");
 			json_str(&out, review_note_key(b[i].note));
+			sb_adds(&out, ",\"approved_by\":");
+			json_str(&out, b[i].approver);
+			sb_adds(&out, ",\"signature\":");
+			json_str(&out, b[i].approver ? sig_key(b[i].sig) : NULL);
 			sb_printf(&out, ",\"open_comments\":%zu,\"open_suggestions\":%zu,\"bad_records\":%zu,\"waiting_for_me\":%s}",
 			          b[i].open_comments, b[i].open_suggestions, b[i].bad, b[i].waiting_for_me ? "true" : "false");
 		} else {
@@ -553,6 +578,11 @@ static int review_list(store *s, bool json, bool mine)
 			sb_printf(&out, "  %s", review_state_name(b[i].state));
 			if (b[i].note != NOTE_NONE)
 				sb_printf(&out, " (%s)", review_note_name(b[i].note));
+			if (b[i].approver) {
+				sb_printf(&out, ", %s ", _("approved by"));
+				safe(&out, b[i].approver);
+				sb_adds(&out, sig_words(b[i].sig));
+			}
 			if (b[i].open_comments)
 				sb_printf(&out, P_(", %zu open comment", ", %zu open comments", b[i].open_comments), b[i].open_comments);
 			if (b[i].open_suggestions)
@@ -716,8 +746,12 @@ static void rec_usage(FILE *f, const char *cmd)
 	else if (!strcmp(cmd, "accept"))
 		fprintf(f, "\n%s\n", _("Applies a suggestion and saves it as a new version that names the reviewer."));
 	else if (!strcmp(cmd, "approve"))
-		fprintf(f, "\n%s\n", _("Approves the latest version. The author of the latest change cannot approve it,\n"
-		                       "unless .algedit/config has the line \"self-approve: yes\". Any later change to a\n"
+		fprintf(f, "\n%s\n", _("Approves the latest version. No one who made one of the changes since the last\n"
+		                       "approval can approve them (four eyes), unless review.self-approve is set in\n"
+		                       "your own config (~/.config/algedit/config; a repository's .algedit/config is\n"
+		                       "not used for it). With review.signing-key set there, the approval is signed\n"
+		                       "with that SSH key (ssh-keygen -Y sign); review.allowed-signers names the file\n"
+		                       "of your team's keys that signatures are verified with. Any later change to a\n"
 		                       "field voids the approval."));
 	fprintf(f, "\n%s\n", _("Each command adds one record under reviews/ and commits it; algedit sync shares it."));
 }
@@ -963,14 +997,23 @@ int cmd_review_record(int argc, char **argv)
 		break;
 	}
 	case RK_APPROVE: {
-		const char *why = review_may_approve(&r.ctx, me);
+		const char *why = review_may_approve(&r.ctx, &r.sum, me);
 		if (why) {
 			cli_error(cmd, _("you cannot approve %s: %s"), a.slug, why);
+			if (store_review_repo_self_approve(s))
+				fprintf(stderr, "%s\n", _("algedit approve: note: the repository's .algedit/config names self-approve; "
+				                          "it is not used, because that file comes from others through sync"));
 			rc = 1;
 			break;
 		}
 		rec.text = a.msg ? xstrdup(a.msg) : NULL;
 		msg = xasprintf(_("Approved: %s"), a.slug);
+		char *err = NULL;
+		if (store_review_sign(s, &rec, &err) < 0) {
+			cli_error(cmd, "%s", err);
+			free(err);
+			rc = 1;
+		}
 		break;
 	}
 	case RK_CHANGES:

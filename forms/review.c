@@ -63,6 +63,7 @@ void review_rec_done(review_rec *r)
 	for (size_t i = 0; i < r->nreviewers; i++)
 		free(r->reviewers[i]);
 	free(r->reviewers);
+	free(r->signature);
 	free(r->problem);
 	memset(r, 0, sizeof *r);
 }
@@ -166,6 +167,7 @@ static void from_tree(const ynode *root, review_rec *r)
 	r->text = get_str(root, "text");
 	r->quote = get_str(root, "quote");
 	r->ref = get_str(root, "ref");
+	r->signature = get_str(root, "signature");
 	char *item = get_str(root, "item");
 	if (item) {
 		char *end;
@@ -372,9 +374,45 @@ char *review_rec_write(const review_rec *r, size_t *len)
 	}
 	put(&b, "text", r->text, true);
 	put(&b, "quote", r->quote, true);
+	put(&b, "signature", r->signature, true);
 	if (len)
 		*len = b.len;
 	return sb_take(&b);
+}
+
+char *review_rec_payload(const review_rec *r, size_t *len)
+{
+	review_rec c = *r;
+	c.signature = NULL;
+	size_t n;
+	char *body = review_rec_write(&c, &n);
+	char *out = xasprintf("algedit review record 1\n%s", body);
+	free(body);
+	if (len)
+		*len = strlen(out);
+	return out;
+}
+
+char *review_ident(const char *email)
+{
+	if (!email)
+		return NULL;
+	const char *p = email, *e = email + strlen(email);
+	for (int round = 0; round < 2; round++) {
+		while (p < e && (*p == ' ' || *p == '\t' || *p == '\r' || *p == '\n' || *p == '\v' || *p == '\f'))
+			p++;
+		while (e > p && (e[-1] == ' ' || e[-1] == '\t' || e[-1] == '\r' || e[-1] == '\n' || e[-1] == '\v' || e[-1] == '\f'))
+			e--;
+		if (round == 0 && e - p >= 2 && *p == '<' && e[-1] == '>')
+			p++, e--;
+	}
+	if (p == e)
+		return NULL;
+	char *id = xstrndup(p, (size_t)(e - p));
+	for (char *q = id; *q; q++)
+		if (*q >= 'A' && *q <= 'Z')
+			*q = (char)(*q - 'A' + 'a');
+	return id;
 }
 
 char *review_rec_filename(const review_rec *r)
@@ -427,7 +465,7 @@ const char *review_state_name(review_state s)
 	case REVIEW_CONCEPT: return _("concept");
 	case REVIEW_IN_REVIEW: return _("in review");
 	case REVIEW_APPROVED: return _("approved");
-	case REVIEW_PUBLISHED: return _("published");
+	case REVIEW_PUBLISHED: return _("sent to the register");
 	}
 	return "?";
 }
@@ -600,15 +638,66 @@ static int by_commit(const void *a, const void *b)
 	return strcmp(((const vent *)a)->commit, ((const vent *)b)->commit);
 }
 
-const char *review_may_approve(const review_ctx *c, const char *email)
+/* A version's identity: its e-mail address, else its name (as "name:..."). */
+static char *version_ident(const review_version *v)
+{
+	char *id = review_ident(v->email);
+	if (id || !v->author)
+		return id;
+	char *n = review_ident(v->author);
+	if (!n)
+		return NULL;
+	char *out = xasprintf("name:%s", n);
+	free(n);
+	return out;
+}
+
+/* True when ident made a version in (older, newer]: indexes into versions,
+ * newer <= older; older == nversions for "from the start". */
+static bool authored_between(const review_ctx *c, size_t newer, size_t older, const char *ident)
+{
+	if (c->authored)
+		return c->authored(c->actx, c->versions[newer].commit, older < c->nversions ? c->versions[older].commit : NULL,
+		                   ident);
+	for (size_t i = newer; i < older && i < c->nversions; i++) {
+		char *v = version_ident(&c->versions[i]);
+		/* A version without any identity is anyone's: it may be the reviewer's. */
+		bool same = !v || !strcmp(v, ident);
+		free(v);
+		if (same)
+			return true;
+	}
+	return false;
+}
+
+static size_t version_index(const review_ctx *c, const review_version *v)
+{
+	return v ? (size_t)(v - c->versions) : c->nversions;
+}
+
+static const review_version *find_version(const review_ctx *c, const char *commit);
+
+const char *review_may_approve(const review_ctx *c, const review_summary *sm, const char *email)
 {
 	if (!c->nversions)
 		return _("there is no saved version to approve yet");
-	if (c->self_approve || !email || !c->versions[0].email)
+	if (c->self_approve)
 		return NULL;
-	if (!strcasecmp(email, c->versions[0].email))
-		return _("you made the latest change yourself, and another person must approve it (four eyes); "
-		         "a team of one can allow it with the line \"self-approve: yes\" in .algedit/config");
+	char *me = review_ident(email);
+	if (!me)
+		return _("you have no e-mail address in your identity, and an approval without one counts for nothing; "
+		         "set it once with: git config --global user.email ADDRESS");
+	/* The changes since the last approval (or since the start), as
+	 * check_rec counts them. */
+	size_t older = c->nversions;
+	if (sm && sm->approval)
+		older = version_index(c, find_version(c, sm->approval->version));
+	bool mine = authored_between(c, 0, older, me);
+	free(me);
+	if (mine)
+		return _("you made one of the changes since the last approval yourself, and another person must approve "
+		         "them (four eyes); a team of one can allow it with review.self-approve in your own config "
+		         "(git config -f ~/.config/algedit/config review.self-approve true)");
 	return NULL;
 }
 
@@ -741,10 +830,33 @@ static void check_rec(review_rec *recs, size_t n, size_t i, const review_ctx *c)
 			                       review_kind_name(rk));
 		return;
 	}
-	if (r->kind == RK_APPROVE && !c->self_approve) {
-		const review_version *v = find_version(c, r->version);
-		if (v && v->email && r->email && !strcasecmp(v->email, r->email))
-			r->problem = xstrdup(_("approved by the author of that version (four eyes)"));
+	if (r->kind == RK_APPROVE || r->kind == RK_PUBLISH) {
+		char *me = review_ident(r->email);
+		if (!me) {
+			r->problem = xstrdup(_("it names no e-mail address, so no one can tell who gave it; it counts for nothing"));
+			return;
+		}
+		if (r->kind == RK_APPROVE && r->sig == REVIEW_SIG_BAD) {
+			r->problem = xstrdup(_("its signature does not verify against the allowed signers in your config; it counts for nothing"));
+		} else if (r->kind == RK_APPROVE && !c->self_approve) {
+			/* Four eyes: the reviewer made none of the approved changes, the
+			 * versions since the approval before this one (or the start). */
+			const review_version *v = find_version(c, r->version);
+			size_t older = c->nversions;
+			for (size_t k = i; k-- > 0;) {
+				const review_rec *p = &recs[k];
+				if (p->kind != RK_APPROVE || p->problem)
+					continue;
+				const review_version *pv = find_version(c, p->version);
+				if (pv && version_index(c, pv) > version_index(c, v)) {
+					older = version_index(c, pv);
+					break;
+				}
+			}
+			if (v && authored_between(c, version_index(c, v), older, me))
+				r->problem = xstrdup(_("approved by someone who made one of the approved changes (four eyes)"));
+		}
+		free(me);
 	}
 }
 
@@ -788,11 +900,12 @@ void review_compute(review_rec *recs, size_t n, const review_ctx *cin, review_su
 			o->state = REVIEW_IN_REVIEW;
 			o->note = NOTE_NONE;
 			o->request = o->last_event = r;
+			o->standing = NULL;
 			break;
 		case RK_APPROVE:
 			o->state = REVIEW_APPROVED;
 			o->note = NOTE_NONE;
-			o->approval = o->last_event = r;
+			o->approval = o->standing = o->last_event = r;
 			break;
 		case RK_PUBLISH:
 			o->state = REVIEW_PUBLISHED;
@@ -803,6 +916,7 @@ void review_compute(review_rec *recs, size_t n, const review_ctx *cin, review_su
 			o->state = REVIEW_CONCEPT;
 			o->note = NOTE_CHANGES_REQUESTED;
 			o->changes = o->last_event = r;
+			o->standing = NULL;
 			break;
 		case RK_COMMENT:
 			o->threads[o->nthreads++].root = r;
@@ -865,6 +979,19 @@ void review_compute(review_rec *recs, size_t n, const review_ctx *cin, review_su
 			o->note = o->state == REVIEW_PUBLISHED ? NOTE_CHANGED_AFTER_PUBLICATION : NOTE_CHANGED_AFTER_APPROVAL;
 			o->state = REVIEW_CONCEPT;
 		}
+	}
+	/* The approval stands only for the very content it approved: a publish
+	 * record says what was sent, never that it was approved. */
+	if (o->standing && c->nversions) {
+		const review_version *sv = find_version(c, o->standing->version);
+		bool same = sv && c->same && c->same(c->actx, sv->commit, c->versions[0].commit);
+		if (!same) {
+			const description *then = at(c, o->standing->version), *now = at(c, c->versions[0].commit);
+			if (!then || !now || !desc_equal(then, now))
+				o->standing = NULL;
+		}
+	} else {
+		o->standing = NULL;
 	}
 	for (size_t k = 0; k < o->nthreads; k++) {
 		o->threads[k].outdated = !c->counts_only && changed_since(c, newest, o->threads[k].root);

@@ -56,8 +56,30 @@ typedef struct review_rec {
 	char *ref;         /* reply, resolve, accept, reject: the id answered */
 	char **reviewers;  /* request: named reviewers */
 	size_t nreviewers;
+	char *signature;   /* approve: an SSH signature (ssh-keygen -Y sign) of review_rec_payload */
+	int sig;           /* REVIEW_SIG_*: set by the caller before review_compute */
 	char *problem;     /* NULL, or why this record is bad (translated) */
 } review_rec;
+
+/* What is known of a record's signature. */
+enum {
+	REVIEW_SIG_NONE = 0,   /* not signed */
+	REVIEW_SIG_VERIFIED,   /* verified against the user's allowed-signers file */
+	REVIEW_SIG_UNCHECKED,  /* signed, but no allowed-signers file to check it against */
+	REVIEW_SIG_BAD,        /* signed, and the signature does not verify: the record counts for nothing */
+};
+/* The namespace of algedit's signatures (ssh-keygen -Y ... -n), so that a
+ * signature made for git or for another program is never taken for one. */
+#define REVIEW_SIG_NAMESPACE "algedit-review@algoritmeregister"
+
+/* The text a signature covers: every field of the record as
+ * review_rec_write writes it, without the signature (caller frees). */
+char *review_rec_payload(const review_rec *r, size_t *len);
+
+/* A person's identity for the four eyes rule: the e-mail address without
+ * surrounding blanks or <>, in lower case (ASCII); NULL when there is none
+ * (caller frees). */
+char *review_ident(const char *email);
 
 void review_rec_done(review_rec *r);
 
@@ -111,7 +133,7 @@ typedef struct review_ctx {
 	const char *slug;
 	const review_version *versions;  /* newest first; [0] is the latest */
 	size_t nversions;
-	bool self_approve;               /* .algedit/config allows it */
+	bool self_approve;               /* the user's own config allows it (review.self-approve) */
 	/* The description at a version in versions, or NULL (borrowed; it stays
 	 * valid while the computation runs). */
 	const description *(*at)(void *ctx, const char *commit);
@@ -127,6 +149,11 @@ typedef struct review_ctx {
 	/* Optional: true when two versions hold the very same file, so neither
 	 * needs reading to know an approval still stands. */
 	bool (*same)(void *ctx, const char *a, const char *b);
+	/* Optional: true when the person ident (review_ident) made a version of
+	 * the description after commit older (exclusive; NULL: from the start)
+	 * up to commit newer (inclusive), for when versions holds only some of
+	 * them. Without it versions is taken to be the whole history. */
+	bool (*authored)(void *ctx, const char *newer, const char *older, const char *ident);
 } review_ctx;
 
 typedef enum sugg_status { SUGG_OPEN, SUGG_ACCEPTED, SUGG_REJECTED, SUGG_OUTDATED } sugg_status;
@@ -155,6 +182,10 @@ typedef struct review_summary {
 	review_note note;
 	const review_rec *request;       /* the last ask-review, or NULL */
 	const review_rec *approval;      /* the last valid approval (voided or not) */
+	/* The approval that stands for the latest version: not voided by a
+	 * change, a request for changes or a new request for review; NULL when
+	 * there is none. Only this lets publish send without --force. */
+	const review_rec *standing;
 	const review_rec *changes;       /* the last request-changes */
 	const review_rec *published;     /* the last publish */
 	const review_rec *last_event;    /* the record that set the state */
@@ -178,8 +209,9 @@ void review_compute(review_rec *recs, size_t n, const review_ctx *c, review_summ
 void review_summary_done(review_summary *s);
 
 /* Why author (email) may not approve now, or NULL when they may: the four
- * eyes rule (translated, static). */
-const char *review_may_approve(const review_ctx *c, const char *email);
+ * eyes rule, on the versions since the approval that stands before them
+ * (translated, static). */
+const char *review_may_approve(const review_ctx *c, const review_summary *sm, const char *email);
 
 /* The record whose id is or starts with id (at least 4 characters), or NULL;
  * *ambiguous set when several match. */

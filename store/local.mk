@@ -18,6 +18,7 @@ UNIT_TESTS += tests/unit/test_diff
 algedit_SOURCES += cli/new.c cli/set.c cli/log.c cli/diff.c cli/sync.c cli/resolve.c cli/restore.c
 libalgedit_a_SOURCES += store/sync.c
 libalgedit_a_SOURCES += store/identity.c
+libalgedit_a_SOURCES += store/sign.c
 
 TESTS += tests/e2e/store-sync.sh tests/e2e/store-ssh.sh tests/e2e/store-http-auth.sh tests/e2e/store-https.sh
 EXTRA_DIST += tests/e2e/store-sync.sh tests/e2e/store-ssh.sh tests/e2e/store-http-auth.sh tests/e2e/helpers/http401.py \

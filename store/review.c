@@ -26,39 +26,6 @@
 #define REVIEW_DIR "reviews"
 #define REVIEW_MAX_FILE (256 * 1024)
 
-/* ---- .algedit/config ---- */
-
-bool store_review_self_approve(store *s)
-{
-	char *path = xasprintf("%s.algedit/config", s->workdir);
-	int fd = open(path, O_RDONLY | O_NOFOLLOW | O_CLOEXEC);
-	free(path);
-	if (fd < 0)
-		return false;
-	char buf[8192];
-	ssize_t n = read(fd, buf, sizeof buf - 1);
-	close(fd);
-	if (n <= 0)
-		return false;
-	buf[n] = '\0';
-	bool yes = false;
-	for (char *line = buf; line && *line;) {
-		char *nl = strchr(line, '\n');
-		if (nl)
-			*nl = '\0';
-		while (*line == ' ')
-			line++;
-		if (str_starts(line, "self-approve:")) {
-			char *v = line + strlen("self-approve:");
-			while (*v == ' ' || *v == '"' || *v == '\'')
-				v++;
-			yes = str_starts(v, "yes") || str_starts(v, "ja") || str_starts(v, "true");
-		}
-		line = nl ? nl + 1 : NULL;
-	}
-	return yes;
-}
-
 /* ---- loading ---- */
 
 static void add_rec(store_review *r, size_t *cap)
@@ -307,11 +274,15 @@ store_status store_review_load(store *s, const char *slug, int lang, store_revie
 	}
 	if ((st = read_records(s, slug, r)) != STORE_OK)
 		return st;
+	store_review_policy pol;
+	store_review_policy_read(&pol);
+	store_review_verify(r->recs, r->n, &pol);
 	r->ctx.std = s->std;
 	r->ctx.slug = r->slug;
 	r->ctx.versions = r->rv;
 	r->ctx.nversions = r->nversions;
-	r->ctx.self_approve = store_review_self_approve(s);
+	r->ctx.self_approve = pol.self_approve;
+	store_review_policy_done(&pol);
 	r->ctx.at = at_cb;
 	r->ctx.changed = changed_cb;
 	r->ctx.actx = r;
@@ -389,6 +360,35 @@ static int write_new(int dfd, const char *name, const char *data, size_t len)
 	return 0;
 }
 
+static void fill_rec(review_rec *rec, const git_signature *sig)
+{
+	if (!rec->author) {
+		rec->author = xstrdup(sig->name);
+		rec->email = xstrdup(sig->email);
+	}
+	if (!rec->id) {
+		char id[REVIEW_ID_LEN + 1];
+		random_id(id);
+		rec->id = xstrdup(id);
+	}
+	if (rec->time <= 0) {
+		struct timespec ts;
+		clock_gettime(CLOCK_REALTIME, &ts);
+		rec->time = (int64_t)ts.tv_sec;
+		rec->usec = (int)(ts.tv_nsec / 1000);
+	}
+}
+
+store_status store_review_fill(store *s, review_rec *rec)
+{
+	git_signature *sig = NULL;
+	store_status rc = store_signature(s, &sig);
+	if (rc == STORE_OK)
+		fill_rec(rec, sig);
+	git_signature_free(sig);
+	return rc;
+}
+
 store_status store_review_add(store *s, review_rec *rec, const description *d, const char *message,
                               store_saved *info)
 {
@@ -405,21 +405,7 @@ store_status store_review_add(store *s, review_rec *rec, const description *d, c
 	int tfd = -1, dfd = -1;
 	if ((rc = store_check_state(s)) != STORE_OK || (rc = store_signature(s, &sig)) != STORE_OK)
 		goto out;
-	if (!rec->author) {
-		rec->author = xstrdup(sig->name);
-		rec->email = xstrdup(sig->email);
-	}
-	if (!rec->id) {
-		char id[REVIEW_ID_LEN + 1];
-		random_id(id);
-		rec->id = xstrdup(id);
-	}
-	if (rec->time <= 0) {
-		struct timespec ts;
-		clock_gettime(CLOCK_REALTIME, &ts);
-		rec->time = (int64_t)ts.tv_sec;
-		rec->usec = (int)(ts.tv_nsec / 1000);
-	}
+	fill_rec(rec, sig);
 	tree = store_head_tree(s, &parent);
 	if (!tree) {
 		rc = store_fail(s, STORE_NOT_FOUND, "%s", _("the repository has no saved versions yet"));
@@ -518,6 +504,7 @@ typedef struct brief_ctx {
 	git_oid *blobs;
 	description **descs;
 	size_t n;
+	git_oid head;
 } brief_ctx;
 
 static const description *brief_at(void *ctx, const char *commit)
@@ -551,8 +538,62 @@ static bool brief_same(void *ctx, const char *a, const char *bc)
 	return x && y && git_oid_equal(x, y);
 }
 
+/* True when commit c changed the file rel against its first parent (a
+ * version of the description, as store_log counts them). */
+static bool changes_file(git_commit *c, const char *rel)
+{
+	git_tree *t = NULL, *pt = NULL;
+	git_commit *p = NULL;
+	git_oid a, b;
+	bool have = git_commit_tree(&t, c) == 0 && store_tree_blob(t, rel, &a), phave = false;
+	if (git_commit_parentcount(c) > 0 && git_commit_parent(&p, c, 0) == 0 && git_commit_tree(&pt, p) == 0)
+		phave = store_tree_blob(pt, rel, &b);
+	git_error_clear();
+	git_tree_free(t);
+	git_tree_free(pt);
+	git_commit_free(p);
+	return have != phave || (have && !git_oid_equal(&a, &b));
+}
+
+/* review_ctx.authored for the list, which knows only some versions: walks
+ * the first-parent history from newer down to older. */
+static bool brief_authored(void *ctx, const char *newer, const char *older, const char *ident)
+{
+	brief_ctx *b = ctx;
+	git_revwalk *w = NULL;
+	git_oid id, oid;
+	bool found = false;
+	if (git_revwalk_new(&w, b->s->repo) < 0 || git_oid_fromstr(&id, newer) < 0 || git_revwalk_push(w, &id) < 0 ||
+	    (older && (git_oid_fromstr(&oid, older) < 0 || git_revwalk_hide(w, &oid) < 0))) {
+		git_error_clear();
+		git_revwalk_free(w);
+		return true; /* cannot tell: the approval does not count */
+	}
+	git_revwalk_simplify_first_parent(w);
+	while (!found && git_revwalk_next(&id, w) == 0) {
+		git_commit *c = NULL;
+		if (git_commit_lookup(&c, b->s->repo, &id) < 0)
+			break;
+		if (changes_file(c, b->rel)) {
+			const git_signature *a = git_commit_author(c);
+			char *e = review_ident(a->email), *n = e ? NULL : review_ident(a->name);
+			char *v = e ? e : n ? xasprintf("name:%s", n) : NULL;
+			found = !v || !strcmp(v, ident);
+			if (v != e)
+				free(v);
+			free(e);
+			free(n);
+		}
+		git_commit_free(c);
+	}
+	git_error_clear();
+	git_revwalk_free(w);
+	return found;
+}
+
 /* Adds the version commit names (a prefix of 7 or more hex digits) when it
- * is a commit that holds the description; HEAD first. */
+ * is a version of the description: a commit in HEAD's history that changed
+ * its file (not any commit that holds the same file); HEAD first. */
 static void brief_version(brief_ctx *b, const char *commit, size_t cap)
 {
 	if (!commit || b->n >= cap)
@@ -563,7 +604,8 @@ static void brief_version(brief_ctx *b, const char *commit, size_t cap)
 	git_tree *t = NULL;
 	if (len < 7 || len > GIT_OID_HEXSZ || git_oid_fromstrn(&id, commit, len) < 0 ||
 	    git_commit_lookup_prefix(&c, b->s->repo, &id, len) < 0 || git_commit_tree(&t, c) < 0 ||
-	    !store_tree_blob(t, b->rel, &b->blobs[b->n])) {
+	    !store_tree_blob(t, b->rel, &b->blobs[b->n]) || !changes_file(c, b->rel) ||
+	    (!git_oid_equal(git_commit_id(c), &b->head) && git_graph_descendant_of(b->s->repo, &b->head, git_commit_id(c)) != 1)) {
 		git_error_clear();
 		git_tree_free(t);
 		git_commit_free(c);
@@ -593,8 +635,8 @@ static int by_time_desc(const void *pa, const void *pb)
 	return a->time > b->time ? -1 : a->time < b->time;
 }
 
-static void brief_one(store *s, const char *slug, const char *me_name, const char *me_email, bool self_approve,
-                      store_review_brief *out)
+static void brief_one(store *s, const char *slug, const char *me_name, const char *me_email,
+                      const store_review_policy *pol, store_review_brief *out)
 {
 	memset(out, 0, sizeof *out);
 	out->slug = xstrdup(slug);
@@ -606,7 +648,7 @@ static void brief_one(store *s, const char *slug, const char *me_name, const cha
 		return;
 	}
 	size_t cap = r.n + 2;
-	brief_ctx b = { s, NULL, NULL, NULL, NULL, NULL, 0 };
+	brief_ctx b = { s, NULL, NULL, NULL, NULL, NULL, 0, { { 0 } } };
 	char *rel = store_relpath(slug);
 	b.rel = rel;
 	b.v = xcalloc(cap, sizeof *b.v);
@@ -617,6 +659,7 @@ static void brief_one(store *s, const char *slug, const char *me_name, const cha
 	git_tree *ht = store_head_tree(s, &head);
 	if (head && ht && store_tree_blob(ht, rel, &b.blobs[0])) {
 		git_oid_tostr(b.commits[0], sizeof b.commits[0], git_commit_id(head));
+		git_oid_cpy(&b.head, git_commit_id(head));
 		const git_signature *a = git_commit_author(head);
 		b.v[0] = (review_version){ b.commits[0], xstrdup(a->name ? a->name : ""), xstrdup(a->email ? a->email : ""),
 		                           (int64_t)a->when.time };
@@ -645,9 +688,14 @@ static void brief_one(store *s, const char *slug, const char *me_name, const cha
 		}
 		free(t);
 	}
-	review_ctx ctx = { s->std, slug, b.v, b.n, self_approve, brief_at, NULL, &b, NULL, true, brief_same };
+	store_review_verify(r.recs, r.n, pol);
+	review_ctx ctx = { s->std, slug, b.v, b.n, pol->self_approve, brief_at, NULL, &b, NULL, true, brief_same, brief_authored };
 	review_summary sm;
 	review_compute(r.recs, r.n, &ctx, &sm);
+	if (sm.standing) {
+		out->approver = xstrdup(sm.standing->author ? sm.standing->author : "?");
+		out->sig = sm.standing->sig;
+	}
 	out->state = sm.state;
 	out->note = sm.note;
 	out->open_comments = sm.open_comments;
@@ -685,6 +733,25 @@ static void brief_one(store *s, const char *slug, const char *me_name, const cha
  * nanoseconds, and its size); a line whose key still holds is used as it is,
  * others are computed again. A cache: a damaged file costs speed only. */
 
+/* The hex digits of the cache back to text; NULL when they are not. */
+static char *unhex(const char *h)
+{
+	size_t n = strlen(h);
+	if (!n || n % 2)
+		return NULL;
+	char *out = xmalloc(n / 2 + 1);
+	for (size_t i = 0; i < n / 2; i++) {
+		unsigned v;
+		if (sscanf(h + 2 * i, "%2x", &v) != 1 || !v) {
+			free(out);
+			return NULL;
+		}
+		out[i] = (char)v;
+	}
+	out[n / 2] = '\0';
+	return out;
+}
+
 static char *briefs_path(store *s)
 {
 	return xasprintf("%salgedit/review-briefs", s->gitdir);
@@ -716,13 +783,23 @@ store_status store_review_briefs(store *s, store_review_brief **out, size_t *n)
 		return st;
 	char *name = NULL, *email = NULL;
 	store_author(s, &name, &email);
-	bool self = store_review_self_approve(s);
+	store_review_policy pol;
+	store_review_policy_read(&pol);
+	struct stat ast;
+	if (!pol.allowed_signers || stat(pol.allowed_signers, &ast) < 0)
+		memset(&ast, 0, sizeof ast);
 	*out = xcalloc(ns + 1, sizeof **out);
 	/* The cache, if it is about this user and setting. */
 	char *path = briefs_path(s), *data = NULL;
 	size_t len = 0;
 	strbuf head = STRBUF_INIT;
-	sb_printf(&head, "algedit-review-briefs 1 %d ", self);
+	/* The settings the briefs depend on: self-approval, and the allowed
+	 * signers file (its name, time and size) that verified signatures. */
+	sb_printf(&head, "algedit-review-briefs 2 %d %lld.%09ld:%lld ", pol.self_approve, (long long)ast.st_mtim.tv_sec,
+	          (long)ast.st_mtim.tv_nsec, (long long)ast.st_size);
+	for (const char *p = pol.allowed_signers ? pol.allowed_signers : "-"; *p; p++)
+		sb_addc(&head, *p == '\n' || *p == ' ' ? '_' : *p);
+	sb_addc(&head, ' ');
 	for (const char *p = email ? email : ""; *p; p++)
 		sb_addc(&head, *p == '\n' || *p == ' ' ? '_' : *p);
 	sb_addc(&head, ' ');
@@ -758,11 +835,11 @@ store_status store_review_briefs(store *s, store_review_brief **out, size_t *n)
 			if (c > 0)
 				break;
 			if (c == 0 && ll > sl + 1 + kl && !memcmp(cp + sl + 1, key, kl) && cp[sl + 1 + kl] == ' ') {
-				int stt, note, w;
+				int stt, note, w, sig = 0, used = 0;
 				unsigned long oc, os, rec, bad;
-				char tail[2];
 				char *line = xstrndup(cp + sl + 2 + kl, ll - sl - 2 - kl);
-				if (sscanf(line, "%d %d %lu %lu %lu %lu %d%1s", &stt, &note, &oc, &os, &rec, &bad, &w, tail) == 7 &&
+				if (sscanf(line, "%d %d %lu %lu %lu %lu %d %d %n", &stt, &note, &oc, &os, &rec, &bad, &w, &sig, &used) == 8 &&
+				    used > 0 && sig >= REVIEW_SIG_NONE && sig <= REVIEW_SIG_BAD &&
 				    stt >= REVIEW_CONCEPT && stt <= REVIEW_PUBLISHED && note >= NOTE_NONE && note <= NOTE_CHANGED_AFTER_APPROVAL) {
 					b->slug = xstrdup(slugs[i]);
 					b->state = (review_state)stt;
@@ -772,6 +849,8 @@ store_status store_review_briefs(store *s, store_review_brief **out, size_t *n)
 					b->records = rec;
 					b->bad = bad;
 					b->waiting_for_me = w != 0;
+					b->sig = sig;
+					b->approver = strcmp(line + used, "-") ? unhex(line + used) : NULL;
 					hit = true;
 				}
 				free(line);
@@ -781,11 +860,17 @@ store_status store_review_briefs(store *s, store_review_brief **out, size_t *n)
 				break;
 		}
 		if (!hit) {
-			brief_one(s, slugs[i], name, email, self, b);
+			brief_one(s, slugs[i], name, email, &pol, b);
 			changed = true;
 		}
-		sb_printf(&nc, "%s %s %d %d %zu %zu %zu %zu %d\n", slugs[i], key, (int)b->state, (int)b->note, b->open_comments,
-		          b->open_suggestions, b->records, b->bad, (int)b->waiting_for_me);
+		sb_printf(&nc, "%s %s %d %d %zu %zu %zu %zu %d %d ", slugs[i], key, (int)b->state, (int)b->note, b->open_comments,
+		          b->open_suggestions, b->records, b->bad, (int)b->waiting_for_me, b->sig);
+		if (b->approver)
+			for (const unsigned char *p = (const unsigned char *)b->approver; *p; p++)
+				sb_printf(&nc, "%02x", *p);
+		else
+			sb_addc(&nc, '-');
+		sb_addc(&nc, '\n');
 		free(key);
 	}
 	if (rfd >= 0)
@@ -801,14 +886,17 @@ store_status store_review_briefs(store *s, store_review_brief **out, size_t *n)
 	*n = ns;
 	free(name);
 	free(email);
+	store_review_policy_done(&pol);
 	store_slugs_free(&slugs, ns);
 	return STORE_OK;
 }
 
 void store_review_briefs_free(store_review_brief **v, size_t n)
 {
-	for (size_t i = 0; *v && i < n; i++)
+	for (size_t i = 0; *v && i < n; i++) {
 		free((*v)[i].slug);
+		free((*v)[i].approver);
+	}
 	xfree(v);
 }
 

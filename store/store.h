@@ -264,6 +264,8 @@ typedef struct store_review_brief {
 	size_t open_comments, open_suggestions;
 	size_t records, bad;
 	bool waiting_for_me;
+	char *approver;              /* who gave the approval that stands, or NULL */
+	int sig;                     /* its signature: REVIEW_SIG_* */
 } store_review_brief;
 store_status store_review_briefs(store *s, store_review_brief **out, size_t *n);
 void store_review_briefs_free(store_review_brief **v, size_t n);
@@ -273,13 +275,44 @@ void store_review_briefs_free(store_review_brief **v, size_t n);
  * frees), or NULL. set: records commit as seen now. */
 char *store_review_seen(store *s, const char *slug, const char *email);
 void store_review_set_seen(store *s, const char *slug, const char *email, const char *commit);
-/* Whether .algedit/config says "self-approve: yes". */
+/* The review settings, from the user's own config only
+ * ($XDG_CONFIG_HOME/algedit/config, [review] section): a repository's
+ * .algedit/config comes from others through sync and may not weaken the
+ * four eyes rule. */
+typedef struct store_review_policy {
+	bool self_approve;          /* review.self-approve: a team of one */
+	bool require_signatures;    /* review.require-signatures: publish needs a verified signature */
+	char *allowed_signers;      /* review.allowed-signers: ssh-keygen's allowed signers file */
+	char *signing_key;          /* review.signing-key: the SSH key approvals are signed with */
+} store_review_policy;
+void store_review_policy_read(store_review_policy *p);
+void store_review_policy_done(store_review_policy *p);
+/* Whether the user's own config says review.self-approve = true. */
 bool store_review_self_approve(store *s);
+/* Whether the repository's .algedit/config names self-approve (it is not
+ * used: said so to whom it concerns). */
+bool store_review_repo_self_approve(store *s);
+/* An SSH signature (ssh-keygen -Y sign, namespace REVIEW_SIG_NAMESPACE) of
+ * payload with the key file, armoured; NULL with a translated *err. */
+char *store_sign(const char *key, const char *payload, size_t len, char **err);
+/* REVIEW_SIG_*: sig over payload verified for principal against the
+ * allowed signers file (UNCHECKED when there is none, or ssh-keygen is
+ * missing). */
+int store_sig_verify(const char *allowed, const char *principal, const char *payload, size_t len, const char *sig);
+/* Signs an approval before it is added, when the user's config names
+ * review.signing-key: 1 signed, 0 no key (and none required), -1 with a
+ * translated *err (caller frees). */
+int store_review_sign(store *s, review_rec *rec, char **err);
+/* Sets sig on each approval of recs from its signature and p. */
+void store_review_verify(review_rec *recs, size_t n, const store_review_policy *p);
 /* Adds a record as a new file and commits it with message; with d, d is
  * saved in the same commit as the new version of rec->slug (an accepted
  * suggestion). Fills rec's id, time and author (from the git config) when
  * unset. Refuses like store_save. */
 store_status store_review_add(store *s, review_rec *rec, const description *d, const char *message,
                               store_saved *info);
+/* Fills rec's id, time and author as store_review_add would (so that it can
+ * be signed before it is added). */
+store_status store_review_fill(store *s, review_rec *rec);
 
 #endif

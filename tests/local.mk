@@ -15,6 +15,8 @@ EXTRA_DIST += tests/unit/unit.h tests/unit/repo_fixture.h tests/fuzz/run.sh test
 # ---- trust: this area's lines go below ----
 TESTS += tests/e2e/publish-token.sh
 EXTRA_DIST += tests/e2e/publish-token.sh
+TESTS += tests/e2e/review-trust.sh
+EXTRA_DIST += tests/e2e/review-trust.sh
 
 if FUZZING
 FUZZ_CFLAGS = $(AM_CFLAGS) -fsanitize=fuzzer-no-link

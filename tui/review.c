@@ -316,7 +316,7 @@ static int add_record_ex(app *a, review_kind kind, const char *key, const char *
 		return -1;
 	}
 	if (kind == RK_APPROVE) {
-		const char *why = review_may_approve(&r->ctx, v->me);
+		const char *why = review_may_approve(&r->ctx, &r->sum, v->me);
 		if (why) {
 			app_status(a, true, _("you cannot approve %s: %s"), v->slug, why);
 			return -1;
@@ -353,7 +353,12 @@ static int add_record_ex(app *a, review_kind kind, const char *key, const char *
 	}
 	store_saved info;
 	int rc = 0;
-	if (store_review_add(v->s, &rec, d, msg, &info) != STORE_OK) {
+	char *serr = NULL;
+	if (kind == RK_APPROVE && store_review_sign(v->s, &rec, &serr) < 0) {
+		app_status(a, true, "%s", serr);
+		free(serr);
+		rc = -1;
+	} else if (store_review_add(v->s, &rec, d, msg, &info) != STORE_OK) {
 		app_status(a, true, "%s", store_error(v->s));
 		rc = -1;
 	} else {

@@ -113,11 +113,11 @@ flows() {
 }
 
 # What is data, not message: quoted values, paths, file names, command and
-# option names, rule names ([required], as in a compiler's warning flags).
+# option names, config keys (review.allowed-signers), rule names ([required], as in a compiler's warning flags).
 strip() {
 	sed -e 's/"[^"]*"//g; s/‘[^’]*’//g; s/“[^”]*”//g; s|/tmp/[^ ]*||g; s|[^ ]*/[^ ]*||g' \
 	    -e 's/[^ ]*[|=$][^ ]*//g; s/\(^\| \|\[\)--*[a-z][a-z-]*/\1/g; s/[^ ]*\.\(yaml\|json\)//g; s/\[[a-z-]*\]//g' \
-	    -e 's/algedit \(help \)\{0,1\}[a-z]*//g; s/Parkeervergunning Texel//g' "$1"
+	    -e 's/algedit \(help \)\{0,1\}[a-z]*//g; s/Parkeervergunning Texel//g; s/\(register\|review\)\.[a-z-]*//g' "$1"
 }
 # Words of one language that are not words of the other.
 EN='the|must|cannot|should|with|which|this|that|from|your|you|and|to|for|not|are|has|have|field|fields|error|errors|warning|warnings|description|descriptions|file|files|save|saved|changed|checked|required|missing|shown|quit|delete|next|undo|show|unknown|usage|commands|options|there|here|what|when|where|only|choose|open|allowed|empty'

@@ -200,7 +200,8 @@ head0=$(git -C a rev-parse HEAD)
 run out -C a publish "$slug" --org gm0363 --url "$URL"
 expect "POST: approved, added with its code" 0 "12345678"
 run out -C a review --print "$slug"
-expect "published: the review says so" 0 "published" "Published by Anna"
+expect "sent: the review says so, not \"published\"" 0 "sent to the register" "Sent to the register by Anna"
+grep -q ": published" out && fail "the review says published before the register does: $(cat out)"
 grep -q "^POST /aanleverapi/v1_0/organizations/gm0363/algorithms auth=ok ctype=application/json$" srv/log ||
 	fail "POST: the register saw: $(cat srv/log)"
 cmp -s srv/bodies/000.json export.json && ok "POST: the body sent is export's" || fail "POST body differs from export"

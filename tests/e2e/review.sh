@@ -110,7 +110,7 @@ out=$("$A" -C b review --print parkeerhandhaving)
 echo "$out" | grep -q "parkeerhandhaving: approved" || fail "approved: $out"
 echo "$out" | grep -q "Comments, open" && fail "resolved comments listed as open: $out"
 out=$("$A" -C b review --list)
-echo "$out" | grep -q "^parkeerhandhaving  approved$" || fail "review --list after approval: $out"
+echo "$out" | grep -q "^parkeerhandhaving  approved, approved by Bea Jansen (not signed)$" || fail "review --list after approval: $out"
 out=$("$A" -C b review --print --format json parkeerhandhaving)
 echo "$out" | python3 -c 'import json,sys; d=json.load(sys.stdin)[0]; assert d["state"]=="approved", d; assert d["open_comments"]==0, d' ||
 	fail "json: $out"
@@ -127,7 +127,7 @@ echo "$out" | grep -q "^Purpose and impact:" || fail "change after approval: $ou
 echo "$out" | grep -q "^Human intervention:" && fail "approved field shown as changed: $out"
 "$A" -C a approve parkeerhandhaving 2>err && fail "self-approval accepted"
 grep -q "four eyes" err || fail "refusal does not say why: $(cat err)"
-grep -q "self-approve: yes" err || fail "refusal does not say how to allow it: $(cat err)"
+grep -q "review.self-approve in your own config" err || fail "refusal does not say how to allow it: $(cat err)"
 out=$("$A" -C a diff --since-approval parkeerhandhaving)
 echo "$out" | grep -q "{+betaald+}" || fail "diff --since-approval: $out"
 out=$("$A" -C a diff parkeerhandhaving)
@@ -137,10 +137,14 @@ echo "$out" | grep -q "^Purpose and impact:" || fail "diff ~1: $out"
 out=$("$A" -C a log parkeerhandhaving)
 echo "$out" | grep -q "\[approve [0-9a-f]*\]: Akkoord" || fail "log without the approval: $out"
 echo "$out" | grep -q "\[comment $c1\] Purpose and impact: Hoe lang" || fail "log without the comment: $out"
-# A team of one may allow it.
+# A team of one may allow it, in the user's own config (never the repository's).
 printf 'self-approve: yes\n' > a/.algedit/config
-"$A" -C a approve parkeerhandhaving >/dev/null || fail "self-approve: yes not honoured"
+"$A" -C a approve parkeerhandhaving 2>/dev/null >&2 && fail "the repository's self-approve: yes was honoured"
 rm a/.algedit/config
+mkdir -p "$XDG_CONFIG_HOME/algedit"
+git config -f "$XDG_CONFIG_HOME/algedit/config" review.self-approve true
+"$A" -C a approve parkeerhandhaving >/dev/null || fail "review.self-approve not honoured"
+git config -f "$XDG_CONFIG_HOME/algedit/config" --unset review.self-approve
 "$A" -C a sync >/dev/null
 
 # ---- two reviewers commenting at once merge without conflict ----

@@ -53,7 +53,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	r[1].ref = xstrdup(r[0].id);
 	r[1].time = r[0].time + 1;
 	review_version v = { "0123456789012345678901234567890123456789", "a", "a@b", 0 };
-	review_ctx c = { std, r[0].slug, &v, 1, false, NULL, NULL, NULL, NULL, false, NULL };
+	review_ctx c = { std, r[0].slug, &v, 1, false, NULL, NULL, NULL, NULL, false, NULL, NULL };
 	review_summary s;
 	review_compute(r, 2, &c, &s);
 	review_summary_done(&s);

@@ -94,7 +94,7 @@ static void hist_done(hist *h)
 
 static review_ctx ctx_of(hist *h)
 {
-	review_ctx c = { std, "parkeren", h->v, h->n, false, hist_at, use_changed ? hist_changed : NULL, h, NULL, false, NULL };
+	review_ctx c = { std, "parkeren", h->v, h->n, false, hist_at, use_changed ? hist_changed : NULL, h, NULL, false, NULL, NULL };
 	return c;
 }
 
@@ -267,9 +267,9 @@ START_TEST(states)
 	c = ctx_of(&h);
 	add(RK_REQUEST, "anna@x.nl", NULL, v2, NULL, NULL);
 	/* Four eyes: the author of the latest change may not approve. */
-	ck_assert_ptr_nonnull(review_may_approve(&c, "anna@x.nl"));
-	ck_assert_ptr_nonnull(strstr(review_may_approve(&c, "ANNA@x.nl"), "self-approve: yes"));
-	ck_assert_ptr_null(review_may_approve(&c, "bea@x.nl"));
+	ck_assert_ptr_nonnull(review_may_approve(&c, NULL, "anna@x.nl"));
+	ck_assert_ptr_nonnull(strstr(review_may_approve(&c, NULL, "ANNA@x.nl"), "review.self-approve"));
+	ck_assert_ptr_null(review_may_approve(&c, NULL, "bea@x.nl"));
 	review_rec *self = add(RK_APPROVE, "anna@x.nl", NULL, v2, NULL, NULL);
 	review_compute(recs, nrecs, &c, &s);
 	ck_assert_int_eq(s.state, REVIEW_IN_REVIEW);
@@ -278,7 +278,7 @@ START_TEST(states)
 	review_summary_done(&s);
 	/* Allowed by the repository's config. */
 	c.self_approve = true;
-	ck_assert_ptr_null(review_may_approve(&c, "anna@x.nl"));
+	ck_assert_ptr_null(review_may_approve(&c, NULL, "anna@x.nl"));
 	c.self_approve = false;
 
 	add(RK_APPROVE, "bea@x.nl", NULL, v2, "Akkoord", NULL);

@@ -141,9 +141,15 @@ START_TEST(self_approve)
 {
 	store *s = open_repo("sa", true);
 	ck_assert(!store_review_self_approve(s));
-	ck_assert_int_eq(sh("printf 'self-approve: yes\\n' > '%s/sa/.algedit/config'", tmp), 0);
+	/* The repository's config comes from others through sync: never used. */
+	ck_assert_int_eq(sh("printf 'self-approve: yes\\n[review]\\n\\tself-approve = true\\n' > '%s/sa/.algedit/config'", tmp), 0);
+	ck_assert(!store_review_self_approve(s));
+	ck_assert(store_review_repo_self_approve(s));
+	/* The user's own config may allow it. */
+	const char *cfg = getenv("XDG_CONFIG_HOME");
+	ck_assert_int_eq(sh("mkdir -p '%s/algedit' && git config -f '%s/algedit/config' review.self-approve true", cfg, cfg), 0);
 	ck_assert(store_review_self_approve(s));
-	ck_assert_int_eq(sh("printf 'self-approve: no\\n' > '%s/sa/.algedit/config'", tmp), 0);
+	ck_assert_int_eq(sh("git config -f '%s/algedit/config' review.self-approve false", cfg), 0);
 	ck_assert(!store_review_self_approve(s));
 	store_free(&s);
 }
