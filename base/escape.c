@@ -74,6 +74,48 @@ void sb_add_escaped(strbuf *b, const char *s, size_t n, unsigned flags)
 	}
 }
 
+bool json_add_str(strbuf *b, const char *s, size_t n)
+{
+	bool exact = true;
+	char buf[12];
+	sb_addc(b, '"');
+	for (size_t i = 0; i < n;) {
+		size_t j = i;
+		while (j < n && (unsigned char)s[j] >= 0x20 && (unsigned char)s[j] < 0x7F && s[j] != '"' && s[j] != '\\')
+			j++;
+		if (j > i) {
+			sb_add(b, s + i, j - i);
+			i = j;
+			continue;
+		}
+		uint32_t cp;
+		int k = utf8_decode(s + i, n - i, &cp);
+		if (k <= 0) {
+			sb_adds(b, "\\ufffd");
+			exact = false;
+			i++;
+			continue;
+		}
+		if (cp == '"' || cp == '\\')
+			sb_printf(b, "\\%c", (char)cp);
+		else if (cp == '\n')
+			sb_adds(b, "\\n");
+		else if (cp == '\t')
+			sb_adds(b, "\\t");
+		else if (cp == '\r')
+			sb_adds(b, "\\r");
+		else if (cp < 0x80 ? cp < 0x20 || cp == 0x7F : esc_cp(cp, 0, buf) != NULL)
+			/* C0, DEL, C1 and the bidi and format controls: the same value,
+			 * but nothing a terminal acts on when the JSON is shown. */
+			sb_printf(b, "\\u%04x", (unsigned)cp);
+		else
+			sb_add(b, s + i, (size_t)k);
+		i += (size_t)k;
+	}
+	sb_addc(b, '"');
+	return exact;
+}
+
 char *esc_dup(const char *s, unsigned flags)
 {
 	strbuf b = STRBUF_INIT;

@@ -32,6 +32,13 @@
 const char *esc_cp(uint32_t cp, unsigned flags, char buf[12]);
 /* Appends s[0..n) escaped. */
 void sb_add_escaped(strbuf *b, const char *s, size_t n, unsigned flags);
+/* The one JSON string writer (check, export, review --format json): s[0..n)
+ * as a JSON string that is valid UTF-8 and safe to show on a terminal: " \\
+ * newline tab and CR as their escapes, the other C0 controls, DEL, the C1
+ * controls (U+0080..U+009F) and the bidi and format controls esc_cp names
+ * as \\uXXXX (the same value for a JSON reader), each byte that is not UTF-8
+ * as \\ufffd. Returns false when such a byte was replaced. */
+bool json_add_str(strbuf *b, const char *s, size_t n);
 /* s escaped, in a new string (caller frees). */
 char *esc_dup(const char *s, unsigned flags);
 /* For printf arguments: s escaped (NULL gives ""), one line (esc_line) or

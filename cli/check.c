@@ -27,37 +27,11 @@ typedef struct check_opts {
 	strbuf out;        /* JSON output accumulates here */
 } check_opts;
 
-/* A JSON string that is always valid UTF-8 and safe to show: control
- * characters (C0, DEL, C1) and the bidi and line-separator controls as \u
- * escapes, each byte that is not UTF-8 as U+FFFD. Returns false when such a
- * byte was replaced. */
+/* A JSON string through the one writer (json_add_str); false when a byte
+ * that is not UTF-8 was replaced. */
 static bool json_str(strbuf *b, const char *s)
 {
-	bool exact = true;
-	size_t n = strlen(s);
-	sb_addc(b, '"');
-	for (size_t i = 0; i < n;) {
-		uint32_t cp;
-		int k = utf8_decode(s + i, n - i, &cp);
-		if (k == 0) {
-			sb_adds(b, "\\ufffd");
-			exact = false;
-			i++;
-			continue;
-		}
-		if (cp == '"' || cp == '\\')
-			sb_printf(b, "\\%c", (char)cp);
-		else if (cp == '\n')
-			sb_adds(b, "\\n");
-		else if (cp < 0x20 || (cp >= 0x7F && cp <= 0x9F) || cp == 0x061C || cp == 0x200E || cp == 0x200F ||
-		         (cp >= 0x2028 && cp <= 0x202E) || (cp >= 0x2066 && cp <= 0x2069))
-			sb_printf(b, "\\u%04x", (unsigned)cp);
-		else
-			sb_add(b, s + i, (size_t)k);
-		i += (size_t)k;
-	}
-	sb_addc(b, '"');
-	return exact;
+	return json_add_str(b, s, strlen(s));
 }
 
 /* Control characters from a file never reach the terminal raw. */

@@ -39,20 +39,11 @@ static void safe(strbuf *out, const char *s)
 		cli_safe(out, s, strlen(s));
 }
 
+/* Through the one JSON string writer: C1 and bidi controls from records
+ * and names as \\u escapes, never raw. NULL gives "". */
 static void json_str(strbuf *b, const char *s)
 {
-	sb_addc(b, '"');
-	for (const unsigned char *p = (const unsigned char *)(s ? s : ""); *p; p++) {
-		if (*p == '"' || *p == '\\')
-			sb_printf(b, "\\%c", *p);
-		else if (*p == '\n')
-			sb_adds(b, "\\n");
-		else if (*p < 0x20 || *p == 0x7F)
-			sb_printf(b, "\\u%04x", *p);
-		else
-			sb_addc(b, (char)*p);
-	}
-	sb_addc(b, '"');
+	json_add_str(b, s ? s : "", s ? strlen(s) : 0);
 }
 
 static void date_of(int64_t t, char out[32])

@@ -12,37 +12,6 @@
 #include <string.h>
 #include <strings.h>
 
-void json_add_string(strbuf *b, const char *s, size_t n)
-{
-	sb_addc(b, '"');
-	uint32_t cp;
-	int k;
-	char e[12];
-	for (size_t i = 0; i < n; i++) {
-		unsigned char c = (unsigned char)s[i];
-		if (c == '"' || c == '\\') {
-			sb_addc(b, '\\');
-			sb_addc(b, (char)c);
-		} else if (c == '\n') {
-			sb_adds(b, "\\n");
-		} else if (c == '\t') {
-			sb_adds(b, "\\t");
-		} else if (c == '\r') {
-			sb_adds(b, "\\r");
-		} else if (c < 0x20 || c == 0x7F) {
-			sb_printf(b, "\\u%04x", c);
-		} else if (c >= 0x80 && (k = utf8_decode(s + i, n - i, &cp)) > 0 && esc_cp(cp, 0, e)) {
-			/* C1 and bidi controls: the same value, but nothing a terminal
-			 * acts on when the JSON is printed there. */
-			sb_printf(b, "\\u%04x", (unsigned)cp);
-			i += (size_t)k - 1;
-		} else {
-			sb_addc(b, (char)c);
-		}
-	}
-	sb_addc(b, '"');
-}
-
 /* Converts one scalar from the register's layout to ours. */
 static ynode *import_scalar(const std_field *f, const ynode *n)
 {
@@ -123,7 +92,7 @@ static void export_value(strbuf *b, const std_field *f, const ynode *n)
 		sb_adds(b, "null");
 	} else if (n->type == Y_STR) {
 		char *h = f && f->kind == FK_RICH ? rich_to_register_html(n->str) : f ? text_to_html(n->str) : xstrdup(n->str);
-		json_add_string(b, h, strlen(h));
+		json_add_str(b, h, strlen(h));
 		free(h);
 	} else if (n->type == Y_NUM || n->type == Y_BOOL) {
 		sb_add(b, n->str, n->len);
@@ -142,7 +111,7 @@ static void export_value(strbuf *b, const std_field *f, const ynode *n)
 		for (size_t i = 0; i < n->n; i++) {
 			if (i)
 				sb_adds(b, ", ");
-			json_add_string(b, n->keys[i], strlen(n->keys[i]));
+			json_add_str(b, n->keys[i], strlen(n->keys[i]));
 			sb_adds(b, ": ");
 			export_value(b, NULL, n->kids[i]);
 		}
@@ -161,7 +130,7 @@ char *desc_export_api_json(const description *d)
 			continue;
 		sb_adds(&b, first ? "\n  " : ",\n  ");
 		first = false;
-		json_add_string(&b, d->std->fields[i].key, strlen(d->std->fields[i].key));
+		json_add_str(&b, d->std->fields[i].key, strlen(d->std->fields[i].key));
 		sb_adds(&b, ": ");
 		export_value(&b, &d->std->fields[i], v);
 	}

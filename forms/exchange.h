@@ -73,7 +73,6 @@ void import_result_done(import_result *r);
 /* "a list of API bodies", ... translated. */
 const char *import_file_kind_label(import_file_kind k);
 
-/* Appends a JSON string literal (quotes and escapes) to b. */
-void json_add_string(strbuf *b, const char *s, size_t n);
+/* JSON strings are written by json_add_str (base/escape.h). */
 
 #endif

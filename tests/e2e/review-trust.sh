@@ -198,4 +198,27 @@ git config -f "$CFG" review.require-signatures true
 locked "an unsigned approval with require-signatures"
 LANGUAGE=nl "$A" -C a publish "$slug" --org gm0363 --url "$URL" > out 2>&1
 grep -q "niet ondertekend" out && ok "in Dutch: $(cut -c1-100 out)" || fail "Dutch: $(cat out)"
+
+# ---- review --format json: C1 and bidi controls from records and names as \u escapes ----
+C1=$(printf '\302\233')      # U+009B, CSI as one character
+RLO=$(printf '\342\200\256') # U+202E, right-to-left override
+git init -q j
+"$A" -C j new "Json" description_short="Kort" > out 2>&1 || fail "new j: $(cat out)"
+# A version by an author whose name holds U+202E (git takes any name).
+sed -i 's/^description_short: .*/description_short: Korter/' j/algoritmes/json.yaml
+git -C j -c user.name="Eve${RLO}gpj.exe" -c user.email=eve@example.nl commit -qam "Korter"
+mkdir -p j/reviews/json
+printf 'kind: comment\ndescription: json\nfield: description_short\nversion: "%s"\nauthor: "Mal\\u009b31mlory"\nemail: m@example.nl\ntime: 2026-12-08T01:00:00Z\ntext: "x\\u202ey\\u009b2J"\n' \
+	"$(git -C j rev-parse HEAD)" > j/reviews/json/20261208T010000Z-0badc0de-comment.yaml
+git -C j add reviews && git -C j commit -qm "A comment"
+"$A" -C j review --print --format json json > out 2>&1
+if grep -q "$C1\|$RLO" out; then
+	fail "review --format json prints C1 or bidi controls raw: $(od -c out | head -5)"
+elif grep -qF '\u009b31mlory' out && grep -qF 'x\u202ey\u009b2J' out && grep -qF 'Eve\u202egpj.exe' out; then
+	ok "review --format json: C1 and bidi controls as \\u escapes"
+else
+	fail "review --format json: $(cat out)"
+fi
+python3 -c 'import json,sys; json.load(open(sys.argv[1]))' out 2>/dev/null && ok "review --format json: valid JSON" ||
+	{ command -v python3 >/dev/null && fail "review --format json is not valid JSON: $(cat out)"; }
 [ "$fails" = 0 ] || exit 1

@@ -139,6 +139,32 @@ START_TEST(urls_lose_passwords)
 }
 END_TEST
 
+/* The one JSON string writer: values a JSON reader gets back exactly,
+ * nothing a terminal acts on when the JSON is shown. */
+START_TEST(json_strings)
+{
+	static const struct { const char *in; size_t n; const char *out; bool exact; } v[] = {
+		{ "Parkeren ë ĳ ’ € 😀", 0, "\"Parkeren ë ĳ ’ € 😀\"", true },
+		{ "a\"b\\c\nd\te\rf", 0, "\"a\\\"b\\\\c\\nd\\te\\rf\"", true },
+		{ "\x1b[2J\x07\x7f", 0, "\"\\u001b[2J\\u0007\\u007f\"", true },
+		{ "CSI \xc2\x9b" "31m", 0, "\"CSI \\u009b31m\"", true },
+		{ "evil\xe2\x80\xaetxt.exe \xe2\x81\xa6x\xe2\x81\xa9 \xe2\x80\x8b\xef\xbb\xbf", 0,
+		  "\"evil\\u202etxt.exe \\u2066x\\u2069 \\u200b\\ufeff\"", true },
+		{ "lone \x9b and Latin-1 \xe9", 0, "\"lone \\ufffd and Latin-1 \\ufffd\"", false },
+		{ "nul\0inside", 10, "\"nul\\u0000inside\"", true },
+	};
+	for (size_t i = 0; i < sizeof v / sizeof *v; i++) {
+		strbuf b = STRBUF_INIT;
+		bool exact = json_add_str(&b, v[i].in, v[i].n ? v[i].n : strlen(v[i].in));
+		ck_assert_str_eq(b.s, v[i].out);
+		ck_assert(exact == v[i].exact);
+		for (size_t k = 0; k < b.len; k++)
+			ck_assert((unsigned char)b.s[k] >= 0x20 && (unsigned char)b.s[k] != 0x7f);
+		sb_done(&b);
+	}
+}
+END_TEST
+
 int main(void)
 {
 	Suite *s = suite_create("escape");
@@ -151,6 +177,7 @@ int main(void)
 	tcase_add_test(t, nothing_raw_survives);
 	tcase_add_test(t, ring_for_printf);
 	tcase_add_test(t, urls_lose_passwords);
+	tcase_add_test(t, json_strings);
 	suite_add_tcase(s, t);
 	return unit_run(s);
 }

@@ -8,6 +8,7 @@
 #include "forms/desc.h"
 #include "forms/exchange.h"
 #include "i18n/i18n.h"
+#include "base/escape.h"
 #include "unit.h"
 
 #include <string.h>
@@ -142,11 +143,11 @@ START_TEST(oracle_errors)
 					if (loc->kids[k]->type == Y_NUM)
 						sb_adds(&b, loc->kids[k]->str);
 					else
-						json_add_string(&b, loc->kids[k]->str, loc->kids[k]->len);
+						json_add_str(&b, loc->kids[k]->str, loc->kids[k]->len);
 				}
 				sb_adds(&b, "], \"msg\": ");
 				const ynode *m = ynode_get(e, "msg");
-				json_add_string(&b, m->str, m->len);
+				json_add_str(&b, m->str, m->len);
 				sb_adds(&b, ", \"type\": \"x\"}");
 				const char *key = loc && loc->n && loc->kids[0]->type == Y_STR ? loc->kids[0]->str : NULL;
 				labelled += key && standard_field(std, key);
