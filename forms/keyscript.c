@@ -230,9 +230,12 @@ int ks_parse(keyscript *s, const char *name, const char *data, size_t len, char 
 				st.text = arg;
 			}
 		} else {
-			while (*t == ' ' || *t == '\t')
+			/* Trimmed at both ends; the end first, so that an argument of
+			 * blanks only ("key  ") leaves t at the end, never past it. */
+			char *end = arg + tl;
+			*end = '\0';
+			while (t < end && (*t == ' ' || *t == '\t'))
 				t++;
-			t[tl - (size_t)(t - arg)] = '\0';
 			if (!strcmp(word, "wait")) {
 				st.kind = KS_WAIT;
 				if (!number(t, KS_MAX_WAIT_MS, &st.ms))

@@ -9,6 +9,7 @@
 #include "base/base.h"
 #include "i18n/i18n.h"
 
+#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -69,8 +70,13 @@ static void loc_rest(strbuf *b, const ynode *loc, size_t from)
 	for (size_t i = from; i < loc->n; i++) {
 		const ynode *p = loc->kids[i];
 		if (p->type == Y_NUM) {
-			long k = strtol(p->str, NULL, 10);
-			sb_printf(b, _(", item %ld"), k + 1);
+			/* A position is the register's, not ours: one beyond any list
+			 * (or a number strtol clamps to LONG_MAX) is not counted on. */
+			errno = 0;
+			char *end;
+			long k = strtol(p->str, &end, 10);
+			if (!errno && end != p->str && k >= 0 && k < REG_MAX_ANSWER)
+				sb_printf(b, _(", item %ld"), k + 1);
 		} else if (p->type == Y_STR) {
 			sb_printf(b, ", %s", p->str);
 		}

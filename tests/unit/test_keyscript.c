@@ -72,6 +72,12 @@ START_TEST(faults_named_with_file_and_line)
 	bad("text\n", "\"text\" needs the text");
 	bad("caption\n", "\"caption\" needs the words");
 	bad("key\n", "\"key\" needs a key name");
+	/* Blanks only after the word: the trimmed argument is empty (this
+	 * wrapped a pointer once; tests/fuzz/corpus/keyscript/ub-*). */
+	bad("key  \n", "\"key\" needs a key name");
+	bad("key \t \n", "\"key\" needs a key name");
+	bad("wait  \n", "\"wait\" needs a number");
+	bad("size   \n", "\"size\" needs columns and rows");
 	bad("text a\033[2Jb\n", "control character");
 	bad("caption a\xc2\x9b" "b\n", "control character");
 	bad("text \xff\xfe\n", "not valid UTF-8");

@@ -179,6 +179,29 @@ START_TEST(oracle_errors)
 }
 END_TEST
 
+/* A 422 with a list position no list has (LONG_MAX, or more than strtol
+ * reads): one finding, no item counted from it (k + 1 overflowed once;
+ * tests/fuzz/corpus/register/ub-422-huge-position). */
+START_TEST(detail_huge_position)
+{
+	description *d = desc_new(std);
+	static const char *const bodies[] = {
+		"{\"detail\": [{\"loc\": [\"body\", \"name\", 9223372036854775807], \"msg\": \"te lang\", \"type\": \"x\"}]}",
+		"{\"detail\": [{\"loc\": [\"body\", \"name\", 99999999999999999999], \"msg\": \"te lang\", \"type\": \"x\"}]}",
+		"{\"detail\": [{\"loc\": [\"body\", \"name\", -9223372036854775808], \"msg\": \"te lang\", \"type\": \"x\"}]}",
+	};
+	for (size_t i = 0; i < sizeof bodies / sizeof *bodies; i++) {
+		findings fs;
+		findings_init(&fs);
+		ck_assert_uint_eq(reg_detail_findings(d, bodies[i], strlen(bodies[i]), &fs), 1);
+		ck_assert_ptr_nonnull(strstr(fs.v[0].msg, "te lang"));
+		ck_assert_ptr_null(strstr(fs.v[0].msg, "item"));
+		findings_done(&fs);
+	}
+	desc_free(&d);
+}
+END_TEST
+
 /* The register's address, read by libcurl's own parser: the tricks that
  * make a hand-written reader see *.overheid.nl while libcurl connects
  * elsewhere are refused. */
@@ -251,6 +274,7 @@ int main(void)
 	tcase_add_test(t, detail_to_findings);
 	tcase_add_test(t, oracle_errors);
 	tcase_add_test(t, url_tricks);
+	tcase_add_test(t, detail_huge_position);
 	suite_add_tcase(s, t);
 	int rc = unit_run(s);
 	standard_free(&std);
