@@ -275,6 +275,7 @@ static int play(const char *arg, double speed, bool present)
 			rc = 2;
 			break;
 		}
+		tui_demo_sandbox(box);
 		char *repo = xasprintf("%s/drafts", box);
 		store *s = NULL;
 		if (store_open(std, repo, &s, &e) != STORE_OK) {
@@ -294,6 +295,7 @@ static int play(const char *arg, double speed, bool present)
 			store_free(&s);
 		}
 		free(repo);
+		tui_demo_sandbox(NULL);
 		rm_tree(box);
 		free(box);
 		/* Also forgets the caption shown, whatever the answer. */

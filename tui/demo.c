@@ -45,7 +45,40 @@ static struct {
 	bool asking;
 	strbuf ask;
 	char *prompt;            /* the caption bar while asking */
+	char *sandbox;           /* the demo's folder while a script plays */
 } D;
+
+void tui_demo_sandbox(const char *dir)
+{
+	free(D.sandbox);
+	D.sandbox = dir ? xstrdup(dir) : NULL;
+}
+
+const char *demo_sandbox(void)
+{
+	return D.o.play ? D.sandbox : NULL;
+}
+
+char *demo_file_path(const char *path)
+{
+	const char *box = demo_sandbox();
+	if (!box)
+		return xstrdup(path);
+	/* The real paths, links resolved: a link in the sandbox to a file
+	 * outside it is outside. */
+	char *full = path[0] == '/' ? xstrdup(path) : xasprintf("%s/%s", box, path);
+	char *real = realpath(full, NULL), *rbox = realpath(box, NULL);
+	free(full);
+	size_t bl = rbox ? strlen(rbox) : 0;
+	bool in = real && rbox && !strncmp(real, rbox, bl) && real[bl] == '/';
+	free(rbox);
+	if (!in) {
+		free(real);
+		errno = EACCES;
+		return NULL;
+	}
+	return real;
+}
 
 void tui_demo_set(const tui_demo_opts *o)
 {

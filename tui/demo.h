@@ -19,6 +19,12 @@ void demo_draw(const app *a, int *cy, int *cx);
  * writes it (false for one it cannot write). */
 void demo_key_event(const ks_key *k, tui_event *ev);
 bool demo_event_key(int key, ks_key *k);
+/* The sandbox of the demo being played, or NULL when none plays. */
+const char *demo_sandbox(void);
+/* For a prompt that opens a file: path itself, or, while a demo plays, the
+ * file's real path when it lies in the sandbox (a relative path is taken
+ * from the sandbox), else NULL with errno EACCES (caller frees). */
+char *demo_file_path(const char *path);
 /* The caption bar's rows at this width (layout). */
 int demo_caption_rows(const app *a, int cols);
 

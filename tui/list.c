@@ -6,6 +6,7 @@
 #include "config.h"
 #include "tui/app.h"
 #include "tui/persist.h"
+#include "tui/demo.h"
 #include "store/store.h"
 #include "forms/progress.h"
 #include "forms/rules.h"
@@ -424,9 +425,13 @@ int list_from_template(app *a, const char *arg)
 	}
 	int rc = -1;
 	a->dlg.tpl_file = xstrdup(path);
+	/* In a demo the script types the path: only the sandbox's files. */
+	char *open_path = *path ? demo_file_path(path) : NULL;
 	if (!*path) {
 		app_status(a, true, "%s", _("type the path of a template file (a JSON file from a supplier or the register)"));
-	} else if (read_file(path, DESC_MAX_FILE * 16, &a->dlg.tpl_data, &a->dlg.tpl_len) < 0) {
+	} else if (!open_path) {
+		app_status(a, true, "%s", _("in a demo only files in the demo's own folder can be opened; nothing was read"));
+	} else if (read_file(open_path, DESC_MAX_FILE * 16, &a->dlg.tpl_data, &a->dlg.tpl_len) < 0) {
 		app_status(a, true, _("cannot read %s: %s"), path, strerror(errno));
 	} else {
 		findings fs;
@@ -448,6 +453,7 @@ int list_from_template(app *a, const char *arg)
 	}
 	if (rc < 0)
 		list_template_forget(a);
+	free(open_path);
 	free(path);
 	free(id);
 	a->dirty = true;

@@ -37,6 +37,8 @@ EXTRA_DIST += tests/e2e/tutor.sh
 
 
 # ---- trust: this area's lines go below ----
+TESTS += tests/e2e/tui-demo-sandbox.sh
+EXTRA_DIST += tests/e2e/tui-demo-sandbox.sh
 
 
 

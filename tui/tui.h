@@ -49,6 +49,10 @@ typedef struct tui_demo_opts {
 	bool high_contrast;
 } tui_demo_opts;
 void tui_demo_set(const tui_demo_opts *o);
+/* The folder of the demo being played (the sandbox cli/demo.c made), or
+ * NULL: while a script plays, prompts that open files open only files in
+ * it, since the script may come from anyone. */
+void tui_demo_sandbox(const char *dir);
 /* After the editor ended: true when the person asked for the demo to
  * start again (the caller makes a fresh sandbox and plays it again). */
 bool tui_demo_restart(void);
