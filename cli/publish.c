@@ -70,7 +70,7 @@ static bool publish_approved(store *s, const char *slug, bool force, char **why)
  * description's latest version (the one sent, with the register's code), so
  * the list and the review show "published" until a field changes. A failure
  * is said but does not undo what the register has. */
-static void publish_record(store *s, const char *slug, const char *lars)
+static void publish_record(store *s, const char *slug, const char *lars, const char *state)
 {
 	store_review r;
 	memset(&r, 0, sizeof r);
@@ -86,7 +86,8 @@ static void publish_record(store *s, const char *slug, const char *lars)
 	rec.slug = xstrdup(slug);
 	rec.version = xstrdup(r.versions[0].commit);
 	rec.text = xstrdup(lars);
-	char *msg = xasprintf(_("Published: %s (%s)"), slug, lars);
+	rec.reg_state = state ? xstrdup(state) : NULL;
+	char *msg = xasprintf(_("Sent to the register: %s (%s)"), slug, lars);
 	store_saved info;
 	if (store_review_add(s, &rec, NULL, msg, &info) != STORE_OK)
 		fprintf(stderr, _("algedit publish: note: the publication could not be recorded in the review: %s\n"),
@@ -333,16 +334,15 @@ static void explain_failure(const reg_answer *a, const char *org, const char *la
 	}
 }
 
-/* Sends, waiting and trying again when the register says it is busy. */
-static int send_with_retries(const reg_request *rq, reg_answer *ans)
+/* Sends, waiting and trying again when the register says it is busy. On
+ * no answer -1, with *sent telling whether the request may have arrived
+ * (then the caller says what happened; else it is said here). */
+static int send_with_retries(const reg_request *rq, reg_answer *ans, bool *sent, char **err)
 {
+	*err = NULL;
 	for (int tries = 1;; tries++) {
-		char *err = NULL;
-		if (reg_send(rq, ans, &err) < 0) {
-			cli_error("publish", _("%s; nothing was published"), err);
-			free(err);
+		if (reg_send_ex(rq, ans, sent, err) < 0)
 			return -1;
-		}
 		if (ans->status != 429 || tries >= REG_MAX_TRIES)
 			return 0;
 		long secs = reg_retry_wait(ans->retry_after);
@@ -350,6 +350,84 @@ static int send_with_retries(const reg_request *rq, reg_answer *ans)
 		say_wait(secs, tries + 1);
 		sleep((unsigned)secs);
 	}
+}
+
+/* Where and how requests go, for the look-ups around a POST. */
+typedef struct target {
+	const char *base, *org, *token, *cacert;
+	bool from_repo;
+	long timeout;
+} target;
+
+/* Looks the description up in the organisation's list, by name and
+ * source_id: 1 with its code in *lars (caller frees), 0 when it is not
+ * there, -1 when the list could not be read (said). */
+static int look_up(const target *t, const description *d, char **lars)
+{
+	*lars = NULL;
+	const std_field *fn = standard_field(d->std, "name"), *fs = standard_field(d->std, "source_id");
+	const char *name = fn ? desc_text(d, fn) : NULL, *sid = fs ? desc_text(d, fs) : NULL;
+	char *url = xasprintf("%s/v1_0/organizations/%s/algorithms", t->base, t->org);
+	reg_request rq = { "GET", url, t->token, NULL, 0, t->cacert, t->from_repo, t->timeout };
+	reg_answer a = { 0 };
+	bool sent;
+	char *err = NULL;
+	int rc = -1;
+	if (send_with_retries(&rq, &a, &sent, &err) < 0) {
+		cli_error("publish", _("cannot look up in the register whether it has this description already: %s"), err);
+		free(err);
+	} else if (a.status < 200 || a.status > 299) {
+		explain_failure(&a, t->org, NULL);
+	} else {
+		int found = 0;
+		*lars = reg_answer_find(a.body, a.len, name, sid, &found);
+		if (found < 0)
+			cli_error("publish", "%s", _("the register's list of your organisation's descriptions cannot be read; nothing was published"));
+		else
+			rc = found > 0;
+		if (found > 1)
+			fprintf(stderr, _("algedit publish: note: the register has %d descriptions with this name and source_id; the first, %s, is used\n"),
+			        found, *lars);
+	}
+	reg_answer_done(&a);
+	free(url);
+	return rc;
+}
+
+/* The register's state of a description ("STATE_1", "PUBLISHED"), or NULL. */
+static char *state_of(const target *t, const char *lars)
+{
+	char *url = xasprintf("%s/v1_0/organizations/%s/algorithms/%s", t->base, t->org, lars);
+	reg_request rq = { "GET", url, t->token, NULL, 0, t->cacert, t->from_repo, t->timeout };
+	reg_answer a = { 0 };
+	bool sent;
+	char *err = NULL, *st = NULL;
+	if (send_with_retries(&rq, &a, &sent, &err) == 0 && a.status >= 200 && a.status <= 299)
+		st = reg_answer_state(a.body, a.len);
+	free(err);
+	reg_answer_done(&a);
+	free(url);
+	return st;
+}
+
+/* Saves the register's code with the description, as a version. */
+static bool save_lars(store *s, const char *slug, description *d, const char *lars, const char *path)
+{
+	set_lars(d, lars);
+	store_saved info = { 0 };
+	store_status ss = store_save(s, slug, d, &info);
+	if (ss != STORE_OK && ss != STORE_UNCHANGED) {
+		cli_error("publish", _("the code %s could not be saved with the description: %s. Add the line \"lars: '%s'\" to "
+		                       "%s and save it, or the next publish adds the description a second time"),
+		          lars, store_error(s), lars, path);
+		return false;
+	}
+	if (ss == STORE_OK) {
+		info.message[strcspn(info.message, "\n")] = '\0';
+		printf("[%.7s] %s\n", info.commit, esc_line(info.message));
+		store_saved_done(&info);
+	}
+	return true;
 }
 
 int cmd_publish(int argc, char **argv)
@@ -477,6 +555,7 @@ int cmd_publish(int argc, char **argv)
 	url = lars ? xasprintf("%s/v1_0/organizations/%s/algorithms/%s", base, org, lars)
 	           : xasprintf("%s/v1_0/organizations/%s/algorithms", base, org);
 	const char *method = lars ? "PUT" : "POST";
+	(void)method;
 
 	if (dry) {
 		char *shown = url_redact(url);
@@ -493,10 +572,81 @@ int cmd_publish(int argc, char **argv)
 		goto out;
 	if (!(token = get_token(&st)))
 		goto out;
-	reg_request rq = { method, url, token, body, strlen(body), cacert, from_repo };
-	if (send_with_retries(&rq, &ans) < 0)
-		goto out;
-	reg_token_free(&token);
+	target tg = { base, org, token, cacert, from_repo, 0 };
+	const char *tmo = getenv("ALGEDIT_REGISTER_TIMEOUT");
+	if (tmo && *tmo) {
+		char *end;
+		long v = strtol(tmo, &end, 10);
+		if (!*end && v >= 1 && v <= 3600)
+			tg.timeout = v;
+	}
+	char *code = lars ? xstrdup(lars) : NULL; /* lars points into d, which set_lars changes */
+	char *reg_state = NULL;
+	/* Before adding: a POST whose answer never came may have been stored.
+	 * The organisation's list says; a description found there by name and
+	 * source_id is updated, never added a second time. */
+	if (!code) {
+		char *found = NULL;
+		int f = look_up(&tg, d, &found);
+		if (f < 0)
+			goto out_code;
+		if (f > 0) {
+			printf(_("The register already has %s, with the code %s (probably from an earlier publish whose answer did "
+			         "not arrive); it is updated (PUT) instead of added a second time.\n"), esc_line(slug), found);
+			if (!save_lars(s, slug, d, found, path)) {
+				free(found);
+				goto out_code;
+			}
+			code = found;
+		}
+	}
+	for (int round = 0;; round++) {
+		free(url);
+		url = code ? xasprintf("%s/v1_0/organizations/%s/algorithms/%s", base, org, code)
+		           : xasprintf("%s/v1_0/organizations/%s/algorithms", base, org);
+		method = code ? "PUT" : "POST";
+		reg_request rq = { method, url, token, body, strlen(body), cacert, from_repo, tg.timeout };
+		bool sent = false;
+		char *err = NULL;
+		if (send_with_retries(&rq, &ans, &sent, &err) == 0) {
+			free(err);
+			break;
+		}
+		if (!sent) {
+			cli_error("publish", _("%s; nothing was published"), err);
+			free(err);
+			goto out_code;
+		}
+		if (code || round > 0) {
+			/* An update sent twice changes nothing: safe to send again. */
+			cli_error("publish", _("%s; whether the register took the update is not known. Check your network "
+			                       "connection and publish again later; sending the same update twice is harmless"), err);
+			free(err);
+			goto out_code;
+		}
+		/* A POST that got no answer may have been stored: look before any
+		 * advice to try again. */
+		cli_error("publish", _("%s; the register may have stored the description all the same: looking it up"), err);
+		free(err);
+		char *found = NULL;
+		int f = look_up(&tg, d, &found);
+		if (f == 0) {
+			cli_error("publish", "%s", _("the register did not store it; nothing was published. Publishing again is safe"));
+			goto out_code;
+		}
+		if (f < 0) {
+			cli_error("publish", "%s", _("whether the register stored it is not known; publishing again is safe: algedit "
+			                             "publish looks the description up first and updates it if it is there"));
+			goto out_code;
+		}
+		printf(_("The register did store %s, with the code %s; the code is saved and the description is sent again as an update (PUT).\n"),
+		       esc_line(slug), found);
+		if (!save_lars(s, slug, d, found, path)) {
+			free(found);
+			goto out_code;
+		}
+		code = found;
+	}
 
 	if (ans.status == 422) {
 		findings reg;
@@ -505,46 +655,42 @@ int cmd_publish(int argc, char **argv)
 			print_findings(path, &reg);
 		findings_done(&reg);
 		cli_error("publish", "%s", _("the register refused the description (422); fix the errors above, save, and publish again"));
-		goto out;
+		goto out_code;
 	}
 	if (ans.status < 200 || ans.status > 299) {
-		explain_failure(&ans, org, lars);
-		goto out;
+		explain_failure(&ans, org, code);
+		goto out_code;
 	}
-	if (lars) {
+	if (code) {
 		if (reg_answer_no_changes(ans.body, ans.len))
-			printf(_("The register already has this version of %s (%s): nothing changed (NO_CHANGES).\n"), esc_line(slug), lars);
+			printf(_("The register already has this version of %s (%s): nothing changed (NO_CHANGES).\n"), esc_line(slug), code);
 		else
-			printf(_("Sent %s to the register (%s) as a new version; it is in the register's own workflow now (\"In bewerking\") until your organisation publishes it there.\n"),
-			       esc_line(slug), lars);
-		publish_record(s, slug, lars);
-		rc = 0;
-		goto out;
+			printf(_("Sent %s to the register (%s) as a new version.\n"), esc_line(slug), code);
+	} else {
+		lars_new = reg_answer_lars(ans.body, ans.len);
+		if (!lars_new) {
+			cli_error("publish", "%s", _("the register took the description but did not answer with its code; do not publish "
+			                             "it again before you have the code (the register's site lists it), or it is added twice"));
+			goto out_code;
+		}
+		printf(_("Added %s to the register with the code %s.\n"), esc_line(slug), lars_new);
+		if (!save_lars(s, slug, d, lars_new, path))
+			goto out_code;
+		code = lars_new;
+		lars_new = NULL;
 	}
-	lars_new = reg_answer_lars(ans.body, ans.len);
-	if (!lars_new) {
-		cli_error("publish", "%s", _("the register took the description but did not answer with its code; do not publish "
-		                             "it again before you have the code (the register's site lists it), or it is added twice"));
-		goto out;
-	}
-	printf(_("Added %s to the register with the code %s; it is in the register's own workflow now (\"In bewerking\") until your organisation publishes it there.\n"),
-	       esc_line(slug), lars_new);
-	set_lars(d, lars_new);
-	store_saved info = { 0 };
-	ss = store_save(s, slug, d, &info);
-	if (ss != STORE_OK && ss != STORE_UNCHANGED) {
-		cli_error("publish", _("the code %s could not be saved with the description: %s. Add the line \"lars: '%s'\" to "
-		                       "%s and save it, or the next publish adds the description a second time"),
-		          lars_new, store_error(s), lars_new, path);
-		goto out;
-	}
-	if (ss == STORE_OK) {
-		info.message[strcspn(info.message, "\n")] = '\0';
-		printf("[%.7s] %s\n", info.commit, esc_line(info.message));
-		store_saved_done(&info);
-	}
-	publish_record(s, slug, lars_new);
+	/* Sent is not published: the register says which it is. */
+	reg_state = state_of(&tg, code);
+	if (reg_state && !strcasecmp(reg_state, "PUBLISHED"))
+		printf(_("The register shows %s as published.\n"), esc_line(slug));
+	else
+		printf("%s\n", _("It is in the register's own workflow now (\"In bewerking\"); it is not published until your "
+		                 "organisation publishes it there."));
+	publish_record(s, slug, code, reg_state);
 	rc = 0;
+out_code:
+	free(reg_state);
+	free(code);
 out:
 	reg_token_free(&token);
 	reg_answer_done(&ans);

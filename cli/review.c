@@ -220,7 +220,7 @@ static void print_text(strbuf *out, store_review *r, const standard *std, const 
 	char date[32];
 	sb_adds(out, "== ");
 	safe(out, r->slug);
-	sb_printf(out, ": %s", review_state_name(sm->state));
+	sb_printf(out, ": %s", review_state_label(sm));
 	if (sm->note != NOTE_NONE)
 		sb_printf(out, " (%s)", review_note_name(sm->note));
 	sb_adds(out, "\n");
@@ -390,7 +390,7 @@ static void print_json(strbuf *out, store_review *r, const standard *std, const 
 	sb_adds(out, ",\"state\":");
 	json_str(out, review_state_key(sm->state));
 	sb_adds(out, ",\"state_label\":");
-	json_str(out, review_state_name(sm->state));
+	json_str(out, review_state_label(sm));
 	sb_adds(out, ",\"note\":");
 	json_str(out, review_note_key(sm->note));
 	sb_adds(out, ",\"approved_by\":");

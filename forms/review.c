@@ -64,6 +64,7 @@ void review_rec_done(review_rec *r)
 		free(r->reviewers[i]);
 	free(r->reviewers);
 	free(r->signature);
+	free(r->reg_state);
 	free(r->problem);
 	memset(r, 0, sizeof *r);
 }
@@ -168,6 +169,7 @@ static void from_tree(const ynode *root, review_rec *r)
 	r->quote = get_str(root, "quote");
 	r->ref = get_str(root, "ref");
 	r->signature = get_str(root, "signature");
+	r->reg_state = get_str(root, "register-state");
 	char *item = get_str(root, "item");
 	if (item) {
 		char *end;
@@ -374,6 +376,7 @@ char *review_rec_write(const review_rec *r, size_t *len)
 	}
 	put(&b, "text", r->text, true);
 	put(&b, "quote", r->quote, true);
+	put(&b, "register-state", r->reg_state, false);
 	put(&b, "signature", r->signature, true);
 	if (len)
 		*len = b.len;
@@ -468,6 +471,14 @@ const char *review_state_name(review_state s)
 	case REVIEW_PUBLISHED: return _("sent to the register");
 	}
 	return "?";
+}
+
+const char *review_state_label(const review_summary *sm)
+{
+	if (sm->state == REVIEW_PUBLISHED && sm->published && sm->published->reg_state &&
+	    !strcasecmp(sm->published->reg_state, "PUBLISHED"))
+		return _("published in the register");
+	return review_state_name(sm->state);
 }
 
 const char *review_state_key(review_state s)

@@ -56,6 +56,7 @@ typedef struct review_rec {
 	char *ref;         /* reply, resolve, accept, reject: the id answered */
 	char **reviewers;  /* request: named reviewers */
 	size_t nreviewers;
+	char *reg_state;   /* publish: the register's state after it (STATE_1, PUBLISHED), or NULL */
 	char *signature;   /* approve: an SSH signature (ssh-keygen -Y sign) of review_rec_payload */
 	int sig;           /* REVIEW_SIG_*: set by the caller before review_compute */
 	char *problem;     /* NULL, or why this record is bad (translated) */
@@ -109,6 +110,7 @@ typedef enum review_state {
 	REVIEW_PUBLISHED,     /* gepubliceerd: the register took this version */
 } review_state;
 
+struct review_summary;
 typedef enum review_note {
 	NOTE_NONE,
 	NOTE_CHANGES_REQUESTED,    /* wijzigingen gevraagd */
@@ -117,6 +119,9 @@ typedef enum review_note {
 } review_note;
 
 const char *review_state_name(review_state s);   /* translated */
+/* The state as the review shows it: "sent to the register" becomes
+ * "published in the register" when the register said so (translated). */
+const char *review_state_label(const struct review_summary *sm);
 const char *review_state_key(review_state s);    /* "concept", "in-review", ... (json) */
 const char *review_note_name(review_note n);     /* translated; "" for NOTE_NONE */
 const char *review_note_key(review_note n);

@@ -54,6 +54,52 @@ char *reg_answer_lars(const char *body, size_t len)
 	return out;
 }
 
+/* A scalar's text, or NULL for null, absent or not a scalar. */
+static const char *scalar(const ynode *m, const char *key)
+{
+	const ynode *v = ynode_get(m, key);
+	return v && (v->type == Y_STR || v->type == Y_NUM) && v->str && strlen(v->str) == v->len ? v->str : NULL;
+}
+
+char *reg_answer_find(const char *body, size_t len, const char *name, const char *source_id, int *found)
+{
+	ynode *root = parse(body, len);
+	char *out = NULL;
+	*found = 0;
+	if (!root || root->type != Y_SEQ) {
+		ynode_free(&root);
+		*found = -1;
+		return NULL;
+	}
+	for (size_t i = 0; i < root->n; i++) {
+		const ynode *e = root->kids[i];
+		if (e->type != Y_MAP)
+			continue;
+		const char *n = scalar(e, "name"), *sid = scalar(e, "source_id"), *l = scalar(e, "lars");
+		bool same_sid = (!sid || !*sid) ? (!source_id || !*source_id) : source_id && !strcmp(sid, source_id);
+		if (n && name && !strcmp(n, name) && same_sid && reg_lars_valid(l)) {
+			(*found)++;
+			if (!out)
+				out = xstrdup(l);
+		}
+	}
+	ynode_free(&root);
+	return out;
+}
+
+char *reg_answer_state(const char *body, size_t len)
+{
+	ynode *root = parse(body, len);
+	const char *st = root && root->type == Y_MAP ? scalar(root, "state") : NULL;
+	char *out = NULL;
+	/* A word of letters, digits and _ (STATE_1, PUBLISHED); nothing else
+	 * is kept in a record. */
+	if (st && *st && strlen(st) <= 64 && strspn(st, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_") == strlen(st))
+		out = xstrdup(st);
+	ynode_free(&root);
+	return out;
+}
+
 bool reg_answer_no_changes(const char *body, size_t len)
 {
 	ynode *root = parse(body, len);

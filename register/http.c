@@ -218,6 +218,13 @@ static char *tls_advice(const reg_request *rq, const char *what)
 
 int reg_send(const reg_request *rq, reg_answer *ans, char **err)
 {
+	return reg_send_ex(rq, ans, NULL, err);
+}
+
+int reg_send_ex(const reg_request *rq, reg_answer *ans, bool *sent, char **err)
+{
+	if (sent)
+		*sent = false;
 	memset(ans, 0, sizeof *ans);
 	ans->retry_after = -1;
 	*err = NULL;
@@ -253,7 +260,7 @@ int reg_send(const reg_request *rq, reg_answer *ans, char **err)
 	cu.easy_setopt(c, CURLOPT_UNRESTRICTED_AUTH, 0L);
 	cu.easy_setopt(c, CURLOPT_NOSIGNAL, 1L);
 	cu.easy_setopt(c, CURLOPT_CONNECTTIMEOUT, 20L);
-	cu.easy_setopt(c, CURLOPT_TIMEOUT, 120L);
+	cu.easy_setopt(c, CURLOPT_TIMEOUT, rq->timeout > 0 ? rq->timeout : 120L);
 	cu.easy_setopt(c, CURLOPT_USERAGENT, "algedit/" PACKAGE_VERSION);
 	cu.easy_setopt(c, CURLOPT_HTTPHEADER, h);
 	cu.easy_setopt(c, CURLOPT_CUSTOMREQUEST, rq->method);
@@ -268,6 +275,12 @@ int reg_send(const reg_request *rq, reg_answer *ans, char **err)
 		cu.easy_setopt(c, CURLOPT_CAINFO, rq->cacert);
 	CURLcode rc = cu.easy_perform(c);
 	int out = 0;
+	if (sent) {
+		/* Connected and past the handshake: the request may have arrived. */
+		double pre = 0;
+		cu.easy_getinfo(c, CURLINFO_PRETRANSFER_TIME, &pre);
+		*sent = rc == CURLE_OK || pre > 0;
+	}
 	if (rc == CURLE_OK) {
 		cu.easy_getinfo(c, CURLINFO_RESPONSE_CODE, &ans->status);
 		ans->retry_after = s.retry_after;
@@ -288,7 +301,9 @@ int reg_send(const reg_request *rq, reg_answer *ans, char **err)
 			*err = xstrdup(_("the register's answer is larger than any answer it gives; nothing was read of it"));
 			break;
 		case CURLE_OPERATION_TIMEDOUT:
-			*err = xasprintf(_("the register did not answer in time (%s); check your network connection and try again later"), what);
+			/* No advice to try again here: a POST may have been stored
+			 * (the caller looks it up first). */
+			*err = xasprintf(_("the register did not answer in time (%s)"), what);
 			break;
 		default:
 			*err = xasprintf(_("cannot reach the register: %s; check the address (--url, register.url) and your network connection"), what);

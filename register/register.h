@@ -55,6 +55,7 @@ typedef struct reg_request {
 	size_t len;
 	const char *cacert;        /* a CA file to trust instead of the system's; NULL */
 	bool register_only;        /* the URL came from a repository: only *.overheid.nl */
+	long timeout;              /* seconds for the whole request; 0: 120 */
 } reg_request;
 
 /* Checks a register address with libcurl's URL parser, the one that
@@ -74,8 +75,11 @@ typedef struct reg_answer {
 } reg_answer;
 
 /* Sends the request. 0 when an answer came (any status), -1 when none did,
- * with a translated *err (caller frees) that says why and what to do. */
+ * with a translated *err (caller frees) that says why and what to do;
+ * *sent (may be NULL) tells whether the request may have reached the
+ * register (a connection was made), so that a POST may have been stored. */
 int reg_send(const reg_request *rq, reg_answer *ans, char **err);
+int reg_send_ex(const reg_request *rq, reg_answer *ans, bool *sent, char **err);
 void reg_answer_done(reg_answer *ans);
 
 /* ---- answers ---- */
@@ -83,6 +87,15 @@ void reg_answer_done(reg_answer *ans);
 /* The lars_code of a POST answer ({"lars_code": "12345678"}) when it is a
  * register id (8 digits), else NULL. Caller frees. */
 char *reg_answer_lars(const char *body, size_t len);
+/* The organisation's list (GET .../organizations/{org}/algorithms: a list
+ * of {name, source_id, lars, ...}): the lars of the description with this
+ * name and source_id (NULL or "" matches an entry without one). *found is
+ * how many match (the first one's code is returned), -1 when the answer is
+ * not such a list. Caller frees. */
+char *reg_answer_find(const char *body, size_t len, const char *name, const char *source_id, int *found);
+/* The state of a description (GET .../algorithms/{lars}: {"state": ...}),
+ * e.g. "STATE_1" or "PUBLISHED", or NULL. Caller frees. */
+char *reg_answer_state(const char *body, size_t len);
 /* True for a PUT answer {"message": "NO_CHANGES"}. */
 bool reg_answer_no_changes(const char *body, size_t len);
 /* Busy (429): how often publish tries, and how long it waits at most. */

@@ -896,7 +896,7 @@ static void review_draw(const app *a, int *cy, int *cx)
 	char *shown = name && *name ? esc_dup(name, 0) : xstrdup(v->slug);
 	char *left = xasprintf("%s: %s", _("Review"), shown);
 	free(shown);
-	const char *state = review_state_name(r->sum.state);
+	const char *state = review_state_label(&r->sum);
 	char *right = r->sum.note != NOTE_NONE ? xasprintf("%s (%s)", state, review_note_name(r->sum.note)) : xstrdup(state);
 	title_bar(a, left, right, state);
 	free(left);
@@ -1228,7 +1228,7 @@ static void plain_show(app *a, FILE *out)
 {
 	review_screen *v = a->review;
 	const store_review *r = &v->r;
-	char *head = xasprintf("\n== %s: %s: %s%s%s\n%s %s\n", _("Review"), v->slug, review_state_name(r->sum.state),
+	char *head = xasprintf("\n== %s: %s: %s%s%s\n%s %s\n", _("Review"), v->slug, review_state_label(&r->sum),
 	                       r->sum.note != NOTE_NONE ? ", " : "", r->sum.note != NOTE_NONE ? review_note_name(r->sum.note) : "",
 	                       _("Changes"), v->why ? v->why : "");
 	plain_put(out, head);

@@ -71,7 +71,7 @@ else
 fi
 export DETAIL
 cat > srv/register.py <<'PY'
-import http.server, json, os, ssl, sys, threading
+import http.server, json, os, ssl, sys, threading, time
 root, cert, key = sys.argv[1], sys.argv[2], sys.argv[3]
 PREFIX = '/aanleverapi/v1_0/organizations/'
 
@@ -94,7 +94,32 @@ class Register(http.server.BaseHTTPRequestHandler):
         if len(words) > 1:
             open(p, 'w').write(' '.join(words[1:]))
         return words[0]
+    def listed(self):
+        p = os.path.join(root, 'list')
+        return json.load(open(p)) if os.path.exists(p) else []
+    def handle_get(self):
+        # Look-ups (the organisation's list, a description's state): logged
+        # apart, so that the counts of sent descriptions stay as they were.
+        auth = self.headers.get('Authorization')
+        with open(os.path.join(root, 'gets'), 'a') as f:
+            f.write('GET %s auth=%s\n' % (self.path, 'ok' if auth == 'Bearer ' + os.environ['TOKEN'] else 'bad'))
+        if auth != 'Bearer ' + os.environ['TOKEN']:
+            return self.answer(401, {'detail': 'Not authenticated'})
+        parts = self.path[len(PREFIX):].split('/')
+        if len(parts) == 2 and parts[1] == 'algorithms':
+            return self.answer(200, self.listed())
+        if len(parts) == 3 and parts[1] == 'algorithms':
+            p = os.path.join(root, 'state')
+            st = open(p).read().strip() if os.path.exists(p) else 'STATE_1'
+            return self.answer(200, {'lars': parts[2], 'state': st})
+        return self.answer(404, {'detail': 'Not Found'})
+    def store(self, body, lars):
+        d = json.loads(body)
+        l = self.listed() + [{'name': d.get('name'), 'source_id': d.get('source_id'), 'lars': lars}]
+        json.dump(l, open(os.path.join(root, 'list'), 'w'))
     def handle_any(self):
+        if self.command == 'GET':
+            return self.handle_get()
         body = self.rfile.read(int(self.headers.get('Content-Length') or 0))
         auth = self.headers.get('Authorization')
         state = 'none' if auth is None else 'ok' if auth == 'Bearer ' + os.environ['TOKEN'] else 'bad'
@@ -109,8 +134,15 @@ class Register(http.server.BaseHTTPRequestHandler):
         a = self.next_answer()
         if a == 'ok':
             if self.command == 'POST':
+                self.store(body, '12345678')
                 return self.answer(200, {'lars_code': '12345678'})
             return self.answer(200, None)
+        if a in ('store-hang', 'hang'):
+            # Stored (or not), but the answer comes after the client gave up.
+            if self.command == 'POST' and a == 'store-hang':
+                self.store(body, '23456789')
+            time.sleep(4)
+            return self.answer(200, {'lars_code': '23456789'})
         if a == 'nochanges':
             return self.answer(200, {'message': 'NO_CHANGES'})
         if a == '422':
@@ -198,7 +230,11 @@ git -C a config --unset user.name
 git -C a config --unset user.email
 head0=$(git -C a rev-parse HEAD)
 run out -C a publish "$slug" --org gm0363 --url "$URL"
-expect "POST: approved, added with its code" 0 "12345678"
+expect "POST: approved, added with its code" 0 "12345678" "not published until"
+grep -q "^GET /aanleverapi/v1_0/organizations/gm0363/algorithms auth=ok$" srv/gets ||
+	fail "POST: no look-up in the organisation's list first: $(cat srv/gets 2>/dev/null)"
+grep -q "^GET /aanleverapi/v1_0/organizations/gm0363/algorithms/12345678 auth=ok$" srv/gets ||
+	fail "POST: the register's state was not asked: $(cat srv/gets 2>/dev/null)"
 run out -C a review --print "$slug"
 expect "sent: the review says so, not \"published\"" 0 "sent to the register" "Sent to the register by Anna"
 grep -q ": published" out && fail "the review says published before the register does: $(cat out)"
@@ -228,6 +264,52 @@ tail -1 srv/log | grep -q "^PUT /aanleverapi/v1_0/organizations/gm0363/algorithm
 echo nochanges > srv/answers
 run out -C b publish "$slug" --org gm0363 --url "$URL" --force
 expect "PUT: NO_CHANGES said" 0 "nothing changed (NO_CHANGES)"
+
+# ---- a POST whose answer never came: looked up before anything is added again ----
+new_desc() { # NAME SLUG
+	run out -C a new "$1" description_short="Kort" organization="Gemeente Test" status="In gebruik" \
+		contact_email="a@test.nl" publication_category="Impactvolle algoritmes"
+	[ "$rc" = 0 ] || fail "new $1: $(cat out)"
+}
+# Stored by an earlier publish whose answer was lost: found by name, updated.
+new_desc "Tweede" 
+python3 -c 'import json,sys; l=json.load(open(sys.argv[1])); l.append({"name": "Tweede", "source_id": None, "lars": "34567890"}); json.dump(l, open(sys.argv[1], "w"))' srv/list
+echo ok > srv/answers
+n=$(requests)
+run out -C a publish tweede --org gm0363 --url "$URL" --force
+expect "the list has it: updated, not added" 0 "already has tweede, with the code 34567890" "updated (PUT)"
+[ "$(tail -n +$((n + 1)) srv/log | cut -d' ' -f1,2)" = "PUT /aanleverapi/v1_0/organizations/gm0363/algorithms/34567890" ] ||
+	fail "found in the list: the register saw $(tail -n +$((n + 1)) srv/log)"
+grep -q "^lars: \"34567890\"$" a/algoritmes/tweede.yaml || fail "found: the code is not saved: $(grep lars a/algoritmes/tweede.yaml)"
+# The POST is stored but its answer comes too late: looked up, then PUT.
+new_desc "Derde"
+echo "store-hang ok" > srv/answers
+n=$(requests)
+ALGEDIT_REGISTER_TIMEOUT=1 run out -C a publish derde --org gm0363 --url "$URL" --force
+expect "POST timed out, stored: found, code saved, PUT" 0 "may have stored the description" "did store derde, with the code 23456789"
+[ "$(tail -n +$((n + 1)) srv/log | cut -d' ' -f1 | tr '\n' ' ')" = "POST PUT " ] ||
+	fail "POST timed out: the register saw $(tail -n +$((n + 1)) srv/log)"
+grep -q "^lars: \"23456789\"$" a/algoritmes/derde.yaml || fail "timed out: the code is not saved"
+grep -qi "try again later" out && fail "a retry was advised after a POST that may be stored: $(cat out)"
+# Not stored, and no answer: said that publishing again is safe.
+new_desc "Vierde"
+echo "hang" > srv/answers
+ALGEDIT_REGISTER_TIMEOUT=1 run out -C a publish vierde --org gm0363 --url "$URL" --force
+expect "POST timed out, not stored: said" 1 "did not store it" "Publishing again is safe"
+echo ok > srv/answers
+n=$(requests)
+run out -C a publish vierde --org gm0363 --url "$URL" --force
+expect "published again after it was not stored: added once" 0 "Added vierde"
+[ $(( $(requests) - n )) = 1 ] || fail "vierde: $(( $(requests) - n )) requests"
+# Published in the register: only then the review says so.
+echo PUBLISHED > srv/state
+run out -C a publish derde --org gm0363 --url "$URL" --force
+expect "the register's state PUBLISHED: said" 0 "shows derde as published"
+run out -C a review --print derde
+expect "review: published in the register" 0 "published in the register"
+LANGUAGE=nl run out -C a review --print tweede
+expect "review in Dutch: sent, not published" 0 "naar het register gestuurd"
+rm srv/state
 
 # ---- unsaved changes are not published ----
 sed -i 's/^description_short: .*/description_short: Niet bewaard/' "b/algoritmes/$slug.yaml"

@@ -1,7 +1,7 @@
 /* Fuzz target: what comes from the register's API and from config files,
  * read by register/ (answer.c, config.c). Input starting with 'C' is a
  * config file; anything else is an answer body, read as a POST answer, a PUT
- * answer and a 422 detail. A code taken from an answer goes into a URL: it is
+ * answer, a 422 detail, the organisation's list and a description's state. A code taken from an answer goes into a URL: it is
  * 8 digits or nothing. Every entry of a detail becomes one finding, with a
  * message; one on a field names it. A config read fails with a line, and
  * leaves nothing set. */
@@ -53,6 +53,17 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		abort();
 	free(lars);
 	(void)reg_answer_no_changes(s, size);
+	/* The organisation's list and a description's state: a code found is a
+	 * register code, a state one word. */
+	int found = 0;
+	char *hit = reg_answer_find(s, size, "Parkeren", NULL, &found);
+	if ((hit && (!reg_lars_valid(hit) || found < 1)) || (!hit && found > 0))
+		abort();
+	free(hit);
+	char *st = reg_answer_state(s, size);
+	if (st && (!*st || strspn(st, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_") != strlen(st)))
+		abort();
+	free(st);
 	findings fs;
 	findings_init(&fs);
 	size_t n = reg_detail_findings(d, s, size, &fs);

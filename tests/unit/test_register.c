@@ -202,6 +202,32 @@ START_TEST(detail_huge_position)
 }
 END_TEST
 
+/* The organisation's list, for the look-up before a POST is sent (again). */
+START_TEST(list_and_state)
+{
+	static const char list[] = "[{\"name\": \"Parkeren\", \"source_id\": null, \"lars\": \"12345678\"},"
+	                           " {\"name\": \"Parkeren\", \"source_id\": \"p-2\", \"lars\": \"23456789\"},"
+	                           " {\"name\": \"Afval\", \"source_id\": \"\", \"lars\": \"../../x\"}]";
+	int found;
+	char *l = reg_answer_find(list, strlen(list), "Parkeren", NULL, &found);
+	ck_assert_str_eq(l, "12345678");
+	ck_assert_int_eq(found, 1);
+	free(l);
+	l = reg_answer_find(list, strlen(list), "Parkeren", "p-2", &found);
+	ck_assert_str_eq(l, "23456789");
+	free(l);
+	/* A code that is none is never taken (it goes into a URL). */
+	ck_assert_ptr_null(reg_answer_find(list, strlen(list), "Afval", NULL, &found));
+	ck_assert_int_eq(found, 0);
+	ck_assert_ptr_null(reg_answer_find("{}", 2, "Parkeren", NULL, &found));
+	ck_assert_int_eq(found, -1);
+	char *st = reg_answer_state("{\"state\": \"PUBLISHED\"}", 22);
+	ck_assert_str_eq(st, "PUBLISHED");
+	free(st);
+	ck_assert_ptr_null(reg_answer_state("{\"state\": \"a b\"}", 16));
+}
+END_TEST
+
 /* The register's address, read by libcurl's own parser: the tricks that
  * make a hand-written reader see *.overheid.nl while libcurl connects
  * elsewhere are refused. */
@@ -275,6 +301,7 @@ int main(void)
 	tcase_add_test(t, oracle_errors);
 	tcase_add_test(t, url_tricks);
 	tcase_add_test(t, detail_huge_position);
+	tcase_add_test(t, list_and_state);
 	suite_add_tcase(s, t);
 	int rc = unit_run(s);
 	standard_free(&std);
