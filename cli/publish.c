@@ -117,6 +117,10 @@ static void usage(FILE *f)
 	fprintf(f, "\n%s\n", _("The token: ALGEDIT_REGISTER_TOKEN, else the output of the command named by\n"
 	                       "register.token-command in your own config (~/.config/algedit/config, git's\n"
 	                       "config format). It is never written to disk or shown."));
+	fprintf(f, "\n%s\n", _("Before adding a description, publish looks it up in the register by name and\n"
+	                       "source_id, so an answer that got lost never adds it twice; a description found\n"
+	                       "there is updated. Sent is not published: the register publishes it in its\n"
+	                       "own workflow. ALGEDIT_REGISTER_TIMEOUT sets the seconds a request may take."));
 	fprintf(f, "\n%s\n", _("Exit status: 0 sent (or nothing to change), 1 refused by algedit or the register, 2 usage error."));
 }
 
