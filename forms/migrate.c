@@ -6,6 +6,7 @@
  * each over, if any. */
 #include "config.h"
 #include "forms/migrate.h"
+#include "base/escape.h"
 #include "forms/html.h"
 #include "forms/month.h"
 #include "forms/rules.h"
@@ -666,8 +667,12 @@ char *migrate_aside_comment(const migrate_report *r)
 		return xstrdup("");
 	strbuf b = STRBUF_INIT;
 	sb_adds(&b, "\n# ");
-	sb_printf(&b, _("Kept aside when this description was migrated from standard %s to 1.0: these fields"),
-	          r->from && *r->from ? r->from : "0.x");
+	/* The version comes from the file imported: on one line, or a line
+	 * break in it would end the comment (found by fuzz_import;
+	 * tests/fuzz/corpus/import/crash-version-newline). */
+	char *from = text_one_line(r->from && *r->from ? r->from : "0.x");
+	sb_printf(&b, _("Kept aside when this description was migrated from standard %s to 1.0: these fields"), from);
+	free(from);
 	sb_adds(&b, "\n# ");
 	sb_adds(&b, _("have no place in 1.0. The register does not take them; they stay in this version's history."));
 	sb_adds(&b, "\n#\n");
