@@ -275,7 +275,8 @@ static int start_thread(pthread_t *t, void *(*fn)(void *), void *arg)
 /* ---- Loading ------------------------------------------------------------ */
 
 /* The library's functions, set once by hs_open. HUNSPELL_SONAME is the
- * library the build was configured against (configure.ac). */
+ * library the build was configured against (configure.ac); where that name
+ * is not there, the development link to it (HUNSPELL_DEVNAME). */
 static struct {
 	__typeof__(Hunspell_create) *create;
 	__typeof__(Hunspell_destroy) *destroy;
@@ -290,6 +291,8 @@ static pthread_once_t hs_once = PTHREAD_ONCE_INIT;
 static void hs_open_once(void)
 {
 	void *lib = dlopen(HUNSPELL_SONAME, RTLD_NOW | RTLD_LOCAL);
+	if (!lib)
+		lib = dlopen(HUNSPELL_DEVNAME, RTLD_NOW | RTLD_LOCAL);
 	if (lib) {
 #define HS_SYM(field, name) (hs.field = (__typeof__(hs.field))dlsym(lib, name))
 		HS_SYM(create, "Hunspell_create");
