@@ -162,25 +162,6 @@ static void load_list(wset *s, const char *path)
 	free(data);
 }
 
-static int mkdir_parents(const char *path)
-{
-	char *p = xstrdup(path);
-	for (char *s = p + 1; *s; s++) {
-		if (*s != '/')
-			continue;
-		*s = '\0';
-		if (mkdir(p, 0777) < 0 && errno != EEXIST) {
-			int e = errno;
-			free(p);
-			errno = e;
-			return -1;
-		}
-		*s = '/';
-	}
-	free(p);
-	return 0;
-}
-
 static int cmp_str(const void *a, const void *b)
 {
 	return strcmp(*(char *const *)a, *(char *const *)b);
@@ -236,7 +217,7 @@ static int add_to_file(const char *path, const char *word, size_t n)
 		free(words[i]);
 	free(words);
 	free(data);
-	int rc = mkdir_parents(path);
+	int rc = mkdir_parent(path, 0700);
 	if (rc == 0)
 		rc = write_file_atomic(path, out.s ? out.s : "", out.len);
 	int e = errno;
@@ -247,13 +228,7 @@ static int add_to_file(const char *path, const char *word, size_t n)
 
 static char *default_personal_path(void)
 {
-	const char *x = getenv("XDG_CONFIG_HOME");
-	if (x && *x == '/')
-		return xasprintf("%s/algedit/dictionary.txt", x);
-	const char *home = getenv("HOME");
-	if (home && *home)
-		return xasprintf("%s/.config/algedit/dictionary.txt", home);
-	return NULL;
+	return xdg_path(XDG_CONFIG, "dictionary.txt");
 }
 
 /* ---- Threads ------------------------------------------------------------ */
