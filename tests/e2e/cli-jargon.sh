@@ -20,7 +20,8 @@ fails=0
 grep -q '^=== algedit help check$' "$out" || { echo "FAIL: no commands found"; fails=1; }
 if grep -n '^FAIL' "$out"; then fails=1; fi
 # Whole words, any case; git's own commands (git commit) are not in help.
-if grep -niwE 'repository|repositories|repo|commit|commits|branch|remote|remotes|slug|FILE|DIR|NAME|KEY|VALUE|WHEN|PATH' "$out"; then
+# Config keys (review.signing-key) are names to type, not words: left out.
+if sed 's/\(register\|review\)\.[a-z-]*//g' "$out" | grep -niwE 'repository|repositories|repo|commit|commits|branch|remote|remotes|slug|FILE|DIR|NAME|KEY|VALUE|WHEN|PATH'; then
 	echo "FAIL: jargon or English placeholders in the Dutch help (above)"
 	fails=1
 fi
