@@ -94,6 +94,9 @@ EXTRA_DIST += tests/fuzz/reader.fuzz
 
 # ---- newcomers: this area's lines go below ----
 
+TESTS += tests/e2e/tui-delete-unsaved.sh
+EXTRA_DIST += tests/e2e/tui-delete-unsaved.sh
+
 TESTS += tests/e2e/input-speed.sh
 EXTRA_DIST += tests/e2e/input-speed.sh
 check_PROGRAMS += tests/fuzz/fuzz_review

@@ -67,6 +67,9 @@ enum {
 	CX_ASK_RECOVER = 1 << 13, /* unsaved text found: take back, saved version */
 	CX_ASK_REMOVE = 1 << 14,  /* delete a description: delete, keep */
 	CX_ASK_SPELL = 1 << 15,   /* the spelling menu: its letters, close */
+	/* deleting a draft that was never saved: Enter keeps it, only Ctrl-D
+	 * deletes (a copy of its text is kept); a high bit, apart from the rest */
+	CX_ASK_DROP = 1 << 24,
 	CX_CONFIRM = CX_ASK_QUIT | CX_ASK_RECOVER | CX_ASK_REMOVE | CX_ASK_SPELL,
 	CX_TUTOR = 1 << 16,       /* the form in algedit tutor (tutor.c) */
 };

@@ -317,13 +317,18 @@ void dialog_draw(const app *a, int *cy, int *cx)
 	case OV_REMOVE:
 		if (a->list.sel < a->list.nshown) {
 			const list_entry *e = &a->list.entries[a->list.shown[a->list.sel]];
-			char *t = persist->remove_restorable
+			char *copy = e->unsaved ? persist_deleted_copy_path(e->slug) : NULL;
+			char *t = e->unsaved
+			                  ? xasprintf(_("\"%s\" was never saved, so algedit restore cannot bring it back. Ctrl-D deletes it and keeps a copy of its text in %s; Enter or Esc keeps it."),
+			                              e->name ? e->name : e->slug, copy)
+			          : persist->remove_restorable
 			                  ? xasprintf(_("Delete \"%s\" (%s)? Enter or Ctrl-D deletes it, algedit restore %s brings it back; Esc keeps it."),
 			                              e->name ? e->name : e->slug, e->path, e->slug)
 			                  : xasprintf(_("Delete \"%s\" (%s)? Enter or Ctrl-D deletes it; Esc keeps it."),
 			                              e->name ? e->name : e->slug, e->path);
 			question(a, _("Delete description"), t, cy, cx);
 			free(t);
+			free(copy);
 		}
 		break;
 	case OV_JUMP:
