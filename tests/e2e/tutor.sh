@@ -43,7 +43,7 @@ e2e_wait "F9 Controleer"
 e2e_type "Het PV controleert de vergunningen."
 e2e_keys F9
 e2e_wait 'bevat nog "PV"'
-e2e_wait "Nog niet klaar: nog 1 punt; de les zegt welk."
+e2e_wait "Nog niet klaar: nog 2 punten; de les zegt welke."
 e2e_expect_screen tutor-wrong
 e2e_keys C-a C-k
 e2e_type "De gemeente kiest met dit algoritme welke vergunningen zij eerst controleert."
