@@ -96,6 +96,8 @@ EXTRA_DIST += tests/fuzz/reader.fuzz
 
 TESTS += tests/e2e/tui-delete-unsaved.sh
 EXTRA_DIST += tests/e2e/tui-delete-unsaved.sh
+TESTS += tests/e2e/plain-ask.sh
+EXTRA_DIST += tests/e2e/plain-ask.sh
 
 TESTS += tests/e2e/input-speed.sh
 EXTRA_DIST += tests/e2e/input-speed.sh

@@ -351,6 +351,7 @@ void spell_ui_start(const char *repo);
 void spell_ui_stop(void);
 /* Blocks until the dictionary is loaded (benches and tests). */
 void spell_ui_wait_ready(void);
+char *spell_ui_report(const char *text, size_t len);
 bool spell_ui_tick(app *a);
 void spell_ui_open(app *a);
 void spell_ui_close(app *a);

@@ -79,6 +79,47 @@ void spell_ui_wait_ready(void)
 		speller_wait(sp);
 }
 
+/* For plain mode: the words of text the speller doubts, one line each with
+ * its suggestions ("  Spelling: "kontrole": maybe controle, contrôle"),
+ * waiting for the dictionary and the suggestions (a line interface may).
+ * NULL when nothing is doubted or checking is off; caller frees. */
+char *spell_ui_report(const char *text, size_t len)
+{
+	spell_ui_wait_ready();
+	spell_range *r = NULL;
+	size_t n = 0;
+	if (!sp || speller_check_text(sp, text, len, &r, &n) != SPELL_OK || n == 0) {
+		free(r);
+		return NULL;
+	}
+	strbuf b = STRBUF_INIT;
+	enum { MAX_WORDS = 8, MAX_SUGG = 4 };
+	for (size_t i = 0; i < n && i < MAX_WORDS; i++) {
+		char *w = xstrndup(text + r[i].start, r[i].len);
+		spell_suggestion *s = NULL;
+		char *const *list = NULL;
+		size_t nl = 0;
+		if (speller_suggest_async(sp, w, strlen(w), &s) == SPELL_OK)
+			spell_suggestion_wait(s, &list, &nl);
+		sb_printf(&b, "  %s: \"%s\"", _("Spelling"), w);
+		if (nl) {
+			sb_printf(&b, ": %s ", _("maybe"));
+			for (size_t k = 0; k < nl && k < MAX_SUGG; k++)
+				sb_printf(&b, "%s%s", k ? ", " : "", list[k]);
+		} else {
+			sb_printf(&b, ": %s", _("no suggestions; check it yourself"));
+		}
+		sb_addc(&b, '\n');
+		spell_suggestion_free(&s);
+		free(w);
+	}
+	if (n > MAX_WORDS)
+		sb_printf(&b, P_("  ... and %zu more doubtful word\n", "  ... and %zu more doubtful words\n", n - MAX_WORDS),
+		          n - MAX_WORDS);
+	free(r);
+	return sb_take(&b);
+}
+
 void spell_ui_stop(void)
 {
 	tui_spell_check = NULL;
