@@ -437,14 +437,37 @@ static bool match_ci(const char *hay, const char *needle)
 	return false;
 }
 
+/* How well a field's label answers what was typed: 0 the label itself,
+ * 1 the label begins with it, 2 a word of the label does, 3 it is inside
+ * the label or the key; -1 not at all. */
+static int jump_rank(const std_field *f, const char *label, const char *typed)
+{
+	size_t n = strlen(typed);
+	if (n == 0)
+		return 3;
+	if (strcasecmp(label, typed) == 0)
+		return 0;
+	if (strncasecmp(label, typed, n) == 0)
+		return 1;
+	for (const char *p = label + 1; *p; p++)
+		if ((p[-1] == ' ' || p[-1] == '-' || p[-1] == '(') && strncasecmp(p, typed, n) == 0)
+			return 2;
+	if (match_ci(label, typed) || match_ci(f->key, typed))
+		return 3;
+	return -1;
+}
+
+/* Best match first, so that "Gegevens" goes to the field of that name and
+ * not to "Contactgegevens" above it; the standard's order within a rank. */
 size_t app_jump_matches(const app *a, size_t *out, size_t max)
 {
 	size_t k = 0;
-	for (size_t i = 0; i < a->std->nfields && k < max; i++) {
-		const std_field *f = &a->std->fields[i];
-		if (match_ci(f->label[a->lang], a->dlg.prompt.s) || match_ci(f->key, a->dlg.prompt.s))
-			out[k++] = i;
-	}
+	for (int rank = 0; rank <= 3; rank++)
+		for (size_t i = 0; i < a->std->nfields && k < max; i++) {
+			const std_field *f = &a->std->fields[i];
+			if (jump_rank(f, f->label[a->lang], a->dlg.prompt.s) == rank)
+				out[k++] = i;
+		}
 	return k;
 }
 
