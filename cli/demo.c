@@ -305,6 +305,46 @@ static int play(const char *arg, double speed, bool present)
 	return rc;
 }
 
+int cli_record_sandbox(const char *template)
+{
+	char *e = NULL;
+	standard *std = standard_load_version("1.0", &e);
+	if (!std) {
+		cli_error(NULL, _("the standard files are broken: %s"), e);
+		free(e);
+		return 2;
+	}
+	char *box = sandbox_make();
+	if (!box) {
+		standard_free(&std);
+		return 2;
+	}
+	char *repo = xasprintf("%s/drafts", box);
+	store *s = NULL;
+	int rc;
+	if (store_open(std, repo, &s, &e) != STORE_OK) {
+		cli_error(NULL, "%s", e);
+		free(e);
+		rc = 2;
+	} else {
+		store_set_author(s, _("Demo"), "demo@example.invalid");
+		persist_use_store(s);
+		char *wd = xstrdup(store_workdir(s));
+		size_t n = strlen(wd);
+		if (n > 1 && wd[n - 1] == '/')
+			wd[n - 1] = '\0';
+		rc = tui_list(std, wd, template);
+		free(wd);
+		persist_use_store(NULL);
+		store_free(&s);
+	}
+	free(repo);
+	rm_tree(box);
+	free(box);
+	standard_free(&std);
+	return rc;
+}
+
 int cmd_demo(int argc, char **argv)
 {
 	const char *file = NULL;

@@ -100,6 +100,8 @@ TESTS += tests/e2e/plain-ask.sh
 EXTRA_DIST += tests/e2e/plain-ask.sh
 TESTS += tests/e2e/tui-jump.sh
 EXTRA_DIST += tests/e2e/tui-jump.sh
+TESTS += tests/e2e/demo-record.sh
+EXTRA_DIST += tests/e2e/demo-record.sh
 
 TESTS += tests/e2e/input-speed.sh
 EXTRA_DIST += tests/e2e/input-speed.sh

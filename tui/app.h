@@ -269,6 +269,7 @@ typedef struct app {
 	bool high_contrast;       /* the high-contrast theme */
 	bool demo_bar;            /* a demo plays: its bar takes the key bar's row */
 	const char *caption;      /* the caption bar's text (demo.c owns it), or NULL */
+	const char *bar_mark;     /* at the key bar's right end ("● recording"), or NULL */
 } app;
 
 /* app.c: the shared state and the dispatch */
