@@ -209,6 +209,7 @@ typedef struct form_state {
 	struct spell_suggestion *spell_sugg;
 	char *const *spell_list;  /* owned by spell_sugg */
 	size_t spell_nlist;
+	size_t spell_pick;        /* a number typed before the list came (0: none) */
 	bool guide_hidden;        /* the user hid the guidance */
 	size_t guide_top;         /* the first row of the guidance pane shown */
 	/* The guidance text of guide_field, laid out by the painter; built
@@ -270,6 +271,8 @@ typedef struct app {
 	bool demo_bar;            /* a demo plays: its bar takes the key bar's row */
 	const char *caption;      /* the caption bar's text (demo.c owns it), or NULL */
 	const char *bar_mark;     /* at the key bar's right end ("● recording"), or NULL */
+	bool key_queued;          /* the last key came in a burst (waiting, or just after another) */
+	long long key_last_ms;    /* when the key before it came */
 } app;
 
 /* app.c: the shared state and the dispatch */

@@ -676,6 +676,16 @@ size_t app_utf8_encode(uint32_t c, char buf[4])
 	return 4;
 }
 
+/* Characters that came in a burst (loop.c: waiting before the loop looked
+ * for them, or within a moment of the key before) are a paste the terminal
+ * did not mark as one (no bracketed paste). They join the step before,
+ * words and all, so undo takes the whole paste back at once, not one word
+ * per Ctrl-Z. */
+static void typed_burst(app *a, textbuf *tb)
+{
+	tb->burst = a->key_queued;
+}
+
 static bool text_edit(app *a, action act, const tui_event *ev, int width)
 {
 	textbuf *tb = &a->form.tb;
@@ -695,7 +705,10 @@ static bool text_edit(app *a, action act, const tui_event *ev, int width)
 	case A_DELETE: tb_delete(tb); break;
 	case A_DELETE_WORD: tb_delete_word_back(tb); break;
 	case A_CUT_EOL: tb_delete_to_eol(tb); break;
-	case A_NEWLINE: tb_insert(tb, "\n", 1, true); break;
+	case A_NEWLINE:
+		typed_burst(a, tb);
+		tb_insert(tb, "\n", 1, true);
+		break;
 	case A_UNDO:
 		if (!tb_undo(tb))
 			app_status(a, false, "%s", _("Nothing to undo in this field."));
@@ -708,6 +721,7 @@ static bool text_edit(app *a, action act, const tui_event *ev, int width)
 		if (ev->kind == EV_CHAR) {
 			char buf[4];
 			uint32_t c = ev->ch;
+			typed_burst(a, tb);
 			size_t n = app_utf8_encode(c, buf);
 			const std_field *f = cur_field(a);
 			if (!a->form.editing_item && f->kind == FK_MONTH) {
