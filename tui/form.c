@@ -229,8 +229,12 @@ static void load_field(app *a)
 		const char *t = desc_text(a->form.d, f);
 		tb_set(&a->form.tb, t, t ? strlen(t) : 0);
 		/* A long text opens at its start, to be read from the top;
-		 * Ctrl-End goes to its end. */
-		if (f->kind == FK_RICH)
+		 * Ctrl-End goes to its end. So does a one-line text that wraps
+		 * in its box (a short description of 300 characters): at its end
+		 * it would open mid-sentence. A short one opens at its end, to
+		 * add to it. */
+		int box = a->lay.main_w > 6 ? a->lay.main_w - 4 : 40;
+		if (f->kind == FK_RICH || (t && tb_text_width(t, strlen(t)) >= box))
 			tb_set_cursor(&a->form.tb, 0);
 		/* Undo reaches back past leaving the field, while the text is as
 		 * it was left. */
