@@ -386,6 +386,14 @@ static const struct help_group {
 	{ CX_REVIEW, N_("In the review screen") },
 };
 
+const char *help_group_title(unsigned ctx)
+{
+	for (size_t g = 0; g < sizeof help_groups / sizeof help_groups[0]; g++)
+		if (help_groups[g].ctx & ctx)
+			return _(help_groups[g].title);
+	return NULL;
+}
+
 /* True when keys[j] works for its action somewhere in ctx: no binding
  * before it takes the key there. */
 static bool binding_live(size_t j, unsigned ctx)

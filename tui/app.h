@@ -101,6 +101,9 @@ extern const size_t nkeys;
 /* The help screen's list of keys, grouped by where they work, aligned by
  * display width; generated from the action and key tables. */
 char *help_keys_text(void);
+/* The help's heading for the keys that work in ctx (the first group that
+ * matches), translated; NULL: none. */
+const char *help_group_title(unsigned ctx);
 /* The key bar's word for action id in context ctx. */
 const char *bar_name(action id, unsigned ctx);
 
@@ -349,6 +352,10 @@ bool app_field_is_text(const std_field *f);
 void app_refresh_marks(app *a);
 /* The current field's text changed outside the key handlers: store it. */
 void app_text_changed(app *a);
+
+/* Opens the help at the keys of ctx, the screen it was asked from
+ * (dialog.c). */
+void app_help_open(app *a, unsigned ctx);
 
 /* spell_ui.c */
 void spell_ui_start(const char *repo);

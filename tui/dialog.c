@@ -200,6 +200,30 @@ static char *help_text(const app *a)
 	return w;
 }
 
+void app_help_open(app *a, unsigned ctx)
+{
+	a->dlg.ov = OV_HELP;
+	a->dlg.help_top = 0;
+	const char *title = help_group_title(ctx);
+	char *t = title ? help_text(a) : NULL;
+	/* The text is wrapped already: a row per line. */
+	size_t tl = title ? strlen(title) : 0;
+	size_t row = 0;
+	for (const char *p = t; p && *p; row++) {
+		const char *nl = strchr(p, '\n');
+		size_t n = nl ? (size_t)(nl - p) : strlen(p);
+		if (n == tl && !strncmp(p, title, n)) {
+			a->dlg.help_top = row;
+			break;
+		}
+		if (!nl)
+			break;
+		p = nl + 1;
+	}
+	free(t);
+	a->dirty = true;
+}
+
 static void help_screen(const app *a)
 {
 	char *t = help_text(a);

@@ -967,9 +967,7 @@ void form_handle(app *a, const tui_event *ev, action act)
 	const std_field *f = cur_field(a);
 	switch (act) {
 	case A_HELP:
-		a->dlg.ov = OV_HELP;
-		a->dlg.help_top = 0;
-		a->dirty = true;
+		app_help_open(a, app_context(a));
 		return;
 	case A_SAVE:
 		form_save(a);

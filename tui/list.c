@@ -579,8 +579,7 @@ void list_handle(app *a, const tui_event *ev, action act)
 		a->quit = true;
 		break;
 	case A_HELP:
-		a->dlg.ov = OV_HELP;
-		a->dlg.help_top = 0;
+		app_help_open(a, app_context(a));
 		break;
 	case A_CANCEL:
 		tb_set(&a->list.filter, "", 0);

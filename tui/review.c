@@ -602,8 +602,7 @@ static void review_handle(app *a, const tui_event *ev, action act)
 		review_close(a);
 		break;
 	case A_HELP:
-		a->dlg.ov = OV_HELP;
-		a->dlg.help_top = 0;
+		app_help_open(a, app_context(a));
 		break;
 	case A_NEXT_FIELD:
 		if (v->sel + 1 < n) {
