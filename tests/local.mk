@@ -110,6 +110,8 @@ TESTS += tests/e2e/tui-approve.sh
 EXTRA_DIST += tests/e2e/tui-approve.sh
 TESTS += tests/e2e/tui-help-here.sh
 EXTRA_DIST += tests/e2e/tui-help-here.sh
+TESTS += tests/e2e/first-run.sh
+EXTRA_DIST += tests/e2e/first-run.sh
 
 TESTS += tests/e2e/input-speed.sh
 EXTRA_DIST += tests/e2e/input-speed.sh
