@@ -19,7 +19,7 @@ for run in "80 24 nl" "120 40 en"; do
 	e2e_screen | e2e_norm > "$E2E_TMP/intro.txt"
 	rows=$(grep -c . "$E2E_TMP/intro.txt")
 	[ "$rows" -ge 2 ] || fail "the intro is not on two rows or more"
-	[ "$(awk '{ if (length($0) > max) max = length($0) } END { print max }' "$E2E_TMP/intro.txt")" -lt "$1" ] || fail "a row is full to the edge: the terminal wrapped it"
+	[ "$(sed 's/./x/g' "$E2E_TMP/intro.txt" | awk '{ if (length($0) > max) max = length($0) } END { print max }')" -lt "$1" ] || fail "a row is full to the edge: the terminal wrapped it"
 	e2e_type "Anouk Jansen"
 	e2e_keys Enter
 	e2e_wait "$q2"
