@@ -121,17 +121,6 @@ static void export_value(strbuf *b, const std_field *f, const ynode *n)
 {
 	if (n->type == Y_NULL) {
 		sb_adds(b, "null");
-	} else if (n->type == Y_STR && f && f->kind != FK_RICH) {
-		/* A one-line field without the blanks typed after its end: the
-		 * register would show "… proces. " as it is. */
-		size_t len = strlen(n->str);
-		while (len && (n->str[len - 1] == ' ' || n->str[len - 1] == '\t'))
-			len--;
-		char *t = xstrndup(n->str, len);
-		char *h = text_to_html(t);
-		json_add_string(b, h, strlen(h));
-		free(h);
-		free(t);
 	} else if (n->type == Y_STR) {
 		char *h = f && f->kind == FK_RICH ? rich_to_register_html(n->str) : f ? text_to_html(n->str) : xstrdup(n->str);
 		json_add_string(b, h, strlen(h));

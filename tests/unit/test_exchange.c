@@ -161,21 +161,6 @@ START_TEST(export_escapes_plain_and_builds_html)
 }
 END_TEST
 
-/* A one-line field goes without the blanks typed after its end (issue
- * 21.16); blanks inside stay, and a rich field keeps its own rules. */
-START_TEST(export_trims_one_line_fields)
-{
-	description *d = desc_new(std);
-	desc_set_text(d, standard_field(std, "description_short"), "Wij controleren  het proces. \t ");
-	desc_set_text(d, standard_field(std, "organization"), "Gemeente Zuiderveen ");
-	char *j = desc_export_api_json(d);
-	ck_assert_msg(strstr(j, "\"description_short\": \"Wij controleren  het proces.\"") != NULL, "%s", j);
-	ck_assert_msg(strstr(j, "\"organization\": \"Gemeente Zuiderveen\"") != NULL, "%s", j);
-	free(j);
-	desc_free(&d);
-}
-END_TEST
-
 /* ---- round trip of published texts ---------------------------------------- */
 
 typedef struct {
@@ -328,7 +313,6 @@ int main(void)
 	tcase_add_test(t, template_id_not_found);
 	tcase_add_test(t, template_list_ids_and_names);
 	tcase_add_test(t, export_escapes_plain_and_builds_html);
-	tcase_add_test(t, export_trims_one_line_fields);
 	tcase_add_test(t, published_round_trip);
 	suite_add_tcase(s, t);
 	int rc = unit_run(s);
