@@ -114,6 +114,8 @@ TESTS += tests/e2e/first-run.sh
 EXTRA_DIST += tests/e2e/first-run.sh
 TESTS += tests/e2e/standard-handout.sh
 EXTRA_DIST += tests/e2e/standard-handout.sh
+TESTS += tests/e2e/tui-trim-export.sh
+EXTRA_DIST += tests/e2e/tui-trim-export.sh
 
 TESTS += tests/e2e/input-speed.sh
 EXTRA_DIST += tests/e2e/input-speed.sh

@@ -477,9 +477,34 @@ size_t app_jump_matches(const app *a, size_t *out, size_t max)
 
 /* ---- saving and the journal ---- */
 
+/* Blanks typed after the end of a one-line value are not part of it: the
+ * register would show "… proces. " as it is (issue 21.16). Trimmed as the
+ * editor saves; text imported as the register stores it is left alone. */
+static void trim_one_line_values(app *a)
+{
+	for (size_t i = 0; i < a->std->nfields; i++) {
+		const std_field *f = &a->std->fields[i];
+		if (!app_field_is_text(f) || f->kind == FK_RICH)
+			continue;
+		const char *s = desc_text(a->form.d, f);
+		size_t n = s ? strlen(s) : 0, k = n;
+		while (k && (s[k - 1] == ' ' || s[k - 1] == '\t'))
+			k--;
+		if (k == n)
+			continue;
+		char *t = xstrndup(s, k);
+		if (k)
+			desc_set_text(a->form.d, f, t);
+		else
+			desc_set(a->form.d, f, NULL);
+		free(t);
+	}
+}
+
 bool form_save(app *a)
 {
 	char *err = NULL;
+	trim_one_line_values(a);
 	if (persist->save(a->form.path, a->form.d, &err) < 0) {
 		app_status(a, true, "%s", err ? err : _("could not save"));
 		free(err);
