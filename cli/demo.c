@@ -288,7 +288,9 @@ static int play(const char *arg, double speed, bool present)
 			size_t n = strlen(wd);
 			if (n > 1 && wd[n - 1] == '/')
 				wd[n - 1] = '\0';
+			tui_list_place = _("the demo's sandbox");
 			rc = tui_list(std, wd, NULL);
+			tui_list_place = NULL;
 			free(wd);
 			persist_use_store(NULL);
 			store_free(&s);
@@ -333,7 +335,9 @@ int cli_record_sandbox(const char *template)
 		size_t n = strlen(wd);
 		if (n > 1 && wd[n - 1] == '/')
 			wd[n - 1] = '\0';
+		tui_list_place = _("the sandbox (removed afterwards)");
 		rc = tui_list(std, wd, template);
+		tui_list_place = NULL;
 		free(wd);
 		persist_use_store(NULL);
 		store_free(&s);

@@ -609,10 +609,12 @@ void list_handle(app *a, const tui_event *ev, action act)
 
 /* ---- painting ---- */
 
+const char *tui_list_place;
+
 static void list_paint(const app *a)
 {
 	char left[256], right[128];
-	snprintf(left, sizeof left, _("algedit · descriptions in %s"), a->list.repo);
+	snprintf(left, sizeof left, _("algedit · descriptions in %s"), tui_list_place ? tui_list_place : a->list.repo);
 	if (a->list.nloaded < a->list.nentries)
 		snprintf(right, sizeof right, _("%zu of %zu (reading %zu)"), a->list.nshown, a->list.nentries, a->list.nloaded);
 	else

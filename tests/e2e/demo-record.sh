@@ -4,7 +4,8 @@
 # byte the same, nothing of theirs is listed); every screen says it records
 # ("● opname", "● recording"); a file or a command of one's own needs --own;
 # the idle time before the first key or caption is trimmed when recording
-# and when playing an older script. Dutch at 80x24, English at 120x40.
+# and when playing an older script; the list names the sandbox, not its
+# temporary path. Dutch at 80x24, English at 120x40.
 . "$top_srcdir/tests/e2e/lib.sh"
 
 mkdir -p "$E2E_TMP/tmp" "$E2E_TMP/nodict" "$E2E_TMP/home/.config/algedit"
@@ -54,6 +55,9 @@ echo "$out" | grep -q -- "--own hoort bij --record" || fail "message: $out"
 printf 'size 80 24\nwait 30000\nkey C-n\n' > "$E2E_TMP/old.keys"
 e2e_start 80 24 demo --play "$E2E_TMP/old.keys"
 e2e_wait "Nieuwe beschrijving" 5
+# The list behind names the sandbox, not its temporary folder (21.16).
+e2e_wait "beschrijvingen in de zandbak van de demo"
+e2e_screen | grep -q "algedit-demo\." && fail "the demo shows the sandbox's temporary path"
 
 # English at 120x40.
 E2E_ENV="$E2E_ENV ALGEDIT_LANG=en"
