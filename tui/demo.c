@@ -547,8 +547,20 @@ void demo_draw(const app *a, int *cy, int *cx)
 		snprintf(head, sizeof head, " %s%s %g× ", state, word, D.o.speed);
 		int x = puts_at(a, y, 0, a->cols, head, A_REVERSE | A_BOLD);
 		x += 1;
+		/* Each key whole or not at all: "+/-: sn" helps no one. */
 		const char *hint = D.ended ? _("r: start again  q: stop")
 		                           : _("Space: pause/continue  n: one step  r: start again  q: stop  +/-: faster/slower");
-		puts_at(a, y, x, a->cols - x, hint, 0);
+		for (const char *p = hint; *p;) {
+			const char *gap = strstr(p, "  ");
+			size_t n = gap ? (size_t)(gap - p) : strlen(p);
+			int pw = tb_text_width(p, n);
+			if (x + pw > a->cols)
+				break;
+			put_text(a, y, x, pw, p, n, 0);
+			x += pw + 2;
+			p += n;
+			while (*p == ' ')
+				p++;
+		}
 	}
 }

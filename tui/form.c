@@ -1272,6 +1272,18 @@ static void text_area(const app *a, int y, int x, int w, int h, int *cy, int *cx
 	*cx = x + (col < w ? col : w - 1);
 }
 
+/* A hint on the box's border, whole or not at all: the first of the
+ * texts (longest first, NULL-ended) that fits in w columns (a hint cut
+ * off under the counter, "Tab: volgend v─0/2500", reads as nonsense). */
+static void border_hint(const app *a, int y, int x, int w, const char *const *texts)
+{
+	for (; *texts; texts++)
+		if (tb_text_width(*texts, strlen(*texts)) <= w) {
+			puts_at(a, y, x, w, *texts, A_DIM);
+			return;
+		}
+}
+
 static void choice_area(const app *a, const std_field *f, int y, int x, int w, int h)
 {
 	const ynode *v = desc_get(a->form.d, f);
@@ -1490,13 +1502,27 @@ static void middle(const app *a, const form_geom *g, int *cy, int *cx)
 			puts_at(a, fy + ed + 1, x + w - 2 - cw, cw, cnt,
 			        over ? pair_attr(a, P_ERROR) | A_BOLD | A_REVERSE : 0);
 		}
-		if (f->kind == FK_RICH && !a->form.editing_item)
-			puts_at(a, fy + ed + 1, x + 2, w - 5 - cw, _(" Enter: new line · Tab: next field "), A_DIM);
+		if (f->kind == FK_RICH && !a->form.editing_item) {
+			const char *hints[] = { _(" Enter: new line · Tab: next field "), _(" Enter: new line "), NULL };
+			border_hint(a, fy + ed + 1, x + 2, w - 5 - cw, hints);
+		}
 	} else if (f->kind == FK_CHOICE || f->kind == FK_MULTI) {
 		choice_area(a, f, fy + 1, x + 1, w - 2, ed);
-		puts_at(a, fy + ed + 1, x + 2, w - 4,
-		        f->kind == FK_CHOICE ? _(" ↑↓ move · Enter: choose and go on ") : _(" ↑↓ move · Space: tick · Enter: next field "),
-		        A_DIM);
+		/* How many are ticked, always in sight: the ticks may be
+		 * scrolled out of the box. */
+		int cw = 0;
+		if (f->kind == FK_MULTI) {
+			const ynode *v = desc_get(a->form.d, f);
+			size_t on = v && v->type == Y_SEQ ? v->n : 0;
+			char cnt[64];
+			snprintf(cnt, sizeof cnt, P_(" %zu chosen ", " %zu chosen ", on), on);
+			cw = tb_text_width(cnt, strlen(cnt));
+			puts_at(a, fy + ed + 1, x + w - 2 - cw, cw, cnt, on ? A_BOLD : 0);
+		}
+		const char *choice_hints[] = { _(" ↑↓ move · Enter: choose and go on "), _(" Enter: choose "), NULL };
+		const char *multi_hints[] = { _(" ↑↓ move · Space: tick · Enter: next field "), _(" Space: tick · Enter: next "),
+			                      _(" Space: tick "), NULL };
+		border_hint(a, fy + ed + 1, x + 2, w - 5 - cw, f->kind == FK_CHOICE ? choice_hints : multi_hints);
 	} else if (f->kind == FK_ITEMS) {
 		items_area(a, f, fy + 1, x + 1, w - 2, ed, cy, cx);
 		char cnt[64];

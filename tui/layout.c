@@ -57,7 +57,14 @@ void layout_compute(layout *l, const app *a, int rows, int cols)
 	l->guide_below_fits = !l->guide_right_fits && rows - 3 >= 17 && cols >= 60;
 	l->guide_shown = (l->guide_right_fits || l->guide_below_fits) && !a->form.guide_hidden;
 	if (l->guide_right_fits && l->guide_shown) {
-		int gw = (cols - l->main_x) * 2 / 5;
+		/* Half of what is right of the field list: the guidance is read
+		 * in sentences, the field mostly holds a line or a few (at 120
+		 * columns two fifths squeezed it into 31 columns); but the field
+		 * keeps 48 columns, room for an item's suggestions. */
+		int rest = cols - l->main_x;
+		int gw = rest / 2;
+		if (rest - gw - 1 < 48)
+			gw = rest - 49 > rest * 2 / 5 ? rest - 49 : rest * 2 / 5;
 		l->main_w -= gw + 1;
 		l->guide_x = l->main_x + l->main_w + 3;
 		l->guide_w = gw - 3;
