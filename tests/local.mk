@@ -118,6 +118,8 @@ TESTS += tests/e2e/tui-trim-export.sh
 EXTRA_DIST += tests/e2e/tui-trim-export.sh
 TESTS += tests/e2e/tui-cut-texts.sh
 EXTRA_DIST += tests/e2e/tui-cut-texts.sh
+TESTS += tests/e2e/tutor-lang.sh
+EXTRA_DIST += tests/e2e/tutor-lang.sh
 
 TESTS += tests/e2e/input-speed.sh
 EXTRA_DIST += tests/e2e/input-speed.sh

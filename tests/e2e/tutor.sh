@@ -73,7 +73,7 @@ e2e_keys C-q
 e2e_wait_exit 0
 
 # --reset: the lessons and the progress start over.
-"$ALGEDIT" tutor --reset --plain < /dev/null > reset.txt 2>&1 || fail "reset: $(cat reset.txt)"
+printf 'j\n' | "$ALGEDIT" tutor --reset --plain > reset.txt 2>&1 || fail "reset: $(cat reset.txt)"
 grep -q "De lessen beginnen opnieuw." reset.txt || fail "$(cat reset.txt)"
 grep -q "^Nu: (leeg)$" reset.txt || fail "lesson 1 not empty after --reset: $(cat reset.txt)"
 grep -q '^done:$' "$PROGRESS" || fail "progress after --reset: $(cat "$PROGRESS")"
@@ -88,7 +88,7 @@ grep -q "Hint: Two sentences are enough" plain.txt || fail "no hint: $(cat plain
 grep -q "Done: the rules find nothing more to do in this lesson." plain.txt || fail "$(cat plain.txt)"
 grep -q "== Lesson 2 of 5" plain.txt || fail "$(cat plain.txt)"
 grep -q "Stopped. Your progress is kept" plain.txt || fail "$(cat plain.txt)"
-grep -q '^lesson: 2$' "$PROGRESS" || fail "progress: $(cat "$PROGRESS")"
+grep -q '^lesson: 2$' "$PROGRESS-en" || fail "progress: $(cat "$PROGRESS-en")"
 
 # The review lesson in English on the full screen: reply to the comment.
 e2e_start 80 24 --lang en tutor --lesson 5
@@ -102,8 +102,8 @@ e2e_keys Enter
 e2e_wait "Done: that was the last lesson"
 e2e_keys C-q
 e2e_wait_exit 0
-git -C "$E2E_TMP/state/algedit/tutor" log --format=%s | grep -q "^Reply on Human intervention: les-5-opmerking-beantwoorden$" ||
-	fail "no reply commit: $(git -C "$E2E_TMP/state/algedit/tutor" log --format=%s)"
+git -C "$E2E_TMP/state/algedit/tutor-en" log --format=%s | grep -q "^Reply on Human intervention: les-5-opmerking-beantwoorden$" ||
+	fail "no reply commit: $(git -C "$E2E_TMP/state/algedit/tutor-en" log --format=%s)"
 
 # Without a terminal and without --plain: told what to use.
 if "$ALGEDIT" tutor < /dev/null > noterm.txt 2>&1; then fail "tutor ran without a terminal"; fi
