@@ -120,6 +120,8 @@ TESTS += tests/e2e/tui-cut-texts.sh
 EXTRA_DIST += tests/e2e/tui-cut-texts.sh
 TESTS += tests/e2e/tutor-lang.sh
 EXTRA_DIST += tests/e2e/tutor-lang.sh
+TESTS += tests/e2e/tui-review-sentence.sh
+EXTRA_DIST += tests/e2e/tui-review-sentence.sh
 
 TESTS += tests/e2e/input-speed.sh
 EXTRA_DIST += tests/e2e/input-speed.sh
