@@ -39,6 +39,11 @@ int cmd_demo(int argc, char **argv);
  * so a recording never saves versions of the trainer's descriptions and
  * plays back as it was made. template: --template, or NULL. */
 int cli_record_sandbox(const char *template);
+/* A new sandbox for a demo: HOME, the XDG folders and a drafts folder in a
+ * temporary folder, set in the environment (NULL and said when it cannot
+ * be made); cli_sandbox_remove removes it. Caller frees the path. */
+char *cli_sandbox_make(void);
+void cli_sandbox_remove(const char *dir);
 
 int cmd_check(int argc, char **argv);
 int cmd_standard(int argc, char **argv);
