@@ -61,3 +61,9 @@ int i18n_lang(void)
 {
 	return i18n_dutch() ? 0 : 1;
 }
+
+void i18n_changed(void)
+{
+	textdomain(PACKAGE);
+	dutch = -1;
+}

@@ -27,6 +27,8 @@ TEST_EXTENSIONS += .fuzz
 FUZZ_LOG_COMPILER = $(SHELL) $(srcdir)/tests/fuzz/run.sh
 
 # ---- term: this area's lines go below ----
+TESTS += tests/e2e/tui-terminals.sh
+EXTRA_DIST += tests/e2e/tui-terminals.sh
 
 UNIT_TESTS += tests/unit/test_standard
 

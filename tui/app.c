@@ -129,6 +129,13 @@ void app_handle(app *a, const tui_event *ev)
 	}
 	if (ev->kind == EV_NONE)
 		return;
+	if (ev->kind == EV_KEY && ev->key == TK_UNKNOWN) {
+		/* A key the terminal sends in a way nobody here knows (input.c
+		 * dropped it whole): said, so a key that "does nothing" has a reason. */
+		app_status(a, false, _("This terminal sent a key algedit does not know (%s); it was ignored. Ctrl-G lists the keys."),
+		           ev->text ? ev->text : "");
+		return;
+	}
 	unsigned ctx = app_context(a);
 	/* Printable keys are actions only where the table binds them (Space in a
 	 * checklist, q in the help screen); elsewhere they are text. */

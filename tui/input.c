@@ -53,6 +53,10 @@ void input_init(void)
 		}
 		dyn[i].code = code;
 	}
+	/* Mouse reports a program before us left on (every click would arrive
+	 * as "\e[<0;40;4M"): off. The editor has no use for the mouse; a
+	 * report that still comes is read whole and dropped (csi_key). */
+	putp("\033[?1000l\033[?1002l\033[?1003l\033[?1006l\033[?1015l");
 	/* Ask for bracketed paste; the terminal then wraps pasted text. */
 	putp("\033[?2004h");
 	fflush(stdout);
@@ -66,52 +70,156 @@ void input_done(void)
 
 static int map_code(int code)
 {
+	/* Terminfo entries of the VT220 kind (xterm-mono, vt220) name the keys
+	 * that send ESC [1~ and ESC [4~ Find and Select: Home and End on every
+	 * keyboard that sends them today. */
+	if (code == KEY_FIND)
+		return KEY_HOME;
+	if (code == KEY_SELECT)
+		return KEY_END;
 	for (size_t i = 0; i < NDYN; i++)
 		if (dyn[i].code == code)
 			return dyn[i].ours;
 	return code;
 }
 
+/* What an unknown sequence looked like ("ESC [ 3 5 ~"), for the hint. */
+static char unknown_seq[64];
+
+static void seq_note(bool ss3, const char *par, size_t np, wint_t fin)
+{
+	strbuf b = STRBUF_INIT;
+	sb_adds(&b, ss3 ? "ESC O" : "ESC [");
+	for (size_t i = 0; i < np; i++)
+		sb_printf(&b, " %c", par[i]);
+	if (fin >= 0x20 && fin < 0x7F)
+		sb_printf(&b, " %c", (int)fin);
+	snprintf(unknown_seq, sizeof unknown_seq, "%s", b.s ? b.s : "");
+	sb_done(&b);
+}
+
+/* The function key numbered n in the VT220 way (ESC [ n ~): PuTTY's
+ * default, rxvt, the Linux console and xterm for F5 and up. */
+static int vt_fkey(int n)
+{
+	switch (n) {
+	case 11: case 12: case 13: case 14: case 15: return KEY_F(n - 10);
+	case 17: case 18: case 19: case 20: case 21: return KEY_F(n - 11);
+	case 23: case 24: return KEY_F(n - 12);
+	default: return 0;
+	}
+}
+
+/* A mouse report a program before us left switched on: read to its end
+ * and dropped, so "0;40;4M" is never typed. sgr: the ESC [ < form (up to
+ * its M or m), else the three bytes of the X10 form. */
+static void skip_mouse(bool sgr)
+{
+	wint_t c;
+	for (int i = 0; i < (sgr ? 32 : 3); i++) {
+		if (get_wch(&c) == ERR)
+			return;
+		if (sgr && (c == 'M' || c == 'm'))
+			return;
+	}
+}
+
 /* The rest of a CSI or SS3 sequence after "\e[" or "\eO": its parameters and
- * final byte. Returns our key code, 0 for a sequence we do not know (it is
- * dropped: never typed as text). */
+ * final byte. Returns our key code, 0 for a sequence dropped quietly (a
+ * mouse report), TK_UNKNOWN for one we do not know: dropped whole, never
+ * typed as text, and named in unknown_seq for the status line. */
 static int csi_key(bool ss3)
 {
 	char par[16];
 	size_t np = 0;
 	wint_t c;
 	for (;;) {
-		if (get_wch(&c) != OK)
-			return 0;
-		if (c >= 0x40 && c <= 0x7E)
+		if (get_wch(&c) != OK) {
+			seq_note(ss3, par, np, 0);
+			return TK_UNKNOWN;
+		}
+		/* The Linux console's F1-F5 (and PuTTY's "Linux" mode): ESC [ [ A..E. */
+		if (!ss3 && np == 0 && c == '[') {
+			if (get_wch(&c) == OK && c >= 'A' && c <= 'E')
+				return KEY_F((int)(c - 'A') + 1);
+			seq_note(ss3, "[", 1, c);
+			return TK_UNKNOWN;
+		}
+		/* rxvt ends its Shift and Ctrl function keys with $ ^ @. */
+		if ((c >= 0x40 && c <= 0x7E) || c == '$')
 			break;
+		if (c < 0x20 || c > 0x7E) {
+			/* Not part of a sequence: keep the key for the next read. */
+			unget_wch(c);
+			seq_note(ss3, par, np, 0);
+			return TK_UNKNOWN;
+		}
 		if (np + 1 < sizeof par)
 			par[np++] = (char)c;
 	}
 	par[np] = '\0';
+	if (!ss3 && np == 0 && c == 'M') {
+		skip_mouse(false);
+		return 0;
+	}
+	if (!ss3 && np > 0 && par[0] == '<' && (c == 'M' || c == 'm'))
+		return 0;
 	/* "1;5" is Ctrl, "1;3" Alt (xterm's modifier parameter). */
 	const char *semi = strchr(par, ';');
 	int mod = semi ? semi[1] - '0' : 1;
 	bool ctrl = mod == 5, alt = mod == 3;
-	switch (ss3 && np ? 0 : c) {
-	case 'A': return ctrl ? TK_CTRL_UP : alt ? TK_ALT_UP : KEY_UP;
-	case 'B': return ctrl ? TK_CTRL_DOWN : alt ? TK_ALT_DOWN : KEY_DOWN;
-	case 'C': return ctrl ? TK_CTRL_RIGHT : KEY_RIGHT;
-	case 'D': return ctrl ? TK_CTRL_LEFT : KEY_LEFT;
-	case 'H': return ctrl ? TK_CTRL_HOME : KEY_HOME;
-	case 'F': return ctrl ? TK_CTRL_END : KEY_END;
+	int k = 0;
+	switch (c) {
+	case 'A': k = ctrl ? TK_CTRL_UP : alt ? TK_ALT_UP : KEY_UP; break;
+	case 'B': k = ctrl ? TK_CTRL_DOWN : alt ? TK_ALT_DOWN : KEY_DOWN; break;
+	case 'C': k = ctrl ? TK_CTRL_RIGHT : KEY_RIGHT; break;
+	case 'D': k = ctrl ? TK_CTRL_LEFT : KEY_LEFT; break;
+	case 'H': k = ctrl ? TK_CTRL_HOME : KEY_HOME; break;
+	case 'F': k = ctrl ? TK_CTRL_END : KEY_END; break;
+	/* Shift-Tab, whether or not terminfo names it (vt100, xterm-mono). */
+	case 'Z': k = ss3 ? 0 : KEY_BTAB; break;
+	/* F1-F4: xterm's SS3 form, and its CSI form with a modifier. */
+	case 'P': case 'Q': case 'R': case 'S': k = mod == 1 ? KEY_F((int)(c - 'P') + 1) : 0; break;
+	case 'M': k = ss3 ? '\r' : 0; break;  /* the keypad's Enter */
 	case '~':
 		switch (atoi(par)) {
-		case 1: case 7: return KEY_HOME;
-		case 2: return KEY_IC;
-		case 3: return KEY_DC;
-		case 4: case 8: return KEY_END;
-		case 5: return alt ? TK_ALT_PGUP : KEY_PPAGE;
-		case 6: return alt ? TK_ALT_PGDN : KEY_NPAGE;
-		default: return 0;
+		case 1: case 7: k = KEY_HOME; break;
+		case 2: k = KEY_IC; break;
+		case 3: k = KEY_DC; break;
+		case 4: case 8: k = KEY_END; break;
+		case 5: k = alt ? TK_ALT_PGUP : KEY_PPAGE; break;
+		case 6: k = alt ? TK_ALT_PGDN : KEY_NPAGE; break;
+		default: k = mod == 1 ? vt_fkey(atoi(par)) : 0; break;
 		}
-	default: return 0;
+		break;
+	default: break;
 	}
+	if (ss3 && np && c != 'P' && c != 'Q' && c != 'R' && c != 'S')
+		k = 0;
+	if (!k) {
+		seq_note(ss3, par, np, c);
+		return TK_UNKNOWN;
+	}
+	return k;
+}
+
+/* The terminal's own mouse sequence (kmous) was read by ncurses: the rest
+ * of the report follows. */
+static void skip_kmous(void)
+{
+	const char *km = tigetstr((char *)"kmous");
+	bool sgr = km && km != (char *)-1 && *km && km[strlen(km) - 1] == '<';
+	skip_mouse(sgr);
+}
+
+bool input_has_key(int key)
+{
+	if (key < KEY_F(1) || key > KEY_F(12))
+		return true;
+	char cap[8];
+	snprintf(cap, sizeof cap, "kf%d", key - KEY_F(0));
+	const char *s = tigetstr(cap);
+	return s && s != (char *)-1 && *s;
 }
 
 int input_read(tui_event *ev, int timeout_ms, strbuf *paste)
@@ -128,6 +236,10 @@ int input_read(tui_event *ev, int timeout_ms, strbuf *paste)
 			ev->kind = EV_RESIZE;
 			return 1;
 		}
+		if (k == KEY_MOUSE) {
+			skip_kmous();
+			return 0;
+		}
 		if (k == TK_PASTE_START) {
 			/* Everything up to the end marker is text, newlines included. */
 			sb_reset(paste);
@@ -142,7 +254,9 @@ int input_read(tui_event *ev, int timeout_ms, strbuf *paste)
 						break;
 					continue;
 				}
-				sb_add_utf8(paste, ch == '\r' ? '\n' : (uint32_t)ch);
+				/* A tab would show as ^I and reach the register as
+				 * one: it becomes a space, as between words. */
+				sb_add_utf8(paste, ch == '\r' ? '\n' : ch == '\t' ? ' ' : (uint32_t)ch);
 			}
 			ev->kind = EV_PASTE;
 			ev->text = paste->s;
@@ -166,6 +280,11 @@ int input_read(tui_event *ev, int timeout_ms, strbuf *paste)
 			ev->key = csi_key(c2 == 'O');
 			if (!ev->key)
 				ev->kind = EV_NONE;
+			else if (ev->key == TK_UNKNOWN)
+				ev->text = unknown_seq;
+		} else if (r2 == OK && c2 == '\t') {
+			/* Esc Tab: Shift-Tab on the Linux console (kcbt). */
+			ev->key = KEY_BTAB;
 		} else if (r2 == OK && c2 < 128 && c2 != 27) {
 			ev->key = (c2 == '\r' || c2 == '\n') ? TK_ALT_ENTER : TK_ALT((int)c2);
 		} else if (r2 == KEY_CODE_YES) {

@@ -10,5 +10,8 @@ void input_done(void);
 /* Waits up to timeout_ms (-1: forever) for one event. Returns 0 on timeout
  * or interruption by a signal. Pasted text is kept in paste. */
 int input_read(tui_event *ev, int timeout_ms, strbuf *paste);
+/* Whether this terminal has key (its terminfo names the function key; other
+ * keys: true). The key bar and hints offer only keys the terminal has. */
+bool input_has_key(int key);
 
 #endif
