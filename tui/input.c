@@ -7,6 +7,9 @@
 #include "base/base.h"
 
 #include <curses.h>
+#include <limits.h>
+#include <stdint.h>
+#include <wchar.h>
 #include <stdlib.h>
 #include <string.h>
 #include <term.h>
@@ -83,6 +86,82 @@ static int map_code(int code)
 	return code;
 }
 
+/* The wait of the read in progress (curses cannot be asked for it). */
+static int wait_ms = -1;
+
+/* The first byte since the last event that was not a character of the
+ * locale (0: none), for the status line. */
+static int bad_byte;
+
+/* Windows-1252's letters at 0x80-0x9F, where Latin-1 has control codes:
+ * what PuTTY sends in that character set (€ is 0x80). 0: none there. */
+static const uint16_t cp1252[32] = {
+	0x20AC, 0, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0, 0x017D, 0,
+	0, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014, 0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0, 0x017E, 0x0178,
+};
+
+/* What get_wch does, done here: given a byte that is not a character of
+ * the locale (ë from a Latin-1 terminal under a UTF-8 locale, any letter
+ * under C), ncursesw's get_wch keeps it and the bytes after it in its
+ * buffer and gives up, and what was typed next vanished. Here the bytes
+ * of one character are gathered and decoded in the locale (UTF-8, or an
+ * 8-bit set such as ISO-8859-1); a byte that is none is read as the
+ * Windows-1252 (Latin-1) letter it most likely is, and noted in bad_byte,
+ * and the bytes after it are read again. */
+static int read_wch(wint_t *ch)
+{
+	int c = getch();
+	if (c == ERR)
+		return ERR;
+	if (c > 0xFF) {
+		*ch = (wint_t)c;
+		return KEY_CODE_YES;
+	}
+	if (c < 0x80) {
+		*ch = (wint_t)c;
+		return OK;
+	}
+	char buf[MB_LEN_MAX];
+	size_t n = 0;
+	buf[n++] = (char)c;
+	for (;;) {
+		mbstate_t st;
+		memset(&st, 0, sizeof st);
+		wchar_t wc;
+		size_t r = mbrtowc(&wc, buf, n, &st);
+		if (r != (size_t)-1 && r != (size_t)-2) {
+			*ch = (wint_t)wc;
+			return OK;
+		}
+		if (r == (size_t)-2 && n < sizeof buf) {
+			/* The rest of the character follows at once. */
+			timeout(50);
+			int d = getch();
+			timeout(wait_ms);
+			if (d != ERR && d <= 0xFF) {
+				buf[n++] = (char)d;
+				continue;
+			}
+			if (d != ERR)
+				ungetch(d);
+		}
+		break;
+	}
+	for (size_t i = n; i-- > 1;)
+		ungetch((unsigned char)buf[i]);
+	unsigned b = (unsigned char)buf[0];
+	if (!bad_byte)
+		bad_byte = (int)b;
+	*ch = b >= 0xA0 ? (wint_t)b : cp1252[b - 0x80] ? (wint_t)cp1252[b - 0x80] : (wint_t)0xFFFD;
+	return OK;
+}
+
+static void set_wait(int ms)
+{
+	wait_ms = ms;
+	timeout(ms);
+}
+
 /* What an unknown sequence looked like ("ESC [ 3 5 ~"), for the hint. */
 static char unknown_seq[64];
 
@@ -117,7 +196,7 @@ static void skip_mouse(bool sgr)
 {
 	wint_t c;
 	for (int i = 0; i < (sgr ? 32 : 3); i++) {
-		if (get_wch(&c) == ERR)
+		if (read_wch(&c) == ERR)
 			return;
 		if (sgr && (c == 'M' || c == 'm'))
 			return;
@@ -134,13 +213,13 @@ static int csi_key(bool ss3)
 	size_t np = 0;
 	wint_t c;
 	for (;;) {
-		if (get_wch(&c) != OK) {
+		if (read_wch(&c) != OK) {
 			seq_note(ss3, par, np, 0);
 			return TK_UNKNOWN;
 		}
 		/* The Linux console's F1-F5 (and PuTTY's "Linux" mode): ESC [ [ A..E. */
 		if (!ss3 && np == 0 && c == '[') {
-			if (get_wch(&c) == OK && c >= 'A' && c <= 'E')
+			if (read_wch(&c) == OK && c >= 'A' && c <= 'E')
 				return KEY_F((int)(c - 'A') + 1);
 			seq_note(ss3, "[", 1, c);
 			return TK_UNKNOWN;
@@ -226,8 +305,8 @@ int input_read(tui_event *ev, int timeout_ms, strbuf *paste)
 {
 	wint_t ch;
 	memset(ev, 0, sizeof *ev);
-	timeout(timeout_ms);
-	int r = get_wch(&ch);
+	set_wait(timeout_ms);
+	int r = read_wch(&ch);
 	if (r == ERR)
 		return 0;
 	if (r == KEY_CODE_YES) {
@@ -244,9 +323,9 @@ int input_read(tui_event *ev, int timeout_ms, strbuf *paste)
 			/* Everything up to the end marker is text, newlines included. */
 			sb_reset(paste);
 			sb_add(paste, "", 0);
-			timeout(1000);
+			set_wait(1000);
 			for (;;) {
-				r = get_wch(&ch);
+				r = read_wch(&ch);
 				if (r == ERR)
 					break;
 				if (r == KEY_CODE_YES) {
@@ -269,9 +348,9 @@ int input_read(tui_event *ev, int timeout_ms, strbuf *paste)
 	}
 	if (ch == 27) {
 		/* Esc alone, or Alt+key sent as Esc then the key. */
-		timeout(30);
+		set_wait(30);
 		wint_t c2;
-		int r2 = get_wch(&c2);
+		int r2 = read_wch(&c2);
 		ev->kind = EV_KEY;
 		if (r2 == OK && (c2 == '[' || c2 == 'O')) {
 			/* A cursor key the terminal sent in the other cursor mode
@@ -306,4 +385,11 @@ int input_read(tui_event *ev, int timeout_ms, strbuf *paste)
 	ev->kind = EV_CHAR;
 	ev->ch = (uint32_t)ch;
 	return 1;
+}
+
+int input_bad_byte(void)
+{
+	int b = bad_byte;
+	bad_byte = 0;
+	return b;
 }

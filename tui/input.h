@@ -13,5 +13,8 @@ int input_read(tui_event *ev, int timeout_ms, strbuf *paste);
 /* Whether this terminal has key (its terminfo names the function key; other
  * keys: true). The key bar and hints offer only keys the terminal has. */
 bool input_has_key(int key);
+/* The first byte read since the last call that was not a character of the
+ * locale (it was read as Windows-1252), or 0; cleared by the call. */
+int input_bad_byte(void);
 
 #endif

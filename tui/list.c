@@ -644,6 +644,12 @@ static void list_paint(const app *a)
 		puts_at(a, y, cx, cw_err, _("Errors"), A_BOLD);
 		cx += cw_err + 1;
 	}
+	if (cw_rev) {
+		puts_at(a, y, cx, cw_rev, a->list.only_mine ? _("Review (mine)") : _("Review"), A_BOLD);
+		cx += cw_rev + 1;
+	}
+	if (cw_date)
+		puts_at(a, y, cx, cw_date, _("Changed"), A_BOLD);
 	int h = a->lay.status_y - 3;
 	if (a->list.nshown == 0)
 		puts_at(a, 3, 0, a->cols, a->list.nentries ? _("Nothing matches the filter; Esc clears it.")

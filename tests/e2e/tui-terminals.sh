@@ -9,7 +9,8 @@
 # locale: the editor refuses, saying what to set. Then the function keys as
 # PuTTY (default and Linux modes), rxvt and the Linux console send them, raw:
 # each does its action and none types letters; an unknown sequence is
-# dropped with a note; a mouse report and a pasted tab type nothing odd.
+# dropped with a note; a mouse report and a pasted tab type nothing odd; a
+# byte that is not UTF-8 is kept as Windows-1252, with a note.
 . "$top_srcdir/tests/e2e/lib.sh"
 
 have_term() { infocmp "$1" >/dev/null 2>&1; }
@@ -119,7 +120,7 @@ if have_term linux; then
 	e2e_screen | grep -q "✓" && fail "TERM=linux shows ✓"
 	e2e_keys C-g
 	e2e_wait "+  ingevuld"
-	e2e_wait "#  open opmerkingen of voorstellen"
+	e2e_wait "#  openstaande opmerkingen of voorstellen"
 	e2e_keys Escape
 	e2e_wait_gone "+  ingevuld"
 	e2e_keys C-s
@@ -259,6 +260,12 @@ e2e_wait "veld 1/11"
 e2e_keys Tab
 raw "$E[200~een$(printf '\t')tab$E[201~"
 e2e_wait "een tab"
+# A Latin-1 "ë" under a UTF-8 locale: kept (as Windows-1252), said, and
+# what follows it still arrives.
+e2e_keys Tab
+T send-keys -t e2e -H 5a 6f eb 20 65 6e
+e2e_wait "Geen UTF-8 van de terminal (byte EB)"
+e2e_wait "Zoë en"
 e2e_keys C-s
 e2e_wait "is opgeslagen"
 e2e_keys C-q
@@ -267,5 +274,48 @@ e2e_keys C-q
 e2e_wait_exit 0
 grep -qx "name: Proef" "$REPO/algoritmes/proef.yaml" || fail "odd input: the name changed: $(cat "$REPO/algoritmes/proef.yaml")"
 grep -qx "description_short: een tab" "$REPO/algoritmes/proef.yaml" || fail "odd input: the pasted tab: $(cat "$REPO/algoritmes/proef.yaml")"
-echo "ok   unknown sequence, mouse report, ESC [Z, pasted tab"
+grep -qx "organization: Zoë en" "$REPO/algoritmes/proef.yaml" || fail "odd input: a Latin-1 byte: $(cat "$REPO/algoritmes/proef.yaml")"
+echo "ok   unknown sequence, mouse report, ESC [Z, pasted tab, a Latin-1 byte under UTF-8"
+# The key bar offers the keys this terminal has: vt100's terminfo has no
+# F11, so the tutor's hint is offered as Alt-h there, as F11 under xterm.
+for f in lessons-nl.yaml lessons-en.yaml tutor-example-nl.yaml tutor-example-en.yaml; do
+	cp "$top_srcdir/standard/1.0/$f" "$E2E_TMP/data/standard/1.0/"
+done
+for t in vt100 xterm; do
+	with_env "TERM=$t LANG=C.UTF-8 LC_ALL="
+	e2e_start 80 24 tutor
+	e2e_wait "Les 1 van"
+	bar=$(e2e_screen | tail -1)
+	case $t in
+	vt100) case "$bar" in *"Alt-h Hint"*) ;; *) fail "vt100: the bar does not offer Alt-h: $bar" ;; esac
+	       case "$bar" in *F11*) fail "vt100: the bar offers F11: $bar" ;; esac ;;
+	xterm) case "$bar" in *"F11 Hint"*) ;; *) fail "xterm: the bar does not offer F11: $bar" ;; esac ;;
+	esac
+	e2e_keys C-q
+	e2e_wait_exit 0
+done
+echo "ok   the key bar offers F11 under xterm, Alt-h under vt100"
+
+# Small screens: at 40x12 the list keeps the names; at 30x8 the message
+# says, whole, the size it asks for.
+with_env "TERM=xterm LANG=C.UTF-8 LC_ALL="
+e2e_start 40 12 -C "$REPO"
+e2e_wait "> Proef"
+e2e_screen | grep -q "^  Naam" || fail "40x12: no name column"
+e2e_resize() { T resize-window -t e2e -x "$1" -y "$2" >/dev/null 2>&1; }
+e2e_resize 30 8
+e2e_wait "40×10."
+e2e_resize 40 12
+e2e_wait "> Proef"
+e2e_keys C-q
+e2e_wait_exit 0
+echo "ok   40x12 and 30x8"
+
+# --plain's first line is information, not "algedit: PATH" like an error.
+out=$(printf '\n' | env $BASE_ENV TERM=xterm "$ALGEDIT" --plain "$E2E_TMP/plain.yaml" 2>&1 | head -1)
+case "$out" in
+"Een nieuwe beschrijving; die wordt opgeslagen in $E2E_TMP/plain.yaml.") ;;
+*) fail "--plain announces: $out" ;;
+esac
+echo "ok   --plain: $out"
 [ -z "$skipped" ] || echo "SKIPPED parts:$skipped"
