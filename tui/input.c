@@ -93,6 +93,45 @@ static int wait_ms = -1;
  * locale (0: none), for the status line. */
 static int bad_byte;
 
+/* Where the bytes come from: the terminal through curses, or bytes a test
+ * or the fuzz target gave (input_feed), read by the same decoder. */
+static const unsigned char *feed;
+static size_t feed_len, feed_pos;
+static int feed_back[64];
+static size_t feed_nback;
+
+static int src_get(void)
+{
+	if (!feed)
+		return getch();
+	if (feed_nback)
+		return feed_back[--feed_nback];
+	return feed_pos < feed_len ? feed[feed_pos++] : ERR;
+}
+
+static void src_unget(int c)
+{
+	if (!feed) {
+		ungetch(c);
+	} else if (feed_nback < sizeof feed_back / sizeof feed_back[0]) {
+		feed_back[feed_nback++] = c;
+	}
+}
+
+static void src_wait(int ms)
+{
+	if (!feed)
+		timeout(ms);
+}
+
+void input_feed(const unsigned char *bytes, size_t n)
+{
+	feed = bytes;
+	feed_len = n;
+	feed_pos = 0;
+	feed_nback = 0;
+}
+
 /* Windows-1252's letters at 0x80-0x9F, where Latin-1 has control codes:
  * what PuTTY sends in that character set (€ is 0x80). 0: none there. */
 static const uint16_t cp1252[32] = {
@@ -110,7 +149,7 @@ static const uint16_t cp1252[32] = {
  * and the bytes after it are read again. */
 static int read_wch(wint_t *ch)
 {
-	int c = getch();
+	int c = src_get();
 	if (c == ERR)
 		return ERR;
 	if (c > 0xFF) {
@@ -127,28 +166,33 @@ static int read_wch(wint_t *ch)
 	for (;;) {
 		mbstate_t st;
 		memset(&st, 0, sizeof st);
-		wchar_t wc;
+		wchar_t wc = 0;
 		size_t r = mbrtowc(&wc, buf, n, &st);
-		if (r != (size_t)-1 && r != (size_t)-2) {
+		/* glibc's UTF-8 takes the old forms past U+10FFFF, and
+		 * surrogates: no character, here as in the files. */
+		bool scalar = (uint32_t)wc <= 0x10FFFF && !((uint32_t)wc >= 0xD800 && (uint32_t)wc <= 0xDFFF);
+		if (r != (size_t)-1 && r != (size_t)-2 && scalar) {
 			*ch = (wint_t)wc;
 			return OK;
 		}
+		if (r != (size_t)-2)
+			break;
 		if (r == (size_t)-2 && n < sizeof buf) {
 			/* The rest of the character follows at once. */
-			timeout(50);
-			int d = getch();
-			timeout(wait_ms);
+			src_wait(50);
+			int d = src_get();
+			src_wait(wait_ms);
 			if (d != ERR && d <= 0xFF) {
 				buf[n++] = (char)d;
 				continue;
 			}
 			if (d != ERR)
-				ungetch(d);
+				src_unget(d);
 		}
 		break;
 	}
 	for (size_t i = n; i-- > 1;)
-		ungetch((unsigned char)buf[i]);
+		src_unget((unsigned char)buf[i]);
 	unsigned b = (unsigned char)buf[0];
 	if (!bad_byte)
 		bad_byte = (int)b;
@@ -156,10 +200,24 @@ static int read_wch(wint_t *ch)
 	return OK;
 }
 
+/* A character read too far, back for the next read: in the locale's bytes,
+ * last byte first. */
+static void unget_char(wint_t c)
+{
+	char buf[MB_LEN_MAX];
+	mbstate_t st;
+	memset(&st, 0, sizeof st);
+	size_t n = wcrtomb(buf, (wchar_t)c, &st);
+	if (n == (size_t)-1)
+		return;
+	while (n-- > 0)
+		src_unget((unsigned char)buf[n]);
+}
+
 static void set_wait(int ms)
 {
 	wait_ms = ms;
-	timeout(ms);
+	src_wait(ms);
 }
 
 /* What an unknown sequence looked like ("ESC [ 3 5 ~"), for the hint. */
@@ -229,7 +287,7 @@ static int csi_key(bool ss3)
 			break;
 		if (c < 0x20 || c > 0x7E) {
 			/* Not part of a sequence: keep the key for the next read. */
-			unget_wch(c);
+			unget_char(c);
 			seq_note(ss3, par, np, 0);
 			return TK_UNKNOWN;
 		}
@@ -268,6 +326,7 @@ static int csi_key(bool ss3)
 		case 4: case 8: k = KEY_END; break;
 		case 5: k = alt ? TK_ALT_PGUP : KEY_PPAGE; break;
 		case 6: k = alt ? TK_ALT_PGDN : KEY_NPAGE; break;
+		case 200: k = TK_PASTE_START; break;
 		default: k = mod == 1 ? vt_fkey(atoi(par)) : 0; break;
 		}
 		break;
@@ -301,6 +360,54 @@ bool input_has_key(int key)
 	return s && s != (char *)-1 && *s;
 }
 
+/* After the start marker of a bracketed paste: everything up to the end
+ * marker is text, newlines included. The marker comes as the key curses
+ * knows it as, or as its bytes (ESC [201~). */
+static int read_paste(tui_event *ev, strbuf *paste)
+{
+	static const char end_marker[] = "[201~";
+	sb_reset(paste);
+	sb_add(paste, "", 0);
+	set_wait(1000);
+	wint_t ch;
+	for (;;) {
+		int r = read_wch(&ch);
+		if (r == ERR)
+			break;
+		if (r == KEY_CODE_YES) {
+			if (map_code((int)ch) == TK_PASTE_END)
+				break;
+			continue;
+		}
+		if (ch == 27) {
+			size_t m = 0;
+			wint_t got[sizeof end_marker];
+			int rm = OK;
+			while (m < sizeof end_marker - 1 && (rm = read_wch(&got[m])) == OK && got[m] == (wint_t)end_marker[m])
+				m++;
+			if (m == sizeof end_marker - 1)
+				break;
+			/* Not the end: the bytes are text after all (the one that
+			 * differed is read again). */
+			if (rm == OK)
+				unget_char(got[m]);
+			else if (rm == KEY_CODE_YES)
+				src_unget((int)got[m]);
+			sb_add_utf8(paste, 27);
+			for (size_t i = 0; i < m; i++)
+				sb_add_utf8(paste, (uint32_t)got[i]);
+			continue;
+		}
+		/* A tab would show as ^I and reach the register as one: it
+		 * becomes a space, as between words. */
+		sb_add_utf8(paste, ch == '\r' ? '\n' : ch == '\t' ? ' ' : (uint32_t)ch);
+	}
+	ev->kind = EV_PASTE;
+	ev->text = paste->s;
+	ev->len = paste->len;
+	return 1;
+}
+
 int input_read(tui_event *ev, int timeout_ms, strbuf *paste)
 {
 	wint_t ch;
@@ -319,29 +426,8 @@ int input_read(tui_event *ev, int timeout_ms, strbuf *paste)
 			skip_kmous();
 			return 0;
 		}
-		if (k == TK_PASTE_START) {
-			/* Everything up to the end marker is text, newlines included. */
-			sb_reset(paste);
-			sb_add(paste, "", 0);
-			set_wait(1000);
-			for (;;) {
-				r = read_wch(&ch);
-				if (r == ERR)
-					break;
-				if (r == KEY_CODE_YES) {
-					if (map_code((int)ch) == TK_PASTE_END)
-						break;
-					continue;
-				}
-				/* A tab would show as ^I and reach the register as
-				 * one: it becomes a space, as between words. */
-				sb_add_utf8(paste, ch == '\r' ? '\n' : ch == '\t' ? ' ' : (uint32_t)ch);
-			}
-			ev->kind = EV_PASTE;
-			ev->text = paste->s;
-			ev->len = paste->len;
-			return 1;
-		}
+		if (k == TK_PASTE_START)
+			return read_paste(ev, paste);
 		ev->kind = EV_KEY;
 		ev->key = k;
 		return 1;
@@ -357,6 +443,8 @@ int input_read(tui_event *ev, int timeout_ms, strbuf *paste)
 			 * than terminfo says (\e[D where kcub1 is \eOD): decoded
 			 * here, so it moves instead of typing "[D". */
 			ev->key = csi_key(c2 == 'O');
+			if (ev->key == TK_PASTE_START)
+				return read_paste(ev, paste);
 			if (!ev->key)
 				ev->kind = EV_NONE;
 			else if (ev->key == TK_UNKNOWN)
@@ -372,7 +460,7 @@ int input_read(tui_event *ev, int timeout_ms, strbuf *paste)
 			          : k == KEY_NPAGE ? TK_ALT_PGDN : k;
 		} else {
 			if (r2 == OK)
-				unget_wch(c2);
+				unget_char(c2);
 			ev->key = 27;
 		}
 		return 1;

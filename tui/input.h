@@ -16,5 +16,8 @@ bool input_has_key(int key);
 /* The first byte read since the last call that was not a character of the
  * locale (it was read as Windows-1252), or 0; cleared by the call. */
 int input_bad_byte(void);
+/* From now on input_read reads these bytes (the fuzz target, tests), not
+ * the terminal; ERR (no event) at their end. NULL: the terminal again. */
+void input_feed(const unsigned char *bytes, size_t n);
 
 #endif
