@@ -55,7 +55,7 @@ static bool screen_locale(app *a)
 		a->lang = i18n_lang();
 	if (r > 0 && (!a->status || a->status_tip)) {
 		/* Once, where the person looks: why their LANG is not used. */
-		app_status(a, false, _("Your locale (LANG) is not UTF-8, so the screen uses %s to keep letters such as ë; set LANG=C.UTF-8 and this note goes away."), used);
+		app_status(a, false, _("LANG names no UTF-8 locale installed here, so the screen uses %s to keep letters such as ë; set LANG=C.UTF-8 and this note goes away."), used);
 	}
 	return true;
 }

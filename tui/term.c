@@ -64,8 +64,19 @@ int tui_term_locale(const char **used)
 		if (!codeset_utf8())
 			continue;
 		*used = utf8[i];
-		if (msg_c && language && *language && setlocale(LC_MESSAGES, utf8[i]))
+		if (msg_c && language && *language && setlocale(LC_MESSAGES, utf8[i])) {
 			i18n_changed();
+		} else if (msg_c && (!language || !*language)) {
+			/* LANG=nl_NL.UTF-8 on a server without that locale: the
+			 * person asked for Dutch, and Dutch needs no nl_NL locale. */
+			const char *want = getenv("LC_ALL");
+			if (!want || !*want)
+				want = getenv("LC_MESSAGES");
+			if (!want || !*want)
+				want = getenv("LANG");
+			if (want && !strncmp(want, "nl", 2) && (!want[2] || want[2] == '_' || want[2] == '.'))
+				i18n_choose("nl");
+		}
 		return 1;
 	}
 	setlocale(LC_CTYPE, "");

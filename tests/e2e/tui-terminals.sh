@@ -49,7 +49,7 @@ journey() {
 	e2e_wait "Nog geen beschrijvingen"
 	case "$*" in
 	*C.UTF-8*|*nl_NL.UTF-8*) e2e_screen | grep -q "geen UTF-8" && fail "$tag: a UTF-8 locale got the note" ;;
-	*) e2e_wait "het scherm gebruikt daarom C.UTF-8" ;;
+	*) e2e_wait "LANG noemt geen geïnstalleerde UTF-8-locale" ;;
 	esac
 	e2e_keys C-n
 	e2e_wait "Nieuwe beschrijving"
@@ -105,6 +105,18 @@ journey putty c LANG= LC_ALL=C
 journey linux posix LANG=POSIX LC_ALL=
 journey vt100 missing LANG=$missing LC_ALL=
 journey xterm-mono unset unset
+
+# A Dutch locale that is not installed, and no LANGUAGE: still Dutch.
+if ! locale -a 2>/dev/null | grep -qi '^nl_BE\.utf-\?8$'; then
+	with_env "TERM=xterm LANGUAGE= LANG=nl_BE.UTF-8 LC_ALL="
+	new_repo nlbe
+	e2e_start 80 24 -C "$REPO"
+	e2e_wait "Nog geen beschrijvingen"
+	e2e_wait "LANG noemt geen geïnstalleerde UTF-8-locale"
+	e2e_keys C-q
+	e2e_wait_exit 0
+	echo "ok   LANG=nl_BE.UTF-8, not installed: Dutch on C.UTF-8"
+fi
 
 # The Linux console: ASCII marks, and the help's legend names them.
 if have_term linux; then
