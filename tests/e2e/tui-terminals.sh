@@ -168,9 +168,7 @@ if localedef -i nl_NL -f ISO-8859-1 "$E2E_TMP/loc/nl_NL" >/dev/null 2>&1 &&
 	T pipe-pane -t e2e -o "cat > '$E2E_TMP/latin1.out'"
 	e2e_keys BTab
 	latin=$(printf 'Zo\353 en caf\351')
-	n=200
-	while [ $n -gt 0 ] && ! grep -qaF "$latin" "$E2E_TMP/latin1.out" 2>/dev/null; do sleep 0.05; n=$((n - 1)); done
-	grep -qaF "$latin" "$E2E_TMP/latin1.out" || fail "Latin-1: the screen did not write \"Zoë en café\" in ISO-8859-1: $(od -c "$E2E_TMP/latin1.out" | head -20)"
+	e2e_until "the screen to write \"Zoë en café\" in ISO-8859-1" grep -qaF "$latin" "$E2E_TMP/latin1.out"
 	e2e_keys C-s
 	e2e_wait "is opgeslagen"
 	e2e_keys C-q
@@ -194,8 +192,7 @@ if [ "$(id -u)" = 0 ] && unshare -m sh -c "mount --bind '$empty' /usr/lib/locale
 	rm -f "$E2E_TMP/rc"
 	e2e_new_server
 	T new-session -d -s e2e -x 80 -y 24 "unshare -m sh -c \"mount --bind '$empty' /usr/lib/locale && cd '$E2E_TMP' && exec env $BASE_ENV TERM=xterm LANG= LC_ALL=C '$ALGEDIT' -C '$REPO'\" 2>'$E2E_TMP/stderr'; echo \$? > '$E2E_TMP/rc'; sleep 600"
-	n=200
-	while [ $n -gt 0 ] && [ ! -s "$E2E_TMP/rc" ]; do sleep 0.05; n=$((n - 1)); done
+	e2e_until "the refusal" test -s "$E2E_TMP/rc"
 	[ "$(cat "$E2E_TMP/rc" 2>/dev/null)" = 2 ] || fail "no UTF-8 locale: exit $(cat "$E2E_TMP/rc" 2>/dev/null), wanted 2"
 	grep -qF "LANG=C.UTF-8" "$E2E_TMP/stderr" || fail "no UTF-8 locale: the message does not say what to set: $(cat "$E2E_TMP/stderr")"
 	echo "ok   no UTF-8 locale: refused with $(cat "$E2E_TMP/stderr")"
