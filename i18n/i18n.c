@@ -70,6 +70,8 @@ int i18n_lang(void)
 
 void i18n_changed(void)
 {
+#ifdef ENABLE_NLS
 	textdomain(PACKAGE);
+#endif
 	dutch = -1;
 }
