@@ -1,7 +1,12 @@
 /* input: turns what the terminal sends into events: keys (with the codes
  * ncurses assigns at run time for Ctrl-arrows and Alt-arrows mapped to our
  * own), Alt-combinations (Esc then a key), text, and bracketed pastes, which
- * arrive whole so that a 5,000-character paste is one change, not 5,000. */
+ * arrive whole so that a 5,000-character paste is one change, not 5,000.
+ * The key sequences terminfo does not name are decoded here whatever TERM
+ * says (PuTTY's and rxvt's ESC [11~, the Linux console's ESC [[A, ESC [Z);
+ * one nobody knows, or a mouse report, is dropped whole, never typed. The
+ * characters are decoded here too, in the locale, a byte that is none
+ * kept as Windows-1252 (read_wch). */
 #include "config.h"
 #include "tui/input.h"
 #include "base/base.h"

@@ -216,6 +216,9 @@ fkeys() {
 	e2e_type "Proef"
 	e2e_keys Enter
 	e2e_wait "Proef (niet opgeslagen)"
+	# Mouse reports (SGR and X10) a program before left on: nothing typed.
+	raw "$E[<0;40;4M"
+	raw "$E[M !!"
 	raw "$F1"; e2e_wait "De tekens voor elk veld"; e2e_keys Escape; e2e_wait_gone "De tekens voor elk veld"
 	raw "$F3"; e2e_wait "Deel van de veldnaam"; e2e_keys Escape; e2e_wait_gone "Deel van de veldnaam"
 	raw "$F6"; e2e_wait "Esc sluit"; e2e_keys Escape; e2e_wait_gone "Esc sluit"
