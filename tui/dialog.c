@@ -204,6 +204,12 @@ void app_help_open(app *a, unsigned ctx)
 {
 	a->dlg.ov = OV_HELP;
 	a->dlg.help_top = 0;
+	/* The form and the list: from the top, where the marks they show are
+	 * explained, their keys right below. */
+	if (ctx & (CX_FORM | CX_LIST)) {
+		a->dirty = true;
+		return;
+	}
 	const char *title = help_group_title(ctx);
 	char *t = title ? help_text(a) : NULL;
 	/* The text is wrapped already: a row per line. */
