@@ -42,6 +42,11 @@ EXTRA_DIST += tests/e2e/demo.sh
 
 
 # ---- quality: this area's lines go below ----
+# Quality before publication: the register's completeness score, plain
+# Dutch and the link check (forms/quality: pure; register/links: libcurl).
+libalgedit_a_SOURCES += forms/quality.h forms/quality.c register/links.c
+dist_std_DATA += standard/1.0/plain-words-nl.txt
+UNIT_TESTS += tests/unit/test_quality
 
 
 
