@@ -47,6 +47,12 @@ EXTRA_DIST += tests/e2e/demo.sh
 libalgedit_a_SOURCES += forms/quality.h forms/quality.c register/links.c
 dist_std_DATA += standard/1.0/plain-words-nl.txt
 UNIT_TESTS += tests/unit/test_quality
+# bench/quality: plain-Dutch advice on the register's published texts.
+check_PROGRAMS += bench/quality/quality_bench
+bench_quality_quality_bench_SOURCES = bench/quality/quality_bench.c
+bench_quality_quality_bench_LDADD = $(ALL_LIBS)
+BENCHES += bench/quality/quality_bench$(EXEEXT)
+EXTRA_DIST += bench/quality/run bench/quality/b1-texts.txt
 
 
 

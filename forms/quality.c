@@ -560,7 +560,9 @@ void language_check_field(const description *d, const std_field *f, const plain_
 	const ynode *v = desc_get(d, f);
 	if (!v || v->type != Y_STR || !v->len)
 		return;
-	char *text = d->format == DESC_API && f->kind == FK_RICH ? html_to_rich(v->str) : xstrndup(v->str, v->len);
+	char *text = d->format == DESC_API && f->kind == FK_RICH ? register_to_rich(v->str) : NULL;
+	if (!text)
+		text = xstrndup(v->str, v->len);
 	if (!text)
 		return;
 	size_t len = strlen(text);
