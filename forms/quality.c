@@ -536,11 +536,14 @@ static bool phrase_at(const char *text, const tword *w, size_t nw, size_t i, con
 		size_t pl = sp ? (size_t)(sp - p) : strlen(p);
 		if (i + k >= nw || w[i + k].len != pl)
 			return false;
-		char *low = lower_dup(text + w[i + k].at, w[i + k].len);
-		bool same = !memcmp(low, p, pl);
-		free(low);
-		if (!same)
-			return false;
+		/* Case-blind for ASCII, which the first letter of a sentence
+		 * needs ("Middels"); the list itself is lower case. */
+		const char *t = text + w[i + k].at;
+		for (size_t c = 0; c < pl; c++) {
+			char x = t[c] >= 'A' && t[c] <= 'Z' ? (char)(t[c] - 'A' + 'a') : t[c];
+			if (x != p[c])
+				return false;
+		}
 		/* The words of a phrase stand in one sentence. */
 		if (sp && w[i + k].ends)
 			return false;

@@ -14,6 +14,7 @@
 #include "base/contain.h"
 #include "i18n/i18n.h"
 #include "tui/draw.h"
+#include "tui/quality_ui.h"
 
 #include <curses.h>
 
@@ -71,6 +72,7 @@ static void load_entry(app *a, list_entry *e)
 	xfree(&e->name);
 	xfree(&e->status);
 	e->req_filled = e->req_total = e->always_filled = e->always_total = e->errors = 0;
+	e->score = -1;
 	struct stat st;
 	if (stat(e->path, &st) == 0)
 		e->mtime = st.st_mtime;
@@ -100,6 +102,7 @@ static void load_entry(app *a, list_entry *e)
 		e->req_total = c.req_total;
 		e->always_filled = c.always_filled;
 		e->always_total = c.always_total;
+		e->score = quality_ui_score_of(d);
 	}
 	e->errors = findings_count(&fs, SEV_ERROR);
 	desc_free(&d);
@@ -608,15 +611,17 @@ static void list_paint(const app *a)
 	put_text(a, 1, x, a->cols - x, a->list.filter.s, a->list.filter.len, A_UNDERLINE);
 	int w = a->cols;
 	int cw_status = 16, cw_req = 14, cw_err = 7, cw_date = 11;
+	/* The register's completeness score ("Vulling"), in its colours. */
+	int cw_score = 8;
 	/* The review column where the repository has reviews: instead of the
 	 * date below 100 columns, so the names stay readable at 80. */
 	int cw_rev = a->list.has_reviews ? 17 : 0;
 	if (cw_rev && w < 100)
 		cw_date = 0;
-	int cw_name = w - cw_status - cw_req - cw_err - cw_date - cw_rev - 4 - (cw_rev && cw_date ? 1 : 0);
+	int cw_name = w - cw_status - cw_req - cw_score - cw_err - cw_date - cw_rev - 5 - (cw_rev && cw_date ? 1 : 0);
 	if (cw_name < 16) {
 		cw_date = 0;
-		cw_name = w - cw_status - cw_req - cw_err - 3;
+		cw_name = w - cw_status - cw_req - cw_score - cw_err - 4;
 	}
 	int y = 2;
 	int cx = 0;
@@ -626,6 +631,8 @@ static void list_paint(const app *a)
 	cx += cw_status + 1;
 	puts_at(a, y, cx, cw_req, _("Req./shown"), A_BOLD);
 	cx += cw_req + 1;
+	puts_at(a, y, cx, cw_score, _("Complete"), A_BOLD);
+	cx += cw_score + 1;
 	puts_at(a, y, cx, cw_err, _("Errors"), A_BOLD);
 	cx += cw_err + 1;
 	if (cw_rev) {
@@ -658,6 +665,12 @@ static void list_paint(const app *a)
 		snprintf(buf, sizeof buf, "%zu/%zu %zu/%zu", e->req_filled, e->req_total, e->always_filled, e->always_total);
 		puts_at(a, yy, cx, cw_req, buf, at);
 		cx += cw_req + 1;
+		if (e->score >= 0) {
+			snprintf(buf, sizeof buf, "%3d%%", e->score);
+			puts_at(a, yy, cx, cw_score, buf, at);
+			quality_ui_paint(a, yy, cx, 4, e->score);
+		}
+		cx += cw_score + 1;
 		snprintf(buf, sizeof buf, "%s%zu", e->errors ? "! " : "  ", e->errors);
 		puts_at(a, yy, cx, cw_err, buf, at | (e->errors ? pair_attr(a, P_ERROR) | A_BOLD : 0));
 		cx += cw_err + 1;

@@ -52,6 +52,7 @@ EXTRA_DIST += tests/e2e/tutor.sh
 
 
 # ---- quality: this area's lines go below ----
+libalgedit_a_SOURCES += tui/quality_ui.h tui/quality_ui.c
 
 
 
