@@ -1499,9 +1499,16 @@ void form_draw(const app *a, int *cy, int *cx)
 	snprintf(left, sizeof left, "algedit · %s%s", shown, a->form.modified ? _(" (not saved)") : "");
 	free(shown);
 	char right2[160];
-	snprintf(right2, sizeof right2, "%s", chip);
-	snprintf(right2 + strlen(right2), sizeof right2 - strlen(right2),
-	         P_("required %zu/%zu · %zu error", "required %zu/%zu · %zu errors", errors), rf, rt, errors);
+	/* Where a long name leaves no room for it in the short form either,
+	 * the score gives way to the required fields and the errors. */
+	int tw = tb_text_width(left, strlen(left));
+	char rest[120];
+	snprintf(rest, sizeof rest, P_("required %zu/%zu · %zu error", "required %zu/%zu · %zu errors", errors), rf, rt,
+	         errors);
+	if (1 + (tw < a->cols - 2 ? tw : a->cols - 2) + 3 + tb_text_width(chip, strlen(chip)) +
+	            tb_text_width(rest, strlen(rest)) >= a->cols)
+		chip[0] = '\0';
+	snprintf(right2, sizeof right2, "%s%s", chip, rest);
 	title_bar(a, left, right, right2);
 	quality_ui_paint_title(a, left, right, right2, score);
 

@@ -611,17 +611,26 @@ static void list_paint(const app *a)
 	put_text(a, 1, x, a->cols - x, a->list.filter.s, a->list.filter.len, A_UNDERLINE);
 	int w = a->cols;
 	int cw_status = 16, cw_req = 14, cw_err = 7, cw_date = 11;
-	/* The register's completeness score ("Vulling"), in its colours. */
-	int cw_score = 8;
+	/* The register's completeness score ("Vulling"), in its colours:
+	 * below 100 columns in the date's place, so the names keep their
+	 * width at 80; where the review column took that place, the form's
+	 * title bar shows the score. */
+	int cw_score = 11;
 	/* The review column where the repository has reviews: instead of the
 	 * date below 100 columns, so the names stay readable at 80. */
 	int cw_rev = a->list.has_reviews ? 17 : 0;
-	if (cw_rev && w < 100)
+	if (cw_rev && w < 100) {
 		cw_date = 0;
-	int cw_name = w - cw_status - cw_req - cw_score - cw_err - cw_date - cw_rev - 5 - (cw_rev && cw_date ? 1 : 0);
+		cw_score = 0;
+	}
+	if (w < 100)
+		cw_date = 0;
+	int cw_name = w - cw_status - cw_req - cw_score - cw_err - cw_date - cw_rev - 4 - (cw_score && cw_date ? 1 : 0) -
+	              (cw_rev && cw_date ? 1 : 0);
 	if (cw_name < 16) {
 		cw_date = 0;
-		cw_name = w - cw_status - cw_req - cw_score - cw_err - 4;
+		cw_score = 0;
+		cw_name = w - cw_status - cw_req - cw_err - 3;
 	}
 	int y = 2;
 	int cx = 0;
@@ -631,8 +640,10 @@ static void list_paint(const app *a)
 	cx += cw_status + 1;
 	puts_at(a, y, cx, cw_req, _("Req./shown"), A_BOLD);
 	cx += cw_req + 1;
-	puts_at(a, y, cx, cw_score, _("Complete"), A_BOLD);
-	cx += cw_score + 1;
+	if (cw_score) {
+		puts_at(a, y, cx, cw_score, _("Complete"), A_BOLD);
+		cx += cw_score + 1;
+	}
 	puts_at(a, y, cx, cw_err, _("Errors"), A_BOLD);
 	cx += cw_err + 1;
 	if (cw_rev) {
@@ -665,12 +676,14 @@ static void list_paint(const app *a)
 		snprintf(buf, sizeof buf, "%zu/%zu %zu/%zu", e->req_filled, e->req_total, e->always_filled, e->always_total);
 		puts_at(a, yy, cx, cw_req, buf, at);
 		cx += cw_req + 1;
-		if (e->score >= 0) {
-			snprintf(buf, sizeof buf, "%3d%%", e->score);
-			puts_at(a, yy, cx, cw_score, buf, at);
-			quality_ui_paint(a, yy, cx, 4, e->score);
+		if (cw_score) {
+			if (e->score >= 0) {
+				snprintf(buf, sizeof buf, "%3d%%", e->score);
+				puts_at(a, yy, cx, cw_score, buf, at);
+				quality_ui_paint(a, yy, cx, 4, e->score);
+			}
+			cx += cw_score + 1;
 		}
-		cx += cw_score + 1;
 		snprintf(buf, sizeof buf, "%s%zu", e->errors ? "! " : "  ", e->errors);
 		puts_at(a, yy, cx, cw_err, buf, at | (e->errors ? pair_attr(a, P_ERROR) | A_BOLD : 0));
 		cx += cw_err + 1;
