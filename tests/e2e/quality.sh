@@ -89,6 +89,13 @@ grep -q "empty.json: Completeness 13% (the register's score)" empty.out && ok "t
 grep -q "Purpose and impact only looks filled.*\[looks-filled\]" empty.out && grep -q "Legal basis.*only looks filled" empty.out \
 	&& ok "looks-filled names the fields" || fail "looks-filled: $(cat empty.out)"
 
+# The documents carry it too.
+"$ALGEDIT" export --format markdown plain.yaml > doc.md 2>&1 || true
+[ -z "$want" ] || grep -qx "\*\*Completeness:\*\* $want% (the register's score)" doc.md \
+	&& ok "export --format markdown: the completeness score" || fail "document: $(head -8 doc.md)"
+"$ALGEDIT" export --format html plain.yaml > doc.html 2>&1 || true
+grep -q "<strong>Completeness:</strong> [0-9]*% (the register's score)" doc.html && ok "export --format html: the score" || fail "html document"
+
 # In Dutch.
 LANGUAGE=nl "$ALGEDIT" check stiff.yaml plain.yaml > nl.out 2>&1 || true
 grep -q "plain.yaml: Vulling [0-9]*%" nl.out && ok "Dutch: Vulling" || fail "Dutch: $(cat nl.out)"
