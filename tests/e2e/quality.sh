@@ -94,7 +94,7 @@ grep -q "Purpose and impact only looks filled.*\[looks-filled\]" empty.out && gr
 [ -z "$want" ] || grep -qx "\*\*Completeness:\*\* $want% (the register's score)" doc.md \
 	&& ok "export --format markdown: the completeness score" || fail "document: $(head -8 doc.md)"
 "$ALGEDIT" export --format html plain.yaml > doc.html 2>&1 || true
-grep -q "<strong>Completeness:</strong> [0-9]*% (the register's score)" doc.html && ok "export --format html: the score" || fail "html document"
+grep -q "<strong>Completeness:</strong> [0-9]*% (the register&#39;s score)" doc.html && ok "export --format html: the score" || fail "html document"
 
 # In Dutch.
 LANGUAGE=nl "$ALGEDIT" check stiff.yaml plain.yaml > nl.out 2>&1 || true
