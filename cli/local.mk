@@ -53,6 +53,14 @@ bench_quality_quality_bench_SOURCES = bench/quality/quality_bench.c
 bench_quality_quality_bench_LDADD = $(ALL_LIBS)
 BENCHES += bench/quality/quality_bench$(EXEEXT)
 EXTRA_DIST += bench/quality/run bench/quality/b1-texts.txt
+# Fuzz target: the team's plain-word list, the advice and the addresses.
+check_PROGRAMS += tests/fuzz/fuzz_quality
+tests_fuzz_fuzz_quality_SOURCES = tests/fuzz/fuzz_quality.c $(FUZZ_DRIVER)
+tests_fuzz_fuzz_quality_CFLAGS = $(FUZZ_CFLAGS)
+tests_fuzz_fuzz_quality_LDFLAGS = $(FUZZ_LINKFLAGS)
+tests_fuzz_fuzz_quality_LDADD = $(ALL_LIBS)
+TESTS += tests/fuzz/quality.fuzz
+EXTRA_DIST += tests/fuzz/quality.fuzz
 
 
 
