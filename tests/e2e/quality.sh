@@ -82,6 +82,40 @@ print(d["files"][1]["completeness"])
 ' > json.score && ok "JSON: \"completeness\" for each file" || fail "JSON: $(cat out.json)"
 [ -z "$want" ] || [ "$(cat json.score)" = "$want" ] && ok "JSON score equals the text's" || fail "JSON score $(cat json.score), want $want"
 
+# Real published descriptions: the supplier templates and the 1.0 records
+# of the site-data export, each as a submission body, scored by algedit and
+# by the register's formula written out here on the same JSON values.
+ref="${SHARED_DIR:-$top_srcdir/../shared}/reference"
+if [ -d "$ref/templates" ]; then
+	mkdir -p real
+	python3 - "$ref" real <<'PY' > real.want
+import glob, json, math, os, sys
+ref, out = sys.argv[1], sys.argv[2]
+w = json.load(open(os.path.join(ref, "standard", "score-weights.json")))["weights"]["1.0"]
+recs = []
+for f in sorted(glob.glob(os.path.join(ref, "templates", "*.json"))):
+    recs += json.load(open(f))
+site = json.load(open(os.path.join(ref, "register-data", "minbzk-site-data-export-sample-2024-10.json")))
+recs += [r for r in site["algoritme_versions"] if r.get("standard_version") == "1.0"]
+for i, r in enumerate(recs):
+    body = {k: v for k, v in r.items() if k in w}
+    json.dump(body, open(os.path.join(out, "%03d.json" % i), "w"), ensure_ascii=False)
+    got = sum(v for k, v in w.items() if body.get(k) is not None and body.get(k) != "" and body.get(k) != [])
+    print("%03d.json %d" % (i, math.ceil(got * 100 / sum(w.values()))))
+PY
+	"$ALGEDIT" check --format json real/*.json > real.json 2>/dev/null || true
+	python3 -c '
+import json, os
+d = json.load(open("real.json"))
+for f in d["files"]:
+    print("%s %d" % (os.path.basename(f["path"]), f["completeness"]))
+' > real.got
+	diff real.want real.got > real.diff && ok "the register's score on $(wc -l < real.want) real published descriptions" \
+		|| fail "completeness differs from the register's formula: $(cat real.diff)"
+else
+	echo "SKIP: $ref is absent; the real descriptions are not compared"
+fi
+
 # The register counts an empty <p></p>: its number, and advice on it.
 printf '{"name": "X", "goal": "<p></p>", "lawful_basis_grouping": [{"title": "", "link": ""}]}\n' > empty.json
 "$ALGEDIT" check empty.json > empty.out 2>&1 || true
