@@ -93,13 +93,37 @@ static bool really_filled(const description *d, const std_field *f)
 	return field_filled(d, f);
 }
 
+/* Whether the register's count of a YAML value can be read off the value
+ * itself: absent or null (no), text with content, a list of plain values
+ * (yes). Only a value that carries nothing but is not empty (spaces, a
+ * list of empty items) depends on what export makes of it. */
+static bool plain_to_count(const description *d, const std_field *f)
+{
+	const ynode *v = desc_get(d, f);
+	if (!v || v->type == Y_NULL)
+		return true;
+	if (v->type == Y_STR)
+		return !v->len || !field_text_blank(d, v->str, v->len);
+	if (v->type == Y_SEQ)
+		return !v->n || really_filled(d, f);
+	return false;
+}
+
 void completeness_compute(const description *d, completeness *out)
 {
 	memset(out, 0, sizeof *out);
-	/* What the register sees: the body export sends for a YAML file. */
+	/* What the register sees: the body export sends for a YAML file. The
+	 * list scores every description, so export is asked only where the
+	 * value alone does not tell. */
 	description *sent = NULL;
 	const description *reg = d;
-	if (d->format != DESC_API) {
+	bool need_export = false;
+	if (d->format != DESC_API)
+		for (size_t i = 0; i < NWEIGHTS && !need_export; i++) {
+			const std_field *f = standard_field(d->std, weights_1_0[i].key);
+			need_export = f && !plain_to_count(d, f);
+		}
+	if (need_export) {
 		char *json = desc_export_api_json(d);
 		findings tmp;
 		findings_init(&tmp);

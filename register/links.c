@@ -163,10 +163,12 @@ int links_check(const desc_link *l, size_t n, link_result *out, char **err)
 			cu.easy_getinfo(c, CURLINFO_EFFECTIVE_URL, &eff);
 			bool answered = status > 0 && (rc == CURLE_OK || rc == CURLE_WRITE_ERROR);
 			cu.multi_remove_handle(m, c);
-			if (!j->get && (!answered || status >= 400) && rc != CURLE_COULDNT_RESOLVE_HOST &&
-			    rc != CURLE_OPERATION_TIMEDOUT) {
-				/* HEAD refused (405, 501, or a server that fails on it):
-				 * ask with GET once. */
+			if (!j->get && ((answered && status >= 400) || rc == CURLE_GOT_NOTHING || rc == CURLE_RECV_ERROR ||
+			                rc == CURLE_WEIRD_SERVER_REPLY)) {
+				/* HEAD refused (405, 501, another error status, or a
+				 * server that drops the connection on it): ask with GET
+				 * once. Not after a timeout or a name that does not
+				 * resolve: GET would fare no better. */
 				cu.easy_cleanup(c);
 				j->get = true;
 				c = start(&l[j->i], j, timeout);
