@@ -680,7 +680,7 @@ static void list_paint(const app *a)
 			if (e->score >= 0) {
 				snprintf(buf, sizeof buf, "%3d%%", e->score);
 				puts_at(a, yy, cx, cw_score, buf, at);
-				quality_ui_paint(a, yy, cx, 4, e->score);
+				quality_ui_paint(a, yy, cx, 4, e->score, at);
 			}
 			cx += cw_score + 1;
 		}

@@ -66,7 +66,17 @@ void quality_ui_refresh(app *a, const std_field *f)
 {
 	if (!a->form.d)
 		return;
-	form_score = quality_ui_score_of(a->form.d);
+	completeness c;
+	completeness_compute(a->form.d, &c);
+	form_score = c.score;
+	/* A field the register counts although it carries nothing. */
+	for (size_t i = 0; i < c.nlooks; i++)
+		if (c.looks[i] == f) {
+			completeness cf = c;
+			cf.looks[0] = f;
+			cf.nlooks = 1;
+			completeness_findings(a->form.d, &cf, &a->form.fs);
+		}
 	language_check_field(a->form.d, f, load_words(a), &a->form.fs);
 	pthread_mutex_lock(&lk.mu);
 	if (lk.have && lk.d == a->form.d)
@@ -83,7 +93,7 @@ int quality_ui_score(const app *a)
 	return form_score;
 }
 
-void quality_ui_paint(const app *a, int y, int x, int w, int score)
+void quality_ui_paint(const app *a, int y, int x, int w, int score, attr_t at)
 {
 	if (!a->color || w <= 0 || score < 0)
 		return;
@@ -97,7 +107,7 @@ void quality_ui_paint(const app *a, int y, int x, int w, int score)
 	}
 	completeness_band b = completeness_band_of(score);
 	short pair = b == CB_LOW ? PQ_LOW : b == CB_MIDDLE ? PQ_MIDDLE : PQ_HIGH;
-	mvchgat(y, x, w, A_NORMAL, pair, NULL);
+	mvchgat(y, x, w, at & ~A_COLOR, pair, NULL);
 }
 
 void quality_ui_paint_title(const app *a, const char *left, const char *right, const char *right2, int score)
@@ -119,7 +129,7 @@ void quality_ui_paint_title(const app *a, const char *left, const char *right, c
 		shown = right2;
 	if (!shown || strncmp(shown, chip, strlen(chip)))
 		return;
-	quality_ui_paint(a, 0, a->cols - rw - 1, tb_text_width(chip, strlen(chip)), score);
+	quality_ui_paint(a, 0, a->cols - rw - 1, tb_text_width(chip, strlen(chip)), score, A_NORMAL);
 }
 
 static void *run_links(void *arg)

@@ -8,6 +8,8 @@
 
 #include "tui/app.h"
 
+#include <curses.h>
+
 /* "Completeness 72%", translated, into buf. */
 const char *quality_ui_label(int score, char *buf, size_t n);
 /* Adds the plain-Dutch advice on field f, and the link check's findings
@@ -17,8 +19,9 @@ void quality_ui_refresh(app *a, const std_field *f);
 int quality_ui_score(const app *a);
 /* The score of a description read for the list. */
 int quality_ui_score_of(const description *d);
-/* Colours the cells [x, x+w) of row y in the register's colour for score. */
-void quality_ui_paint(const app *a, int y, int x, int w, int score);
+/* Colours the cells [x, x+w) of row y in the register's colour for score,
+ * keeping the attributes at (reverse for the highlighted row). */
+void quality_ui_paint(const app *a, int y, int x, int w, int score, attr_t at);
 /* Colours the completeness label at the start of the title bar's right
  * text, where title_bar put it. */
 void quality_ui_paint_title(const app *a, const char *left, const char *right, const char *right2, int score);

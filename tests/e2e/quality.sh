@@ -130,6 +130,14 @@ grep -q "Purpose and impact only looks filled.*\[looks-filled\]" empty.out && gr
 "$ALGEDIT" export --format html plain.yaml > doc.html 2>&1 || true
 grep -q "<strong>Completeness:</strong> [0-9]*% (the register&#39;s score)" doc.html && ok "export --format html: the score" || fail "html document"
 
+# A value the register's HTML reader fails on ("<") is not blank, and
+# scoring it does not crash.
+printf '{"name": "<", "goal": "<"}\n' > lt.json
+set +e
+"$ALGEDIT" check lt.json > lt.out 2>&1; rc=$?
+set -e
+[ "$rc" -le 2 ] && grep -q "lt.json: Completeness 12%" lt.out && ok "a value the register cannot read: scored, no crash" || fail "lt.json: rc $rc: $(cat lt.out)"
+
 # In Dutch.
 LANGUAGE=nl "$ALGEDIT" check stiff.yaml plain.yaml > nl.out 2>&1 || true
 grep -q "plain.yaml: Vulling [0-9]*%" nl.out && ok "Dutch: Vulling" || fail "Dutch: $(cat nl.out)"

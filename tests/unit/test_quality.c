@@ -6,9 +6,11 @@
 #include "config.h"
 #include "forms/desc.h"
 #include "forms/quality.h"
+#include "forms/exchange.h"
 #include "base/base.h"
 #include "unit.h"
 
+#include <dirent.h>
 #include <string.h>
 
 static description *read_fmt(const standard *std, const char *y, desc_format fmt)
@@ -278,6 +280,63 @@ START_TEST(links_found)
 }
 END_TEST
 
+
+/* The supplier templates of the reference: imported into algedit's YAML
+ * model and scored there (the value read off where it tells, export asked
+ * where it does not), they score as the register scores their JSON, except
+ * where the JSON holds a field that only looks filled. */
+START_TEST(yaml_scores_as_the_json)
+{
+	const char *ref = unit_reference();
+	UNIT_SKIP_NO_REFERENCE(ref);
+	standard *std = unit_standard();
+	char *dir = xasprintf("%s/templates", ref);
+	DIR *dh = opendir(dir);
+	ck_assert_ptr_nonnull(dh);
+	struct dirent *e;
+	size_t compared = 0;
+	while ((e = readdir(dh))) {
+		if (!strstr(e->d_name, ".json"))
+			continue;
+		char *path = xasprintf("%s/%s", dir, e->d_name), *data = NULL;
+		size_t len = 0;
+		ck_assert_int_eq(read_file(path, 16u * 1024 * 1024, &data, &len), 0);
+		template_entry *t = NULL;
+		findings fs;
+		findings_init(&fs);
+		size_t n = template_list(data, len, &t, &fs);
+		for (size_t i = 0; i < n; i++) {
+			description *y = template_import(std, data, len, t[i].id, &fs);
+			ck_assert_ptr_nonnull(y);
+			ynode *root = NULL;
+			yerror ye = { 0 };
+			ck_assert_int_eq(ytree_parse_json(data, len, &root, &ye), 0);
+			const ynode *obj = root->type == Y_SEQ ? root->kids[i] : root;
+			description *j = desc_from_tree(std, obj, DESC_API, &fs);
+			ck_assert_ptr_nonnull(j);
+			completeness cy, cj;
+			completeness_compute(y, &cy);
+			completeness_compute(j, &cj);
+			if (!cj.nlooks) {
+				ck_assert_int_eq(cy.score, cj.score);
+				compared++;
+			}
+			desc_free(&y);
+			desc_free(&j);
+			ynode_free(&root);
+		}
+		template_entries_free(&t, n);
+		findings_done(&fs);
+		free(data);
+		free(path);
+	}
+	closedir(dh);
+	free(dir);
+	ck_assert_uint_ge(compared, 20);
+	standard_free(&std);
+}
+END_TEST
+
 int main(void)
 {
 	Suite *s = suite_create("quality");
@@ -290,6 +349,7 @@ int main(void)
 	tcase_add_test(t, advice_on_officialese);
 	tcase_add_test(t, no_advice_on_plain_text);
 	tcase_add_test(t, links_found);
+	tcase_add_test(t, yaml_scores_as_the_json);
 	suite_add_tcase(s, t);
 	return unit_run(s);
 }
