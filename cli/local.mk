@@ -48,25 +48,6 @@ algedit_SOURCES += cli/common.c cli/assign.c
 
 
 # ---- quality: this area's lines go below ----
-# Quality before publication: the register's completeness score, plain
-# Dutch and the link check (forms/quality: pure; register/links: libcurl).
-libalgedit_a_SOURCES += forms/quality.h forms/quality.c register/links.c
-dist_std_DATA += standard/1.0/plain-words-nl.txt
-UNIT_TESTS += tests/unit/test_quality
-# bench/quality: plain-Dutch advice on the register's published texts.
-check_PROGRAMS += bench/quality/quality_bench
-bench_quality_quality_bench_SOURCES = bench/quality/quality_bench.c
-bench_quality_quality_bench_LDADD = $(ALL_LIBS)
-BENCHES += bench/quality/quality_bench$(EXEEXT)
-EXTRA_DIST += bench/quality/run bench/quality/b1-texts.txt
-# Fuzz target: the team's plain-word list, the advice and the addresses.
-check_PROGRAMS += tests/fuzz/fuzz_quality
-tests_fuzz_fuzz_quality_SOURCES = tests/fuzz/fuzz_quality.c $(FUZZ_DRIVER)
-tests_fuzz_fuzz_quality_CFLAGS = $(FUZZ_CFLAGS)
-tests_fuzz_fuzz_quality_LDFLAGS = $(FUZZ_LINKFLAGS)
-tests_fuzz_fuzz_quality_LDADD = $(ALL_LIBS)
-TESTS += tests/fuzz/quality.fuzz
-EXTRA_DIST += tests/fuzz/quality.fuzz
 
 
 
