@@ -48,6 +48,19 @@ store_status store_open(const standard *std, const char *dir, store **out, char 
 void store_free(store **s);
 
 const char *store_error(const store *s);
+
+/* What the store read since it was opened, counted where the cost grows
+ * with the repository: for tests that check the work stays in proportion
+ * (one tree walk per list, one history walk for many new names), not for
+ * timing. */
+typedef struct store_counts {
+	size_t tree_reads;      /* tree objects looked up, by the lists' walk */
+	size_t path_lookups;    /* files looked up by path from a root tree
+	                         * (each reads every folder on the way) */
+	size_t commit_reads;    /* commits looked up */
+	size_t history_walks;   /* walks from HEAD over the history */
+} store_counts;
+store_counts store_counts_get(const store *s);
 const char *store_workdir(const store *s);   /* ends in '/' */
 const standard *store_standard(const store *s);
 

@@ -26,6 +26,7 @@ struct store {
 	 * (store_tls_prepare), and what named it: GIT_SSL_CAINFO, http.sslCAInfo... */
 	char *ca_path;
 	const char *ca_from;
+	store_counts counts;
 };
 
 /* Makes <gitdir>algedit/ and, when sub is not NULL, algedit/<sub>/, only

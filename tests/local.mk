@@ -61,6 +61,8 @@ EXTRA_DIST += tests/e2e/check-json.sh
 
 # ---- scale: this area's lines go below ----
 
+UNIT_TESTS += tests/unit/test_store_scale
+
 TESTS += tests/house-rules.sh
 EXTRA_DIST += tests/house-rules.sh
 

@@ -1,0 +1,148 @@
+/* The shape of the work on large repositories, counted, not timed: the
+ * list's review states read each folder once however many descriptions
+ * there are (a return to a lookup from the root per description would
+ * count as many tree reads as descriptions); the cache of those states is
+ * keyed on the records' content, so a record that sync rewrote in place is
+ * seen; new names for many descriptions walk the history once. */
+#include "config.h"
+#include "store/store.h"
+#include "forms/review.h"
+#include "base/base.h"
+#include "i18n/i18n.h"
+#include "unit.h"
+#include "repo_fixture.h"
+
+#include <string.h>
+#include <unistd.h>
+
+/* tmp/name: n descriptions in one commit (git fast-import), then for each an
+ * ask-review and an approval of that commit by someone else. */
+static void make_listed(const char *name, int n)
+{
+	char *dir = xasprintf("%s/%s", tmp, name), *stream = xasprintf("%s/%s.stream", tmp, name);
+	FILE *f = fopen(stream, "w");
+	ck_assert_ptr_nonnull(f);
+	fprintf(f, "commit refs/heads/main\nauthor Anna de Vries <anna@example.nl> 1700000000 +0100\n"
+	           "committer Anna de Vries <anna@example.nl> 1700000000 +0100\ndata 5\nfirst\n");
+	for (int i = 0; i < n; i++) {
+		char *body = xasprintf("name: Algoritme %d\norganization: Gemeente %d\nstatus: In gebruik\n", i, i % 7);
+		fprintf(f, "M 100644 inline algoritmes/algoritme-%d.yaml\ndata %zu\n%s\n", i, strlen(body), body);
+		free(body);
+	}
+	fprintf(f, "\n");
+	fclose(f);
+	ck_assert_int_eq(sh("git init -q -b main '%s' && git -C '%s' fast-import --quiet < '%s'", dir, dir, stream), 0);
+	char *head = sh_out("git -C '%s' rev-parse main", dir);
+	head[strcspn(head, "\n")] = '\0';
+	f = fopen(stream, "w");
+	ck_assert_ptr_nonnull(f);
+	fprintf(f, "commit refs/heads/main\nauthor Anna de Vries <anna@example.nl> 1700000100 +0100\n"
+	           "committer Anna de Vries <anna@example.nl> 1700000100 +0100\ndata 8\nrecords\nfrom refs/heads/main^0\n");
+	for (int i = 0; i < n; i++) {
+		char *ask = xasprintf("kind: ask-review\ndescription: algoritme-%d\nauthor: Anna de Vries\nemail: anna@example.nl\n"
+		                      "time: \"2027-01-15T00:00:00.000000Z\"\n", i);
+		char *ok = xasprintf("kind: approve\ndescription: algoritme-%d\nversion: \"%s\"\nauthor: Bea Jansen\n"
+		                     "email: bea@example.nl\ntime: \"2027-01-15T00:00:01.000000Z\"\n", i, head);
+		fprintf(f, "M 100644 inline reviews/algoritme-%d/20270115T000000Z-%07x0-ask-review.yaml\ndata %zu\n%s\n", i, i,
+		        strlen(ask), ask);
+		fprintf(f, "M 100644 inline reviews/algoritme-%d/20270115T000001Z-%07x1-approve.yaml\ndata %zu\n%s\n", i, i,
+		        strlen(ok), ok);
+		free(ask);
+		free(ok);
+	}
+	fprintf(f, "\n");
+	fclose(f);
+	ck_assert_int_eq(sh("git -C '%s' fast-import --quiet < '%s' && git -C '%s' checkout -q -f main", dir, stream, dir), 0);
+	free(head);
+	free(dir);
+	free(stream);
+}
+
+/* Tree and commit reads of one list, without the cache. */
+static size_t list_reads(const char *name, int n)
+{
+	make_listed(name, n);
+	store *s = open_repo(name, true);
+	store_counts c0 = store_counts_get(s);
+	store_review_brief *b = NULL;
+	size_t nb = 0;
+	ck_assert_int_eq(store_review_briefs(s, &b, &nb), STORE_OK);
+	store_counts c1 = store_counts_get(s);
+	ck_assert_uint_eq(nb, (size_t)n);
+	for (size_t i = 0; i < nb; i++) {
+		ck_assert_msg(b[i].state == REVIEW_APPROVED, "%s: state %d", b[i].slug, (int)b[i].state);
+		ck_assert_uint_eq(b[i].records, 2);
+	}
+	store_review_briefs_free(&b, nb);
+	store_free(&s);
+	return (c1.tree_reads - c0.tree_reads) + (c1.path_lookups - c0.path_lookups) + (c1.commit_reads - c0.commit_reads);
+}
+
+START_TEST(briefs_one_walk)
+{
+	size_t small = list_reads("small", 10), big = list_reads("big", 300);
+	/* The same few folders and commits whether 10 or 300 descriptions. */
+	ck_assert_msg(big == small, "10 descriptions: %zu reads, 300: %zu", small, big);
+	ck_assert_msg(small <= 12, "%zu reads for one list", small);
+}
+END_TEST
+
+static review_state state_of(store *s, const char *slug)
+{
+	store_review_brief *b = NULL;
+	size_t n = 0;
+	review_state st = REVIEW_CONCEPT;
+	ck_assert_int_eq(store_review_briefs(s, &b, &n), STORE_OK);
+	for (size_t i = 0; i < n; i++)
+		if (!strcmp(b[i].slug, slug))
+			st = b[i].state;
+	store_review_briefs_free(&b, n);
+	return st;
+}
+
+/* A teammate withdraws an approval by rewriting its record in place (same
+ * name, same size: "approve" becomes "changes"); after the sync the list
+ * says what the review says. The records folder keeps its time and size
+ * (nothing was added or removed; its time is put back as a file system
+ * with coarse times or a quick sync leaves it), so only a key on content
+ * sees the change. */
+START_TEST(briefs_record_rewritten_by_sync)
+{
+	make_listed("a", 3);
+	ck_assert_int_eq(sh("git clone -q --bare '%s/a' '%s/hub.git' && git -C '%s/a' remote add origin '%s/hub.git' && "
+	                    "git -C '%s/a' fetch -q origin && git -C '%s/a' branch -q -u origin/main && "
+	                    "git clone -q '%s/hub.git' '%s/b'",
+	                    tmp, tmp, tmp, tmp, tmp, tmp, tmp, tmp),
+	                 0);
+	store *s = open_repo("a", true);
+	ck_assert_int_eq(state_of(s, "algoritme-1"), REVIEW_APPROVED);
+	ck_assert_int_eq(state_of(s, "algoritme-1"), REVIEW_APPROVED); /* from the cache */
+	const char *rec = "reviews/algoritme-1/20270115T000001Z-00000011-approve.yaml";
+	ck_assert_int_eq(sh("cd '%s/b' && sed -i 's/^kind: approve$/kind: changes/' '%s' && git add -A && "
+	                    "git -c user.name=Bea -c user.email=bea@example.nl commit -qm withdrawn && git push -q origin main",
+	                    tmp, rec),
+	                 0);
+	char *folder = xasprintf("%s/a/reviews/algoritme-1", tmp);
+	ck_assert_int_eq(sh("touch -r '%s' '%s/stamp'", folder, tmp), 0);
+	ck_assert_int_eq(store_sync(s, NULL, NULL), STORE_OK);
+	ck_assert_int_eq(sh("grep -q '^kind: changes$' '%s/a/%s'", tmp, rec), 0);
+	ck_assert_int_eq(sh("touch -r '%s/stamp' '%s'", tmp, folder), 0);
+	ck_assert_int_ne(state_of(s, "algoritme-1"), REVIEW_APPROVED);
+	ck_assert_int_eq(state_of(s, "algoritme-2"), REVIEW_APPROVED);
+	free(folder);
+	store_free(&s);
+}
+END_TEST
+
+int main(void)
+{
+	i18n_init();
+	Suite *su = suite_create("store_scale");
+	TCase *tc = tcase_create("core");
+	tcase_add_checked_fixture(tc, setup, teardown);
+	tcase_set_timeout(tc, 120);
+	tcase_add_test(tc, briefs_one_walk);
+	tcase_add_test(tc, briefs_record_rewritten_by_sync);
+	suite_add_tcase(su, tc);
+	return unit_run(su);
+}
