@@ -380,6 +380,7 @@ void store_free(store **ps)
 	store *s = *ps;
 	if (!s)
 		return;
+	store_lv_free(&s->lv);
 	git_repository_free(s->repo);
 	free(s->workdir);
 	free(s->gitdir);

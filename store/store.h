@@ -58,7 +58,7 @@ typedef struct store_counts {
 	size_t path_lookups;    /* files looked up by path from a root tree
 	                         * (each reads every folder on the way) */
 	size_t commit_reads;    /* commits looked up */
-	size_t history_walks;   /* walks from HEAD over the history */
+	size_t history_walks;   /* walks from HEAD over the whole history */
 } store_counts;
 store_counts store_counts_get(const store *s);
 const char *store_workdir(const store *s);   /* ends in '/' */

@@ -27,6 +27,7 @@ struct store {
 	char *ca_path;
 	const char *ca_from;
 	store_counts counts;
+	struct store_lv *lv; /* store_last_version's index (store/history.c) */
 };
 
 /* Makes <gitdir>algedit/ and, when sub is not NULL, algedit/<sub>/, only
@@ -73,8 +74,11 @@ int store_commit_create(git_oid *id, git_repository *repo, const char *update_re
  * unborn branch. */
 git_tree *store_head_tree(store *s, git_commit **commit_out);
 /* The blob of rel in the newest commit (first parents from HEAD) that has
- * it, and that commit; false when no commit ever had it. */
+ * it, and that commit; false when no commit ever had it. From an index of
+ * every name, built in one walk of the history and kept with the store
+ * (store/history.c); rel is a description's (algoritmes/...). */
 bool store_last_version(store *s, const char *rel, git_oid *blob, git_oid *where);
+void store_lv_free(struct store_lv **x);
 
 /* store/statefile.c: the files in .git/algedit/ that hold names from a
  * repository. A name's bytes below 0x20, 0x7f, ',' and '\\' are written as

@@ -181,6 +181,70 @@ START_TEST(answers_by_index)
 }
 END_TEST
 
+/* tmp/name: n commits, each adding one description, the last removing
+ * algoritme-5 again. */
+static void make_history(const char *name, int n)
+{
+	char *dir = xasprintf("%s/%s", tmp, name), *stream = xasprintf("%s/%s.stream", tmp, name);
+	FILE *f = fopen(stream, "w");
+	ck_assert_ptr_nonnull(f);
+	for (int i = 0; i <= n; i++) {
+		fprintf(f, "commit refs/heads/main\nauthor Anna de Vries <anna@example.nl> %d +0100\n"
+		           "committer Anna de Vries <anna@example.nl> %d +0100\ndata 4\nsave\n",
+		        1700000000 + i, 1700000000 + i);
+		if (i == n) {
+			fprintf(f, "D algoritmes/algoritme-5.yaml\n\n");
+			continue;
+		}
+		char *body = xasprintf("name: Algoritme %d\norganization: Gemeente %d\nstatus: In gebruik\n", i, i % 7);
+		fprintf(f, "M 100644 inline algoritmes/algoritme-%d.yaml\ndata %zu\n%s\n\n", i, strlen(body), body);
+		free(body);
+	}
+	fclose(f);
+	ck_assert_int_eq(sh("git init -q -b main '%s' && git -C '%s' fast-import --quiet < '%s' && git -C '%s' checkout -q -f main",
+	                    dir, dir, stream, dir),
+	                 0);
+	free(dir);
+	free(stream);
+}
+
+/* New names for many descriptions, each saved (as import does): one walk of
+ * the history for all of them, however long it is; the commits read grow
+ * with the history plus the saves, not with their product. A removed
+ * description's name stays spoken for. */
+START_TEST(new_names_one_walk)
+{
+	make_history("h", 300);
+	store *s = open_repo("h", true);
+	store_counts c0 = store_counts_get(s);
+	char *five = store_new_slug(s, "Algoritme 5");
+	ck_assert_str_eq(five, "algoritme-5-2");
+	free(five);
+	for (int i = 0; i < 40; i++) {
+		char *name = xasprintf("Nieuw %d", i), *slug = store_new_slug(s, name);
+		char *want = xasprintf("nieuw-%d", i);
+		ck_assert_str_eq(slug, want);
+		free(want);
+		description *d = desc_new(std);
+		desc_set_text(d, standard_field(std, "name"), name);
+		ck_assert_int_eq(store_save(s, slug, d, NULL), STORE_OK);
+		desc_free(&d);
+		free(slug);
+		free(name);
+	}
+	store_counts c1 = store_counts_get(s);
+	ck_assert_uint_eq(c1.history_walks - c0.history_walks, 1);
+	ck_assert_msg(c1.commit_reads - c0.commit_reads <= 301 + 40 + 5, "%zu commits read",
+	              c1.commit_reads - c0.commit_reads);
+	/* A walk that looked the file up in each commit's tree: 300 per name. */
+	ck_assert_msg(c1.path_lookups - c0.path_lookups <= 10 * 41, "%zu path lookups", c1.path_lookups - c0.path_lookups);
+	five = store_new_slug(s, "Algoritme 5");
+	ck_assert_str_eq(five, "algoritme-5-2");
+	free(five);
+	store_free(&s);
+}
+END_TEST
+
 int main(void)
 {
 	i18n_init();
@@ -191,6 +255,7 @@ int main(void)
 	tcase_add_test(tc, briefs_one_walk);
 	tcase_add_test(tc, briefs_record_rewritten_by_sync);
 	tcase_add_test(tc, answers_by_index);
+	tcase_add_test(tc, new_names_one_walk);
 	suite_add_tcase(su, tc);
 	return unit_run(su);
 }
