@@ -348,6 +348,11 @@ int cmd_import(int argc, char **argv)
 	lars_index known = { 0 };
 	if (s)
 		lars_read(&known, s);
+	/* One pass: the saves are written as one batch (store_batch_begin). */
+	if (s && store_batch_begin(s) != STORE_OK) {
+		cli_error("import", "%s", store_error(s));
+		rc = 1;
+	}
 	for (size_t k = 0; k < nsrc; k++) {
 		char *path = xstrdup(srcs[k]), *id = strrchr(path, '#'), *data = NULL;
 		if (id)
@@ -410,6 +415,10 @@ int cmd_import(int argc, char **argv)
 		findings_done(&fs);
 		free(data);
 		free(path);
+	}
+	if (s && store_batch_end(s) != STORE_OK) {
+		cli_error("import", "%s", store_error(s));
+		rc = rc ? rc : 1;
 	}
 	lars_done(&known);
 	store_free(&s);

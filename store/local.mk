@@ -1,6 +1,6 @@
 # store: the drafts repository through libgit2, its commands, tests and bench.
 libalgedit_a_SOURCES += store/store.h store/store_int.h store/store.c store/journal.c store/history.c \
-	store/remove.c store/tls.c store/statefile.c
+	store/remove.c store/tls.c store/statefile.c store/batch.c
 libalgedit_a_SOURCES += forms/slug.h forms/slug.c forms/diff.h forms/diff.c
 
 UNIT_TESTS += tests/unit/test_store

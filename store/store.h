@@ -128,6 +128,14 @@ store_status store_save(store *s, const char *slug, const description *d, store_
 store_status store_save_many(store *s, const char *const *slugs, const description *const *ds,
                              size_t n, store_saved *info);
 void store_saved_done(store_saved *info);
+/* Many saves in a row (an import): between begin and end, saves keep their
+ * objects in memory and write them as one pack, and move the branch and
+ * git's index once at the end (and on the way when much is held, so memory
+ * stays flat). The store's own reads see every save; other programs see
+ * them at the end. End reports a failure to write them (nothing of the
+ * unwritten part is kept). */
+store_status store_batch_begin(store *s);
+store_status store_batch_end(store *s);
 
 /* Deletes algoritmes/<slug>.yaml as a commit ("Removed: NAME" in the user's
  * language): the file leaves the work tree and the index, and its history

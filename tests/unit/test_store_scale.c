@@ -245,6 +245,48 @@ START_TEST(new_names_one_walk)
 }
 END_TEST
 
+/* Many saves in a batch (import): one pack, no loose objects, the branch
+ * and git's index moved at the end, every save a commit of its own; reads
+ * in between see the saves. */
+START_TEST(batch_one_pack)
+{
+	store *s = open_repo("b", true);
+	char *loose = sh_out("git -C '%s/b' count-objects -v | sed -n 's/^count: //p'", tmp);
+	ck_assert_int_eq(store_batch_begin(s), STORE_OK);
+	char *before = sh_out("git -C '%s/b' rev-parse HEAD", tmp);
+	for (int i = 0; i < 60; i++) {
+		char *name = xasprintf("Beschrijving %d", i), *slug = store_new_slug(s, name);
+		description *d = desc_new(std);
+		desc_set_text(d, standard_field(std, "name"), name);
+		ck_assert_int_eq(store_save(s, slug, d, NULL), STORE_OK);
+		ck_assert(store_exists(s, slug));
+		desc_free(&d);
+		free(slug);
+		free(name);
+	}
+	char *during = sh_out("git -C '%s/b' rev-parse HEAD", tmp);
+	ck_assert_str_eq(during, before);
+	ck_assert_int_eq(store_batch_end(s), STORE_OK);
+	ck_assert_int_eq(sh("test \"$(git -C '%s/b' rev-list --count HEAD)\" -eq 61", tmp), 0);
+	ck_assert_int_eq(sh("test -z \"$(git -C '%s/b' status --porcelain)\"", tmp), 0);
+	ck_assert_int_eq(sh("git -C '%s/b' fsck --no-progress 2>&1 | grep -q . && exit 1 || exit 0", tmp), 0);
+	char *loose2 = sh_out("git -C '%s/b' count-objects -v | sed -n 's/^count: //p'", tmp);
+	ck_assert_str_eq(loose2, loose);
+	free(loose);
+	free(loose2);
+	ck_assert_int_eq(sh("test \"$(ls '%s/b/.git/objects/pack/'*.pack | wc -l)\" -eq 1", tmp), 0);
+	/* After the batch, saves are as ever. */
+	description *d = desc_new(std);
+	desc_set_text(d, standard_field(std, "name"), "Daarna");
+	ck_assert_int_eq(store_save(s, "daarna", d, NULL), STORE_OK);
+	desc_free(&d);
+	ck_assert_int_eq(sh("test \"$(git -C '%s/b' rev-list --count HEAD)\" -eq 62", tmp), 0);
+	free(before);
+	free(during);
+	store_free(&s);
+}
+END_TEST
+
 int main(void)
 {
 	i18n_init();
@@ -256,6 +298,7 @@ int main(void)
 	tcase_add_test(tc, briefs_record_rewritten_by_sync);
 	tcase_add_test(tc, answers_by_index);
 	tcase_add_test(tc, new_names_one_walk);
+	tcase_add_test(tc, batch_one_pack);
 	suite_add_tcase(su, tc);
 	return unit_run(su);
 }
