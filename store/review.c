@@ -13,6 +13,7 @@
 
 #include <dirent.h>
 #include <errno.h>
+#include <limits.h>
 #include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -788,22 +789,106 @@ static char *briefs_path(store *s)
 	return xasprintf("%salgedit/review-briefs", s->gitdir);
 }
 
-static char *brief_key(briefs_walk *w, int rfd, const char *slug)
+/* The key into buf (at least BRIEF_KEY_MAX bytes): written by hand, as it
+ * is made for each of 100,000 descriptions on every opening. */
+#define BRIEF_KEY_MAX (2 * GIT_OID_HEXSZ + 3 * 24 + 8)
+
+static char *put_num(char *p, unsigned long long v, int width)
 {
-	char blob[GIT_OID_HEXSZ + 1] = "-", recs[GIT_OID_HEXSZ + 1] = "-";
+	char t[24];
+	int k = 0;
+	do {
+		t[k++] = (char)('0' + v % 10);
+		v /= 10;
+	} while (v && k < 24);
+	while (k < width)
+		t[k++] = '0';
+	while (k)
+		*p++ = t[--k];
+	return p;
+}
+
+/* The key's content part, "<blob>:<records tree>" at HEAD, into p;
+ * returns its end. */
+static char *brief_content(briefs_walk *w, const char *slug, char *p)
+{
 	git_oid oid;
-	char *file = xasprintf("%s.yaml", slug);
-	if (folder_blob(w->alg_head, file, &oid))
-		git_oid_tostr(blob, sizeof blob, &oid);
-	free(file);
+	char file[NAME_MAX + 1];
+	if ((size_t)snprintf(file, sizeof file, "%s.yaml", slug) < sizeof file && folder_blob(w->alg_head, file, &oid)) {
+		git_oid_fmt(p, &oid);
+		p += GIT_OID_HEXSZ;
+	} else {
+		*p++ = '-';
+	}
+	*p++ = ':';
 	const git_tree_entry *e = w->rev_head ? git_tree_entry_byname(w->rev_head, slug) : NULL;
-	if (e)
-		git_oid_tostr(recs, sizeof recs, git_tree_entry_id(e));
+	if (e) {
+		git_oid_fmt(p, git_tree_entry_id(e));
+		p += GIT_OID_HEXSZ;
+	} else {
+		*p++ = '-';
+	}
+	return p;
+}
+
+/* The key's work-tree part, ":<time>:<size>" of the records folder or
+ * ":-", at p; ends the key. */
+static void brief_stat(int rfd, const char *slug, char *p)
+{
 	struct stat st;
-	if (rfd < 0 || fstatat(rfd, slug, &st, AT_SYMLINK_NOFOLLOW) != 0)
-		return xasprintf("%s:%s:-", blob, recs);
-	return xasprintf("%s:%s:%lld.%09ld:%lld", blob, recs, (long long)st.st_mtim.tv_sec, (long)st.st_mtim.tv_nsec,
-	                 (long long)st.st_size);
+	*p++ = ':';
+	if (rfd < 0 || fstatat(rfd, slug, &st, AT_SYMLINK_NOFOLLOW) != 0 || st.st_mtim.tv_sec < 0 || st.st_size < 0) {
+		*p++ = '-';
+	} else {
+		p = put_num(p, (unsigned long long)st.st_mtim.tv_sec, 1);
+		*p++ = '.';
+		p = put_num(p, (unsigned long long)st.st_mtim.tv_nsec, 9);
+		*p++ = ':';
+		p = put_num(p, (unsigned long long)st.st_size, 1);
+	}
+	*p = '\0';
+}
+
+/* HEAD's folders, read on the first description that needs them: with
+ * the cache of an unchanged HEAD, none does. */
+static const vmemo *walk_ready(briefs_walk *w, bool *ready, const vmemo **hm)
+{
+	if (*ready)
+		return *hm;
+	*ready = true;
+	git_commit *hc = NULL;
+	git_tree *ht = store_head_tree(w->s, &hc);
+	if (hc) {
+		w->s->counts.tree_reads++;
+		char hex[GIT_OID_HEXSZ + 1];
+		git_oid_tostr(hex, sizeof hex, git_commit_id(hc));
+		*hm = walk_version(w, hex);
+		w->alg_head = (*hm)->alg;
+		w->rev_head = commit_subtree(w->s, hc, REVIEW_DIR);
+	}
+	git_tree_free(ht);
+	git_commit_free(hc);
+	return *hm;
+}
+
+/* The seven numbers of a cache line, p to end: decimal digits, one space
+ * between; false for anything else. */
+static bool brief_numbers(const char *p, const char *end, size_t v[7])
+{
+	for (int k = 0; k < 7; k++) {
+		if (k && (p >= end || *p++ != ' '))
+			return false;
+		if (p >= end || *p < '0' || *p > '9')
+			return false;
+		size_t x = 0;
+		for (; p < end && *p >= '0' && *p <= '9'; p++) {
+			if (x > (SIZE_MAX - 9) / 10)
+				return false;
+			x = x * 10 + (size_t)(*p - '0');
+		}
+		v[k] = x;
+	}
+	return p == end;
 }
 
 store_status store_review_briefs(store *s, store_review_brief **out, size_t *n)
@@ -835,35 +920,48 @@ store_status store_review_briefs(store *s, store_review_brief **out, size_t *n)
 		data = NULL;
 		len = 0;
 	}
+	/* The second line names HEAD: while it stays, the content part of
+	 * each key is as the cache has it, and no tree needs reading. */
+	char head_hex[GIT_OID_HEXSZ + 1] = "-";
+	git_oid hid;
+	if (git_reference_name_to_id(&hid, s->repo, "HEAD") == 0)
+		git_oid_tostr(head_hex, sizeof head_hex, &hid);
+	git_error_clear();
+	/* data starts with the first line (checked above); then "head X". */
+	size_t skip = head.len;
+	bool same_head = false;
+	if (data) {
+		const char *l2 = data + head.len, *e2 = memchr(l2, '\n', len - head.len);
+		size_t hl = strlen(head_hex);
+		if (!e2 || e2 - l2 < 5 || memcmp(l2, "head ", 5)) {
+			/* Not what we write: none of it is used. */
+			xfree(&data);
+			len = 0;
+		} else {
+			same_head = (size_t)(e2 - l2) == 5 + hl && !memcmp(l2 + 5, head_hex, hl);
+			skip = (size_t)(e2 + 1 - data);
+		}
+	}
+	sb_printf(&head, "head %s\n", head_hex);
 	briefs_walk w;
 	memset(&w, 0, sizeof w);
 	w.s = s;
 	const vmemo *hm = NULL;
-	git_commit *hc = NULL;
-	git_tree *ht = store_head_tree(s, &hc);
-	if (hc) {
-		s->counts.tree_reads++;
-		char hex[GIT_OID_HEXSZ + 1];
-		git_oid_tostr(hex, sizeof hex, git_commit_id(hc));
-		hm = walk_version(&w, hex);
-		w.alg_head = hm->alg;
-		w.rev_head = commit_subtree(s, hc, REVIEW_DIR);
-	}
-	git_tree_free(ht);
-	git_commit_free(hc);
+	bool ready = false;
 	char *top = xasprintf("%s" REVIEW_DIR, s->workdir);
 	int rfd = open(top, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
 	free(top);
 	strbuf nc = STRBUF_INIT;
 	sb_add(&nc, head.s, head.len);
-	bool changed = !data;
-	const char *cp = data ? data + head.len : NULL;
+	bool changed = !data || !same_head;
+	const char *cp = data ? data + skip : NULL;
+	char (*keys)[BRIEF_KEY_MAX] = xcalloc(ns + 1, sizeof *keys);
 	for (size_t i = 0; i < ns; i++) {
 		store_review_brief *b = &(*out)[i];
-		char *key = brief_key(&w, rfd, slugs[i]);
-		bool hit = false;
+		char key[BRIEF_KEY_MAX];
+		bool hit = false, keyed = false;
 		/* The cache's lines are in the order of store_list: walk along. */
-		size_t sl = strlen(slugs[i]), kl = strlen(key);
+		size_t sl = strlen(slugs[i]);
 		while (cp && cp < data + len) {
 			const char *nl = memchr(cp, '\n', (size_t)(data + len - cp));
 			if (!nl)
@@ -872,37 +970,64 @@ store_status store_review_briefs(store *s, store_review_brief **out, size_t *n)
 			int c = ll > sl && cp[sl] == ' ' ? strncmp(cp, slugs[i], sl) : strncmp(cp, slugs[i], sl) ? strncmp(cp, slugs[i], sl) : 1;
 			if (c > 0)
 				break;
-			if (c == 0 && ll > sl + 1 + kl && !memcmp(cp + sl + 1, key, kl) && cp[sl + 1 + kl] == ' ') {
-				int stt, note, wt;
-				unsigned long oc, os, rec, bad;
-				char tail[2];
-				char *line = xstrndup(cp + sl + 2 + kl, ll - sl - 2 - kl);
-				if (sscanf(line, "%d %d %lu %lu %lu %lu %d%1s", &stt, &note, &oc, &os, &rec, &bad, &wt, tail) == 7 &&
-				    stt >= REVIEW_CONCEPT && stt <= REVIEW_PUBLISHED && note >= NOTE_NONE && note <= NOTE_CHANGED_AFTER_APPROVAL) {
+			if (c == 0) {
+				/* This description's line: its key, then its numbers. */
+				const char *k0 = cp + sl + 1, *k1 = memchr(k0, ' ', (size_t)(nl - k0));
+				const char *c1 = k1 ? memchr(k0, ':', (size_t)(k1 - k0)) : NULL;
+				const char *c2 = c1 ? memchr(c1 + 1, ':', (size_t)(k1 - c1 - 1)) : NULL;
+				if (same_head && c2 && (size_t)(c2 - k0) < BRIEF_KEY_MAX - 3 * 24 - 4) {
+					memcpy(key, k0, (size_t)(c2 - k0));
+					brief_stat(rfd, slugs[i], key + (c2 - k0));
+				} else {
+					walk_ready(&w, &ready, &hm);
+					brief_stat(rfd, slugs[i], brief_content(&w, slugs[i], key));
+				}
+				keyed = true;
+				size_t kl = strlen(key);
+				size_t v[7];
+				if (k1 && (size_t)(k1 - k0) == kl && !memcmp(k0, key, kl) && brief_numbers(k1 + 1, nl, v) &&
+				    v[0] <= REVIEW_PUBLISHED && v[1] <= NOTE_CHANGED_AFTER_APPROVAL) {
 					b->slug = xstrdup(slugs[i]);
-					b->state = (review_state)stt;
-					b->note = (review_note)note;
-					b->open_comments = oc;
-					b->open_suggestions = os;
-					b->records = rec;
-					b->bad = bad;
-					b->waiting_for_me = wt != 0;
+					b->state = (review_state)v[0];
+					b->note = (review_note)v[1];
+					b->open_comments = v[2];
+					b->open_suggestions = v[3];
+					b->records = v[4];
+					b->bad = v[5];
+					b->waiting_for_me = v[6] != 0;
 					hit = true;
 				}
-				free(line);
+				cp = nl + 1;
+				break;
 			}
 			cp = nl + 1;
-			if (hit)
-				break;
+		}
+		if (!keyed) {
+			walk_ready(&w, &ready, &hm);
+			brief_stat(rfd, slugs[i], brief_content(&w, slugs[i], key));
 		}
 		if (!hit) {
-			brief_one(&w, hm, slugs[i], name, email, self, b);
+			brief_one(&w, walk_ready(&w, &ready, &hm), slugs[i], name, email, self, b);
 			changed = true;
 		}
-		sb_printf(&nc, "%s %s %d %d %zu %zu %zu %zu %d\n", slugs[i], key, (int)b->state, (int)b->note, b->open_comments,
-		          b->open_suggestions, b->records, b->bad, (int)b->waiting_for_me);
-		free(key);
+		memcpy(keys[i], key, sizeof key);
 	}
+	/* The cache written again only when a line changed. */
+	for (size_t i = 0; changed && i < ns; i++) {
+		const store_review_brief *b = &(*out)[i];
+		sb_adds(&nc, slugs[i]);
+		sb_addc(&nc, ' ');
+		sb_adds(&nc, keys[i]);
+		size_t v[7] = { (size_t)b->state, (size_t)b->note, b->open_comments, b->open_suggestions, b->records, b->bad,
+		                (size_t)b->waiting_for_me };
+		for (int k = 0; k < 7; k++) {
+			char num[24];
+			sb_addc(&nc, ' ');
+			sb_add(&nc, num, (size_t)(put_num(num, v[k], 1) - num));
+		}
+		sb_addc(&nc, '\n');
+	}
+	free(keys);
 	if (rfd >= 0)
 		close(rfd);
 	walk_done(&w);
