@@ -470,7 +470,14 @@ struct store_lv {
 	git_oid head;
 	lv_ent *v;
 	size_t cap, n;
+	bool dirty;          /* to be written to .git/algedit/last-versions */
 };
+
+/* The index is kept in .git/algedit/last-versions beside the changed-paths
+ * cache: "algedit last-versions 1", "head <id>", then "<commit> <name>" per
+ * name (escaped as there). A cache: anything else in it and it is built
+ * again. */
+#define LV_HEADER "algedit last-versions 1\n"
 
 static size_t lv_slot(const struct store_lv *x, const char *name, size_t len)
 {
@@ -502,6 +509,73 @@ static void lv_put(struct store_lv *x, const char *name, size_t len, const git_o
 	x->v[i].name = xstrndup(name, len);
 	git_oid_cpy(&x->v[i].commit, commit);
 	x->n++;
+}
+
+static char *lv_path(store *s)
+{
+	return xasprintf("%salgedit/last-versions", s->gitdir);
+}
+
+static void lv_put(struct store_lv *x, const char *name, size_t len, const git_oid *commit, bool replace);
+
+/* The kept index, or NULL. */
+static struct store_lv *lv_load(store *s)
+{
+	char *path = lv_path(s), *data = NULL;
+	size_t len = 0;
+	struct stat st;
+	/* Never through a link, and only a file of ours. */
+	if (lstat(path, &st) != 0 || !S_ISREG(st.st_mode) || read_file(path, (size_t)1 << 28, &data, &len) < 0) {
+		free(path);
+		return NULL;
+	}
+	free(path);
+	struct store_lv *x = xcalloc(1, sizeof *x);
+	size_t hl = strlen(LV_HEADER);
+	const char *p = data, *end = data + len;
+	bool ok = len > hl + 5 + GIT_OID_HEXSZ && !memcmp(p, LV_HEADER, hl) && !memcmp(p + hl, "head ", 5) &&
+	          git_oid_fromstrn(&x->head, p + hl + 5, GIT_OID_HEXSZ) == 0 && p[hl + 5 + GIT_OID_HEXSZ] == '\n';
+	for (p += hl + 6 + GIT_OID_HEXSZ; ok && p < end;) {
+		const char *nl = memchr(p, '\n', (size_t)(end - p));
+		git_oid id;
+		if (!nl || nl - p < GIT_OID_HEXSZ + 2 || p[GIT_OID_HEXSZ] != ' ' || git_oid_fromstrn(&id, p, GIT_OID_HEXSZ) < 0) {
+			ok = false;
+			break;
+		}
+		const char *name = p + GIT_OID_HEXSZ + 1;
+		char *plain = store_name_unescape(name, (size_t)(nl - name));
+		ok = plain != NULL && *plain;
+		free(plain);
+		if (ok)
+			lv_put(x, name, (size_t)(nl - name), &id, false);
+		p = nl + 1;
+	}
+	free(data);
+	git_error_clear();
+	if (!ok)
+		store_lv_free(&x);
+	return x;
+}
+
+void store_lv_save(store *s)
+{
+	struct store_lv *x = s->lv;
+	if (!x || !x->dirty || store_private_dir(s, NULL) < 0)
+		return;
+	strbuf b = STRBUF_INIT;
+	char hex[GIT_OID_HEXSZ + 1];
+	git_oid_tostr(hex, sizeof hex, &x->head);
+	sb_printf(&b, LV_HEADER "head %s\n", hex);
+	for (size_t i = 0; i < x->cap; i++)
+		if (x->v[i].name) {
+			git_oid_tostr(hex, sizeof hex, &x->v[i].commit);
+			sb_printf(&b, "%s %s\n", hex, x->v[i].name);
+		}
+	char *path = lv_path(s);
+	(void)write_file_private(path, b.s, b.len);
+	free(path);
+	sb_done(&b);
+	x->dirty = false;
 }
 
 void store_lv_free(struct store_lv **px)
@@ -599,6 +673,8 @@ bool store_last_version(store *s, const char *rel, git_oid *blob, git_oid *where
 		goto out;
 	}
 	const git_oid *head = git_commit_id(hc);
+	if (!s->lv)
+		s->lv = lv_load(s);
 	struct store_lv *x = s->lv;
 	if (!x || !git_oid_equal(&x->head, head)) {
 		if (!x || !lv_walk(s, x, head, &x->head)) {
@@ -607,6 +683,7 @@ bool store_last_version(store *s, const char *rel, git_oid *blob, git_oid *where
 			lv_walk(s, x, head, NULL);
 		}
 		git_oid_cpy(&x->head, head);
+		x->dirty = true;
 	}
 	if (strncmp(rel, "algoritmes/", strlen("algoritmes/")))
 		goto out;

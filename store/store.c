@@ -354,8 +354,9 @@ void store_free(store **ps)
 	store *s = *ps;
 	if (!s)
 		return;
-	store_lv_free(&s->lv);
 	(void)store_batch_end(s);
+	store_lv_save(s);
+	store_lv_free(&s->lv);
 	git_repository_free(s->repo);
 	free(s->workdir);
 	free(s->gitdir);

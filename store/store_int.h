@@ -80,6 +80,8 @@ git_tree *store_head_tree(store *s, git_commit **commit_out);
  * (store/history.c); rel is a description's (algoritmes/...). */
 bool store_last_version(store *s, const char *rel, git_oid *blob, git_oid *where);
 void store_lv_free(struct store_lv **x);
+/* Keeps the index in .git/algedit/last-versions when it changed. */
+void store_lv_save(store *s);
 /* store/batch.c: the commit a batch has reached, when the branch is not
  * there yet; a save in a batch reports its commit, the bytes it wrote and
  * its files (for git's index); flush writes what is held. */

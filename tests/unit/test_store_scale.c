@@ -242,6 +242,32 @@ START_TEST(new_names_one_walk)
 	ck_assert_str_eq(five, "algoritme-5-2");
 	free(five);
 	store_free(&s);
+	/* The index is kept beside the changed-paths cache: the next program
+	 * walks nothing while HEAD stays, and only the new commits after. */
+	s = open_repo("h", true);
+	five = store_new_slug(s, "Algoritme 5");
+	ck_assert_str_eq(five, "algoritme-5-2");
+	free(five);
+	ck_assert_uint_eq(store_counts_get(s).history_walks, 0);
+	ck_assert_uint_eq(store_counts_get(s).commit_reads, 0);
+	store_free(&s);
+	ck_assert_int_eq(sh("cd '%s/h' && git rm -q algoritmes/algoritme-7.yaml && "
+	                    "git -c user.name=A -c user.email=a@x commit -qm weg", tmp), 0);
+	s = open_repo("h", true);
+	char *seven = store_new_slug(s, "Algoritme 7");
+	ck_assert_str_eq(seven, "algoritme-7-2");
+	free(seven);
+	ck_assert_uint_eq(store_counts_get(s).history_walks, 0);
+	ck_assert_uint_le(store_counts_get(s).commit_reads, 2);
+	store_free(&s);
+	/* A damaged file is built again, the answer the same. */
+	ck_assert_int_eq(sh("printf 'garbage\\n' > '%s/h/.git/algedit/last-versions'", tmp), 0);
+	s = open_repo("h", true);
+	seven = store_new_slug(s, "Algoritme 7");
+	ck_assert_str_eq(seven, "algoritme-7-2");
+	free(seven);
+	ck_assert_uint_eq(store_counts_get(s).history_walks, 1);
+	store_free(&s);
 }
 END_TEST
 
