@@ -70,6 +70,7 @@ const action_info actions[] = {
 	[A_TUTOR_NEXT] = { A_TUTOR_NEXT, N_("Next lesson"), N_("Save and go to the next lesson") },
 	[A_TUTOR_PREV] = { A_TUTOR_PREV, N_("Prev. lesson"), N_("Save and go to the previous lesson") },
 	[A_TUTOR_REPLY] = { A_TUTOR_REPLY, N_("Reply"), N_("Reply to the reviewer's comment (in the review lesson)") },
+	[A_LINKS] = { A_LINKS, N_("Check links"), N_("Check every web address of the description over the network: broken links are shown under their field") },
 	[A_CAPTION] = { A_CAPTION, N_("Caption"), N_("Recording a demo (algedit --record FILE): type a caption, shown when the demo is played") },
 	[A_REVIEW] = { A_REVIEW, N_("Review"), N_("Show what changed since the last approval, to comment, suggest and approve") },
 	[A_REV_NEXT_COMMIT] = { A_REV_NEXT_COMMIT, N_("Next version"), N_("Show the changes of the next version (version by version)") },
@@ -106,6 +107,10 @@ const key_binding keys[] = {
 	{ A_RECOVER, '\r', CX_ASK_RECOVER, true },
 	{ A_CANCEL, 27, CX_ASK_RECOVER, true },
 	{ A_CONFIRM, '\r', CX_ASK_REMOVE, true },
+	{ A_CONFIRM, TK_CTRL('d'), CX_ASK_DROP, true },
+	ENTER_KEYS(A_CANCEL, CX_ASK_DROP, true),
+	{ A_CANCEL, 27, CX_ASK_DROP, false },
+	{ A_CANCEL, TK_CTRL('c'), CX_ASK_DROP, false },
 	{ A_CANCEL, 27, CX_ASK_REMOVE, true },
 	{ A_CANCEL, 27, CX_ASK_SPELL | CX_HELP | CX_GUIDE, true },
 	{ A_CONFIRM, KEY_F(2), CX_ASK_QUIT, false },
@@ -152,6 +157,8 @@ const key_binding keys[] = {
 	{ A_QUIT, TK_CTRL('q'), CX_FORM | CX_LIST, true },
 	{ A_QUIT, KEY_F(10), CX_FORM | CX_LIST, false },
 	{ A_CAPTION, KEY_F(12), CX_FORM | CX_LIST, false },
+	{ A_CAPTION, TK_ALT('m'), CX_FORM | CX_LIST, false },
+	{ A_LINKS, TK_ALT('l'), CX_FORM, false },
 
 	/* Items: the list of {title, link}, and one item being edited. */
 	ENTER_KEYS(A_ITEM_DONE, CX_ITEMEDIT, true),
@@ -285,6 +292,8 @@ static const bar_label bar_labels[] = {
 	{ A_CANCEL, CX_ASK_RECOVER, N_("Open the saved version") },
 	{ A_CONFIRM, CX_ASK_REMOVE, N_("Delete") },
 	{ A_CANCEL, CX_ASK_REMOVE, N_("Keep it") },
+	{ A_CONFIRM, CX_ASK_DROP, N_("Delete, keep a copy") },
+	{ A_CANCEL, CX_ASK_DROP, N_("Keep it") },
 	{ A_CANCEL, CX_ASK_SPELL | CX_HELP | CX_GUIDE, N_("Close") },
 	{ A_CONFIRM, CX_PROMPT, N_("OK") },
 	{ A_QUIT, CX_REVIEW, N_("Close") },
@@ -373,11 +382,20 @@ static const struct help_group {
 	{ CX_ASK_QUIT, N_("In the question about unsaved changes") },
 	{ CX_ASK_RECOVER, N_("In the question about unsaved text found") },
 	{ CX_ASK_REMOVE, N_("In the question before deleting a description") },
+	{ CX_ASK_DROP, N_("In the question before deleting a draft that was never saved") },
 	{ CX_ASK_SPELL, N_("In the spelling menu (its letters are shown in it)") },
 	{ CX_HELP | CX_GUIDE, N_("In this help and in the full-screen guidance") },
 	{ CX_TUTOR, N_("In the tutor (algedit tutor)") },
 	{ CX_REVIEW, N_("In the review screen") },
 };
+
+const char *help_group_title(unsigned ctx)
+{
+	for (size_t g = 0; g < sizeof help_groups / sizeof help_groups[0]; g++)
+		if (help_groups[g].ctx & ctx)
+			return _(help_groups[g].title);
+	return NULL;
+}
 
 /* True when keys[j] works for its action somewhere in ctx: no binding
  * before it takes the key there. */

@@ -37,7 +37,7 @@
 	X(A_OPEN) X(A_NEW) X(A_REMOVE) X(A_PAGE_UP) X(A_PAGE_DOWN) X(A_CONFIRM) X(A_RECOVER) X(A_SPELL) \
 	X(A_TEMPLATE) X(A_GUIDE_FULL) X(A_GUIDE_UP) X(A_GUIDE_DOWN) \
 	X(A_TUTOR_CHECK) X(A_TUTOR_HINT) X(A_TUTOR_NEXT) X(A_TUTOR_PREV) X(A_TUTOR_REPLY) \
-	X(A_CAPTION) \
+	X(A_CAPTION) X(A_LINKS) \
 	X(A_REVIEW) X(A_REV_NEXT_COMMIT) X(A_REV_PREV_COMMIT) X(A_REV_MODE) X(A_REV_MARK) X(A_COMMENT) \
 	X(A_SUGGEST) X(A_APPROVE) X(A_CHANGES) X(A_REPLY) X(A_RESOLVE) X(A_ACCEPT) X(A_REJECT) X(A_REV_MINE)
 
@@ -67,6 +67,9 @@ enum {
 	CX_ASK_RECOVER = 1 << 13, /* unsaved text found: take back, saved version */
 	CX_ASK_REMOVE = 1 << 14,  /* delete a description: delete, keep */
 	CX_ASK_SPELL = 1 << 15,   /* the spelling menu: its letters, close */
+	/* deleting a draft that was never saved: Enter keeps it, only Ctrl-D
+	 * deletes (a copy of its text is kept); a high bit, apart from the rest */
+	CX_ASK_DROP = 1 << 24,
 	CX_CONFIRM = CX_ASK_QUIT | CX_ASK_RECOVER | CX_ASK_REMOVE | CX_ASK_SPELL,
 	CX_TUTOR = 1 << 16,       /* the form in algedit tutor (tutor.c) */
 };
@@ -98,6 +101,9 @@ extern const size_t nkeys;
 /* The help screen's list of keys, grouped by where they work, aligned by
  * display width; generated from the action and key tables. */
 char *help_keys_text(void);
+/* The help's heading for the keys that work in ctx (the first group that
+ * matches), translated; NULL: none. */
+const char *help_group_title(unsigned ctx);
 /* The key bar's word for action id in context ctx. */
 const char *bar_name(action id, unsigned ctx);
 
@@ -107,6 +113,7 @@ const char *bar_name(action id, unsigned ctx);
 enum {
 	TK_CTRL_LEFT = 0x120000, TK_CTRL_RIGHT, TK_CTRL_HOME, TK_CTRL_END, TK_ALT_UP, TK_ALT_DOWN,
 	TK_CTRL_UP, TK_CTRL_DOWN, TK_ALT_ENTER, TK_PASTE_START, TK_PASTE_END, TK_ALT_PGUP, TK_ALT_PGDN,
+	TK_UNKNOWN,           /* an escape sequence not known: dropped, ev->text names it */
 };
 
 const action_info *action_get(action a);
@@ -142,6 +149,7 @@ typedef struct list_entry {
 	char *path, *slug;
 	char *name, *status;
 	size_t req_filled, req_total, always_filled, always_total, errors;
+	int score;                /* the register's completeness score; -1: unread */
 	time_t mtime;
 	bool loaded;
 	bool unsaved;             /* no file: only the journal holds its text */
@@ -206,6 +214,7 @@ typedef struct form_state {
 	struct spell_suggestion *spell_sugg;
 	char *const *spell_list;  /* owned by spell_sugg */
 	size_t spell_nlist;
+	size_t spell_pick;        /* a number typed before the list came (0: none) */
 	bool guide_hidden;        /* the user hid the guidance */
 	size_t guide_top;         /* the first row of the guidance pane shown */
 	/* The guidance text of guide_field, laid out by the painter; built
@@ -239,7 +248,7 @@ typedef struct dialog_state {
 typedef struct app {
 	const standard *std;
 	int lang;                 /* 0 nl, 1 en: the standard's texts */
-	bool utf8;                /* the terminal takes UTF-8 (else ASCII markers) */
+	bool utf8;                /* the terminal shows ✓ ✎ … (else ASCII marks; tui_term_glyphs) */
 	bool color;
 	int rows, cols;           /* terminal size, as of the last layout */
 	layout lay;               /* this turn's layout (app_relayout) */
@@ -266,6 +275,9 @@ typedef struct app {
 	bool high_contrast;       /* the high-contrast theme */
 	bool demo_bar;            /* a demo plays: its bar takes the key bar's row */
 	const char *caption;      /* the caption bar's text (demo.c owns it), or NULL */
+	const char *bar_mark;     /* at the key bar's right end ("● recording"), or NULL */
+	bool key_queued;          /* the last key came in a burst (waiting, or just after another) */
+	long long key_last_ms;    /* when the key before it came */
 } app;
 
 /* app.c: the shared state and the dispatch */
@@ -343,11 +355,16 @@ void app_refresh_marks(app *a);
 /* The current field's text changed outside the key handlers: store it. */
 void app_text_changed(app *a);
 
+/* Opens the help at the keys of ctx, the screen it was asked from
+ * (dialog.c). */
+void app_help_open(app *a, unsigned ctx);
+
 /* spell_ui.c */
 void spell_ui_start(const char *repo);
 void spell_ui_stop(void);
 /* Blocks until the dictionary is loaded (benches and tests). */
 void spell_ui_wait_ready(void);
+char *spell_ui_report(const char *text, size_t len);
 bool spell_ui_tick(app *a);
 void spell_ui_open(app *a);
 void spell_ui_close(app *a);

@@ -9,6 +9,7 @@
 #include "config.h"
 #include "tui/app.h"
 #include "tui/persist.h"
+#include "tui/input.h"
 #include "forms/progress.h"
 #include "forms/rules.h"
 #include "forms/suggest.h"
@@ -16,6 +17,7 @@
 #include "base/escape.h"
 #include "i18n/i18n.h"
 #include "tui/draw.h"
+#include "tui/quality_ui.h"
 
 #include <curses.h>
 
@@ -100,6 +102,7 @@ void app_close_form(app *a)
 	a->form.len_cache = (field_length){ 0 };
 	findings_done(&a->form.fs);
 	findings_init(&a->form.fs);
+	quality_ui_forget();
 	xfree(&a->form.marks);
 	a->form.nmarks = 0;
 	xfree(&a->dlg.recover_bytes);
@@ -161,6 +164,8 @@ static void form_refresh(app *a)
 	a->form.nmarks = 0;
 	if (tui_spell_check && app_field_is_text(f) && (f->kind == FK_TEXT || f->kind == FK_RICH))
 		a->form.nmarks = tui_spell_check(tui_spell_ctx, f, a->form.tb.s, a->form.tb.len, &a->form.marks);
+	/* Beside the spelling marks: plain-Dutch advice on this field. */
+	quality_ui_refresh(a, f);
 	/* The first underlined word of the session says how to get
 	 * suggestions, unless the status line has something else to say. The
 	 * word being typed does not count: unfinished, it is always marked. */
@@ -169,7 +174,10 @@ static void form_refresh(app *a)
 		finished_mark = a->form.tb.cur < a->form.marks[i].start || a->form.tb.cur > a->form.marks[i].end;
 	if (finished_mark && !a->spell_hinted && a->dlg.ov == OV_NONE && (!a->status || a->status_tip)) {
 		a->spell_hinted = true;
-		app_status(a, false, "%s", _("Underlined: maybe misspelt. F7 (or Alt-S) shows suggestions."));
+		/* F7 only where the terminal has it (vt100's terminfo has no F11,
+		 * a real VT100 keyboard no F7 beyond its keypad). */
+		app_status(a, false, "%s", input_has_key(KEY_F(7)) ? _("Underlined: maybe misspelt. F7 (or Alt-S) shows suggestions.")
+		                                                   : _("Underlined: maybe misspelt. Alt-S shows suggestions."));
 	}
 	a->dirty = true;
 }
@@ -229,8 +237,12 @@ static void load_field(app *a)
 		const char *t = desc_text(a->form.d, f);
 		tb_set(&a->form.tb, t, t ? strlen(t) : 0);
 		/* A long text opens at its start, to be read from the top;
-		 * Ctrl-End goes to its end. */
-		if (f->kind == FK_RICH)
+		 * Ctrl-End goes to its end. So does a one-line text that wraps
+		 * in its box (a short description of 300 characters): at its end
+		 * it would open mid-sentence. A short one opens at its end, to
+		 * add to it. */
+		int box = a->lay.main_w > 6 ? a->lay.main_w - 4 : 40;
+		if (f->kind == FK_RICH || (t && tb_text_width(t, strlen(t)) >= box))
 			tb_set_cursor(&a->form.tb, 0);
 		/* Undo reaches back past leaving the field, while the text is as
 		 * it was left. */
@@ -437,22 +449,70 @@ static bool match_ci(const char *hay, const char *needle)
 	return false;
 }
 
+/* How well a field's label answers what was typed: 0 the label itself,
+ * 1 the label begins with it, 2 a word of the label does, 3 it is inside
+ * the label or the key; -1 not at all. */
+static int jump_rank(const std_field *f, const char *label, const char *typed)
+{
+	size_t n = strlen(typed);
+	if (n == 0)
+		return 3;
+	if (strcasecmp(label, typed) == 0)
+		return 0;
+	if (strncasecmp(label, typed, n) == 0)
+		return 1;
+	for (const char *p = label + 1; *p; p++)
+		if ((p[-1] == ' ' || p[-1] == '-' || p[-1] == '(') && strncasecmp(p, typed, n) == 0)
+			return 2;
+	if (match_ci(label, typed) || match_ci(f->key, typed))
+		return 3;
+	return -1;
+}
+
+/* Best match first, so that "Gegevens" goes to the field of that name and
+ * not to "Contactgegevens" above it; the standard's order within a rank. */
 size_t app_jump_matches(const app *a, size_t *out, size_t max)
 {
 	size_t k = 0;
-	for (size_t i = 0; i < a->std->nfields && k < max; i++) {
-		const std_field *f = &a->std->fields[i];
-		if (match_ci(f->label[a->lang], a->dlg.prompt.s) || match_ci(f->key, a->dlg.prompt.s))
-			out[k++] = i;
-	}
+	for (int rank = 0; rank <= 3; rank++)
+		for (size_t i = 0; i < a->std->nfields && k < max; i++) {
+			const std_field *f = &a->std->fields[i];
+			if (jump_rank(f, f->label[a->lang], a->dlg.prompt.s) == rank)
+				out[k++] = i;
+		}
 	return k;
 }
 
 /* ---- saving and the journal ---- */
 
+/* Blanks typed after the end of a one-line value are not part of it: the
+ * register would show "… proces. " as it is (issue 21.16). Trimmed as the
+ * editor saves; text imported as the register stores it is left alone. */
+static void trim_one_line_values(app *a)
+{
+	for (size_t i = 0; i < a->std->nfields; i++) {
+		const std_field *f = &a->std->fields[i];
+		if (!app_field_is_text(f) || f->kind == FK_RICH)
+			continue;
+		const char *s = desc_text(a->form.d, f);
+		size_t n = s ? strlen(s) : 0, k = n;
+		while (k && (s[k - 1] == ' ' || s[k - 1] == '\t'))
+			k--;
+		if (k == n)
+			continue;
+		char *t = xstrndup(s, k);
+		if (k)
+			desc_set_text(a->form.d, f, t);
+		else
+			desc_set(a->form.d, f, NULL);
+		free(t);
+	}
+}
+
 bool form_save(app *a)
 {
 	char *err = NULL;
+	trim_one_line_values(a);
 	if (persist->save(a->form.path, a->form.d, &err) < 0) {
 		app_status(a, true, "%s", err ? err : _("could not save"));
 		free(err);
@@ -653,6 +713,16 @@ size_t app_utf8_encode(uint32_t c, char buf[4])
 	return 4;
 }
 
+/* Characters that came in a burst (loop.c: waiting before the loop looked
+ * for them, or within a moment of the key before) are a paste the terminal
+ * did not mark as one (no bracketed paste). They join the step before,
+ * words and all, so undo takes the whole paste back at once, not one word
+ * per Ctrl-Z. */
+static void typed_burst(app *a, textbuf *tb)
+{
+	tb->burst = a->key_queued;
+}
+
 static bool text_edit(app *a, action act, const tui_event *ev, int width)
 {
 	textbuf *tb = &a->form.tb;
@@ -672,7 +742,10 @@ static bool text_edit(app *a, action act, const tui_event *ev, int width)
 	case A_DELETE: tb_delete(tb); break;
 	case A_DELETE_WORD: tb_delete_word_back(tb); break;
 	case A_CUT_EOL: tb_delete_to_eol(tb); break;
-	case A_NEWLINE: tb_insert(tb, "\n", 1, true); break;
+	case A_NEWLINE:
+		typed_burst(a, tb);
+		tb_insert(tb, "\n", 1, true);
+		break;
 	case A_UNDO:
 		if (!tb_undo(tb))
 			app_status(a, false, "%s", _("Nothing to undo in this field."));
@@ -685,6 +758,7 @@ static bool text_edit(app *a, action act, const tui_event *ev, int width)
 		if (ev->kind == EV_CHAR) {
 			char buf[4];
 			uint32_t c = ev->ch;
+			typed_burst(a, tb);
 			size_t n = app_utf8_encode(c, buf);
 			const std_field *f = cur_field(a);
 			if (!a->form.editing_item && f->kind == FK_MONTH) {
@@ -926,9 +1000,7 @@ void form_handle(app *a, const tui_event *ev, action act)
 	const std_field *f = cur_field(a);
 	switch (act) {
 	case A_HELP:
-		a->dlg.ov = OV_HELP;
-		a->dlg.help_top = 0;
-		a->dirty = true;
+		app_help_open(a, app_context(a));
 		return;
 	case A_SAVE:
 		form_save(a);
@@ -955,6 +1027,10 @@ void form_handle(app *a, const tui_event *ev, action act)
 		return;
 	case A_SPELL:
 		spell_ui_open(a);
+		return;
+	case A_LINKS:
+		quality_ui_links(a);
+		a->dirty = true;
 		return;
 	case A_REVIEW: {
 		char *slug = persist_store_slug(a->form.path);
@@ -1063,7 +1139,7 @@ static void left_panel(const app *a, int top, int h, int w)
 		puts_at(a, y, 0, 2, is_cur ? ">" : " ", sel | A_BOLD);
 		puts_at(a, y, 1, 1, marker(a, m), sel | mark_attr(a, m));
 		if (review_notes_count(rw->f->key))
-			puts_at(a, y, 2, 1, a->utf8 ? "✎" : "*", sel | A_BOLD);
+			puts_at(a, y, 2, 1, glyph(a, G_NOTE), sel | A_BOLD);
 		put_cut(a, y, 3, w - 3, rw->text, sel);
 	}
 }
@@ -1206,6 +1282,18 @@ static void text_area(const app *a, int y, int x, int w, int h, int *cy, int *cx
 	}
 	*cy = row >= a->form.text_top && row < a->form.text_top + (size_t)h ? y + (int)(row - a->form.text_top) : -1;
 	*cx = x + (col < w ? col : w - 1);
+}
+
+/* A hint on the box's border, whole or not at all: the first of the
+ * texts (longest first, NULL-ended) that fits in w columns (a hint cut
+ * off under the counter, "Tab: volgend v─0/2500", reads as nonsense). */
+static void border_hint(const app *a, int y, int x, int w, const char *const *texts)
+{
+	for (; *texts; texts++)
+		if (tb_text_width(*texts, strlen(*texts)) <= w) {
+			puts_at(a, y, x, w, *texts, A_DIM);
+			return;
+		}
 }
 
 static void choice_area(const app *a, const std_field *f, int y, int x, int w, int h)
@@ -1426,13 +1514,27 @@ static void middle(const app *a, const form_geom *g, int *cy, int *cx)
 			puts_at(a, fy + ed + 1, x + w - 2 - cw, cw, cnt,
 			        over ? pair_attr(a, P_ERROR) | A_BOLD | A_REVERSE : 0);
 		}
-		if (f->kind == FK_RICH && !a->form.editing_item)
-			puts_at(a, fy + ed + 1, x + 2, w - 5 - cw, _(" Enter: new line · Tab: next field "), A_DIM);
+		if (f->kind == FK_RICH && !a->form.editing_item) {
+			const char *hints[] = { _(" Enter: new line · Tab: next field "), _(" Enter: new line "), NULL };
+			border_hint(a, fy + ed + 1, x + 2, w - 5 - cw, hints);
+		}
 	} else if (f->kind == FK_CHOICE || f->kind == FK_MULTI) {
 		choice_area(a, f, fy + 1, x + 1, w - 2, ed);
-		puts_at(a, fy + ed + 1, x + 2, w - 4,
-		        f->kind == FK_CHOICE ? _(" ↑↓ move · Enter: choose and go on ") : _(" ↑↓ move · Space: tick · Enter: next field "),
-		        A_DIM);
+		/* How many are ticked, always in sight: the ticks may be
+		 * scrolled out of the box. */
+		int cw = 0;
+		if (f->kind == FK_MULTI) {
+			const ynode *v = desc_get(a->form.d, f);
+			size_t on = v && v->type == Y_SEQ ? v->n : 0;
+			char cnt[64];
+			snprintf(cnt, sizeof cnt, P_(" %zu chosen ", " %zu chosen ", on), on);
+			cw = tb_text_width(cnt, strlen(cnt));
+			puts_at(a, fy + ed + 1, x + w - 2 - cw, cw, cnt, on ? A_BOLD : 0);
+		}
+		const char *choice_hints[] = { _(" ↑↓ move · Enter: choose and go on "), _(" Enter: choose "), NULL };
+		const char *multi_hints[] = { _(" ↑↓ move · Space: tick · Enter: next field "), _(" Space: tick · Enter: next "),
+			                      _(" Space: tick "), NULL };
+		border_hint(a, fy + ed + 1, x + 2, w - 5 - cw, f->kind == FK_CHOICE ? choice_hints : multi_hints);
 	} else if (f->kind == FK_ITEMS) {
 		items_area(a, f, fy + 1, x + 1, w - 2, ed, cy, cx);
 		char cnt[64];
@@ -1462,8 +1564,16 @@ void form_draw(const app *a, int *cy, int *cx)
 {
 	size_t rf, rt, af, at, errors;
 	app_progress(a, &rf, &rt, &af, &at, &errors);
-	char right[160];
-	snprintf(right, sizeof right,
+	/* First the register's own completeness score, in its colours. */
+	int score = quality_ui_score(a);
+	char chip[64] = "";
+	if (score >= 0) {
+		quality_ui_label(score, chip, sizeof chip);
+		strcat(chip, " · ");
+	}
+	char right[220];
+	snprintf(right, sizeof right, "%s", chip);
+	snprintf(right + strlen(right), sizeof right - strlen(right),
 	         P_("required %zu/%zu · always shown %zu/%zu · %zu error", "required %zu/%zu · always shown %zu/%zu · %zu errors",
 	            errors),
 	         rf, rt, af, at, errors);
@@ -1482,10 +1592,19 @@ void form_draw(const app *a, int *cy, int *cx)
 	char left[300];
 	snprintf(left, sizeof left, "algedit · %s%s", shown, a->form.modified ? _(" (not saved)") : "");
 	free(shown);
-	char right2[100];
-	snprintf(right2, sizeof right2, P_("required %zu/%zu · %zu error", "required %zu/%zu · %zu errors", errors), rf, rt,
+	char right2[160];
+	/* Where a long name leaves no room for it in the short form either,
+	 * the score gives way to the required fields and the errors. */
+	int tw = tb_text_width(left, strlen(left));
+	char rest[120];
+	snprintf(rest, sizeof rest, P_("required %zu/%zu · %zu error", "required %zu/%zu · %zu errors", errors), rf, rt,
 	         errors);
+	if (1 + (tw < a->cols - 2 ? tw : a->cols - 2) + 3 + tb_text_width(chip, strlen(chip)) +
+	            tb_text_width(rest, strlen(rest)) >= a->cols)
+		chip[0] = '\0';
+	snprintf(right2, sizeof right2, "%s%s", chip, rest);
 	title_bar(a, left, right, right2);
+	quality_ui_paint_title(a, left, right, right2, score);
 
 	const layout *l = &a->lay;
 	int top = l->body_top, h = l->body_h;

@@ -53,6 +53,9 @@ EXTRA_DIST += tests/e2e/tui-demo-sandbox.sh
 
 
 # ---- quality: this area's lines go below ----
+libalgedit_a_SOURCES += tui/quality_ui.h tui/quality_ui.c
+TESTS += tests/e2e/tui-quality.sh
+EXTRA_DIST += tests/e2e/tui-quality.sh
 
 
 

@@ -13,6 +13,8 @@
 #include "tui/app.h"
 #include "tui/draw.h"
 #include "tui/persist.h"
+#include "tui/quality_ui.h"
+#include "forms/quality.h"
 #include "forms/lessons.h"
 #include "forms/review.h"
 #include "forms/rules.h"
@@ -119,29 +121,43 @@ static void sandbox_identity(const char *dir)
 	free(cfg);
 }
 
-/* The comment planted for lesson i, and whether it has a reply. */
-static const review_rec *find_comment(const store_review *r, bool *replied)
+/* The comment planted for lesson i, and whether it has a reply (*last: the
+ * text of the latest, when asked). */
+static const review_rec *find_comment_reply(const store_review *r, bool *replied, const char **last)
 {
 	const review_rec *c = NULL;
 	*replied = false;
+	if (last)
+		*last = NULL;
 	for (size_t i = 0; i < r->n; i++)
 		if (r->recs[i].kind == RK_COMMENT && !r->recs[i].problem && !c)
 			c = &r->recs[i];
 	for (size_t i = 0; c && i < r->n; i++)
 		if (r->recs[i].kind == RK_REPLY && r->recs[i].ref && !strcmp(r->recs[i].ref, c->id) &&
-		    r->recs[i].text && *r->recs[i].text)
+		    r->recs[i].text && *r->recs[i].text) {
 			*replied = true;
+			if (last)
+				*last = r->recs[i].text;
+		}
 	return c;
 }
 
-static bool has_reply(tutor *t, size_t i)
+static const review_rec *find_comment(const store_review *r, bool *replied)
+{
+	return find_comment_reply(r, replied, NULL);
+}
+
+/* Whether the planted comment has a reply; *text: the latest (caller frees). */
+static bool has_reply(tutor *t, size_t i, char **text)
 {
 	char *slug = lesson_slug(t, i);
 	store_review r;
 	memset(&r, 0, sizeof r);
 	bool replied = false;
+	const char *last = NULL;
 	if (store_review_load(t->s, slug, t->lang, &r) == STORE_OK)
-		find_comment(&r, &replied);
+		find_comment_reply(&r, &replied, &last);
+	*text = last ? xstrdup(last) : NULL;
 	store_review_done(&r);
 	free(slug);
 	return replied;
@@ -240,10 +256,13 @@ static size_t spell_count(void *ctx, const std_field *f, const char *text, size_
 static bool lesson_check_now(tutor *t, size_t i, const description *d, findings *out)
 {
 	const lesson *l = &t->ls->v[i];
-	lesson_env env = { spell_count, NULL, l->check.reply && has_reply(t, i) };
+	char *reply = NULL;
+	lesson_env env = { spell_count, NULL, l->check.reply && has_reply(t, i, &reply), NULL };
+	env.reply = reply;
 	if (l->check.spelling)
 		spell_ui_wait_ready();
 	bool ok = lesson_check_run(l, d, &env, out);
+	free(reply);
 	if (ok && !t->done[i]) {
 		t->done[i] = true;
 		progress_save(t);
@@ -364,6 +383,12 @@ static int plain_run(tutor *t, FILE *in, FILE *out)
 		}
 		fprintf(out, "\n== %s ==\n", esc_line(tmpf(_("Lesson %zu of %zu: %s"), i + 1, t->ls->n, l->title)));
 		fprintf(out, "%s: %s%s\n", _("Section"), esc_line(section_label(t, l)), t->done[i] ? _(" (done before)") : "");
+		{
+			completeness c;
+			completeness_compute(d, &c);
+			char chip[64];
+			fprintf(out, "%s (%s)\n", quality_ui_label(c.score, chip, sizeof chip), _("the register's score of the example"));
+		}
 		fprintf(out, "\n%s\n%s\n", _("Why this matters to a citizen reading the register:"), esc_text(l->why));
 		fprintf(out, "\n%s\n%s\n", _("Your task:"), esc_text(l->task));
 		if (l->comment)
@@ -450,12 +475,21 @@ static char *key_names(action id)
 	return sb_take(&b);
 }
 
-/* "Lesson 1 of 5 (open)": the pane's heading. */
-static const char *lesson_heading(const struct tutor_ui *u)
+/* "Lesson 1 of 5 (open) · Completeness 88%": the pane's heading, with
+ * the register's score of the example as the lesson leaves it. */
+static const char *lesson_heading(const app *a)
 {
+	const struct tutor_ui *u = a->tutor;
 	const tutor *t = u->t;
 	bool done = u->checked ? u->ok : t->done[t->cur];
-	return tmpf(_("Lesson %zu of %zu (%s)"), t->cur + 1, t->ls->n, done ? _("done") : _("open"));
+	int score = quality_ui_score(a);
+	char chip[64] = "";
+	if (score >= 0)
+		quality_ui_label(score, chip, sizeof chip);
+	static char buf[256];
+	snprintf(buf, sizeof buf, "%s%s%s", tmpf(_("Lesson %zu of %zu (%s)"), t->cur + 1, t->ls->n, done ? _("done") : _("open")),
+	         *chip ? " · " : "", chip);
+	return buf;
 }
 
 /* The lesson as the pane shows it: state, task, the reviewer's comment,
@@ -680,7 +714,7 @@ static void tutor_draw(const app *a, int *cy, int *cx)
 	size_t rows = h > 1 ? (size_t)(h - 1) : 0;
 	bool more = total > a->form.guide_top + rows, back = a->form.guide_top > 0;
 	fill(y, x, w, 0);
-	int hx = puts_at(a, y, x, w, lesson_heading(a->tutor), A_BOLD | A_UNDERLINE);
+	int hx = puts_at(a, y, x, w, lesson_heading(a), A_BOLD | A_UNDERLINE);
 	const char *tail = more ? (back ? _(" (more: Alt-PgDn, back: Alt-PgUp)") : _(" (more: Alt-PgDn)"))
 	                        : back ? _(" (back: Alt-PgUp)") : NULL;
 	if (tail)
