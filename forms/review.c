@@ -706,9 +706,9 @@ const char *review_may_approve(const review_ctx *c, const review_summary *sm, co
 	bool mine = authored_between(c, 0, older, me);
 	free(me);
 	if (mine)
-		return _("you made one of the changes since the last approval yourself, and another person must approve "
-		         "them (four eyes); a team of one can allow it with review.self-approve in your own config "
-		         "(git config -f ~/.config/algedit/config review.self-approve true)");
+		return _("you made one of the changes since the last approval yourself; another person must approve them "
+		         "(four eyes). A team of one allows it with review.self-approve in your own config "
+		         "(~/.config/algedit/config)");
 	return NULL;
 }
 

@@ -26,7 +26,7 @@ e2e_screen | grep -q "die u hebt beoordeeld" && fail "the drafter is told she re
 e2e_keys a
 e2e_wait "vier ogen"
 e2e_expect_screen approve-own-nl
-e2e_screen | tr -d '\n' | grep -q 'in .algedit/config' || fail "the refusal's end is cut"
+e2e_screen | tr -d '\n' | grep -q 'review.self-approve in ~/.config/algedit/config' || fail "the refusal's end is cut"
 e2e_keys q
 e2e_wait_exit 0
 ae -C "$W" review --print parkeerhandhaving | grep -q "goedgekeurd" && fail "approved by the drafter"
