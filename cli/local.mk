@@ -57,6 +57,7 @@ EXTRA_DIST += tests/e2e/demo.sh
 
 
 # ---- team: this area's lines go below ----
+algedit_SOURCES += cli/names.c cli/join.c
 
 
 

@@ -72,6 +72,26 @@ static const char *label_of(const standard *std, const char *key)
 	return f ? f->label[i18n_lang()] : key ? key : "";
 }
 
+/* What a review event is, in the user's words (the file names keep the
+ * English kind names; a person reads these). */
+static const char *kind_words(review_kind k)
+{
+	switch (k) {
+	case RK_REQUEST: return _("review asked");
+	case RK_COMMENT: return _("comment");
+	case RK_REPLY: return _("reply");
+	case RK_RESOLVE: return _("comment settled");
+	case RK_SUGGEST: return _("suggestion");
+	case RK_ACCEPT: return _("suggestion taken");
+	case RK_REJECT: return _("suggestion declined");
+	case RK_APPROVE: return _("approved");
+	case RK_CHANGES: return _("changes asked");
+	case RK_MARK: return _("field reviewed");
+	case RK_PUBLISH: return _("published");
+	default: return review_kind_name(k);
+	}
+}
+
 /* One review event as a line for algedit log: "[comment 1a2b3c4d] Goal: text". */
 void cli_review_event(strbuf *out, const review_rec *r, const standard *std)
 {
@@ -79,7 +99,7 @@ void cli_review_event(strbuf *out, const review_rec *r, const standard *std)
 	date_of(r->time, date);
 	sb_printf(out, "%-7s  %s  ", "", date);
 	safe(out, r->author ? r->author : "?");
-	sb_printf(out, "  [%s ", review_kind_name(r->kind));
+	sb_printf(out, "  [%s ", kind_words(r->kind));
 	safe(out, r->id);
 	sb_adds(out, "]");
 	if (r->field) {
@@ -610,9 +630,9 @@ int cmd_review(int argc, char **argv)
 			cli_error("review", _("unknown option \"%s\""), argv[i]);
 			review_usage(stderr);
 			rc = 2;
-		} else if (!(slugs[n++] = slug_from_arg(argv[i]))) {
-			cli_error("review", _("\"%s\" is not a description name (letters, digits and -)"), argv[i]);
-			rc = 2;
+		} else {
+			/* Found by name once the repository is open. */
+			slugs[n++] = xstrdup(argv[i]);
 		}
 	}
 	if (!rc && list && n) {
@@ -631,6 +651,13 @@ int cmd_review(int argc, char **argv)
 	store *s = NULL;
 	if (!rc)
 		rc = cli_store_open("review", &std, &s);
+	for (size_t i = 0; !rc && i < n; i++) {
+		char *sl = cli_find_desc("review", s, slugs[i], false);
+		if (!sl)
+			rc = 1;
+		else
+			free(slugs[i]), slugs[i] = sl;
+	}
 	if (!rc && !print && !list) {
 		if (!store_exists(s, slugs[0])) {
 			cli_error("review", _("there is no description %s; algedit new NAME makes one"), slugs[0]);
@@ -758,10 +785,8 @@ static int parse_rec_args(int argc, char **argv, rec_args *a, int npos_want)
 		rec_usage(stderr, a->cmd);
 		return 2;
 	}
-	if (!(a->slug = slug_from_arg(pos[0]))) {
-		cli_error(a->cmd, _("\"%s\" is not a description name (letters, digits and -)"), pos[0]);
-		return 2;
-	}
+	/* Found by name once the repository is open. */
+	a->slug = xstrdup(pos[0]);
 	if (!strcmp(a->cmd, "comment")) {
 		/* comment SLUG FIELD TEXT | comment SLUG --reply ID TEXT | --resolve ID */
 		if (a->reply && npos == 2)
@@ -823,6 +848,13 @@ int cmd_review_record(int argc, char **argv)
 	memset(&rec, 0, sizeof rec);
 	description *d = NULL;
 	char *msg = NULL, *value = NULL;
+	char *found = cli_find_desc(cmd, s, a.slug, false);
+	if (!found) {
+		rc = 1;
+		goto out;
+	}
+	free(a.slug);
+	a.slug = found;
 	if (!store_exists(s, a.slug)) {
 		cli_error(cmd, _("there is no description %s; algedit new NAME makes one"), a.slug);
 		rc = 1;

@@ -78,15 +78,16 @@ static void report(store *s, flow_sync_result *r)
 	 * was empty it is asked after sending, except over http(s) (see
 	 * store_sync). */
 	const char *b = rep->team_branch[0] ? rep->team_branch : "main";
-	if (rep->server_head_unset && !rep->server_head_unknown && (rep->pushed || !rep->server_empty))
-		add_line(&r->notes, &r->nnotes, _("note for IT: the team server's default branch (HEAD) does not point at %s, where the descriptions are, "
+	bool worth = r->connected || rep->pushed;
+	if (worth && rep->server_head_unset && !rep->server_head_unknown)
+		add_line(&r->notes, &r->nnotes, _("the team server's default branch (HEAD) does not point at %s, where the descriptions are, "
 		                                  "so git clone gives an empty folder (algedit join and algedit sync find them anyway). "
-		                                  "To set it right, run this once in the server's repository: git symbolic-ref HEAD refs/heads/%s"),
+		                                  "Ask IT to run this once in the server's repository: git symbolic-ref HEAD refs/heads/%s"),
 		         b, b);
-	else if (rep->server_head_unknown)
-		add_line(&r->notes, &r->nnotes, _("note for IT: if the team server was made with a plain git init --bare, its default branch is master, not %s, "
-		                                  "and git clone gives an empty folder (algedit join finds the descriptions anyway). "
-		                                  "Then run this once in the server's repository: git symbolic-ref HEAD refs/heads/%s"),
+	else if (worth && rep->server_head_unknown)
+		add_line(&r->notes, &r->nnotes, _("if the team server was made with a plain git init --bare, its default branch is master, not %s, "
+		                                  "and git clone gives an empty folder (algedit join finds the descriptions anyway); "
+		                                  "then ask IT to run this once in the server's repository: git symbolic-ref HEAD refs/heads/%s"),
 		         b, b);
 	(void)s;
 }
