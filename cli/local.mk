@@ -58,6 +58,8 @@ EXTRA_DIST += tests/e2e/demo.sh
 
 # ---- team: this area's lines go below ----
 algedit_SOURCES += cli/names.c cli/join.c
+TESTS += tests/e2e/team-cli.sh
+EXTRA_DIST += tests/e2e/team-cli.sh
 
 
 
