@@ -71,4 +71,15 @@ const store_conflict *flow_conflict_field(const store_conflict *c, size_t n, con
  * user's language. */
 const char *flow_choice_label(store_choice c);
 
+/* ---- review ---- */
+
+/* Asks for a review of the latest saved version of slug, with a message
+ * (may be NULL) and the reviewers named (may be none). *said: what
+ * happened; *error when it did not (both translated, caller frees). */
+store_status flow_ask_review(store *s, const char *slug, const char *message, const char *const *reviewers,
+                             size_t nreviewers, char **said, char **error);
+/* When the reviewer sent slug back: "Changes asked by NAME: MESSAGE" for
+ * the top of the form; else NULL (caller frees). */
+char *flow_changes_banner(store *s, const char *slug);
+
 #endif

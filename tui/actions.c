@@ -85,6 +85,8 @@ const action_info actions[] = {
 	[A_ACCEPT] = { A_ACCEPT, N_("Accept"), N_("Accept the first open suggestion for this field: its text is saved as a new version") },
 	[A_REV_MINE] = { A_REV_MINE, N_("Waiting for me"), N_("Show only the descriptions waiting for your review (again: all)") },
 	[A_REJECT] = { A_REJECT, N_("Reject"), N_("Reject the first open suggestion for this field, with a reason") },
+	[A_SYNC] = { A_SYNC, N_("Sync"), N_("Send your new versions to the team server and take the team's (the first time: its address)") },
+	[A_ASK_REVIEW] = { A_ASK_REVIEW, N_("Ask review"), N_("Ask the team to review the highlighted description, with a message") },
 };
 _Static_assert(sizeof actions / sizeof actions[0] == A_COUNT, "one entry in actions[] per action");
 /* Here curses.h is included: an action name that is also a curses macro
@@ -234,6 +236,9 @@ const key_binding keys[] = {
 	{ A_REVIEW, KEY_F(9), CX_LIST | CX_FORM, false },
 	{ A_REV_MINE, TK_CTRL('w'), CX_LIST, false },
 	{ A_REV_MINE, KEY_F(4), CX_LIST, false },
+	{ A_SYNC, KEY_F(5), CX_LIST, false },
+	{ A_SYNC, TK_ALT('s'), CX_LIST, false },
+	{ A_ASK_REVIEW, TK_ALT('v'), CX_LIST, false },
 	{ A_REPLY, TK_ALT('c'), CX_FORM, false },
 	{ A_RESOLVE, TK_ALT('d'), CX_FORM, false },
 	{ A_ACCEPT, TK_ALT('a'), CX_FORM, false },

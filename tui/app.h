@@ -39,7 +39,8 @@
 	X(A_TUTOR_CHECK) X(A_TUTOR_HINT) X(A_TUTOR_NEXT) X(A_TUTOR_PREV) X(A_TUTOR_REPLY) \
 	X(A_CAPTION) \
 	X(A_REVIEW) X(A_REV_NEXT_COMMIT) X(A_REV_PREV_COMMIT) X(A_REV_MODE) X(A_REV_MARK) X(A_COMMENT) \
-	X(A_SUGGEST) X(A_APPROVE) X(A_CHANGES) X(A_REPLY) X(A_RESOLVE) X(A_ACCEPT) X(A_REJECT) X(A_REV_MINE)
+	X(A_SUGGEST) X(A_APPROVE) X(A_CHANGES) X(A_REPLY) X(A_RESOLVE) X(A_ACCEPT) X(A_REJECT) X(A_REV_MINE) \
+	X(A_SYNC) X(A_ASK_REVIEW)
 
 #define ACTION_ENUM_(name) name,
 typedef enum action {
@@ -136,6 +137,8 @@ typedef enum ov_kind {
 	OV_NONE, OV_HELP, OV_JUMP, OV_QUIT, OV_RECOVER, OV_GUIDE, OV_NEWNAME, OV_REMOVE, OV_SPELL,
 	OV_TPLFILE,   /* the path of a template file */
 	OV_TPLPICK,   /* one of the templates in it */
+	OV_CONNECT,   /* the team server's address (sync_ui.c) */
+	OV_ASKREVIEW, /* the message with a request for review (sync_ui.c) */
 } ov_kind;
 
 typedef struct list_entry {
@@ -151,6 +154,7 @@ typedef struct list_entry {
 	unsigned char rnote;
 	unsigned ropen;
 	bool rwait;
+	bool conflict;            /* the last sync found fields changed on both sides */
 } list_entry;
 
 /* The list of descriptions (list.c). */
@@ -234,6 +238,7 @@ typedef struct dialog_state {
 	char *recover_bytes;
 	size_t recover_len;
 	time_t recover_when;
+	char *ask_slug;           /* OV_ASKREVIEW: the description */
 } dialog_state;
 
 typedef struct app {
@@ -377,6 +382,22 @@ size_t list_template_matches(const app *a, size_t *out, size_t max);
 void list_template_forget(app *a);
 /* A file name from a title, for plain files (the store names its own). */
 char *list_slug(const char *name);
+
+/* sync_ui.c: the team in the editor: sync (asking the team server's
+ * address the first time), the conflicts it found in the list, asking for
+ * a review. Through flows/, like the command line. */
+void sync_ui_start(app *a);
+void sync_ui_ask_review(app *a);
+/* OV_CONNECT and OV_ASKREVIEW: Enter. */
+void sync_ui_confirm(app *a);
+void sync_ui_draw(const app *a, int *cy, int *cx);
+/* A description was opened from the list: when the reviewer sent it back,
+ * the status line says so with the reviewer's message. */
+void sync_ui_opened(app *a, const char *slug);
+/* Marks the entries with conflicts (after list_open and each sync). */
+void sync_ui_mark_conflicts(app *a);
+/* dialog.c: a one-line question in a box over the view (the prompt). */
+void dialog_prompt_box(const app *a, const char *title, const char *label, int *cy, int *cx);
 
 /* layout.c: the layout of a for a rows × cols screen, into a->lay; the
  * loop calls it once per turn, before the painter and the handler. */

@@ -41,6 +41,8 @@ static void prompt_key(app *a, action act, const tui_event *ev)
 			}
 			a->dlg.ov = OV_NONE;
 			form_go_field(a, m[a->dlg.prompt_sel < n ? a->dlg.prompt_sel : n - 1]);
+		} else if (a->dlg.ov == OV_CONNECT || a->dlg.ov == OV_ASKREVIEW) {
+			sync_ui_confirm(a);
 		} else {
 			list_handle(a, ev, A_CONFIRM);
 		}
@@ -86,6 +88,8 @@ void dialog_handle(app *a, const tui_event *ev, action act)
 	case OV_NEWNAME:
 	case OV_TPLFILE:
 	case OV_TPLPICK:
+	case OV_CONNECT:
+	case OV_ASKREVIEW:
 		prompt_key(a, act, ev);
 		break;
 	case OV_QUIT:
@@ -294,6 +298,11 @@ static void prompt_box(const app *a, const char *title, const char *label, int *
 	*cx = x + 2 + px + col;
 }
 
+void dialog_prompt_box(const app *a, const char *title, const char *label, int *cy, int *cx)
+{
+	prompt_box(a, title, label, cy, cx);
+}
+
 /* dialog_view.draw: the dialog over the view under it (drawn first by
  * draw()); the help and the full-screen guidance take the whole screen. */
 void dialog_draw(const app *a, int *cy, int *cx)
@@ -313,6 +322,10 @@ void dialog_draw(const app *a, int *cy, int *cx)
 		break;
 	case OV_TPLPICK:
 		template_box(a, cy, cx);
+		break;
+	case OV_CONNECT:
+	case OV_ASKREVIEW:
+		sync_ui_draw(a, cy, cx);
 		break;
 	case OV_REMOVE:
 		if (a->list.sel < a->list.nshown) {

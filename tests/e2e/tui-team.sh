@@ -1,0 +1,97 @@
+#!/bin/sh
+# The team in the editor, with a team server made by a plain git init --bare
+# (no default branch configured: its HEAD names master): the drafter
+# connects by typing the address (F5, the first time), asks for a review
+# with a message (Alt-V) and syncs; the reviewer joins (algedit join) and
+# sends it back with a message; the drafter syncs in the editor, sees
+# "changes asked" in the list and the reviewer's message on opening; a
+# same-field conflict shows as "conflict" in the list until it is settled.
+# Dutch at 80x24; then English at 120x40 through a git daemon on 127.0.0.1.
+. "$top_srcdir/tests/e2e/lib.sh"
+
+W="$E2E_TMP/work"
+mkdir -p "$W"
+echo "leak:libpcre2-8.so" > "$E2E_TMP/lsan.supp"
+export LSAN_OPTIONS="suppressions=$E2E_TMP/lsan.supp${LSAN_OPTIONS:+:$LSAN_OPTIONS}"
+ae() { env $E2E_ENV "$ALGEDIT" "$@"; }
+as() { git -C "$1" config user.name "$2" && git -C "$1" config user.email "$3"; }
+DPID=
+stop_daemon() { [ -n "$DPID" ] && kill "$DPID" 2>/dev/null; DPID=; }
+trap 'stop_daemon; e2e_cleanup' EXIT
+
+journey() { # journey HUB W H LANG
+	hub=$1 w=$2 h=$3 lang=$4
+	rm -rf "$W/a" "$W/b"
+	mkdir -p "$W/a" && git -C "$W/a" init -q -b main
+	as "$W/a" "Anna de Vries" anna@gemeente.nl
+	ae --lang "$lang" -C "$W/a" new "Slimme parkeerhandhaving" status="In gebruik" provider="Acme" >/dev/null
+
+	# ---- the drafter connects and asks for a review, by keys ----
+	e2e_start "$w" "$h" --lang "$lang" -C "$W/a"
+	e2e_wait "Slimme parkee"
+	e2e_keys F5
+	if [ "$lang" = nl ]; then e2e_wait "Verbinden met de teamserver"; else e2e_wait "Connect to the team server"; fi
+	e2e_type "$hub"; e2e_keys Enter
+	if [ "$lang" = nl ]; then e2e_wait "de teamserver was leeg"; else e2e_wait "server was empty"; fi
+	[ "$(git -C "$W/a" config remote.origin.url)" = "$hub" ] || fail "the address is not remembered"
+	e2e_keys M-v
+	if [ "$lang" = nl ]; then e2e_wait "Review vragen"; else e2e_wait "Ask for a review"; fi
+	e2e_type "Graag kijken voor vrijdag"; e2e_keys Enter
+	if [ "$lang" = nl ]; then e2e_wait "Review gevraagd voor slimme-parkeerhandhaving"; else e2e_wait "Review asked for slimme-parkeerhandhaving"; fi
+	e2e_keys F5
+	if [ "$lang" = nl ]; then e2e_wait "uw versies zijn verstuurd"; else e2e_wait "your versions are sent"; fi
+	if [ "$lang" = nl ]; then e2e_wait "ter review"; else e2e_wait "in review"; fi
+	e2e_keys C-q
+	e2e_wait_exit
+
+	# ---- the reviewer joins and sends it back ----
+	ae --lang "$lang" join "$hub" -C "$W/b" </dev/null >"$E2E_TMP/out" 2>&1 || fail "join: $(cat "$E2E_TMP/out")"
+	[ -f "$W/b/algoritmes/slimme-parkeerhandhaving.yaml" ] || fail "join brought nothing: $(cat "$E2E_TMP/out")"
+	as "$W/b" "Bob Jansen" bob@gemeente.nl
+	ae -C "$W/b" log "Slimme parkeerhandhaving" | grep -q "Graag kijken voor vrijdag" || fail "the request did not arrive"
+	ae -C "$W/b" request-changes "Slimme parkeerhandhaving" -m "Noem de leverancier voluit" >/dev/null || fail "request-changes"
+	ae -C "$W/b" sync >/dev/null 2>&1 || fail "sync b"
+
+	# ---- the drafter sees it in the editor ----
+	e2e_start "$w" "$h" --lang "$lang" -C "$W/a"
+	e2e_wait "Slimme parkee"
+	e2e_keys F5
+	if [ "$lang" = nl ]; then e2e_wait "zijn binnen"; e2e_wait "wijz. gevraagd"; else e2e_wait "are here"; e2e_wait "changes asked"; fi
+	e2e_keys Enter
+	if [ "$lang" = nl ]; then e2e_wait "Wijzigingen gevraagd door Bob Jansen: Noem de leverancier voluit"
+	else e2e_wait "Changes asked by Bob Jansen: Noem de leverancier voluit"; fi
+	e2e_keys C-q
+	e2e_wait "Slimme parkee"
+
+	# ---- the same field on both sides: marked in the list until settled ----
+	ae -C "$W/b" set slimme provider="Beta Data" >/dev/null && ae -C "$W/b" sync >/dev/null 2>&1 || fail "b changes the provider"
+	ae -C "$W/a" set slimme provider="Acme BV" >/dev/null || fail "a changes the provider"
+	e2e_keys F5
+	if [ "$lang" = nl ]; then e2e_wait "zowel hier als op de teamserver"; else e2e_wait "both here and on the team server"; fi
+	e2e_wait "conflict"
+	ae --lang "$lang" -C "$W/a" resolve "Slimme parkeerhandhaving" Leverancier "$([ "$lang" = nl ] && echo mijn || echo mine)" >/dev/null || fail "resolve"
+	e2e_keys F5
+	if [ "$lang" = nl ]; then e2e_wait "uw versies zijn verstuurd"; else e2e_wait "your versions are sent"; fi
+	e2e_wait_gone "conflict"
+	e2e_keys C-q
+	e2e_wait_exit
+	grep -q "provider: Acme BV" "$W/a/algoritmes/slimme-parkeerhandhaving.yaml" || fail "mine not kept"
+}
+
+git init -q --bare "$W/hub.git"
+[ "$(cat "$W/hub.git/HEAD")" = "ref: refs/heads/master" ] || fail "premise: the server's HEAD is not master"
+journey "$W/hub.git" 80 24 nl
+
+port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
+mkdir -p "$W/srv" && git init -q --bare "$W/srv/team.git"
+git daemon --listen=127.0.0.1 --port="$port" --export-all --base-path="$W/srv" --enable=receive-pack \
+	--reuseaddr --pid-file="$E2E_TMP/daemon.pid" 2>"$E2E_TMP/daemon.log" &
+DPID=$!
+n=100
+until git ls-remote "git://127.0.0.1:$port/team.git" >/dev/null 2>&1; do
+	n=$((n - 1)); [ $n -gt 0 ] || fail "git daemon did not start"
+	sleep 0.1
+done
+journey "git://127.0.0.1:$port/team.git" 120 40 en
+stop_daemon
+echo "tui-team: ok"
