@@ -87,6 +87,9 @@ const action_info actions[] = {
 	[A_REJECT] = { A_REJECT, N_("Reject"), N_("Reject the first open suggestion for this field, with a reason") },
 	[A_SYNC] = { A_SYNC, N_("Sync"), N_("Send your new versions to the team server and take the team's (the first time: its address)") },
 	[A_ASK_REVIEW] = { A_ASK_REVIEW, N_("Ask review"), N_("Ask the team to review the highlighted description, with a message") },
+	[A_TAKE_MINE] = { A_TAKE_MINE, N_("Mine"), N_("Settling a conflict: keep your text of this field") },
+	[A_TAKE_THEIRS] = { A_TAKE_THEIRS, N_("Theirs"), N_("Settling a conflict: take the team server's text of this field") },
+	[A_OWN_TEXT] = { A_OWN_TEXT, N_("Own text"), N_("Settling a conflict: write a text of your own for this field") },
 };
 _Static_assert(sizeof actions / sizeof actions[0] == A_COUNT, "one entry in actions[] per action");
 /* Here curses.h is included: an action name that is also a curses macro
@@ -239,6 +242,16 @@ const key_binding keys[] = {
 	{ A_SYNC, KEY_F(5), CX_LIST, false },
 	{ A_SYNC, TK_ALT('s'), CX_LIST, false },
 	{ A_ASK_REVIEW, TK_ALT('v'), CX_LIST, false },
+	{ A_TAKE_MINE, 'm', CX_SETTLE, true },
+	{ A_TAKE_MINE, '1', CX_SETTLE, false },
+	{ A_TAKE_THEIRS, 't', CX_SETTLE, true },
+	{ A_TAKE_THEIRS, 'h', CX_SETTLE, false },
+	{ A_TAKE_THEIRS, '2', CX_SETTLE, false },
+	{ A_OWN_TEXT, 'e', CX_SETTLE, true },
+	{ A_OWN_TEXT, '3', CX_SETTLE, false },
+	{ A_UP, KEY_UP, CX_SETTLE, false },
+	{ A_DOWN, KEY_DOWN, CX_SETTLE, false },
+	{ A_CANCEL, 27, CX_SETTLE, true },
 	{ A_REPLY, TK_ALT('c'), CX_FORM, false },
 	{ A_RESOLVE, TK_ALT('d'), CX_FORM, false },
 	{ A_ACCEPT, TK_ALT('a'), CX_FORM, false },
@@ -382,6 +395,7 @@ static const struct help_group {
 	{ CX_HELP | CX_GUIDE, N_("In this help and in the full-screen guidance") },
 	{ CX_TUTOR, N_("In the tutor (algedit tutor)") },
 	{ CX_REVIEW, N_("In the review screen") },
+	{ CX_SETTLE, N_("While settling a conflict (Enter on a description marked conflict)") },
 };
 
 /* True when keys[j] works for its action somewhere in ctx: no binding

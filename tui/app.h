@@ -40,7 +40,7 @@
 	X(A_CAPTION) \
 	X(A_REVIEW) X(A_REV_NEXT_COMMIT) X(A_REV_PREV_COMMIT) X(A_REV_MODE) X(A_REV_MARK) X(A_COMMENT) \
 	X(A_SUGGEST) X(A_APPROVE) X(A_CHANGES) X(A_REPLY) X(A_RESOLVE) X(A_ACCEPT) X(A_REJECT) X(A_REV_MINE) \
-	X(A_SYNC) X(A_ASK_REVIEW)
+	X(A_SYNC) X(A_ASK_REVIEW) X(A_TAKE_MINE) X(A_TAKE_THEIRS) X(A_OWN_TEXT)
 
 #define ACTION_ENUM_(name) name,
 typedef enum action {
@@ -70,6 +70,7 @@ enum {
 	CX_ASK_SPELL = 1 << 15,   /* the spelling menu: its letters, close */
 	CX_CONFIRM = CX_ASK_QUIT | CX_ASK_RECOVER | CX_ASK_REMOVE | CX_ASK_SPELL,
 	CX_TUTOR = 1 << 16,       /* the form in algedit tutor (tutor.c) */
+	CX_SETTLE = 1 << 17,      /* settling a conflict field by field (settle.c) */
 };
 
 typedef struct action_info {
@@ -139,6 +140,8 @@ typedef enum ov_kind {
 	OV_TPLPICK,   /* one of the templates in it */
 	OV_CONNECT,   /* the team server's address (sync_ui.c) */
 	OV_ASKREVIEW, /* the message with a request for review (sync_ui.c) */
+	OV_SETTLE,    /* the fields of a conflict, one by one (settle.c) */
+	OV_SETTLE_EDIT, /* ... your own text for one */
 } ov_kind;
 
 typedef struct list_entry {
@@ -239,6 +242,7 @@ typedef struct dialog_state {
 	size_t recover_len;
 	time_t recover_when;
 	char *ask_slug;           /* OV_ASKREVIEW: the description */
+	struct settle_state *settle; /* OV_SETTLE: its state (settle.c) */
 } dialog_state;
 
 typedef struct app {
@@ -396,6 +400,13 @@ void sync_ui_draw(const app *a, int *cy, int *cx);
 void sync_ui_opened(app *a, const char *slug);
 /* Marks the entries with conflicts (after list_open and each sync). */
 void sync_ui_mark_conflicts(app *a);
+/* settle.c: a conflict settled field by field. settle_open: false when
+ * the description has no conflict left. */
+typedef struct settle_state settle_state;
+bool settle_open(app *a, const char *slug, const char *name);
+void settle_handle(app *a, const tui_event *ev, action act);
+void settle_draw(const app *a, int *cy, int *cx);
+void settle_done(app *a);
 /* dialog.c: a one-line question in a box over the view (the prompt). */
 void dialog_prompt_box(const app *a, const char *title, const char *label, int *cy, int *cx);
 

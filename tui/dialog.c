@@ -43,6 +43,8 @@ static void prompt_key(app *a, action act, const tui_event *ev)
 			form_go_field(a, m[a->dlg.prompt_sel < n ? a->dlg.prompt_sel : n - 1]);
 		} else if (a->dlg.ov == OV_CONNECT || a->dlg.ov == OV_ASKREVIEW) {
 			sync_ui_confirm(a);
+		} else if (a->dlg.ov == OV_SETTLE_EDIT) {
+			settle_handle(a, ev, A_CONFIRM);
 		} else {
 			list_handle(a, ev, A_CONFIRM);
 		}
@@ -90,6 +92,7 @@ void dialog_handle(app *a, const tui_event *ev, action act)
 	case OV_TPLPICK:
 	case OV_CONNECT:
 	case OV_ASKREVIEW:
+	case OV_SETTLE_EDIT:
 		prompt_key(a, act, ev);
 		break;
 	case OV_QUIT:
@@ -116,6 +119,9 @@ void dialog_handle(app *a, const tui_event *ev, action act)
 		break;
 	case OV_REMOVE:
 		list_handle(a, ev, act);
+		break;
+	case OV_SETTLE:
+		settle_handle(a, ev, act);
 		break;
 	case OV_SPELL:
 		spell_ui_key(a, act, ev);
@@ -326,6 +332,10 @@ void dialog_draw(const app *a, int *cy, int *cx)
 	case OV_CONNECT:
 	case OV_ASKREVIEW:
 		sync_ui_draw(a, cy, cx);
+		break;
+	case OV_SETTLE:
+	case OV_SETTLE_EDIT:
+		settle_draw(a, cy, cx);
 		break;
 	case OV_REMOVE:
 		if (a->list.sel < a->list.nshown) {

@@ -536,8 +536,14 @@ void list_handle(app *a, const tui_event *ev, action act)
 		break;
 	case A_OPEN:
 		if (a->list.sel < a->list.nshown) {
-			char *slug = a->list.entries[a->list.shown[a->list.sel]].slug ? xstrdup(a->list.entries[a->list.shown[a->list.sel]].slug) : NULL;
-			if (app_open(a, a->list.entries[a->list.shown[a->list.sel]].path, NULL) == 0 && slug)
+			const list_entry *e = &a->list.entries[a->list.shown[a->list.sel]];
+			char *slug = e->slug ? xstrdup(e->slug) : NULL;
+			/* A conflict is settled first: the file holds only your side. */
+			if (e->conflict && slug && settle_open(a, slug, e->name)) {
+				free(slug);
+				break;
+			}
+			if (app_open(a, e->path, NULL) == 0 && slug)
 				sync_ui_opened(a, slug);
 			free(slug);
 		}

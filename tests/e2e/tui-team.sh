@@ -69,13 +69,31 @@ journey() { # journey HUB W H LANG
 	e2e_keys F5
 	if [ "$lang" = nl ]; then e2e_wait "zowel hier als op de teamserver"; else e2e_wait "both here and on the team server"; fi
 	e2e_wait "conflict"
-	ae --lang "$lang" -C "$W/a" resolve "Slimme parkeerhandhaving" Leverancier "$([ "$lang" = nl ] && echo mijn || echo mine)" >/dev/null || fail "resolve"
+	# Settled in the editor: Enter shows both texts; nl keeps mine, en
+	# writes a text of its own.
+	e2e_keys Enter
+	e2e_wait "Conflict: Slimme parkee"
+	e2e_wait "Beta Data"
+	e2e_wait "Acme BV"
+	if [ "$lang" = nl ]; then
+		e2e_keys m
+		e2e_wait "Elk veld is gekozen"
+	else
+		e2e_keys e
+		e2e_wait "Your own text"
+		e2e_keys End
+		e2e_type " en partners"; e2e_keys Enter
+		e2e_wait "Every field is settled"
+	fi
 	e2e_keys F5
 	if [ "$lang" = nl ]; then e2e_wait "uw versies zijn verstuurd"; else e2e_wait "your versions are sent"; fi
 	e2e_wait_gone "conflict"
 	e2e_keys C-q
 	e2e_wait_exit
-	grep -q "provider: Acme BV" "$W/a/algoritmes/slimme-parkeerhandhaving.yaml" || fail "mine not kept"
+	if [ "$lang" = nl ]; then want="provider: Acme BV"; else want="provider: Acme BV en partners"; fi
+	grep -q "$want" "$W/a/algoritmes/slimme-parkeerhandhaving.yaml" || fail "the choice was not kept: $(grep provider "$W/a/algoritmes/slimme-parkeerhandhaving.yaml")"
+	ae -C "$W/b" sync >/dev/null 2>&1 || fail "b takes the settled version"
+	grep -q "$want" "$W/b/algoritmes/slimme-parkeerhandhaving.yaml" || fail "the settled version did not reach b"
 }
 
 git init -q --bare "$W/hub.git"
