@@ -82,4 +82,17 @@ store_status flow_ask_review(store *s, const char *slug, const char *message, co
  * the top of the form; else NULL (caller frees). */
 char *flow_changes_banner(store *s, const char *slug);
 
+/* ---- history ---- */
+
+/* The date and time of a version in its author's time zone
+ * ("2026-03-01 14:05"), or "unknown date". */
+void flow_version_when(const store_version *v, char out[32]);
+/* What version i of v (newest first, n of them, from store_log) changed
+ * against the one before it, field by field, [-removed-] and {+added+}
+ * marked; caller frees. */
+char *flow_version_diff(store *s, const char *slug, const store_version *v, size_t i, size_t n);
+/* Saves version v of slug again as a new version (its fields as they were
+ * then). Refuses while the journal holds unsaved text for it. */
+store_status flow_bring_back(store *s, const char *slug, const store_version *v, char **said, char **error);
+
 #endif

@@ -90,6 +90,8 @@ const action_info actions[] = {
 	[A_TAKE_MINE] = { A_TAKE_MINE, N_("Mine"), N_("Settling a conflict: keep your text of this field") },
 	[A_TAKE_THEIRS] = { A_TAKE_THEIRS, N_("Theirs"), N_("Settling a conflict: take the team server's text of this field") },
 	[A_OWN_TEXT] = { A_OWN_TEXT, N_("Own text"), N_("Settling a conflict: write a text of your own for this field") },
+	[A_HISTORY] = { A_HISTORY, N_("History"), N_("Show the versions of the highlighted description: who changed what, when") },
+	[A_BRING_BACK] = { A_BRING_BACK, N_("Bring back"), N_("In the history: save the highlighted version again, as a new version") },
 };
 _Static_assert(sizeof actions / sizeof actions[0] == A_COUNT, "one entry in actions[] per action");
 /* Here curses.h is included: an action name that is also a curses macro
@@ -252,6 +254,14 @@ const key_binding keys[] = {
 	{ A_UP, KEY_UP, CX_SETTLE, false },
 	{ A_DOWN, KEY_DOWN, CX_SETTLE, false },
 	{ A_CANCEL, 27, CX_SETTLE, true },
+	{ A_HISTORY, TK_ALT('l'), CX_LIST, false },
+	{ A_HISTORY, KEY_F(3), CX_LIST, false },
+	{ A_UP, KEY_UP, CX_HISTORY, false },
+	{ A_DOWN, KEY_DOWN, CX_HISTORY, false },
+	{ A_PAGE_UP, KEY_PPAGE, CX_HISTORY, true },
+	{ A_PAGE_DOWN, KEY_NPAGE, CX_HISTORY, true },
+	{ A_BRING_BACK, 'b', CX_HISTORY, true },
+	{ A_CANCEL, 27, CX_HISTORY, true },
 	{ A_REPLY, TK_ALT('c'), CX_FORM, false },
 	{ A_RESOLVE, TK_ALT('d'), CX_FORM, false },
 	{ A_ACCEPT, TK_ALT('a'), CX_FORM, false },
@@ -396,6 +406,7 @@ static const struct help_group {
 	{ CX_TUTOR, N_("In the tutor (algedit tutor)") },
 	{ CX_REVIEW, N_("In the review screen") },
 	{ CX_SETTLE, N_("While settling a conflict (Enter on a description marked conflict)") },
+	{ CX_HISTORY, N_("In the history of a description") },
 };
 
 /* True when keys[j] works for its action somewhere in ctx: no binding

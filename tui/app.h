@@ -40,7 +40,8 @@
 	X(A_CAPTION) \
 	X(A_REVIEW) X(A_REV_NEXT_COMMIT) X(A_REV_PREV_COMMIT) X(A_REV_MODE) X(A_REV_MARK) X(A_COMMENT) \
 	X(A_SUGGEST) X(A_APPROVE) X(A_CHANGES) X(A_REPLY) X(A_RESOLVE) X(A_ACCEPT) X(A_REJECT) X(A_REV_MINE) \
-	X(A_SYNC) X(A_ASK_REVIEW) X(A_TAKE_MINE) X(A_TAKE_THEIRS) X(A_OWN_TEXT)
+	X(A_SYNC) X(A_ASK_REVIEW) X(A_TAKE_MINE) X(A_TAKE_THEIRS) X(A_OWN_TEXT) \
+	X(A_HISTORY) X(A_BRING_BACK)
 
 #define ACTION_ENUM_(name) name,
 typedef enum action {
@@ -71,6 +72,7 @@ enum {
 	CX_CONFIRM = CX_ASK_QUIT | CX_ASK_RECOVER | CX_ASK_REMOVE | CX_ASK_SPELL,
 	CX_TUTOR = 1 << 16,       /* the form in algedit tutor (tutor.c) */
 	CX_SETTLE = 1 << 17,      /* settling a conflict field by field (settle.c) */
+	CX_HISTORY = 1 << 18,     /* the history of a description (history.c) */
 };
 
 typedef struct action_info {
@@ -142,6 +144,7 @@ typedef enum ov_kind {
 	OV_ASKREVIEW, /* the message with a request for review (sync_ui.c) */
 	OV_SETTLE,    /* the fields of a conflict, one by one (settle.c) */
 	OV_SETTLE_EDIT, /* ... your own text for one */
+	OV_HISTORY,   /* the versions of a description (history.c) */
 } ov_kind;
 
 typedef struct list_entry {
@@ -243,6 +246,7 @@ typedef struct dialog_state {
 	time_t recover_when;
 	char *ask_slug;           /* OV_ASKREVIEW: the description */
 	struct settle_state *settle; /* OV_SETTLE: its state (settle.c) */
+	struct history_state *history; /* OV_HISTORY: its state (history.c) */
 } dialog_state;
 
 typedef struct app {
@@ -407,6 +411,13 @@ bool settle_open(app *a, const char *slug, const char *name);
 void settle_handle(app *a, const tui_event *ev, action act);
 void settle_draw(const app *a, int *cy, int *cx);
 void settle_done(app *a);
+/* history.c: the versions of the highlighted description. */
+typedef struct history_state history_state;
+void history_open(app *a);
+void history_handle(app *a, const tui_event *ev, action act);
+void history_settle(app *a);
+void history_draw(const app *a, int *cy, int *cx);
+void history_done(app *a);
 /* dialog.c: a one-line question in a box over the view (the prompt). */
 void dialog_prompt_box(const app *a, const char *title, const char *label, int *cy, int *cx);
 

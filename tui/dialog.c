@@ -123,6 +123,9 @@ void dialog_handle(app *a, const tui_event *ev, action act)
 	case OV_SETTLE:
 		settle_handle(a, ev, act);
 		break;
+	case OV_HISTORY:
+		history_handle(a, ev, act);
+		break;
 	case OV_SPELL:
 		spell_ui_key(a, act, ev);
 		break;
@@ -337,6 +340,9 @@ void dialog_draw(const app *a, int *cy, int *cx)
 	case OV_SETTLE_EDIT:
 		settle_draw(a, cy, cx);
 		break;
+	case OV_HISTORY:
+		history_draw(a, cy, cx);
+		break;
 	case OV_REMOVE:
 		if (a->list.sel < a->list.nshown) {
 			const list_entry *e = &a->list.entries[a->list.shown[a->list.sel]];
@@ -411,6 +417,9 @@ void dialog_settle(app *a)
 			a->dlg.prompt_sel = n - 1;
 		break;
 	}
+	case OV_HISTORY:
+		history_settle(a);
+		break;
 	default:
 		break;
 	}

@@ -564,6 +564,9 @@ void list_handle(app *a, const tui_event *ev, action act)
 	case A_ASK_REVIEW:
 		sync_ui_ask_review(a);
 		break;
+	case A_HISTORY:
+		history_open(a);
+		break;
 	case A_NEW:
 		a->dlg.ov = OV_NEWNAME;
 		tb_set(&a->dlg.prompt, "", 0);

@@ -67,7 +67,7 @@ EXTRA_DIST += tests/e2e/tutor.sh
 
 
 # ---- team: this area's lines go below ----
-libalgedit_a_SOURCES += tui/sync_ui.c tui/settle.c
+libalgedit_a_SOURCES += tui/sync_ui.c tui/settle.c tui/history.c
 TESTS += tests/e2e/tui-team.sh
 EXTRA_DIST += tests/e2e/tui-team.sh
 

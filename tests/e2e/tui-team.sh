@@ -94,6 +94,28 @@ journey() { # journey HUB W H LANG
 	grep -q "$want" "$W/a/algoritmes/slimme-parkeerhandhaving.yaml" || fail "the choice was not kept: $(grep provider "$W/a/algoritmes/slimme-parkeerhandhaving.yaml")"
 	ae -C "$W/b" sync >/dev/null 2>&1 || fail "b takes the settled version"
 	grep -q "$want" "$W/b/algoritmes/slimme-parkeerhandhaving.yaml" || fail "the settled version did not reach b"
+
+	# ---- the history: versions by date and author, what each changed,
+	# the first one brought back as a new version ----
+	e2e_start "$w" "$h" --lang "$lang" -C "$W/a"
+	e2e_wait "Slimme parkee"
+	e2e_keys M-l
+	if [ "$lang" = nl ]; then e2e_wait "Geschiedenis: Slimme parkee"; e2e_wait "Wat de versie van"
+	else e2e_wait "History: Slimme parkee"; e2e_wait "What the version of"; fi
+	e2e_wait "Anna de Vries"
+	e2e_screen | grep -Eq '[0-9]{4}-[0-9]{2}-[0-9]{2} [0-9]{2}:[0-9]{2}  (Anna de Vries|Bob Jansen)' || fail "versions not named by date and author"
+	! e2e_screen | grep -Eq '\b[0-9a-f]{7}\b' || fail "commit codes in the history view"
+	e2e_keys Down Down Down Down Down Down Down Down Down Down
+	e2e_wait "{+Acme+}"
+	e2e_keys b
+	if [ "$lang" = nl ]; then e2e_wait "is terug, als nieuwe versie"; else e2e_wait "is back, as a new version"; fi
+	e2e_keys Escape
+	e2e_wait_gone "Terugzetten"
+	e2e_wait_gone "Bring back"
+	e2e_keys C-q
+	e2e_wait_exit
+	grep -q "^provider: Acme$" "$W/a/algoritmes/slimme-parkeerhandhaving.yaml" || fail "the first version is not back: $(grep provider "$W/a/algoritmes/slimme-parkeerhandhaving.yaml")"
+	[ -z "$(git -C "$W/a" status --porcelain)" ] || fail "bringing back left unsaved files"
 }
 
 git init -q --bare "$W/hub.git"
