@@ -227,6 +227,7 @@ typedef struct form_state {
 	bool journal_pending;
 	long long journal_last;   /* ms, monotonic */
 	bool journal_elsewhere;   /* the last write went to the plain-file journal */
+	char *banner;             /* the reviewer sent it back: who and what (sync_ui_opened) */
 } form_state;
 
 /* The dialog on top of the list or the form, if any (dialog.c). */

@@ -2,7 +2,9 @@
  * sync from the list (F5 or Alt-S; the first time the team server's
  * address is asked), what it did in the status line, the descriptions with
  * fields changed on both sides marked "conflict" in the list, and asking
- * for a review of the highlighted description with a message (Alt-V). */
+ * for a review of the highlighted description with a message (Alt-V), and
+ * the reviewer's answer when a description was sent back (the status line
+ * and the top of the form's pane). */
 #include "config.h"
 #include "tui/app.h"
 #include "tui/persist.h"
@@ -164,7 +166,12 @@ void sync_ui_opened(app *a, const char *slug)
 	if (!s || a->dlg.ov != OV_NONE)
 		return;
 	char *banner = flow_changes_banner(s, slug);
-	if (banner)
-		app_status(a, true, "%s", esc_line(banner));
+	if (!banner)
+		return;
+	app_status(a, true, "%s", esc_line(banner));
+	/* And above the guidance of every field while it is open. */
+	free(a->form.banner);
+	a->form.banner = text_one_line(banner);
+	a->form.guide_field = NULL;
 	free(banner);
 }

@@ -60,6 +60,11 @@ journey() { # journey HUB W H LANG
 	e2e_keys Enter
 	if [ "$lang" = nl ]; then e2e_wait "Wijzigingen gevraagd door Bob Jansen: Noem de leverancier voluit"
 	else e2e_wait "Changes asked by Bob Jansen: Noem de leverancier voluit"; fi
+	# It stays at the top of the pane, under the reviewer's heading, in
+	# every field.
+	e2e_keys Tab
+	if [ "$lang" = nl ]; then e2e_wait "Opmerkingen van de reviewer"; else e2e_wait "Reviewer's comments"; fi
+	e2e_wait "leverancier voluit"
 	e2e_keys C-q
 	e2e_wait "Slimme parkee"
 
