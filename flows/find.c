@@ -87,6 +87,17 @@ char *flow_find_desc(store *s, const char *arg, bool allow_gone, char **error)
 	char *direct = slug_from_arg(arg);
 	if (direct && store_exists(s, direct))
 		return direct;
+	/* The file name of a description that was removed (log, restore): that
+	 * one, even when another now has the name it had. */
+	if (direct && allow_gone) {
+		store_version *v = NULL;
+		size_t nv = 0;
+		if (store_log(s, NULL, direct, 1, -1, &v, &nv) == STORE_OK && nv) {
+			store_versions_free(&v, nv);
+			return direct;
+		}
+		store_versions_free(&v, nv);
+	}
 	size_t n;
 	entry *v = load_entries(s, &n);
 	char *want = slug_from_name(arg);

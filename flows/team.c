@@ -63,8 +63,8 @@ static void report(store *s, flow_sync_result *r)
 	if (rep->retries_used)
 		add_line(&r->lines, &r->nlines, P_("the team server changed while syncing; merged again %d time", "the team server changed while syncing; merged again %d times", rep->retries_used), rep->retries_used);
 	if (rep->pushed && rep->server_empty)
-		add_line(&r->lines, &r->nlines, "%s", _("synced: the team server was empty; your descriptions are the first on it"));
-	else if (rep->pushed)
+		add_line(&r->lines, &r->nlines, "%s", _("the team server was empty; your descriptions are the first on it"));
+	if (rep->pushed)
 		add_line(&r->lines, &r->nlines, "%s", _("synced: your versions are sent"));
 	else if (rep->fast_forward)
 		add_line(&r->lines, &r->nlines, "%s", _("synced: the new versions from the team server are here"));

@@ -72,6 +72,20 @@ START_TEST(find_by_name)
 	slug = flow_find_desc(s, "weg", true, &err);
 	ck_assert_str_eq(slug, "weg");
 	free(slug);
+	/* A removed description's file name stays its own for log and
+	 * restore, even when a new one has its name. */
+	save(s, "parkeren", "Parkeren");
+	ck_assert_int_eq(store_remove(s, "parkeren", NULL), STORE_OK);
+	save(s, "parkeren-2", "Parkeren");
+	slug = flow_find_desc(s, "parkeren", true, &err);
+	ck_assert_str_eq(slug, "parkeren");
+	free(slug);
+	slug = flow_find_desc(s, "parkeren", false, &err);
+	ck_assert_str_eq(slug, "parkeren-2");
+	free(slug);
+	slug = flow_find_desc(s, "Parkeren", true, &err);
+	ck_assert_str_eq(slug, "parkeren-2");
+	free(slug);
 	store_free(&s);
 }
 END_TEST
