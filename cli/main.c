@@ -32,6 +32,8 @@ const cli_command cli_commands[] = {
 	  N_("algedit set SLUG...|--all KEY=VALUE|KEY+=VALUE|KEY-=VALUE...") },
 	{ "log", cmd_log, N_("list the versions of a description: date, author, fields changed"),
 	  N_("algedit log [-n N] SLUG") },
+	{ "history", cmd_log, N_("the history of a description (the same as log); in the editor: Alt-L"),
+	  N_("algedit history [-n N] NAME") },
 	{ "diff", cmd_diff, N_("show what changed in a description, field by field"),
 	  N_("algedit diff [--color=auto|always|never] [--since-approval] [REV|~N [REV|~N]] SLUG") },
 	{ "sync", cmd_sync, N_("send and take the team's changes, merging field by field (the first time: algedit sync URL)"),

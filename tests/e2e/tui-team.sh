@@ -4,8 +4,11 @@
 # connects by typing the address (F5, the first time), asks for a review
 # with a message (Alt-V) and syncs; the reviewer joins (algedit join) and
 # sends it back with a message; the drafter syncs in the editor, sees
-# "changes asked" in the list and the reviewer's message on opening; a
-# same-field conflict shows as "conflict" in the list until it is settled.
+# "changes asked" in the list and the reviewer's message on opening and at
+# the top of the form; a same-field conflict shows as "conflict" in the list
+# and is settled in the editor (keep mine in Dutch, an own text in English);
+# the history (Alt-L) shows the versions by date and author and brings the
+# first one back; the reviewer approves and the drafter sees it after a sync.
 # Dutch at 80x24; then English at 120x40 through a git daemon on 127.0.0.1.
 . "$top_srcdir/tests/e2e/lib.sh"
 
@@ -121,6 +124,19 @@ journey() { # journey HUB W H LANG
 	e2e_wait_exit
 	grep -q "^provider: Acme$" "$W/a/algoritmes/slimme-parkeerhandhaving.yaml" || fail "the first version is not back: $(grep provider "$W/a/algoritmes/slimme-parkeerhandhaving.yaml")"
 	[ -z "$(git -C "$W/a" status --porcelain)" ] || fail "bringing back left unsaved files"
+
+	# ---- approval: the reviewer approves, the drafter sees it ----
+	ae -C "$W/a" sync >/dev/null 2>&1 || fail "a sends the version brought back"
+	ae -C "$W/b" sync >/dev/null 2>&1 || fail "b takes it"
+	ae -C "$W/b" history "Slimme parkeerhandhaving" | grep -q "Anna de Vries" || fail "algedit history"
+	ae -C "$W/b" approve "Slimme parkeerhandhaving" -m "Akkoord" >/dev/null || fail "approve"
+	ae -C "$W/b" sync >/dev/null 2>&1 || fail "b sends the approval"
+	e2e_start "$w" "$h" --lang "$lang" -C "$W/a"
+	e2e_wait "Slimme parkee"
+	e2e_keys F5
+	if [ "$lang" = nl ]; then e2e_wait "goedgekeurd"; else e2e_wait "approved"; fi
+	e2e_keys C-q
+	e2e_wait_exit
 }
 
 git init -q --bare "$W/hub.git"
