@@ -98,9 +98,22 @@ char *flow_find_desc(store *s, const char *arg, bool allow_gone, char **error)
 		}
 		store_versions_free(&v, nv);
 	}
+	char *want = slug_from_name(arg);
+	/* Most names give their own file name: one file read, not all. */
+	if (store_exists(s, want)) {
+		description *d = NULL;
+		const char *nm = store_load(s, want, &d, NULL) == STORE_OK ? ynode_str(desc_value(d, "name")) : NULL;
+		char *f = nm ? slug_from_name(nm) : NULL;
+		bool same = f && !strcmp(f, want);
+		free(f);
+		desc_free(&d);
+		if (same) {
+			free(direct);
+			return want;
+		}
+	}
 	size_t n;
 	entry *v = load_entries(s, &n);
-	char *want = slug_from_name(arg);
 	char *found = NULL;
 	/* The name as the list shows it. */
 	for (size_t i = 0; i < n && !found; i++)

@@ -313,7 +313,8 @@ static const bar_label bar_labels[] = {
 	{ A_CANCEL, CX_ASK_RECOVER, N_("Open the saved version") },
 	{ A_CONFIRM, CX_ASK_REMOVE, N_("Delete") },
 	{ A_CANCEL, CX_ASK_REMOVE, N_("Keep it") },
-	{ A_CANCEL, CX_ASK_SPELL | CX_HELP | CX_GUIDE, N_("Close") },
+	{ A_CANCEL, CX_ASK_SPELL | CX_HELP | CX_GUIDE | CX_HISTORY, N_("Close") },
+	{ A_CANCEL, CX_SETTLE, N_("Back") },
 	{ A_CONFIRM, CX_PROMPT, N_("OK") },
 	{ A_QUIT, CX_REVIEW, N_("Close") },
 };
