@@ -61,9 +61,6 @@ int cmd_join(int argc, char **argv);
  * why and naming the closest. allow_gone: a file name of a description no
  * longer in the folder (log, restore) is taken as it is. */
 char *cli_find_desc(const char *cmd, struct store *s, const char *arg, bool allow_gone);
-/* Asks a user name and password on the terminal for sync and join
- * (cli/sync.c); never stored. */
-int cli_ask_cred(void *ctx, const char *url, const char *user_from_url, char **user, char **password);
 /* Prints what a sync or join did (lines on stdout, the error and notes on
  * stderr); 0 when it succeeded, else 1. */
 struct flow_sync_result;

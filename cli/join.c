@@ -5,6 +5,7 @@
 #include "config.h"
 #include "cli/cli.h"
 #include "flows/flows.h"
+#include "tui/tui.h"
 #include "standard/standard.h"
 #include "base/base.h"
 #include "i18n/i18n.h"
@@ -57,7 +58,7 @@ int cmd_join(int argc, char **argv)
 	}
 	flow_sync_result r;
 	char *workdir = NULL;
-	flow_join(std, dir, url, isatty(0) ? cli_ask_cred : NULL, NULL, &r, &workdir);
+	flow_join(std, dir, url, isatty(0) ? tui_ask_cred : NULL, NULL, &r, &workdir);
 	int rc = cli_sync_show("join", &r);
 	if (workdir && (r.status == STORE_OK || r.status == STORE_CONFLICT)) {
 		printf(_("the team's descriptions are in %s\n"), esc_line(workdir));

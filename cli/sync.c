@@ -6,56 +6,14 @@
 #include "cli/cli.h"
 #include "store/store.h"
 #include "flows/flows.h"
+#include "tui/tui.h"
 #include "base/base.h"
 #include "i18n/i18n.h"
 
-#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <termios.h>
 #include <unistd.h>
-
-static char *tty_line(FILE *tty, const char *prompt, bool hide)
-{
-	struct termios old, raw;
-	int fd = fileno(tty);
-	fprintf(tty, "%s", prompt);
-	fflush(tty);
-	bool restore = hide && tcgetattr(fd, &old) == 0;
-	if (restore) {
-		raw = old;
-		raw.c_lflag &= ~(tcflag_t)ECHO;
-		tcsetattr(fd, TCSAFLUSH, &raw);
-	}
-	char buf[512];
-	char *r = fgets(buf, sizeof buf, tty);
-	if (restore) {
-		tcsetattr(fd, TCSAFLUSH, &old);
-		fputc('\n', tty);
-	}
-	if (!r)
-		return NULL;
-	buf[strcspn(buf, "\r\n")] = '\0';
-	char *out = xstrdup(buf);
-	memset(buf, 0, sizeof buf);
-	return out;
-}
-
-int cli_ask_cred(void *ctx, const char *url, const char *user_from_url, char **user, char **password)
-{
-	(void)ctx;
-	FILE *tty = fopen("/dev/tty", "r+");
-	if (!tty)
-		return -1;
-	char *shown = url_redact(url);
-	fprintf(tty, _("Sign in to %s\n"), esc_line(shown));
-	free(shown);
-	*user = user_from_url ? xstrdup(user_from_url) : tty_line(tty, _("User name: "), false);
-	*password = *user ? tty_line(tty, _("Password: "), true) : NULL;
-	fclose(tty);
-	return *user && *password ? 0 : -1;
-}
 
 static void usage(FILE *f)
 {
@@ -103,7 +61,7 @@ int cmd_sync(int argc, char **argv)
 	if (rc)
 		return rc;
 	flow_sync_result r;
-	flow_sync(s, where, isatty(0) ? cli_ask_cred : NULL, NULL, &r);
+	flow_sync(s, where, isatty(0) ? tui_ask_cred : NULL, NULL, &r);
 	rc = cli_sync_show("sync", &r);
 	flow_sync_result_done(&r);
 	store_free(&s);

@@ -13,8 +13,82 @@
 #include "base/escape.h"
 #include "i18n/i18n.h"
 
+#include <curses.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <termios.h>
+#include <unistd.h>
+
+/* One line from the terminal; hide: without echo (a password). The
+ * buffer is wiped after the copy. */
+static char *tty_line(FILE *tty, const char *prompt, bool hide)
+{
+	struct termios old, raw;
+	int fd = fileno(tty);
+	fprintf(tty, "%s", prompt);
+	fflush(tty);
+	bool restore = tcgetattr(fd, &old) == 0;
+	if (restore) {
+		raw = old;
+		/* Cooked, whatever the screen left: a line with echo (or none). */
+		raw.c_lflag |= (tcflag_t)(ICANON | ECHO);
+		if (hide)
+			raw.c_lflag &= ~(tcflag_t)ECHO;
+		raw.c_iflag |= (tcflag_t)ICRNL;
+		tcsetattr(fd, TCSAFLUSH, &raw);
+	}
+	char buf[512];
+	char *r = fgets(buf, sizeof buf, tty);
+	if (restore) {
+		tcsetattr(fd, TCSAFLUSH, &old);
+		if (hide)
+			fputc('\n', tty);
+	}
+	if (!r)
+		return NULL;
+	buf[strcspn(buf, "\r\n")] = '\0';
+	char *out = xstrdup(buf);
+	memset(buf, 0, sizeof buf);
+	return out;
+}
+
+int tui_ask_cred(void *ctx, const char *url, const char *user_from_url, char **user, char **password)
+{
+	app *a = ctx;
+	*user = *password = NULL;
+	if (a && a->bench)
+		return -1;
+	FILE *tty = fopen("/dev/tty", "r+");
+	if (!tty)
+		return -1;
+	if (a) {
+		/* The full screen steps aside for the question, as when a program
+		 * runs another one, and comes back whole. */
+		def_prog_mode();
+		endwin();
+		/* A clean page for each question: the terminal's own screen
+		 * comes back with the cursor where it was, over the last one. */
+		char *cl = tigetstr("clear");
+		if (cl && cl != (char *)-1) {
+			putp(cl);
+			fflush(stdout);
+		}
+	}
+	char *shown = url_redact(url);
+	fprintf(tty, _("Sign in to %s\n"), esc_line(shown));
+	free(shown);
+	*user = user_from_url ? xstrdup(user_from_url) : tty_line(tty, _("User name: "), false);
+	*password = *user ? tty_line(tty, _("Password: "), true) : NULL;
+	fclose(tty);
+	if (a) {
+		/* Drawn whole again by the next turn's painter. */
+		reset_prog_mode();
+		clearok(curscr, TRUE);
+		a->dirty = true;
+	}
+	return *user && *password ? 0 : -1;
+}
 
 static store *current(app *a)
 {
@@ -59,7 +133,7 @@ static void reload(app *a)
 static void run(app *a, store *s, const char *where)
 {
 	flow_sync_result r;
-	flow_sync(s, where, NULL, NULL, &r);
+	flow_sync(s, where, tui_ask_cred, a, &r);
 	strbuf b = STRBUF_INIT;
 	sb_adds(&b, "");
 	for (size_t i = 0; i < r.nlines; i++)
@@ -68,8 +142,6 @@ static void run(app *a, store *s, const char *where)
 		sb_printf(&b, P_("%zu field was changed both here and on the team server: the description is marked conflict; settle it with algedit resolve (it shows both texts), then sync again.",
 		                 "%zu fields were changed both here and on the team server: the descriptions are marked conflict; settle them with algedit resolve (it shows both texts), then sync again.", r.conflicts),
 		          r.conflicts);
-	else if (r.status == STORE_AUTH)
-		sb_printf(&b, "%s %s", r.error ? r.error : "", _("The editor cannot ask for a password: run algedit sync once in a terminal."));
 	else if (r.status != STORE_OK)
 		sb_adds(&b, r.error ? r.error : "");
 	for (size_t i = 0; i < r.nnotes; i++)

@@ -35,6 +35,11 @@ int tui_review_plain(const standard *std, const char *slug, const char *since, F
 /* True when curses can draw the full screen on standard output's terminal
  * ($TERM known, with cursor addressing); false for TERM=dumb and the like. */
 bool tui_terminal_usable(void);
+/* Asks a user name and password for a sync on the terminal (/dev/tty;
+ * the password without echo), for store_ask_cred; ctx NULL on the command
+ * line, the editor's app while the full screen runs (it steps aside for
+ * the question). Nothing is kept. 0, or -1 without an answer. */
+int tui_ask_cred(void *ctx, const char *url, const char *user_from_url, char **user, char **password);
 
 /* Demos (tui/demo.c). Set before tui_list or tui_edit_file: record the
  * session's keys to record (a key script, see forms/keyscript.h, written

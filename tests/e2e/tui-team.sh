@@ -9,7 +9,8 @@
 # and is settled in the editor (keep mine in Dutch, an own text in English);
 # the history (Alt-L) shows the versions by date and author and brings the
 # first one back; the reviewer approves and the drafter sees it after a sync.
-# Dutch at 80x24; then English at 120x40 through a git daemon on 127.0.0.1.
+# Dutch at 80x24; then English at 120x40 through a git daemon on 127.0.0.1;
+# last, a server that wants a password, asked by the editor on the terminal.
 . "$top_srcdir/tests/e2e/lib.sh"
 
 W="$E2E_TMP/work"
@@ -18,9 +19,14 @@ echo "leak:libpcre2-8.so" > "$E2E_TMP/lsan.supp"
 export LSAN_OPTIONS="suppressions=$E2E_TMP/lsan.supp${LSAN_OPTIONS:+:$LSAN_OPTIONS}"
 ae() { env $E2E_ENV "$ALGEDIT" "$@"; }
 as() { git -C "$1" config user.name "$2" && git -C "$1" config user.email "$3"; }
-DPID=
-stop_daemon() { [ -n "$DPID" ] && kill "$DPID" 2>/dev/null; DPID=; }
-trap 'stop_daemon; e2e_cleanup' EXIT
+DPID= HPID=
+stop_daemon() { [ -z "$DPID" ] || kill "$DPID" 2>/dev/null || true; DPID=; }
+# Until the last line of the screen no longer shows TEXT (a prompt answered).
+e2e_wait_gone_last() {
+	k=200
+	while [ $k -gt 0 ] && e2e_screen | grep -v '^$' | tail -1 | grep -qF -- "$1"; do sleep 0.05; k=$((k - 1)); done
+}
+trap 'stop_daemon; [ -z "$HPID" ] || kill "$HPID" 2>/dev/null || true; e2e_cleanup' EXIT
 
 journey() { # journey HUB W H LANG
 	hub=$1 w=$2 h=$3 lang=$4
@@ -155,4 +161,38 @@ until git ls-remote "git://127.0.0.1:$port/team.git" >/dev/null 2>&1; do
 done
 journey "git://127.0.0.1:$port/team.git" 120 40 en
 stop_daemon
+
+# ---- a server that wants a user name and password: the editor asks them
+# on the terminal, sends them, says they were refused, keeps nothing ----
+python3 "$top_srcdir/tests/e2e/helpers/http401.py" "$E2E_TMP/auth.log" 60 > "$E2E_TMP/hport" &
+HPID=$!
+n=100
+until [ -s "$E2E_TMP/hport" ]; do n=$((n - 1)); [ $n -gt 0 ] || fail "the http server did not start"; sleep 0.1; done
+hport=$(head -1 "$E2E_TMP/hport")
+mkdir -p "$W/c" && git -C "$W/c" init -q -b main
+as "$W/c" "Anna de Vries" anna@gemeente.nl
+ae -C "$W/c" new "Wmo" >/dev/null
+git -C "$W/c" remote add origin "http://127.0.0.1:$hport/team/hub.git"
+e2e_start 80 24 -C "$W/c"
+e2e_wait "Wmo"
+e2e_keys F5
+e2e_wait "Aanmelden bij http://127.0.0.1:$hport/team/hub.git"
+asked=0
+for i in $(seq 200); do
+	last=$(e2e_screen | grep -v '^$' | tail -1)
+	case "$last" in
+	*"Gebruikersnaam:"*) e2e_type anna; e2e_keys Enter; e2e_wait_gone_last "Gebruikersnaam:" ;;
+	*"Wachtwoord:"*) e2e_type geheim-123; e2e_keys Enter; asked=$((asked + 1)); e2e_wait_gone_last "Wachtwoord:" ;;
+	*) e2e_screen | grep -q "de gebruikersnaam of het wachtwoord is geweigerd" && break; sleep 0.05 ;;
+	esac
+done
+[ $asked -ge 1 ] || fail "the password was never asked"
+e2e_wait "de gebruikersnaam of het wachtwoord is geweigerd"
+e2e_wait "Wmo"
+grep -q "Basic $(printf 'anna:geheim-123' | base64)" "$E2E_TMP/auth.log" || fail "the credentials never reached the server"
+e2e_keys C-q
+e2e_wait_exit
+! grep -rq 'geheim-123' "$W/c" "$E2E_TMP/home" || fail "the password was written to disk"
+kill "$HPID" 2>/dev/null || true
+HPID=
 echo "tui-team: ok"
