@@ -7,6 +7,7 @@
  * record (a file under reviews/, committed), for scripts and mail. */
 #include "config.h"
 #include "cli/cli.h"
+#include "flows/flows.h"
 #include "store/store.h"
 #include "forms/diff.h"
 #include "forms/review.h"
@@ -162,52 +163,14 @@ static void words_marked(strbuf *out, const char *a, const char *b)
 	diff_words_free(&w, n);
 }
 
-/* The version the review starts from and why; NULL commit: from nothing. */
+/* The version the review starts from and why; NULL commit: from nothing.
+ * Decided once, for algedit review and the review screen alike
+ * (flows/review.c). */
 static const char *review_base(store *s, store_review *r, const print_opts *o, const char *me, char **why)
 {
-	if (o->since) {
-		store_version *v = NULL;
-		size_t n = 0;
-		const char *rev = o->since;
-		char *tmp = NULL;
-		if (rev[0] == '~') {
-			size_t k = strtoul(rev + 1, NULL, 10);
-			if (k < r->nversions)
-				rev = tmp = xstrdup(r->versions[k].commit);
-		}
-		if (store_log(s, rev, r->slug, 1, i18n_lang(), &v, &n) == STORE_OK && n) {
-			for (size_t i = 0; i < r->nversions; i++)
-				if (!strcmp(r->versions[i].commit, v[0].commit)) {
-					*why = xasprintf(_("since version %.7s (--since %s)"), v[0].commit, o->since);
-					store_versions_free(&v, n);
-					free(tmp);
-					return r->versions[i].commit;
-				}
-		}
-		store_versions_free(&v, n);
-		free(tmp);
-		*why = xasprintf(_("--since %s is not a version of this description; showing all of it"), o->since);
-		return NULL;
-	}
-	if (r->sum.approval) {
-		char date[32];
-		date_of(r->sum.approval->time, date);
-		*why = xasprintf(_("since the approval of version %.7s (%s, %s)"), r->sum.approval->version, r->sum.approval->author, date);
-		for (size_t i = 0; i < r->nversions; i++)
-			if (!strncmp(r->versions[i].commit, r->sum.approval->version, strlen(r->sum.approval->version)))
-				return r->versions[i].commit;
-	}
-	for (size_t i = r->n; me && i-- > 0;) {
-		const review_rec *x = &r->recs[i];
-		if (!x->problem && x->version && x->email && !strcasecmp(x->email, me))
-			for (size_t k = 0; k < r->nversions; k++)
-				if (!strncmp(r->versions[k].commit, x->version, strlen(x->version))) {
-					*why = xasprintf(_("since version %.7s, the last one you reviewed"), r->versions[k].commit);
-					return r->versions[k].commit;
-				}
-	}
-	*why = xstrdup(_("since the start (not approved yet)"));
-	return NULL;
+	size_t k;
+	flow_review_start(s, r, o->since, me, &k, why);
+	return k < r->nversions ? r->versions[k].commit : NULL;
 }
 
 static const char *sugg_status_name(sugg_status st)

@@ -81,6 +81,14 @@ store_status flow_ask_review(store *s, const char *slug, const char *message, co
 /* When the reviewer sent slug back: "Changes asked by NAME: MESSAGE" for
  * the top of the form; else NULL (caller frees). */
 char *flow_changes_banner(store *s, const char *slug);
+/* Where a review of r starts, for the review screen and algedit review
+ * alike: since (~N, or any revision: the newest version at or before it),
+ * else the last approval, else the newer of the version the reviewer me
+ * (an e-mail address; may be NULL) last saw and the last one they wrote a
+ * record about, else the start. *base: an index into r->versions
+ * (r->nversions: from nothing); *why: the reason, translated (caller
+ * frees). */
+void flow_review_start(store *s, const store_review *r, const char *since, const char *me, size_t *base, char **why);
 
 /* ---- history ---- */
 

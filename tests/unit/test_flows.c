@@ -220,6 +220,53 @@ START_TEST(team_on_existing_master)
 }
 END_TEST
 
+/* Where a review starts: one decision for the review screen and algedit
+ * review, with --since as any revision (here HEAD, a review record's
+ * commit, not a version of the description). */
+START_TEST(review_start)
+{
+	store *s = open_repo("r", true);
+	description *d = sample("Parkeren");
+	ck_assert_int_eq(store_save(s, "parkeren", d, NULL), STORE_OK);
+	desc_set_text(d, standard_field(std, "goal"), "Tweede versie.");
+	ck_assert_int_eq(store_save(s, "parkeren", d, NULL), STORE_OK);
+	desc_free(&d);
+	char *said = NULL, *err = NULL;
+	ck_assert_int_eq(flow_ask_review(s, "parkeren", "Graag kijken", NULL, 0, &said, &err), STORE_OK);
+	ck_assert_msg(strstr(said, "parkeren"), "%s", said);
+	free(said);
+	store_review r;
+	ck_assert_int_eq(store_review_load(s, "parkeren", -1, &r), STORE_OK);
+	ck_assert_uint_eq(r.nversions, 2);
+	size_t base;
+	char *why;
+	flow_review_start(s, &r, "HEAD", NULL, &base, &why);
+	ck_assert_uint_eq(base, 0);
+	ck_assert_msg(strstr(why, "--since HEAD"), "%s", why);
+	free(why);
+	flow_review_start(s, &r, "~1", NULL, &base, &why);
+	ck_assert_uint_eq(base, 1);
+	free(why);
+	flow_review_start(s, &r, "nergens", NULL, &base, &why);
+	ck_assert_uint_eq(base, 2);
+	ck_assert_msg(strstr(why, "not a version"), "%s", why);
+	free(why);
+	flow_review_start(s, &r, NULL, NULL, &base, &why);
+	ck_assert_uint_eq(base, 2);
+	ck_assert_msg(strstr(why, "since the start"), "%s", why);
+	free(why);
+	/* The reviewer's own last record names the version they saw. */
+	flow_review_start(s, &r, NULL, "anna@example.nl", &base, &why);
+	ck_assert_uint_eq(base, 0);
+	ck_assert_msg(strstr(why, "the last one you reviewed"), "%s", why);
+	free(why);
+	store_review_done(&r);
+	/* Sent back: the banner names who and what. */
+	ck_assert_ptr_null(flow_changes_banner(s, "parkeren"));
+	store_free(&s);
+}
+END_TEST
+
 static Suite *suite(void)
 {
 	Suite *s = suite_create("flows");
@@ -231,6 +278,7 @@ static Suite *suite(void)
 	tcase_add_test(t, conflict_fields);
 	tcase_add_test(t, team_on_master_server);
 	tcase_add_test(t, team_on_existing_master);
+	tcase_add_test(t, review_start);
 	suite_add_tcase(s, t);
 	return s;
 }
