@@ -693,6 +693,27 @@ typedef struct rec_args {
 	size_t nreviewers;
 } rec_args;
 
+static int ask_review(const char *cmd, store *s, const rec_args *a)
+{
+	char *slug = cli_find_desc(cmd, s, a->slug, false);
+	if (!slug)
+		return 1;
+	if (!cli_ask_author(cmd, s, stderr)) {
+		free(slug);
+		return 1;
+	}
+	char *said = NULL, *err = NULL;
+	int rc = flow_ask_review(s, slug, a->msg, (const char *const *)a->reviewers, a->nreviewers, &said, &err) == STORE_OK ? 0 : 1;
+	if (rc)
+		cli_error(cmd, "%s", err ? err : "");
+	else
+		printf("%s\n", esc_line(said));
+	free(said);
+	free(err);
+	free(slug);
+	return rc;
+}
+
 static void rec_usage(FILE *f, const char *cmd)
 {
 	cli_usage(f, cmd);
@@ -802,6 +823,14 @@ int cmd_review_record(int argc, char **argv)
 	standard *std = NULL;
 	store *s = NULL;
 	if ((rc = cli_store_open(cmd, &std, &s))) {
+		rec_args_done(&a);
+		return rc;
+	}
+	if (kind == RK_REQUEST) {
+		/* Asking for a review is one flow, the editor's too (flows/review.c). */
+		rc = ask_review(cmd, s, &a);
+		store_free(&s);
+		standard_free(&std);
 		rec_args_done(&a);
 		return rc;
 	}
@@ -971,13 +1000,6 @@ int cmd_review_record(int argc, char **argv)
 	case RK_CHANGES:
 		rec.text = xstrdup(a.msg);
 		msg = xasprintf(_("Changes requested: %s"), a.slug);
-		break;
-	case RK_REQUEST:
-		rec.text = a.msg ? xstrdup(a.msg) : NULL;
-		rec.reviewers = xcalloc(a.nreviewers + 1, sizeof *rec.reviewers);
-		for (size_t k = 0; k < a.nreviewers; k++)
-			rec.reviewers[rec.nreviewers++] = xstrdup(a.reviewers[k]);
-		msg = xasprintf(_("Review asked: %s"), a.slug);
 		break;
 	case RK_MARK:
 		msg = xasprintf(_("Reviewed: %s (%s)"), label, a.slug);
