@@ -27,19 +27,6 @@ static void usage(FILE *f)
 	                       "Exit status: 0 synced, 1 conflict or refused, 2 usage error."));
 }
 
-/* What a sync or a join did, said on the terminal (cli/join.c too). */
-int cli_sync_show(const char *cmd, const flow_sync_result *r)
-{
-	for (size_t i = 0; i < r->nlines; i++)
-		printf("%s\n", esc_line(r->lines[i]));
-	fflush(stdout);
-	if (r->error)
-		cli_error(cmd, "%s", r->error);
-	for (size_t i = 0; i < r->nnotes; i++)
-		fprintf(stderr, _("algedit %s: note: %s\n"), cmd, esc_line(r->notes[i]));
-	return r->status == STORE_OK ? 0 : 1;
-}
-
 int cmd_sync(int argc, char **argv)
 {
 	const char *where = NULL;
