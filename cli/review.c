@@ -935,8 +935,10 @@ int cmd_review_record(int argc, char **argv)
 		rc = 1;
 		goto out;
 	}
+	/* Said in words; the ID is what a reply or an accept names, the
+	 * version's code is needed nowhere here. */
 	strbuf o = STRBUF_INIT;
-	sb_printf(&o, "[%.7s] ", info.commit);
+	sb_adds(&o, "");
 	cli_safe_str(&o, msg);
 	sb_printf(&o, "  (%s %s)\n", _("ID"), rec.id);
 	out_safe(&o);

@@ -96,6 +96,9 @@ grep -q 'bedoelt u "Slimme parkeerhandhaving" (slimme-parkeerhandhaving)' err ||
 "$A" -C bob log slimme-parkeerhandhaving >out
 grep -q "\[review gevraagd " out || fail "review event not in Dutch: $(cat out)"
 ! grep -q "ask-review" out || fail "jargon in the Dutch history: $(cat out)"
+"$A" -C bob comment "Slimme parkeerhandhaving" provider "Voluit graag" >out || fail "comment by name"
+grep -q "(ID [0-9a-f]*)" out || fail "the comment's ID is not said: $(cat out)"
+! grep -Eq '\[[0-9a-f]{7}\]' out || fail "a commit code as the name of what was done: $(cat out)"
 
 # ---- a password in the address is neither printed nor stored ----
 "$A" -C lone new "Alleen" >/dev/null
