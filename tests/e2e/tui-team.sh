@@ -10,7 +10,8 @@
 # the history (Alt-L) shows the versions by date and author and brings the
 # first one back; the reviewer approves and the drafter sees it after a sync.
 # Dutch at 80x24; then English at 120x40 through a git daemon on 127.0.0.1;
-# last, a server that wants a password, asked by the editor on the terminal.
+# join on a terminal opens the list; last, a server that wants a password,
+# asked by the editor on the terminal.
 . "$top_srcdir/tests/e2e/lib.sh"
 
 W="$E2E_TMP/work"
@@ -148,6 +149,18 @@ journey() { # journey HUB W H LANG
 git init -q --bare "$W/hub.git"
 [ "$(cat "$W/hub.git/HEAD")" = "ref: refs/heads/master" ] || fail "premise: the server's HEAD is not master"
 journey "$W/hub.git" 80 24 nl
+
+# ---- join on a terminal: asked who you are once, then the list opens ----
+e2e_start 80 24 join "$W/hub.git" -C "$W/newcomer"
+e2e_wait "Uw naam:"
+e2e_type "Carla de Boer"; e2e_keys Enter
+e2e_wait "Uw e-mailadres:"
+e2e_type "carla@gemeente.nl"; e2e_keys Enter
+e2e_wait "Slimme parkee"
+e2e_wait "beschrijvingen in $W/newcomer"
+e2e_keys C-q
+e2e_wait_exit
+[ -f "$W/newcomer/algoritmes/slimme-parkeerhandhaving.yaml" ] || fail "join on a terminal brought nothing"
 
 port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
 mkdir -p "$W/srv" && git init -q --bare "$W/srv/team.git"
