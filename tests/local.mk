@@ -27,6 +27,15 @@ TEST_EXTENSIONS += .fuzz
 FUZZ_LOG_COMPILER = $(SHELL) $(srcdir)/tests/fuzz/run.sh
 
 # ---- term: this area's lines go below ----
+TESTS += tests/e2e/tui-terminals.sh
+EXTRA_DIST += tests/e2e/tui-terminals.sh
+check_PROGRAMS += tests/fuzz/fuzz_input
+tests_fuzz_fuzz_input_SOURCES = tests/fuzz/fuzz_input.c $(FUZZ_DRIVER)
+tests_fuzz_fuzz_input_CFLAGS = $(FUZZ_CFLAGS)
+tests_fuzz_fuzz_input_LDFLAGS = $(FUZZ_LINKFLAGS)
+tests_fuzz_fuzz_input_LDADD = $(ALL_LIBS)
+TESTS += tests/fuzz/input.fuzz
+EXTRA_DIST += tests/fuzz/input.fuzz
 
 UNIT_TESTS += tests/unit/test_standard
 

@@ -159,6 +159,7 @@ const key_binding keys[] = {
 	{ A_QUIT, TK_CTRL('q'), CX_FORM | CX_LIST, true },
 	{ A_QUIT, KEY_F(10), CX_FORM | CX_LIST, false },
 	{ A_CAPTION, KEY_F(12), CX_FORM | CX_LIST, false },
+	{ A_CAPTION, TK_ALT('m'), CX_FORM | CX_LIST, false },
 
 	/* Items: the list of {title, link}, and one item being edited. */
 	ENTER_KEYS(A_ITEM_DONE, CX_ITEMEDIT, true),

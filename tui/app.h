@@ -111,6 +111,7 @@ const char *bar_name(action id, unsigned ctx);
 enum {
 	TK_CTRL_LEFT = 0x120000, TK_CTRL_RIGHT, TK_CTRL_HOME, TK_CTRL_END, TK_ALT_UP, TK_ALT_DOWN,
 	TK_CTRL_UP, TK_CTRL_DOWN, TK_ALT_ENTER, TK_PASTE_START, TK_PASTE_END, TK_ALT_PGUP, TK_ALT_PGDN,
+	TK_UNKNOWN,           /* an escape sequence not known: dropped, ev->text names it */
 };
 
 const action_info *action_get(action a);
@@ -253,7 +254,7 @@ typedef struct dialog_state {
 typedef struct app {
 	const standard *std;
 	int lang;                 /* 0 nl, 1 en: the standard's texts */
-	bool utf8;                /* the terminal takes UTF-8 (else ASCII markers) */
+	bool utf8;                /* the terminal shows ✓ ✎ … (else ASCII marks; tui_term_glyphs) */
 	bool color;
 	int rows, cols;           /* terminal size, as of the last layout */
 	layout lay;               /* this turn's layout (app_relayout) */

@@ -9,6 +9,7 @@
 #include "config.h"
 #include "tui/app.h"
 #include "tui/persist.h"
+#include "tui/input.h"
 #include "forms/progress.h"
 #include "forms/rules.h"
 #include "forms/suggest.h"
@@ -170,7 +171,10 @@ static void form_refresh(app *a)
 		finished_mark = a->form.tb.cur < a->form.marks[i].start || a->form.tb.cur > a->form.marks[i].end;
 	if (finished_mark && !a->spell_hinted && a->dlg.ov == OV_NONE && (!a->status || a->status_tip)) {
 		a->spell_hinted = true;
-		app_status(a, false, "%s", _("Underlined: maybe misspelt. F7 (or Alt-S) shows suggestions."));
+		/* F7 only where the terminal has it (vt100's terminfo has no F11,
+		 * a real VT100 keyboard no F7 beyond its keypad). */
+		app_status(a, false, "%s", input_has_key(KEY_F(7)) ? _("Underlined: maybe misspelt. F7 (or Alt-S) shows suggestions.")
+		                                                   : _("Underlined: maybe misspelt. Alt-S shows suggestions."));
 	}
 	a->dirty = true;
 }
@@ -1064,7 +1068,7 @@ static void left_panel(const app *a, int top, int h, int w)
 		puts_at(a, y, 0, 2, is_cur ? ">" : " ", sel | A_BOLD);
 		puts_at(a, y, 1, 1, marker(a, m), sel | mark_attr(a, m));
 		if (review_notes_count(rw->f->key))
-			puts_at(a, y, 2, 1, a->utf8 ? "✎" : "*", sel | A_BOLD);
+			puts_at(a, y, 2, 1, glyph(a, G_NOTE), sel | A_BOLD);
 		put_cut(a, y, 3, w - 3, rw->text, sel);
 	}
 }

@@ -225,7 +225,7 @@ void settle_draw(const app *a, int *cy, int *cx)
 		if (at)
 			fill(y, 0, a->cols, at);
 		const char *label = c->field ? c->field->label[a->lang] : c->key;
-		char *line = xasprintf("%s %s%s%s", k == st->sel ? ">" : " ", label, c->choice == CHOICE_NONE ? "" : "  · ",
+		char *line = xasprintf("%s %s%s%s", k == st->sel ? ">" : " ", label, c->choice == CHOICE_NONE ? "" : ": ",
 		                       c->choice == CHOICE_NONE ? "" : flow_choice_label(c->choice));
 		put_cut(a, y, 1, a->cols - 2, line, at | (c->choice == CHOICE_NONE ? A_BOLD : 0));
 		free(line);

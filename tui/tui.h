@@ -40,6 +40,15 @@ bool tui_terminal_usable(void);
  * line, the editor's app while the full screen runs (it steps aside for
  * the question). Nothing is kept. 0, or -1 without an answer. */
 int tui_ask_cred(void *ctx, const char *url, const char *user_from_url, char **user, char **password);
+/* The locale the full screen reads keys and shows text in (before it
+ * starts): 0 the locale's own (UTF-8, or an 8-bit set such as ISO-8859-1
+ * that ncursesw converts), 1 a UTF-8 locale put in place of an ASCII one
+ * (C, POSIX, a locale that is not installed; *used names it), -1 no UTF-8
+ * locale exists to put there (the screen would lose typed text). */
+int tui_term_locale(const char **used);
+/* Whether the screen can show signs such as ✓ ✎ … (a UTF-8 locale on a
+ * terminal other than the Linux console); else their ASCII forms. */
+bool tui_term_glyphs(void);
 
 /* Demos (tui/demo.c). Set before tui_list or tui_edit_file: record the
  * session's keys to record (a key script, see forms/keyscript.h, written
