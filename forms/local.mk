@@ -63,3 +63,20 @@ tests_fuzz_fuzz_keyscript_LDFLAGS = $(FUZZ_LINKFLAGS)
 tests_fuzz_fuzz_keyscript_LDADD = $(ALL_LIBS)
 TESTS += tests/fuzz/keyscript.fuzz
 EXTRA_DIST += tests/fuzz/keyscript.fuzz
+
+# Quality before publication: the register's completeness score and the
+# plain-Dutch advice (forms/quality), its unit test, fuzz target and bench.
+libalgedit_a_SOURCES += forms/quality.h forms/quality.c
+UNIT_TESTS += tests/unit/test_quality
+check_PROGRAMS += tests/fuzz/fuzz_quality
+tests_fuzz_fuzz_quality_SOURCES = tests/fuzz/fuzz_quality.c $(FUZZ_DRIVER)
+tests_fuzz_fuzz_quality_CFLAGS = $(FUZZ_CFLAGS)
+tests_fuzz_fuzz_quality_LDFLAGS = $(FUZZ_LINKFLAGS)
+tests_fuzz_fuzz_quality_LDADD = $(ALL_LIBS)
+TESTS += tests/fuzz/quality.fuzz
+EXTRA_DIST += tests/fuzz/quality.fuzz
+check_PROGRAMS += bench/quality/quality_bench
+bench_quality_quality_bench_SOURCES = bench/quality/quality_bench.c
+bench_quality_quality_bench_LDADD = $(ALL_LIBS)
+BENCHES += bench/quality/quality_bench$(EXEEXT)
+EXTRA_DIST += bench/quality/run bench/quality/b1-texts.txt

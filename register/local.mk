@@ -17,3 +17,6 @@ tests_fuzz_fuzz_register_LDFLAGS = $(FUZZ_LINKFLAGS)
 tests_fuzz_fuzz_register_LDADD = $(ALL_LIBS)
 TESTS += tests/fuzz/register.fuzz
 EXTRA_DIST += tests/fuzz/register.fuzz
+
+# The link check (algedit check --links, Alt-L in the editor).
+libalgedit_a_SOURCES += register/links.h register/links.c

@@ -54,6 +54,8 @@ UNIT_TESTS += tests/unit/test_oracle
 UNIT_TESTS += tests/unit/test_desc
 
 # ---- quality: this area's lines go below ----
+TESTS += tests/e2e/links.sh tests/e2e/quality.sh
+EXTRA_DIST += tests/e2e/links.sh tests/e2e/quality.sh
 
 check_PROGRAMS += tests/fuzz/fuzz_desc
 tests_fuzz_fuzz_desc_SOURCES = tests/fuzz/fuzz_desc.c $(FUZZ_DRIVER)

@@ -37,7 +37,7 @@
 	X(A_OPEN) X(A_NEW) X(A_REMOVE) X(A_PAGE_UP) X(A_PAGE_DOWN) X(A_CONFIRM) X(A_RECOVER) X(A_SPELL) \
 	X(A_TEMPLATE) X(A_GUIDE_FULL) X(A_GUIDE_UP) X(A_GUIDE_DOWN) \
 	X(A_TUTOR_CHECK) X(A_TUTOR_HINT) X(A_TUTOR_NEXT) X(A_TUTOR_PREV) X(A_TUTOR_REPLY) \
-	X(A_CAPTION) \
+	X(A_CAPTION) X(A_LINKS) \
 	X(A_REVIEW) X(A_REV_NEXT_COMMIT) X(A_REV_PREV_COMMIT) X(A_REV_MODE) X(A_REV_MARK) X(A_COMMENT) \
 	X(A_SUGGEST) X(A_APPROVE) X(A_CHANGES) X(A_REPLY) X(A_RESOLVE) X(A_ACCEPT) X(A_REJECT) X(A_REV_MINE) \
 	X(A_SYNC) X(A_ASK_REVIEW) X(A_TAKE_MINE) X(A_TAKE_THEIRS) X(A_OWN_TEXT) \
@@ -152,6 +152,7 @@ typedef struct list_entry {
 	char *path, *slug;
 	char *name, *status;
 	size_t req_filled, req_total, always_filled, always_total, errors;
+	int score;                /* the register's completeness score; -1: unread */
 	time_t mtime;
 	bool loaded;
 	bool unsaved;             /* no file: only the journal holds its text */

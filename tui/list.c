@@ -14,6 +14,7 @@
 #include "base/contain.h"
 #include "i18n/i18n.h"
 #include "tui/draw.h"
+#include "tui/quality_ui.h"
 
 #include <curses.h>
 
@@ -71,6 +72,7 @@ static void load_entry(app *a, list_entry *e)
 	xfree(&e->name);
 	xfree(&e->status);
 	e->req_filled = e->req_total = e->always_filled = e->always_total = e->errors = 0;
+	e->score = -1;
 	struct stat st;
 	if (stat(e->path, &st) == 0)
 		e->mtime = st.st_mtime;
@@ -100,6 +102,7 @@ static void load_entry(app *a, list_entry *e)
 		e->req_total = c.req_total;
 		e->always_filled = c.always_filled;
 		e->always_total = c.always_total;
+		e->score = quality_ui_score_of(d);
 	}
 	e->errors = findings_count(&fs, SEV_ERROR);
 	desc_free(&d);
@@ -631,16 +634,23 @@ static void list_paint(const app *a)
 	/* The review column where the repository has reviews: instead of the
 	 * date below 100 columns, so the names stay readable at 80. */
 	int cw_rev = a->list.has_reviews ? 17 : 0;
+	/* The register's completeness score ("Vulling"), in its colours:
+	 * below 100 columns in the date's place, so the names keep their
+	 * width at 80; where the review column took that place, the form's
+	 * title bar shows the score. */
+	int cw_score = 11;
 	if (cw_rev && w < 100)
+		cw_date = cw_score = 0;
+	if (w < 100)
 		cw_date = 0;
 	/* The name is the column that must stay: on a narrow screen the others
 	 * go, the date first and the errors last, until it has room. */
 	enum { NAME_MIN = 14 };
-	int *drop[] = { &cw_date, &cw_rev, &cw_req, &cw_status, &cw_err };
+	int *drop[] = { &cw_date, &cw_score, &cw_rev, &cw_req, &cw_status, &cw_err };
 	int cw_name = 0;
 	for (size_t i = 0;; i++) {
 		cw_name = w;
-		int *all[] = { &cw_status, &cw_req, &cw_err, &cw_rev, &cw_date };
+		int *all[] = { &cw_status, &cw_req, &cw_score, &cw_err, &cw_rev, &cw_date };
 		for (size_t j = 0; j < sizeof all / sizeof all[0]; j++)
 			if (*all[j])
 				cw_name -= *all[j] + 1;
@@ -659,6 +669,10 @@ static void list_paint(const app *a)
 	if (cw_req) {
 		puts_at(a, y, cx, cw_req, _("Req./shown"), A_BOLD);
 		cx += cw_req + 1;
+	}
+	if (cw_score) {
+		puts_at(a, y, cx, cw_score, _("Complete"), A_BOLD);
+		cx += cw_score + 1;
 	}
 	if (cw_err) {
 		puts_at(a, y, cx, cw_err, _("Errors"), A_BOLD);
@@ -700,6 +714,14 @@ static void list_paint(const app *a)
 			snprintf(buf, sizeof buf, "%zu/%zu %zu/%zu", e->req_filled, e->req_total, e->always_filled, e->always_total);
 			puts_at(a, yy, cx, cw_req, buf, at);
 			cx += cw_req + 1;
+		}
+		if (cw_score) {
+			if (e->score >= 0) {
+				snprintf(buf, sizeof buf, "%3d%%", e->score);
+				puts_at(a, yy, cx, cw_score, buf, at);
+				quality_ui_paint(a, yy, cx, 4, e->score, at);
+			}
+			cx += cw_score + 1;
 		}
 		if (cw_err) {
 			snprintf(buf, sizeof buf, "%s%zu", e->errors ? "! " : "  ", e->errors);

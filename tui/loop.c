@@ -4,6 +4,7 @@
  * flushed before the editor leaves, so closing the terminal loses nothing. */
 #include "config.h"
 #include "tui/app.h"
+#include "tui/quality_ui.h"
 #include "tui/input.h"
 #include "tui/demo.h"
 #include "tui/persist.h"
@@ -118,6 +119,9 @@ static int run(app *a)
 			wait = 0;
 		/* Wake up for the dictionary and for suggestions being computed. */
 		if (spell_ui_tick(a) && wait > 100)
+			wait = 100;
+		/* And for the link check's answer (Alt-L). */
+		if (quality_ui_tick(a) && wait > 100)
 			wait = 100;
 		/* Something arrived for the screen: look at the keyboard without
 		 * waiting, then draw; keys are read on every turn all the same. */
