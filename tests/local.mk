@@ -72,6 +72,18 @@ EXTRA_DIST += tests/e2e/check-json.sh
 
 # ---- scale: this area's lines go below ----
 
+UNIT_TESTS += tests/unit/test_store_scale tests/unit/test_jsonsplit
+TESTS += tests/e2e/import-large.sh
+EXTRA_DIST += tests/e2e/import-large.sh
+
+check_PROGRAMS += tests/fuzz/fuzz_jsonsplit
+tests_fuzz_fuzz_jsonsplit_SOURCES = tests/fuzz/fuzz_jsonsplit.c $(FUZZ_DRIVER)
+tests_fuzz_fuzz_jsonsplit_CFLAGS = $(FUZZ_CFLAGS)
+tests_fuzz_fuzz_jsonsplit_LDFLAGS = $(FUZZ_LINKFLAGS)
+tests_fuzz_fuzz_jsonsplit_LDADD = $(ALL_LIBS)
+TESTS += tests/fuzz/jsonsplit.fuzz
+EXTRA_DIST += tests/fuzz/jsonsplit.fuzz
+
 TESTS += tests/house-rules.sh
 EXTRA_DIST += tests/house-rules.sh
 
