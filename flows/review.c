@@ -114,7 +114,9 @@ void flow_review_start(store *s, const store_review *r, const char *since, const
 		}
 	}
 	/* The newer of: the version this reviewer last saw in the review
-	 * screen, the last version they wrote a record about. */
+	 * screen, the last version they wrote a record about. Asking for a
+	 * review, replying or taking a suggestion is the drafter's side, not
+	 * a review. */
 	size_t best = r->nversions;
 	char *seen = me ? store_review_seen(s, r->slug, me) : NULL;
 	if (seen)
@@ -123,6 +125,9 @@ void flow_review_start(store *s, const store_review *r, const char *since, const
 	for (size_t i = r->n; me && i-- > 0;) {
 		const review_rec *x = &r->recs[i];
 		if (x->problem || !x->version || !x->email || strcasecmp(x->email, me))
+			continue;
+		if (x->kind == RK_REQUEST || x->kind == RK_REPLY || x->kind == RK_ACCEPT || x->kind == RK_REJECT ||
+		    x->kind == RK_PUBLISH)
 			continue;
 		size_t k = index_of(r, x->version);
 		if (k >= r->nversions)
@@ -133,7 +138,11 @@ void flow_review_start(store *s, const store_review *r, const char *since, const
 	}
 	if (best < r->nversions) {
 		*base = best;
-		*why = xasprintf(_("since version %.7s, the last one you reviewed"), r->versions[best].commit);
+		/* Said of what the person did: a drafter looking at her own
+		 * work has seen it, not reviewed it. */
+		bool own = r->versions[best].email && !strcasecmp(r->versions[best].email, me);
+		*why = !own ? xasprintf(_("since version %.7s, the last one you reviewed"), r->versions[best].commit)
+		            : xasprintf(_("since version %.7s, the last one you looked at here"), r->versions[best].commit);
 		return;
 	}
 	*why = xstrdup(_("since the start (not approved yet)"));
