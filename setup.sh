@@ -9,9 +9,10 @@ cd "$(dirname "$0")"
 top=$(pwd)
 
 # ca-certificates: the CAs that sync over https trusts (minimal images have none).
+# po4a: the build makes the Dutch man page from doc/algedit.1 and doc/po/nl.po.
 PACKAGES="build-essential clang autoconf automake gettext pkg-config make
 libncurses-dev libyaml-dev libgit2-dev libcurl4-openssl-dev libhunspell-dev hunspell hunspell-nl
-check tmux locales git python3 python3-yaml ca-certificates"
+check tmux locales git python3 python3-yaml ca-certificates po4a"
 # Only the tests need these: sync over ssh against an sshd the test starts on
 # 127.0.0.1, over https with certificates the test makes (openssl), and a
 # trace of which files a save opens (strace). Not installed for "run": Debian

@@ -66,6 +66,16 @@ int cmd_diff(int argc, char **argv);
 int cmd_sync(int argc, char **argv);
 int cmd_resolve(int argc, char **argv);
 int cmd_restore(int argc, char **argv);
+int cmd_join(int argc, char **argv);
+/* The slug of the description arg names: its name as the list shows it,
+ * its file name, or the start of either (cli/common.c); NULL after saying
+ * why and naming the closest. allow_gone: a file name of a description no
+ * longer in the folder (log, restore) is taken as it is. */
+char *cli_find_desc(const char *cmd, struct store *s, const char *arg, bool allow_gone);
+/* Prints what a sync or join did (lines on stdout, the error and notes on
+ * stderr); 0 when it succeeded, else 1. */
+struct flow_sync_result;
+int cli_sync_show(const char *cmd, const struct flow_sync_result *r);
 /* Loads the standard and opens the repository (-C DIR); 0 or an exit code. */
 int cli_store_open(const char *cmd, struct standard **std, struct store **s);
 /* True when saves have an author: from git config, else asked once on a

@@ -2,9 +2,11 @@
  * another: opening the drafts repository, saving with an author (asked once
  * on a terminal and kept in the user's config), text from files and remotes
  * made safe for the terminal, dates and field labels as commands print
- * them, and one review event as a line of algedit log. */
+ * them, one review event as a line of algedit log, a description as a
+ * person names it, and what a sync or a join did. */
 #include "config.h"
 #include "cli/cli.h"
+#include "flows/flows.h"
 #include "store/store.h"
 #include "tui/tui.h"
 #include "tui/persist.h"
@@ -45,15 +47,30 @@ int cli_store_open(const char *cmd, standard **std, store **s)
 	return 0;
 }
 
+static void put_wrapped(FILE *out, const char *text);
+
+/* One answer typed on the terminal before the full screen. The terminal
+ * edits the line itself, so an arrow key or Backspace that it does not
+ * handle arrives as bytes (ESC [ D, ^H): such a line is asked again, never
+ * kept in a name or address that signs every version. */
 static char *ask_line(FILE *out, const char *prompt)
 {
-	fprintf(out, "%s", prompt);
-	fflush(out);
-	char buf[512];
-	if (!fgets(buf, sizeof buf, stdin))
-		return NULL;
-	buf[strcspn(buf, "\r\n")] = '\0';
-	return xstrdup(buf);
+	for (int t = 0; t < 5; t++) {
+		fprintf(out, "%s", prompt);
+		fflush(out);
+		char buf[512];
+		if (!fgets(buf, sizeof buf, stdin))
+			return NULL;
+		buf[strcspn(buf, "\r\n")] = '\0';
+		bool ctl = false;
+		for (const unsigned char *p = (const unsigned char *)buf; *p; p++)
+			ctl |= *p < 0x20 || *p == 0x7F;
+		if (!ctl && utf8_invalid_offset(buf, strlen(buf)) < 0)
+			return xstrdup(buf);
+		put_wrapped(out, _("The arrow keys and other special keys cannot be used in this answer; type it again, with Backspace to correct it."));
+		fputc('\n', out);
+	}
+	return NULL;
 }
 
 /* text on out, wrapped at spaces to the terminal's width (the first-run
@@ -211,6 +228,26 @@ const char *cli_field_label(const standard *std, const char *key)
 	return f ? f->label[i18n_lang()] : key ? key : "";
 }
 
+/* What a review event is, in the user's words (the file names keep the
+ * English kind names; a person reads these). */
+static const char *kind_words(review_kind k)
+{
+	switch (k) {
+	case RK_REQUEST: return _("review asked");
+	case RK_COMMENT: return _("comment");
+	case RK_REPLY: return _("reply");
+	case RK_RESOLVE: return _("comment settled");
+	case RK_SUGGEST: return _("suggestion");
+	case RK_ACCEPT: return _("suggestion taken");
+	case RK_REJECT: return _("suggestion declined");
+	case RK_APPROVE: return _("approved");
+	case RK_CHANGES: return _("changes asked");
+	case RK_MARK: return _("field reviewed");
+	case RK_PUBLISH: return _("published");
+	default: return review_kind_name(k);
+	}
+}
+
 /* One review event as a line for algedit log: "[comment 1a2b3c4d] Goal: text". */
 void cli_review_event(strbuf *out, const review_rec *r, const standard *std)
 {
@@ -218,7 +255,7 @@ void cli_review_event(strbuf *out, const review_rec *r, const standard *std)
 	cli_date(r->time, date);
 	sb_printf(out, "%-7s  %s  ", "", date);
 	cli_safe_str(out, r->author ? r->author : "?");
-	sb_printf(out, "  [%s ", review_kind_name(r->kind));
+	sb_printf(out, "  [%s ", kind_words(r->kind));
 	cli_safe_str(out, r->id);
 	sb_adds(out, "]");
 	if (r->field) {
@@ -240,6 +277,28 @@ void cli_review_event(strbuf *out, const review_rec *r, const standard *std)
 			sb_adds(out, "…");
 	}
 	sb_addc(out, '\n');
+}
+
+char *cli_find_desc(const char *cmd, struct store *s, const char *arg, bool allow_gone)
+{
+	char *err = NULL;
+	char *slug = flow_find_desc(s, arg, allow_gone, &err);
+	if (!slug)
+		cli_error(cmd, "%s", err ? err : "");
+	free(err);
+	return slug;
+}
+
+int cli_sync_show(const char *cmd, const flow_sync_result *r)
+{
+	for (size_t i = 0; i < r->nlines; i++)
+		printf("%s\n", esc_line(r->lines[i]));
+	fflush(stdout);
+	if (r->error)
+		cli_error(cmd, "%s", r->error);
+	for (size_t i = 0; i < r->nnotes; i++)
+		fprintf(stderr, _("algedit %s: note: %s\n"), cmd, esc_line(r->notes[i]));
+	return r->status == STORE_OK ? 0 : 1;
 }
 
 /* ---- the sandbox of demos: played (demo.c) and recorded (main.c) ---- */

@@ -104,11 +104,6 @@ int cmd_diff(int argc, char **argv)
 		usage(stderr);
 		return 2;
 	}
-	char *slug = slug_from_arg(pos[npos - 1]);
-	if (!slug) {
-		cli_error("diff", _("\"%s\" is not a description name (letters, digits and -)"), pos[npos - 1]);
-		return 2;
-	}
 	if (color < 0) {
 		const char *nc = getenv("NO_COLOR");
 		color = isatty(1) && !(nc && *nc);
@@ -116,9 +111,13 @@ int cmd_diff(int argc, char **argv)
 	standard *std;
 	store *s;
 	int rc = cli_store_open("diff", &std, &s);
-	if (rc) {
-		free(slug);
+	if (rc)
 		return rc;
+	char *slug = cli_find_desc("diff", s, pos[npos - 1], true);
+	if (!slug) {
+		store_free(&s);
+		standard_free(&std);
+		return 2;
 	}
 	const char *ra = npos >= 2 ? pos[0] : "HEAD", *rb = npos == 3 ? pos[1] : NULL;
 	char *rel_a = NULL, *rel_b = NULL;

@@ -3,6 +3,7 @@
  * supplier template (or an API body) into an algedit description file. */
 #include "config.h"
 #include "cli/cli.h"
+#include "flows/flows.h"
 #include "forms/exchange.h"
 #include "forms/jsonsplit.h"
 #include "forms/diff.h"
@@ -43,23 +44,24 @@ static void print_findings(const char *path, const findings *fs, severity worst)
 	}
 }
 
-/* A description file, or the slug of one in the drafts repository (-C DIR,
- * or the default one) when no such file exists. */
+/* A description file, or one in the drafts repository (-C DIR, or the
+ * default one) named as the list shows it (flows/find.c) when no such file
+ * exists. */
 static description *read_file_or_slug(const standard *std, const char *arg, findings *fs)
 {
 	struct stat st;
-	char *slug = stat(arg, &st) == 0 ? NULL : slug_from_arg(arg);
-	if (!slug)
+	if (stat(arg, &st) == 0)
 		return desc_read_file(std, arg, DESC_YAML, fs);
 	store *s = NULL;
-	char *err = NULL;
+	char *err = NULL, *slug = NULL;
 	description *d = NULL;
 	if (store_open(std, cli_repo_dir, &s, &err) != STORE_OK) {
 		findings_add(fs, SEV_ERROR, ORIGIN_INPUT, "repository", NULL, NULL, 0, 0, "%s", err);
 		free(err);
-	} else if (!store_exists(s, slug)) {
+	} else if (!(slug = flow_find_desc(s, arg, false, &err))) {
 		findings_add(fs, SEV_ERROR, ORIGIN_INPUT, "no-description", NULL, NULL, 0, 0,
-		             _("there is no file %s and no description %s in the drafts repository"), arg, slug);
+		             _("there is no file %s and no description %s in the drafts repository"), arg, arg);
+		free(err);
 	} else if (store_load(s, slug, &d, fs) != STORE_OK && !fs->n) {
 		findings_add(fs, SEV_ERROR, ORIGIN_INPUT, "repository", NULL, NULL, 0, 0, "%s", store_error(s));
 	}

@@ -63,6 +63,9 @@ algedit_SOURCES += cli/common.c cli/assign.c
 
 
 # ---- team: this area's lines go below ----
+algedit_SOURCES += cli/join.c
+TESTS += tests/e2e/team-cli.sh
+EXTRA_DIST += tests/e2e/team-cli.sh
 
 
 

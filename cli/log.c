@@ -51,18 +51,21 @@ int cmd_log(int argc, char **argv)
 			return 2;
 		}
 	}
-	char *slug = arg ? slug_from_arg(arg) : NULL;
-	if (!slug) {
-		cli_error("log", "%s", arg ? _("that is not a description name (letters, digits and -)") : _("give the description, e.g. algedit log parkeerhandhaving"));
+	if (!arg) {
+		cli_error("log", "%s", _("give the description, e.g. algedit log parkeerhandhaving"));
 		usage(stderr);
 		return 2;
 	}
 	standard *std;
 	store *s;
 	int rc = cli_store_open("log", &std, &s);
-	if (rc) {
-		free(slug);
+	if (rc)
 		return rc;
+	char *slug = cli_find_desc("log", s, arg, true);
+	if (!slug) {
+		store_free(&s);
+		standard_free(&std);
+		return 2;
 	}
 	store_version *v = NULL;
 	size_t n = 0;

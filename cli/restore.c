@@ -37,19 +37,21 @@ int cmd_restore(int argc, char **argv)
 			return 2;
 		}
 	}
-	char *slug = arg ? slug_from_arg(arg) : NULL;
-	if (!slug) {
-		cli_error("restore", "%s", arg ? _("that is not a description name (letters, digits and -)")
-		                               : _("give the description, e.g. algedit restore parkeerhandhaving"));
+	if (!arg) {
+		cli_error("restore", "%s", _("give the description, e.g. algedit restore parkeerhandhaving"));
 		usage(stderr);
 		return 2;
 	}
 	standard *std;
 	store *s;
 	int rc = cli_store_open("restore", &std, &s);
-	if (rc) {
-		free(slug);
+	if (rc)
 		return rc;
+	char *slug = cli_find_desc("restore", s, arg, true);
+	if (!slug) {
+		store_free(&s);
+		standard_free(&std);
+		return 2;
 	}
 	store_saved info;
 	store_status st = cli_ask_author("restore", s, stderr) ? store_restore(s, slug, &info) : STORE_NO_AUTHOR;

@@ -7,6 +7,7 @@
  * record (a file under reviews/, committed), for scripts and mail. */
 #include "config.h"
 #include "cli/cli.h"
+#include "flows/flows.h"
 #include "store/store.h"
 #include "forms/diff.h"
 #include "forms/review.h"
@@ -70,52 +71,14 @@ static void words_marked(strbuf *out, const char *a, const char *b)
 	diff_words_free(&w, n);
 }
 
-/* The version the review starts from and why; NULL commit: from nothing. */
+/* The version the review starts from and why; NULL commit: from nothing.
+ * Decided once, for algedit review and the review screen alike
+ * (flows/review.c). */
 static const char *review_base(store *s, store_review *r, const print_opts *o, const char *me, char **why)
 {
-	if (o->since) {
-		store_version *v = NULL;
-		size_t n = 0;
-		const char *rev = o->since;
-		char *tmp = NULL;
-		if (rev[0] == '~') {
-			size_t k = strtoul(rev + 1, NULL, 10);
-			if (k < r->nversions)
-				rev = tmp = xstrdup(r->versions[k].commit);
-		}
-		if (store_log(s, rev, r->slug, 1, i18n_lang(), &v, &n) == STORE_OK && n) {
-			for (size_t i = 0; i < r->nversions; i++)
-				if (!strcmp(r->versions[i].commit, v[0].commit)) {
-					*why = xasprintf(_("since version %.7s (--since %s)"), v[0].commit, o->since);
-					store_versions_free(&v, n);
-					free(tmp);
-					return r->versions[i].commit;
-				}
-		}
-		store_versions_free(&v, n);
-		free(tmp);
-		*why = xasprintf(_("--since %s is not a version of this description; showing all of it"), o->since);
-		return NULL;
-	}
-	if (r->sum.approval) {
-		char date[32];
-		cli_date(r->sum.approval->time, date);
-		*why = xasprintf(_("since the approval of version %.7s (%s, %s)"), r->sum.approval->version, r->sum.approval->author, date);
-		for (size_t i = 0; i < r->nversions; i++)
-			if (!strncmp(r->versions[i].commit, r->sum.approval->version, strlen(r->sum.approval->version)))
-				return r->versions[i].commit;
-	}
-	for (size_t i = r->n; me && i-- > 0;) {
-		const review_rec *x = &r->recs[i];
-		if (!x->problem && x->version && x->email && !strcasecmp(x->email, me))
-			for (size_t k = 0; k < r->nversions; k++)
-				if (!strncmp(r->versions[k].commit, x->version, strlen(x->version))) {
-					*why = xasprintf(_("since version %.7s, the last one you reviewed"), r->versions[k].commit);
-					return r->versions[k].commit;
-				}
-	}
-	*why = xstrdup(_("since the start (not approved yet)"));
-	return NULL;
+	size_t k;
+	flow_review_start(s, r, o->since, me, &k, why);
+	return k < r->nversions ? r->versions[k].commit : NULL;
 }
 
 /* After "approved by NAME": what is known of the approval's signature. */
@@ -594,9 +557,9 @@ int cmd_review(int argc, char **argv)
 			cli_error("review", _("unknown option \"%s\""), argv[i]);
 			review_usage(stderr);
 			rc = 2;
-		} else if (!(slugs[n++] = slug_from_arg(argv[i]))) {
-			cli_error("review", _("\"%s\" is not a description name (letters, digits and -)"), argv[i]);
-			rc = 2;
+		} else {
+			/* Found by name once the repository is open. */
+			slugs[n++] = xstrdup(argv[i]);
 		}
 	}
 	if (!rc && list && n) {
@@ -615,6 +578,13 @@ int cmd_review(int argc, char **argv)
 	store *s = NULL;
 	if (!rc)
 		rc = cli_store_open("review", &std, &s);
+	for (size_t i = 0; !rc && i < n; i++) {
+		char *sl = cli_find_desc("review", s, slugs[i], false);
+		if (!sl)
+			rc = 1;
+		else
+			free(slugs[i]), slugs[i] = sl;
+	}
 	if (!rc && !print && !list) {
 		if (!store_exists(s, slugs[0])) {
 			cli_error("review", _("there is no description %s; algedit new NAME makes one"), slugs[0]);
@@ -687,6 +657,27 @@ typedef struct rec_args {
 	size_t nreviewers;
 } rec_args;
 
+static int ask_review(const char *cmd, store *s, const rec_args *a)
+{
+	char *slug = cli_find_desc(cmd, s, a->slug, false);
+	if (!slug)
+		return 1;
+	if (!cli_ask_author(cmd, s, stderr)) {
+		free(slug);
+		return 1;
+	}
+	char *said = NULL, *err = NULL;
+	int rc = flow_ask_review(s, slug, a->msg, (const char *const *)a->reviewers, a->nreviewers, &said, &err) == STORE_OK ? 0 : 1;
+	if (rc)
+		cli_error(cmd, "%s", err ? err : "");
+	else
+		printf("%s\n", esc_line(said));
+	free(said);
+	free(err);
+	free(slug);
+	return rc;
+}
+
 static void rec_usage(FILE *f, const char *cmd)
 {
 	cli_usage(f, cmd);
@@ -746,10 +737,8 @@ static int parse_rec_args(int argc, char **argv, rec_args *a, int npos_want)
 		rec_usage(stderr, a->cmd);
 		return 2;
 	}
-	if (!(a->slug = slug_from_arg(pos[0]))) {
-		cli_error(a->cmd, _("\"%s\" is not a description name (letters, digits and -)"), pos[0]);
-		return 2;
-	}
+	/* Found by name once the repository is open. */
+	a->slug = xstrdup(pos[0]);
 	if (!strcmp(a->cmd, "comment")) {
 		/* comment SLUG FIELD TEXT | comment SLUG --reply ID TEXT | --resolve ID */
 		if (a->reply && npos == 2)
@@ -805,12 +794,27 @@ int cmd_review_record(int argc, char **argv)
 		rec_args_done(&a);
 		return rc;
 	}
+	if (kind == RK_REQUEST) {
+		/* Asking for a review is one flow, the editor's too (flows/review.c). */
+		rc = ask_review(cmd, s, &a);
+		store_free(&s);
+		standard_free(&std);
+		rec_args_done(&a);
+		return rc;
+	}
 	store_review r;
 	memset(&r, 0, sizeof r);
 	review_rec rec;
 	memset(&rec, 0, sizeof rec);
 	description *d = NULL;
 	char *msg = NULL, *value = NULL;
+	char *found = cli_find_desc(cmd, s, a.slug, false);
+	if (!found) {
+		rc = 1;
+		goto out;
+	}
+	free(a.slug);
+	a.slug = found;
 	if (!store_exists(s, a.slug)) {
 		cli_error(cmd, _("there is no description %s; algedit new NAME makes one"), a.slug);
 		rc = 1;
@@ -974,13 +978,6 @@ int cmd_review_record(int argc, char **argv)
 		rec.text = xstrdup(a.msg);
 		msg = xasprintf(_("Changes requested: %s"), a.slug);
 		break;
-	case RK_REQUEST:
-		rec.text = a.msg ? xstrdup(a.msg) : NULL;
-		rec.reviewers = xcalloc(a.nreviewers + 1, sizeof *rec.reviewers);
-		for (size_t k = 0; k < a.nreviewers; k++)
-			rec.reviewers[rec.nreviewers++] = xstrdup(a.reviewers[k]);
-		msg = xasprintf(_("Review asked: %s"), a.slug);
-		break;
 	case RK_MARK:
 		msg = xasprintf(_("Reviewed: %s (%s)"), label, a.slug);
 		break;
@@ -998,8 +995,10 @@ int cmd_review_record(int argc, char **argv)
 		rc = 1;
 		goto out;
 	}
+	/* Said in words; the ID is what a reply or an accept names, the
+	 * version's code is needed nowhere here. */
 	strbuf o = STRBUF_INIT;
-	sb_printf(&o, "[%.7s] ", info.commit);
+	sb_adds(&o, "");
 	cli_safe_str(&o, msg);
 	sb_printf(&o, "  (%s %s)\n", _("ID"), rec.id);
 	out_safe(&o);

@@ -56,14 +56,9 @@ int cmd_set(int argc, char **argv)
 		else if (strchr(argv[i], '='))
 			assign[nassign++] = argv[i];
 		else {
-			char *sl = slug_from_arg(argv[i]);
-			if (!sl) {
-				cli_error("set", _("\"%s\" is not a description name (letters, digits and -); algedit log lists them"), argv[i]);
-				rc = 2;
-				break;
-			}
+			/* Found by name once the repository is open. */
 			slugs = xrealloc(slugs, (nslugs + 1) * sizeof *slugs);
-			slugs[nslugs++] = sl;
+			slugs[nslugs++] = xstrdup(argv[i]);
 		}
 	}
 	if (!rc && ((!nslugs && !all) || !nassign)) {
@@ -76,6 +71,15 @@ int cmd_set(int argc, char **argv)
 	description **ds = NULL;
 	if (!rc)
 		rc = cli_store_open("set", &std, &s);
+	for (size_t i = 0; !rc && i < nslugs; i++) {
+		char *sl = cli_find_desc("set", s, slugs[i], false);
+		if (!sl) {
+			rc = 2;
+			break;
+		}
+		free(slugs[i]);
+		slugs[i] = sl;
+	}
 	if (!rc && all) {
 		char **more, **refused;
 		size_t nmore, nrefused;

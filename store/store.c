@@ -272,7 +272,7 @@ static char *owner_message(const char *path)
 	return m;
 }
 
-store_status store_open(const standard *std, const char *dir, store **out, char **err)
+static store_status open_impl(const standard *std, const char *dir, bool scaffold, store **out, char **err)
 {
 	*out = NULL;
 	*err = NULL;
@@ -335,7 +335,7 @@ store_status store_open(const standard *std, const char *dir, store **out, char 
 	}
 	s->workdir = with_slash(git_repository_workdir(s->repo));
 	s->gitdir = with_slash(git_repository_path(s->repo));
-	if (created && first_commit(s) < 0) {
+	if (created && scaffold && first_commit(s) < 0) {
 		*err = xstrdup(store_error(s));
 		rc = STORE_ERROR;
 		goto fail;
@@ -347,6 +347,16 @@ fail:
 	free(path);
 	store_free(&s);
 	return rc;
+}
+
+store_status store_open(const standard *std, const char *dir, store **out, char **err)
+{
+	return open_impl(std, dir, true, out, err);
+}
+
+store_status store_open_join(const standard *std, const char *dir, store **out, char **err)
+{
+	return open_impl(std, dir, false, out, err);
 }
 
 void store_free(store **ps)

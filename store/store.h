@@ -214,9 +214,41 @@ typedef struct store_sync_report {
 	bool pushed;
 	bool up_to_date;
 	int retries_used;
+	/* The team server's side: the branch synced with there ("main", or
+	 * "master" on a server that already had that one), whether it held no
+	 * branch at all before (ours was sent as the first), and whether its
+	 * default branch (HEAD) names no branch it has, as with a plain
+	 * git init --bare that another branch was sent to: a git clone of it
+	 * then holds no files (algedit join and sync find them anyway). */
+	char team_branch[128];
+	bool server_empty;
+	bool server_head_unset;
+	bool server_head_unknown; /* sent first to an http(s) server: not asked again */
 } store_sync_report;
 
-/* Fetches, merges field by field, pushes; on a push refused because the
+/* Connects the repository to a team server: the remote "origin" with url
+ * (an existing local folder is made absolute; a password written in the
+ * address is left out, never stored: it is asked when needed). Already
+ * connected to that address: STORE_OK, *added false. Connected to another
+ * one: STORE_ERROR saying so, nothing changed. */
+store_status store_connect(store *s, const char *url, bool *added);
+/* Whether a remote called name exists. */
+bool store_has_remote(store *s, const char *name);
+/* The address of the remote sync would use (NULL: none), without a
+ * password; caller frees. */
+char *store_remote_url(store *s);
+
+/* Opens dir (NULL: the default) to join a team: like store_open, but a
+ * folder that does not exist or is empty becomes a repository without a
+ * first commit, so the team's history can be taken as it is. */
+store_status store_open_join(const standard *std, const char *dir, store **out, char **err);
+
+/* Fetches, merges field by field, pushes. The branch on the server is the
+ * one this branch synced with before, else the server's default branch,
+ * else the one with this branch's name, else the server's only branch;
+ * a server without any gets this branch. A branch with no versions yet
+ * takes the server's as they are, and so does one holding only the
+ * repository's first commit (no descriptions). Then pushes; on a push refused because the
  * remote moved, fetches, merges and pushes again. Conflicting fields stop it
  * with STORE_CONFLICT before anything is committed: resolve them with
  * store_resolve, then sync again. report may be NULL. */

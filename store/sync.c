@@ -343,6 +343,21 @@ static void apply_choices(store *s, const sync_state *st, const char *slug, merg
 	desc_free(&edits);
 }
 
+/* A root commit with no descriptions and no review records: the first
+ * commit a new repository gets (README, .algedit/), nothing of the user's. */
+static bool is_scaffold(git_repository *repo, const git_oid *id)
+{
+	git_commit *c = NULL;
+	git_tree *t = NULL;
+	bool r = false;
+	if (git_commit_lookup(&c, repo, id) == 0 && git_commit_parentcount(c) == 0 && git_commit_tree(&t, c) == 0)
+		r = !git_tree_entry_byname(t, "algoritmes") && !git_tree_entry_byname(t, "reviews");
+	git_error_clear();
+	git_tree_free(t);
+	git_commit_free(c);
+	return r;
+}
+
 /* Merges theirs into HEAD. STORE_OK with *up_to_date or *ff set, or a merge
  * commit made; STORE_CONFLICT with the state written for store_resolve. */
 static store_status integrate(store *s, const git_oid *theirs, const char *remote_name, store_sync_report *rep)
@@ -355,7 +370,11 @@ static store_status integrate(store *s, const git_oid *theirs, const char *remot
 		state_clear(s);
 		return STORE_OK;
 	}
-	if (!have_ours || git_graph_descendant_of(s->repo, theirs, &ours_id) == 1) {
+	/* A repository that holds only its own first commit joins the team's
+	 * history instead of merging two unrelated ones. */
+	if (!have_ours || git_graph_descendant_of(s->repo, theirs, &ours_id) == 1 ||
+	    (git_merge_base(&base_id, s->repo, &ours_id, theirs) < 0 && is_scaffold(s->repo, &ours_id))) {
+		git_error_clear();
 		store_status rc = move_to(s, have_ours ? &ours_id : NULL, theirs, "algedit sync: fast-forward");
 		if (rc == STORE_OK) {
 			rep->fast_forward = true;
@@ -454,8 +473,8 @@ static store_status integrate(store *s, const git_oid *theirs, const char *remot
 			rc = store_fail(s, STORE_IO, _("cannot record the conflicts in %s: %s"), s->gitdir, strerror(errno));
 		} else {
 			rc = store_fail(s, STORE_CONFLICT,
-			                P_("%zu field was changed both here and on %s:%s\nChoose per field: algedit resolve SLUG FIELD mine|theirs, or algedit resolve SLUG FIELD=VALUE; then algedit sync",
-			                   "%zu fields were changed both here and on %s:%s\nChoose per field: algedit resolve SLUG FIELD mine|theirs, or algedit resolve SLUG FIELD=VALUE; then algedit sync", nopen),
+			                P_("%zu field was changed both here and on %s:%s\nSettle it: algedit resolve shows both texts; algedit resolve NAME FIELD mine|theirs keeps one, or NAME FIELD=TEXT gives your own; then algedit sync",
+			                   "%zu fields were changed both here and on %s:%s\nSettle them one by one: algedit resolve shows both texts; algedit resolve NAME FIELD mine|theirs keeps one, or NAME FIELD=TEXT gives your own; then algedit sync", nopen),
 			                nopen, remote_name, b.s);
 		}
 		sb_done(&b);
@@ -776,13 +795,121 @@ static store_status pick_remote(store *s, const char *want, git_remote **out)
 	}
 	store_status rc = STORE_OK;
 	if (!names.count)
-		rc = store_fail(s, STORE_NO_REMOTE, _("this repository has no remote to sync with; add one: git -C %s remote add origin URL"), s->workdir);
+		rc = store_fail(s, STORE_NO_REMOTE, "%s", _("this repository is not connected to a team server yet; connect it once with: algedit sync URL (the address of the team's repository, from IT)"));
 	else if (!name)
 		rc = store_fail(s, STORE_NO_REMOTE, "%s", _("this repository has several remotes; name one: algedit sync REMOTE (git remote lists them)"));
 	else if (git_remote_lookup(out, s->repo, name) < 0)
 		rc = store_fail(s, STORE_NO_REMOTE, _("there is no remote called %s; git remote lists them, git remote add %s URL adds it"), name, name);
 	git_strarray_dispose(&names);
 	return rc;
+}
+
+/* How the remote is named to a person: "origin", the name git gives the
+ * one a repository was cloned from or connected to, is "the team server". */
+static const char *remote_shown(const char *rname)
+{
+	return !strcmp(rname, "origin") ? _("the team server") : rname;
+}
+
+/* What the server has: its branches and what its HEAD names (when it
+ * names a branch it has; a server's HEAD on a branch that does not exist
+ * is not advertised at all). */
+typedef struct server_heads {
+	paths branches;         /* "refs/heads/..." */
+	char *head;             /* "refs/heads/..." or NULL */
+} server_heads;
+
+static void server_heads_done(server_heads *h)
+{
+	paths_done(&h->branches);
+	free(h->head);
+	memset(h, 0, sizeof *h);
+}
+
+static int server_ls(git_remote *remote, server_heads *h)
+{
+	const git_remote_head **refs;
+	size_t n;
+	server_heads_done(h);
+	if (git_remote_ls(&refs, &n, remote) < 0)
+		return -1;
+	for (size_t i = 0; i < n; i++) {
+		if (str_starts(refs[i]->name, "refs/heads/") && slug_valid(refs[i]->name + 11))
+			paths_add(&h->branches, refs[i]->name);
+		else if (!strcmp(refs[i]->name, "HEAD") && refs[i]->symref_target &&
+		         str_starts(refs[i]->symref_target, "refs/heads/"))
+			h->head = xstrdup(refs[i]->symref_target);
+	}
+	return 0;
+}
+
+/* The configured branch.<ours>.merge when branch.<ours>.remote is rname. */
+static char *configured_merge(store *s, const char *short_name, const char *rname)
+{
+	git_config *cfg = NULL;
+	git_buf b = { 0 };
+	char *out = NULL;
+	char *rkey = xasprintf("branch.%s.remote", short_name), *mkey = xasprintf("branch.%s.merge", short_name);
+	if (git_repository_config_snapshot(&cfg, s->repo) == 0 && git_config_get_string_buf(&b, cfg, rkey) == 0 &&
+	    !strcmp(b.ptr, rname)) {
+		git_buf_dispose(&b);
+		if (git_config_get_string_buf(&b, cfg, mkey) == 0 && str_starts(b.ptr, "refs/heads/"))
+			out = xstrdup(b.ptr);
+	}
+	git_error_clear();
+	git_buf_dispose(&b);
+	git_config_free(cfg);
+	free(rkey);
+	free(mkey);
+	return out;
+}
+
+/* Remembers which branch of the server this branch syncs with, as git
+ * does (branch.<name>.remote, branch.<name>.merge). */
+static void remember_merge(store *s, const char *short_name, const char *rname, const char *team)
+{
+	char *have = configured_merge(s, short_name, rname);
+	bool same = have && !strcmp(have, team);
+	free(have);
+	if (same)
+		return;
+	git_config *cfg = NULL;
+	char *rkey = xasprintf("branch.%s.remote", short_name), *mkey = xasprintf("branch.%s.merge", short_name);
+	if (git_repository_config(&cfg, s->repo) == 0) {
+		(void)git_config_set_string(cfg, rkey, rname);
+		(void)git_config_set_string(cfg, mkey, team);
+	}
+	git_error_clear();
+	git_config_free(cfg);
+	free(rkey);
+	free(mkey);
+}
+
+/* The server's branch to sync with (see store.h), or NULL with the
+ * message set: several branches and none to choose. */
+static char *pick_team_branch(store *s, const server_heads *h, const char *branch_ref, const char *short_name,
+                              const char *rname, store_sync_report *rep)
+{
+	char *want = configured_merge(s, short_name, rname);
+	rep->server_empty = h->branches.n == 0;
+	rep->server_head_unset = !h->head;
+	if (want && paths_has(&h->branches, want))
+		return want;
+	free(want);
+	if (h->head && paths_has(&h->branches, h->head))
+		return xstrdup(h->head);
+	if (paths_has(&h->branches, branch_ref) || h->branches.n == 0)
+		return xstrdup(branch_ref);
+	if (h->branches.n == 1)
+		return xstrdup(h->branches.v[0]);
+	strbuf b = STRBUF_INIT;
+	for (size_t i = 0; i < h->branches.n; i++)
+		sb_printf(&b, "%s%s", i ? ", " : "", h->branches.v[i] + 11);
+	store_fail(s, STORE_ERROR, _("%s holds several lines of work (branches: %s), none called %s, and does not say which is the team's; "
+	                             "ask IT which one, then choose it once with: git -C %s config branch.%s.merge refs/heads/NAME"),
+	           remote_shown(rname), b.s, short_name, s->workdir, short_name);
+	sb_done(&b);
+	return NULL;
 }
 
 store_status store_sync(store *s, const store_sync_opts *o, store_sync_report *report)
@@ -795,10 +922,12 @@ store_status store_sync(store *s, const store_sync_opts *o, store_sync_report *r
 		return rc;
 	git_remote *remote = NULL;
 	git_reference *head = NULL;
-	char *branch_ref = NULL, *tracking = NULL, *spec = NULL;
+	char *branch_ref = NULL, *tracking = NULL, *spec = NULL, *team = NULL;
+	server_heads sh = { 0 };
 	if ((rc = pick_remote(s, o ? o->remote : NULL, &remote)) != STORE_OK)
 		return rc;
 	const char *rname = git_remote_name(remote), *url = git_remote_url(remote);
+	const char *shown = remote_shown(rname);
 	/* For http, which may redirect to https: the certificates the user
 	 * named (store/tls.c). */
 	if (url && !strncasecmp(url, "http", 4) && (rc = store_tls_prepare(s)) != STORE_OK)
@@ -809,29 +938,59 @@ store_status store_sync(store *s, const store_sync_opts *o, store_sync_report *r
 		goto out;
 	}
 	branch_ref = xstrdup(git_reference_symbolic_target(head));
-	const char *short_name = str_starts(branch_ref, "refs/heads/") ? branch_ref + 11 : branch_ref;
-	tracking = xasprintf("refs/remotes/%s/%s", rname, short_name);
-	spec = xasprintf("%s:%s", branch_ref, branch_ref);
 	int retries = o && o->retries > 0 ? o->retries : 3;
 	for (int attempt = 0;; attempt++) {
 		net_ctx c = { .s = s, .o = o };
 		store_sync_opts none = { 0 };
 		if (!o)
 			c.o = &none;
+		/* Connected first to see the server's branches; the fetch then uses
+		 * the same connection (credentials are asked once). */
+		git_remote_callbacks cb;
+		callbacks(&cb, &c);
+		int e = git_remote_connect(remote, GIT_DIRECTION_FETCH, &cb, NULL, NULL);
+		if (e < 0 || server_ls(remote, &sh) < 0) {
+			rc = net_fail(s, &c, e < 0 ? e : -1, shown, url);
+			goto out;
+		}
+		const char *short_name = str_starts(branch_ref, "refs/heads/") ? branch_ref + 11 : branch_ref;
+		free(team);
+		if (!(team = pick_team_branch(s, &sh, branch_ref, short_name, rname, rep))) {
+			rc = STORE_ERROR;
+			goto out;
+		}
+		snprintf(rep->team_branch, sizeof rep->team_branch, "%s", team + 11);
+		/* No version here yet: this branch takes the server's name (a clone
+		 * of a server whose HEAD names a branch it does not have sits on
+		 * that missing branch). */
+		git_oid tmp;
+		if (strcmp(team, branch_ref) && git_reference_name_to_id(&tmp, s->repo, "HEAD") < 0 &&
+		    git_repository_set_head(s->repo, team) == 0) {
+			free(branch_ref);
+			branch_ref = xstrdup(team);
+			short_name = branch_ref + 11;
+		}
+		git_error_clear();
+		free(tracking);
+		free(spec);
+		tracking = xasprintf("refs/remotes/%s/%s", rname, team + 11);
+		spec = xasprintf("%s:%s", branch_ref, team);
 		git_fetch_options fo;
 		git_fetch_options_init(&fo, GIT_FETCH_OPTIONS_VERSION);
 		callbacks(&fo.callbacks, &c);
-		int e = git_remote_fetch(remote, NULL, &fo, "algedit sync: fetch");
+		e = git_remote_fetch(remote, NULL, &fo, "algedit sync: fetch");
 		if (e < 0) {
-			rc = net_fail(s, &c, e, rname, url);
+			rc = net_fail(s, &c, e, shown, url);
 			goto out;
 		}
 		git_oid theirs;
-		c.have_expect = git_reference_name_to_id(&theirs, s->repo, tracking) == 0;
+		c.have_expect = paths_has(&sh.branches, team) && git_reference_name_to_id(&theirs, s->repo, tracking) == 0;
 		git_error_clear();
 		if (c.have_expect) {
 			git_oid_cpy(&c.expect, &theirs);
-			rc = integrate(s, &theirs, rname, rep);
+			rc = integrate(s, &theirs, shown, rep);
+			if (rc == STORE_CONFLICT)
+				remember_merge(s, short_name, rname, team);
 			if (rc != STORE_OK)
 				goto out;
 		}
@@ -842,8 +1001,10 @@ store_status store_sync(store *s, const store_sync_opts *o, store_sync_report *r
 			rep->up_to_date = true;
 			goto out;
 		}
-		if (c.have_expect && git_oid_equal(&ours, &theirs))
+		if (c.have_expect && git_oid_equal(&ours, &theirs)) {
+			remember_merge(s, short_name, rname, team);
 			goto out;
+		}
 		git_push_options po;
 		git_push_options_init(&po, GIT_PUSH_OPTIONS_VERSION);
 		callbacks(&po.callbacks, &c);
@@ -851,28 +1012,127 @@ store_status store_sync(store *s, const store_sync_opts *o, store_sync_report *r
 		git_strarray refspecs = { &spec, 1 };
 		e = git_remote_push(remote, &refspecs, &po);
 		if (e < 0 && !c.rejected && e != GIT_ENONFASTFORWARD) {
-			rc = net_fail(s, &c, e, rname, url);
+			rc = net_fail(s, &c, e, shown, url);
 			goto out;
 		}
 		git_error_clear();
 		if (!c.rejected && e == 0) {
 			rep->pushed = true;
 			rep->up_to_date = false;
+			remember_merge(s, short_name, rname, team);
+			/* The first branch on an empty server: whether its HEAD names it
+			 * shows only now. Not asked over http(s), which would ask for
+			 * the password again. */
+			if (rep->server_empty && url && strncasecmp(url, "http", 4)) {
+				net_ctx c2 = { .s = s, .o = c.o };
+				callbacks(&cb, &c2);
+				if (git_remote_connect(remote, GIT_DIRECTION_FETCH, &cb, NULL, NULL) == 0 && server_ls(remote, &sh) == 0)
+					rep->server_head_unset = !sh.head || strcmp(sh.head, team);
+				git_error_clear();
+			} else if (rep->server_empty) {
+				rep->server_head_unknown = true;
+			}
 			goto out;
 		}
 		/* The remote moved: fetch, merge and push again. */
 		if (attempt >= retries) {
-			rc = store_fail(s, STORE_REJECTED, _("%s kept changing while syncing (tried %d times); sync again in a moment"), rname, attempt + 1);
+			rc = store_fail(s, STORE_REJECTED, _("%s kept changing while syncing (tried %d times); sync again in a moment"), shown, attempt + 1);
 			goto out;
 		}
 		rep->retries_used++;
 	}
 out:
+	if (remote && git_remote_connected(remote))
+		git_remote_disconnect(remote);
+	server_heads_done(&sh);
 	free(branch_ref);
 	free(tracking);
 	free(spec);
+	free(team);
 	git_reference_free(head);
 	git_remote_free(remote);
+	return rc;
+}
+
+/* ---- connecting ---- */
+
+/* url with the password of its user part left out ("https://anna:pw@h/x"
+ * becomes "https://anna@h/x"). */
+static char *strip_password(const char *url)
+{
+	const char *sep = strstr(url, "://");
+	if (!sep)
+		return xstrdup(url);
+	const char *auth = sep + 3, *end = auth + strcspn(auth, "/?#");
+	const char *at = NULL;
+	for (const char *p = auth; p < end; p++)
+		if (*p == '@')
+			at = p;
+	const char *colon = at ? memchr(auth, ':', (size_t)(at - auth)) : NULL;
+	if (!colon)
+		return xstrdup(url);
+	return xasprintf("%.*s%s", (int)(colon - url), url, at);
+}
+
+bool store_has_remote(store *s, const char *name)
+{
+	git_remote *r = NULL;
+	bool ok = git_remote_lookup(&r, s->repo, name) == 0;
+	git_error_clear();
+	git_remote_free(r);
+	return ok;
+}
+
+char *store_remote_url(store *s)
+{
+	git_remote *r = NULL;
+	char *out = NULL;
+	if (pick_remote(s, NULL, &r) == STORE_OK && git_remote_url(r))
+		out = strip_password(git_remote_url(r));
+	git_error_clear();
+	git_remote_free(r);
+	return out;
+}
+
+store_status store_connect(store *s, const char *url, bool *added)
+{
+	*added = false;
+	for (const char *p = url; *p; p++)
+		if ((unsigned char)*p < 0x20 || *p == 0x7f)
+			return store_fail(s, STORE_ERROR, "%s", _("the address holds a control character; type it again"));
+	if (!*url)
+		return store_fail(s, STORE_ERROR, "%s", _("give the address of the team's repository"));
+	char *want = strip_password(url);
+	/* A folder on this computer (or a shared drive) is kept as a full path,
+	 * so it works from wherever algedit is started. */
+	struct stat st;
+	if (!strstr(want, "://") && stat(want, &st) == 0 && S_ISDIR(st.st_mode)) {
+		char *abs = realpath(want, NULL);
+		if (abs) {
+			free(want);
+			want = abs;
+		}
+	}
+	store_status rc = STORE_OK;
+	git_remote *r = NULL;
+	if (git_remote_lookup(&r, s->repo, "origin") == 0) {
+		char *have = strip_password(git_remote_url(r) ? git_remote_url(r) : "");
+		if (strcmp(have, want))
+			rc = store_fail(s, STORE_ERROR, _("this repository is already connected to a team server, %s, not to %s; "
+			                                  "to connect it to %s instead: git -C %s remote set-url origin %s"),
+			                have, want, want, s->workdir, want);
+		free(have);
+	} else {
+		git_error_clear();
+		git_remote *made = NULL;
+		if (git_remote_create(&made, s->repo, "origin", want) < 0)
+			rc = store_fail(s, STORE_ERROR, _("cannot connect to %s: %s"), want, store_git_msg());
+		else
+			*added = true;
+		git_remote_free(made);
+	}
+	git_remote_free(r);
+	free(want);
 	return rc;
 }
 
@@ -985,7 +1245,7 @@ store_status store_resolve(store *s, const char *slug, const char *key, store_ch
 	store_sync_report rep;
 	memset(&rep, 0, sizeof rep);
 	git_oid theirs = st.theirs;
-	rc = integrate(s, &theirs, _("the remote"), &rep);
+	rc = integrate(s, &theirs, _("the team server"), &rep);
 	*finished = rc == STORE_OK;
 out:
 	state_done(&st);

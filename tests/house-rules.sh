@@ -1,12 +1,13 @@
 #!/bin/sh
 # The house rules of the design: only tui/ includes curses, only store/ libgit2,
-# only spell/ hunspell, only register/ libcurl, only standard/ and forms/ libyaml; forms/ stays pure.
+# only spell/ hunspell, only register/ libcurl, only standard/ and forms/ libyaml; forms/ stays pure;
+# flows/ sits between cli/tui and the layers below.
 set -u
 cd "$top_srcdir" || exit 99
 fails=0
 rule() { # allowed-folders-regex, include-regex, what
 	hits=$(grep -rnE "^[[:space:]]*#[[:space:]]*include[[:space:]]*<($2)" --include='*.c' --include='*.h' \
-		base cli tui forms standard store register spell i18n bench 2>/dev/null | grep -vE "^($1)/")
+		base cli tui flows forms standard store register spell i18n bench 2>/dev/null | grep -vE "^($1)/")
 	if [ -n "$hits" ]; then
 		echo "FAIL: $3 may only be included under $1:"; echo "$hits" | sed 's/^/    /'
 		fails=$((fails + 1))
@@ -22,9 +23,15 @@ rule 'standard|forms' 'yaml\.h' libyaml
 # forms/ is pure: no terminal, no repository, no dictionary, no threads.
 hits=$(grep -nE '#[[:space:]]*include[[:space:]]*["<](tui|store|register|spell|cli)/' forms/*.c forms/*.h standard/*.c standard/*.h 2>/dev/null)
 if [ -n "$hits" ]; then echo "FAIL: forms/ and standard/ must not use tui, store, register, spell or cli:"; echo "$hits"; fails=$((fails + 1)); else echo "ok   arrows"; fi
+# The arrows around flows/: cli and tui call it; it calls store, register,
+# spell and forms, never tui or cli; nothing below it calls it.
+hits=$(grep -nE '#[[:space:]]*include[[:space:]]*["<](tui|cli)/' flows/*.c flows/*.h 2>/dev/null)
+if [ -n "$hits" ]; then echo "FAIL: flows/ must not use tui or cli:"; echo "$hits"; fails=$((fails + 1)); else echo "ok   flows below tui and cli"; fi
+hits=$(grep -nE '#[[:space:]]*include[[:space:]]*["<]flows/' store/*.[ch] register/*.[ch] spell/*.[ch] forms/*.[ch] standard/*.[ch] base/*.[ch] 2>/dev/null)
+if [ -n "$hits" ]; then echo "FAIL: the layers below flows/ must not use it:"; echo "$hits"; fails=$((fails + 1)); else echo "ok   nothing below flows uses it"; fi
 # Each folder's local.mk lists only its own sources (the programs' and the
 # library's; tests and benchmarks are registered where their module is).
-hits=$(for mk in base cli tui forms standard store register spell i18n; do
+hits=$(for mk in base cli tui flows forms standard store register spell i18n; do
 	awk -v dir="$mk" -v mk="$mk/local.mk" '
 		{ line = line $0 } /\\$/ { sub(/\\$/, "", line); next }
 		{ if (line ~ /^(libalgedit_a|algedit)_SOURCES[[:space:]]*\+?=/) {

@@ -65,6 +65,9 @@ void app_done(app *a)
 	list_done(a);
 	tb_done(&a->form.tb);
 	tb_done(&a->dlg.prompt);
+	free(a->dlg.ask_slug);
+	settle_done(a);
+	history_done(a);
 	tb_done(&a->form.guide);
 	tb_done(&a->list.filter);
 	findings_done(&a->form.fs);
@@ -99,7 +102,9 @@ static unsigned view_context(const app *a)
 	switch (a->dlg.ov) {
 	case OV_HELP: return CX_HELP;
 	case OV_GUIDE: return CX_GUIDE;
-	case OV_JUMP: case OV_NEWNAME: case OV_TPLFILE: case OV_TPLPICK: return CX_PROMPT;
+	case OV_JUMP: case OV_NEWNAME: case OV_TPLFILE: case OV_TPLPICK: case OV_CONNECT: case OV_ASKREVIEW: case OV_SETTLE_EDIT: return CX_PROMPT;
+	case OV_SETTLE: return CX_SETTLE;
+	case OV_HISTORY: return CX_HISTORY;
 	case OV_QUIT: return CX_ASK_QUIT;
 	case OV_RECOVER: return CX_ASK_RECOVER;
 	case OV_REMOVE:

@@ -39,7 +39,9 @@
 	X(A_TUTOR_CHECK) X(A_TUTOR_HINT) X(A_TUTOR_NEXT) X(A_TUTOR_PREV) X(A_TUTOR_REPLY) \
 	X(A_CAPTION) X(A_LINKS) \
 	X(A_REVIEW) X(A_REV_NEXT_COMMIT) X(A_REV_PREV_COMMIT) X(A_REV_MODE) X(A_REV_MARK) X(A_COMMENT) \
-	X(A_SUGGEST) X(A_APPROVE) X(A_CHANGES) X(A_REPLY) X(A_RESOLVE) X(A_ACCEPT) X(A_REJECT) X(A_REV_MINE)
+	X(A_SUGGEST) X(A_APPROVE) X(A_CHANGES) X(A_REPLY) X(A_RESOLVE) X(A_ACCEPT) X(A_REJECT) X(A_REV_MINE) \
+	X(A_SYNC) X(A_ASK_REVIEW) X(A_TAKE_MINE) X(A_TAKE_THEIRS) X(A_OWN_TEXT) \
+	X(A_HISTORY) X(A_BRING_BACK)
 
 #define ACTION_ENUM_(name) name,
 typedef enum action {
@@ -72,6 +74,8 @@ enum {
 	CX_ASK_DROP = 1 << 24,
 	CX_CONFIRM = CX_ASK_QUIT | CX_ASK_RECOVER | CX_ASK_REMOVE | CX_ASK_SPELL,
 	CX_TUTOR = 1 << 16,       /* the form in algedit tutor (tutor.c) */
+	CX_SETTLE = 1 << 17,      /* settling a conflict field by field (settle.c) */
+	CX_HISTORY = 1 << 18,     /* the history of a description (history.c) */
 };
 
 typedef struct action_info {
@@ -143,6 +147,11 @@ typedef enum ov_kind {
 	OV_NONE, OV_HELP, OV_JUMP, OV_QUIT, OV_RECOVER, OV_GUIDE, OV_NEWNAME, OV_REMOVE, OV_SPELL,
 	OV_TPLFILE,   /* the path of a template file */
 	OV_TPLPICK,   /* one of the templates in it */
+	OV_CONNECT,   /* the team server's address (sync_ui.c) */
+	OV_ASKREVIEW, /* the message with a request for review (sync_ui.c) */
+	OV_SETTLE,    /* the fields of a conflict, one by one (settle.c) */
+	OV_SETTLE_EDIT, /* ... your own text for one */
+	OV_HISTORY,   /* the versions of a description (history.c) */
 } ov_kind;
 
 typedef struct list_entry {
@@ -159,6 +168,7 @@ typedef struct list_entry {
 	unsigned char rnote;
 	unsigned ropen;
 	bool rwait;
+	bool conflict;            /* the last sync found fields changed on both sides */
 } list_entry;
 
 /* The list of descriptions (list.c). */
@@ -226,6 +236,7 @@ typedef struct form_state {
 	bool journal_pending;
 	long long journal_last;   /* ms, monotonic */
 	bool journal_elsewhere;   /* the last write went to the plain-file journal */
+	char *banner;             /* the reviewer sent it back: who and what (sync_ui_opened) */
 } form_state;
 
 /* The dialog on top of the list or the form, if any (dialog.c). */
@@ -243,6 +254,9 @@ typedef struct dialog_state {
 	char *recover_bytes;
 	size_t recover_len;
 	time_t recover_when;
+	char *ask_slug;           /* OV_ASKREVIEW: the description */
+	struct settle_state *settle; /* OV_SETTLE: its state (settle.c) */
+	struct history_state *history; /* OV_HISTORY: its state (history.c) */
 } dialog_state;
 
 typedef struct app {
@@ -394,6 +408,36 @@ size_t list_template_matches(const app *a, size_t *out, size_t max);
 void list_template_forget(app *a);
 /* A file name from a title, for plain files (the store names its own). */
 char *list_slug(const char *name);
+
+/* sync_ui.c: the team in the editor: sync (asking the team server's
+ * address the first time), the conflicts it found in the list, asking for
+ * a review. Through flows/, like the command line. */
+void sync_ui_start(app *a);
+void sync_ui_ask_review(app *a);
+/* OV_CONNECT and OV_ASKREVIEW: Enter. */
+void sync_ui_confirm(app *a);
+void sync_ui_draw(const app *a, int *cy, int *cx);
+/* A description was opened from the list: when the reviewer sent it back,
+ * the status line says so with the reviewer's message. */
+void sync_ui_opened(app *a, const char *slug);
+/* Marks the entries with conflicts (after list_open and each sync). */
+void sync_ui_mark_conflicts(app *a);
+/* settle.c: a conflict settled field by field. settle_open: false when
+ * the description has no conflict left. */
+typedef struct settle_state settle_state;
+bool settle_open(app *a, const char *slug, const char *name);
+void settle_handle(app *a, const tui_event *ev, action act);
+void settle_draw(const app *a, int *cy, int *cx);
+void settle_done(app *a);
+/* history.c: the versions of the highlighted description. */
+typedef struct history_state history_state;
+void history_open(app *a);
+void history_handle(app *a, const tui_event *ev, action act);
+void history_settle(app *a);
+void history_draw(const app *a, int *cy, int *cx);
+void history_done(app *a);
+/* dialog.c: a one-line question in a box over the view (the prompt). */
+void dialog_prompt_box(const app *a, const char *title, const char *label, int *cy, int *cx);
 
 /* layout.c: the layout of a for a rows × cols screen, into a->lay; the
  * loop calls it once per turn, before the painter and the handler. */

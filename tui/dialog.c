@@ -41,6 +41,10 @@ static void prompt_key(app *a, action act, const tui_event *ev)
 			}
 			a->dlg.ov = OV_NONE;
 			form_go_field(a, m[a->dlg.prompt_sel < n ? a->dlg.prompt_sel : n - 1]);
+		} else if (a->dlg.ov == OV_CONNECT || a->dlg.ov == OV_ASKREVIEW) {
+			sync_ui_confirm(a);
+		} else if (a->dlg.ov == OV_SETTLE_EDIT) {
+			settle_handle(a, ev, A_CONFIRM);
 		} else {
 			list_handle(a, ev, A_CONFIRM);
 		}
@@ -86,6 +90,9 @@ void dialog_handle(app *a, const tui_event *ev, action act)
 	case OV_NEWNAME:
 	case OV_TPLFILE:
 	case OV_TPLPICK:
+	case OV_CONNECT:
+	case OV_ASKREVIEW:
+	case OV_SETTLE_EDIT:
 		prompt_key(a, act, ev);
 		break;
 	case OV_QUIT:
@@ -112,6 +119,12 @@ void dialog_handle(app *a, const tui_event *ev, action act)
 		break;
 	case OV_REMOVE:
 		list_handle(a, ev, act);
+		break;
+	case OV_SETTLE:
+		settle_handle(a, ev, act);
+		break;
+	case OV_HISTORY:
+		history_handle(a, ev, act);
 		break;
 	case OV_SPELL:
 		spell_ui_key(a, act, ev);
@@ -324,6 +337,11 @@ static void prompt_box(const app *a, const char *title, const char *label, int *
 	*cx = x + 2 + px + col;
 }
 
+void dialog_prompt_box(const app *a, const char *title, const char *label, int *cy, int *cx)
+{
+	prompt_box(a, title, label, cy, cx);
+}
+
 /* dialog_view.draw: the dialog over the view under it (drawn first by
  * draw()); the help and the full-screen guidance take the whole screen. */
 void dialog_draw(const app *a, int *cy, int *cx)
@@ -343,6 +361,17 @@ void dialog_draw(const app *a, int *cy, int *cx)
 		break;
 	case OV_TPLPICK:
 		template_box(a, cy, cx);
+		break;
+	case OV_CONNECT:
+	case OV_ASKREVIEW:
+		sync_ui_draw(a, cy, cx);
+		break;
+	case OV_SETTLE:
+	case OV_SETTLE_EDIT:
+		settle_draw(a, cy, cx);
+		break;
+	case OV_HISTORY:
+		history_draw(a, cy, cx);
 		break;
 	case OV_REMOVE:
 		if (a->list.sel < a->list.nshown) {
@@ -423,6 +452,9 @@ void dialog_settle(app *a)
 			a->dlg.prompt_sel = n - 1;
 		break;
 	}
+	case OV_HISTORY:
+		history_settle(a);
+		break;
 	default:
 		break;
 	}

@@ -113,6 +113,7 @@ void app_close_form(app *a)
 	a->form.modified = false;
 	a->form.journaled = false;
 	a->form.journal_pending = false;
+	xfree(&a->form.banner);
 	a->dlg.ov = OV_NONE;
 }
 
@@ -1168,8 +1169,14 @@ static void guidance_text(app *a, const std_field *f)
 {
 	const std_guidance *g = &f->guide[a->lang];
 	strbuf b = STRBUF_INIT;
-	/* Open comments and suggestions first: answered where one writes. */
+	/* Open comments and suggestions first: answered where one writes,
+	 * under their own heading (the pane's); the guidance after them under
+	 * its own. */
+	if (a->form.banner && !a->tutor)
+		sb_printf(&b, "%s\n\n", a->form.banner);
 	review_notes_text(a, f->key, &b);
+	if (b.len)
+		sb_printf(&b, "%s\n", _("Guidance:"));
 	if (g->what)
 		sb_printf(&b, "%s\n", g->what);
 	for (size_t i = 0; i < g->ntips; i++)
@@ -1220,7 +1227,8 @@ static size_t guide_max_top(const app *a, int w, int h)
 
 void form_guidance(const app *a, int y, int x, int w, int h, int skip)
 {
-	int hx = puts_at(a, y, x, w, _("Guidance"), A_BOLD | A_UNDERLINE);
+	bool notes = !a->tutor && (a->form.banner || review_notes_count(cur(a)->key));
+	int hx = puts_at(a, y, x, w, notes ? _("Reviewer's comments") : _("Guidance"), A_BOLD | A_UNDERLINE);
 	if (skip < 0 && w > 0) {
 		/* form_settle kept guide_top within the text. */
 		size_t max_top = guide_max_top(a, w, h);

@@ -225,6 +225,7 @@ int list_open(app *a, const char *repo)
 		qsort(a->list.entries, a->list.nentries, sizeof *a->list.entries, entry_cmp);
 	a->list.shown = xrealloc(a->list.shown, (a->list.nentries + 1) * sizeof *a->list.shown);
 	list_review_load(a);
+	sync_ui_mark_conflicts(a);
 	list_refilter(a);
 	a->dirty = true;
 	return 0;
@@ -558,8 +559,18 @@ void list_handle(app *a, const tui_event *ev, action act)
 		a->list.sel = a->list.nshown ? a->list.nshown - 1 : 0;
 		break;
 	case A_OPEN:
-		if (a->list.sel < a->list.nshown)
-			app_open(a, a->list.entries[a->list.shown[a->list.sel]].path, NULL);
+		if (a->list.sel < a->list.nshown) {
+			const list_entry *e = &a->list.entries[a->list.shown[a->list.sel]];
+			char *slug = e->slug ? xstrdup(e->slug) : NULL;
+			/* A conflict is settled first: the file holds only your side. */
+			if (e->conflict && slug && settle_open(a, slug, e->name)) {
+				free(slug);
+				break;
+			}
+			if (app_open(a, e->path, NULL) == 0 && slug)
+				sync_ui_opened(a, slug);
+			free(slug);
+		}
 		break;
 	case A_REV_MINE:
 		a->list.only_mine = !a->list.only_mine;
@@ -570,6 +581,15 @@ void list_handle(app *a, const tui_event *ev, action act)
 	case A_REVIEW:
 		if (a->list.sel < a->list.nshown && a->list.entries[a->list.shown[a->list.sel]].slug)
 			review_open(a, persist_store_current(), a->list.entries[a->list.shown[a->list.sel]].slug, NULL);
+		break;
+	case A_SYNC:
+		sync_ui_start(a);
+		break;
+	case A_ASK_REVIEW:
+		sync_ui_ask_review(a);
+		break;
+	case A_HISTORY:
+		history_open(a);
 		break;
 	case A_NEW:
 		a->dlg.ov = OV_NEWNAME;
@@ -706,7 +726,10 @@ static void list_paint(const app *a)
 		}
 		char buf[64];
 		if (cw_status) {
-			puts_at(a, yy, cx, cw_status, e->status ? e->status : "-", at);
+			if (e->conflict)
+				puts_at(a, yy, cx, cw_status, _("conflict"), at | pair_attr(a, P_ERROR) | A_BOLD);
+			else
+				puts_at(a, yy, cx, cw_status, e->status ? e->status : "-", at);
 			cx += cw_status + 1;
 		}
 		if (cw_req) {

@@ -71,6 +71,9 @@ EXTRA_DIST += tests/e2e/tui-quality.sh
 
 
 # ---- team: this area's lines go below ----
+libalgedit_a_SOURCES += tui/sync_ui.c tui/settle.c tui/history.c
+TESTS += tests/e2e/tui-team.sh
+EXTRA_DIST += tests/e2e/tui-team.sh
 
 
 

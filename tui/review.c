@@ -6,6 +6,7 @@
  * or a file reaches the terminal raw). */
 #include "config.h"
 #include "tui/app.h"
+#include "flows/flows.h"
 #include "tui/draw.h"
 #include "tui/review.h"
 #include "tui/persist.h"
@@ -93,71 +94,12 @@ static size_t version_index(const store_review *r, const char *commit)
 	return (size_t)-1;
 }
 
-/* The version the review starts from: --since, else the last approval,
- * else the last version this reviewer wrote a record about. */
+/* The version the review starts from: decided once, for this screen and
+ * algedit review alike (flows/review.c). */
 static void find_base(review_screen *v)
 {
-	store_review *r = &v->r;
 	free(v->why);
-	v->why = NULL;
-	v->base = r->nversions;
-	if (v->since) {
-		size_t k = (size_t)-1;
-		if (v->since[0] == '~')
-			k = strtoul(v->since + 1, NULL, 10);
-		else
-			k = version_index(r, v->since);
-		if (k < r->nversions) {
-			v->base = k;
-			v->why = xasprintf(_("since version %.7s (--since %s)"), r->versions[k].commit, v->since);
-			return;
-		}
-		v->why = xasprintf(_("--since %s is not a version of this description; showing all of it"), v->since);
-		return;
-	}
-	if (r->sum.approval) {
-		size_t k = version_index(r, r->sum.approval->version);
-		if (k < r->nversions) {
-			char date[32];
-			date_of(r->sum.approval->time, date);
-			v->base = k;
-			v->why = xasprintf(_("since the approval of version %.7s (%s, %s)"), r->versions[k].commit,
-			                   r->sum.approval->author ? r->sum.approval->author : "?", date);
-			return;
-		}
-	}
-	/* The newer of: the version this reviewer last saw here, the last
-	 * version they wrote a record about. Asking for a review, replying or
-	 * taking a suggestion is the drafter's side, not a review. */
-	size_t best = r->nversions;
-	char *seen = v->me ? store_review_seen(v->s, v->slug, v->me) : NULL;
-	if (seen)
-		best = version_index(r, seen);
-	free(seen);
-	for (size_t i = r->n; v->me && i-- > 0;) {
-		const review_rec *x = &r->recs[i];
-		if (x->problem || !x->version || !x->email || strcasecmp(x->email, v->me))
-			continue;
-		if (x->kind == RK_REQUEST || x->kind == RK_REPLY || x->kind == RK_ACCEPT || x->kind == RK_REJECT ||
-		    x->kind == RK_PUBLISH)
-			continue;
-		size_t k = version_index(r, x->version);
-		if (k >= r->nversions)
-			continue;
-		if (k < best)
-			best = k;
-		break;
-	}
-	if (best < r->nversions) {
-		v->base = best;
-		/* Said of what the person did: a drafter looking at her own
-		 * work has seen it, not reviewed it. */
-		bool own = r->versions[best].email && !strcasecmp(r->versions[best].email, v->me);
-		v->why = !own ? xasprintf(_("since version %.7s, the last one you reviewed"), r->versions[best].commit)
-		                          : xasprintf(_("since version %.7s, the last one you looked at here"), r->versions[best].commit);
-		return;
-	}
-	v->why = xstrdup(_("since the start (not approved yet)"));
+	flow_review_start(v->s, &v->r, v->since, v->me, &v->base, &v->why);
 }
 
 /* The two versions compared now, and their diff. */

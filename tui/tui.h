@@ -38,6 +38,11 @@ int tui_review_plain(const standard *std, const char *slug, const char *since, F
 /* True when curses can draw the full screen on standard output's terminal
  * ($TERM known, with cursor addressing); false for TERM=dumb and the like. */
 bool tui_terminal_usable(void);
+/* Asks a user name and password for a sync on the terminal (/dev/tty;
+ * the password without echo), for store_ask_cred; ctx NULL on the command
+ * line, the editor's app while the full screen runs (it steps aside for
+ * the question). Nothing is kept. 0, or -1 without an answer. */
+int tui_ask_cred(void *ctx, const char *url, const char *user_from_url, char **user, char **password);
 /* The locale the full screen reads keys and shows text in (before it
  * starts): 0 the locale's own (UTF-8, or an 8-bit set such as ISO-8859-1
  * that ncursesw converts), 1 a UTF-8 locale put in place of an ASCII one

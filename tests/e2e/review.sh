@@ -135,7 +135,7 @@ echo "$out" | grep -q "same as the last saved version" || fail "diff without REV
 out=$("$A" -C a diff ~1 parkeerhandhaving)
 echo "$out" | grep -q "^Purpose and impact:" || fail "diff ~1: $out"
 out=$("$A" -C a log parkeerhandhaving)
-echo "$out" | grep -q "\[approve [0-9a-f]*\]: Akkoord" || fail "log without the approval: $out"
+echo "$out" | grep -q "\[approved [0-9a-f]*\]: Akkoord" || fail "log without the approval: $out"
 echo "$out" | grep -q "\[comment $c1\] Purpose and impact: Hoe lang" || fail "log without the comment: $out"
 # A team of one may allow it, in the user's own config (never the repository's).
 printf 'self-approve: yes\n' > a/.algedit/config

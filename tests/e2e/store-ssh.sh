@@ -149,7 +149,7 @@ git -C b remote set-url origin "ssh://127.0.0.1:$port$T/hub.git"
 "$A" -C b set parkeren goal="Controle van betaald parkeren." >/dev/null
 SSH_AUTH_SOCK=$AGENT timeout 60 "$A" -C b sync </dev/null >out 2>err || fail "sync b over ssh: $(cat err)"
 sync_a "$AGENT" || fail "sync back over ssh: $(cat err)"
-grep -q "new versions from the remote are here" out || fail "fetch not reported: $(cat out)"
+grep -q "new versions from the team server are here" out || fail "fetch not reported: $(cat out)"
 grep -q "betaald" a/algoritmes/parkeren.yaml || fail "change did not come back"
 cmp a/algoritmes/parkeren.yaml b/algoritmes/parkeren.yaml || fail "a and b differ"
 

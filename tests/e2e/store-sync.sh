@@ -63,7 +63,7 @@ cmp a/algoritmes/parkeren.yaml b/algoritmes/parkeren.yaml || fail "a and b diffe
 # ---- no remote ----
 "$A" -C lonely new "Alleen" >/dev/null
 if "$A" -C lonely sync 2>err; then fail "sync without remote"; fi
-grep -q "remote add" err || fail "no-remote message: $(cat err)"
+grep -q "algedit sync URL" err || fail "no-remote message: $(cat err)"
 
 # ---- unreachable ----
 port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
@@ -107,7 +107,7 @@ git clone -q "git://127.0.0.1:$port/team.git" c
 git -C c config user.name Cas && git -C c config user.email cas@example.nl
 "$A" -C c set parkeren goal="Over het netwerk." >/dev/null
 out=$("$A" -C c sync) || fail "sync over git://: $out"
-echo "$out" | grep -q "moved while syncing" || fail "no retry reported: $out"
+echo "$out" | grep -q "changed while syncing" || fail "no retry reported: $out"
 git -C srv/team.git log --format=%s main | grep -q "moved" || fail "hook commit lost"
 git -C srv/team.git show main:algoritmes/parkeren.yaml | grep -q "Over het netwerk" || fail "change not pushed"
 [ -f c/notulen.txt ] || fail "remote's file not merged into the work tree"
