@@ -38,8 +38,6 @@ uninstall-man-nl:
 
 # Brings doc/po/algedit.pot and doc/po/nl.po up to date with doc/algedit.1.
 update-man-po:
-	cd $(srcdir) && $(PO4A_UPDATEPO) $(PO4A_FLAGS) -m doc/algedit.1 -p doc/po/algedit.pot \
-		--package-name $(PACKAGE) --package-version $(VERSION) --copyright-holder "algedit maintainers"
-	cd $(srcdir) && $(PO4A_UPDATEPO) $(PO4A_FLAGS) -m doc/algedit.1 -p doc/po/nl.po \
-		--package-name $(PACKAGE) --package-version $(VERSION) --copyright-holder "algedit maintainers"
+	cd $(srcdir) && $(PO4A_UPDATEPO) -f man -M UTF-8 -m doc/algedit.1 -p doc/po/algedit.pot -p doc/po/nl.po && \
+		rm -f doc/po/algedit.pot~ doc/po/nl.po~
 .PHONY: update-man-po install-man-nl uninstall-man-nl
