@@ -3,6 +3,8 @@
 #include "config.h"
 #include "forms/exchange.h"
 #include "forms/html.h"
+#include "forms/slug.h"
+#include "forms/diff.h"
 #include "base/base.h"
 #include "base/escape.h"
 #include "i18n/i18n.h"
@@ -11,6 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <ctype.h>
 
 void json_add_string(strbuf *b, const char *s, size_t n)
 {
@@ -261,6 +264,7 @@ const char *import_file_kind_label(import_file_kind k)
 	case IMPORT_LIST: return _("a list of API bodies");
 	case IMPORT_TEMPLATES: return _("a supplier template file");
 	case IMPORT_SITE: return _("the register's site-data export (algoritme_versions)");
+	case IMPORT_LISTING: return _("the register's listing of descriptions (algoritmes: name, organisation, goal, lawful basis, status, lars code)");
 	case IMPORT_BODY: break;
 	}
 	return _("one JSON object");
@@ -325,9 +329,16 @@ int import_file(const standard *std, const char *data, size_t len, const char *p
 	}
 	const ynode *list = NULL;
 	const ynode *versions = root && root->type == Y_MAP ? ynode_get(root, "algoritme_versions") : NULL;
+	const ynode *listing = root && root->type == Y_MAP ? ynode_get(root, "algoritmes") : NULL;
+	bool is_listing = listing && listing->type == Y_SEQ && listing->n;
+	for (size_t i = 0; is_listing && i < listing->n; i++)
+		is_listing = listing->kids[i]->type == Y_MAP && import_kind_of(listing->kids[i]) == KIND_LISTING;
 	if (versions && versions->type == Y_SEQ) {
 		out->kind = IMPORT_SITE;
 		list = versions;
+	} else if (is_listing) {
+		out->kind = IMPORT_LISTING;
+		list = listing;
 	} else if (root && root->type == Y_SEQ) {
 		list = root;
 		size_t with_id = 0, maps = 0;
@@ -388,4 +399,151 @@ void import_result_done(import_result *r)
 	}
 	free(r->v);
 	memset(r, 0, sizeof *r);
+}
+
+/* ---- identity ---- */
+
+static const char *skip_blanks(const char *s)
+{
+	while (*s && isspace((unsigned char)*s))
+		s++;
+	return s;
+}
+
+bool ident_same(const char *a, const char *b)
+{
+	a = skip_blanks(a ? a : "");
+	b = skip_blanks(b ? b : "");
+	for (;;) {
+		bool sa = isspace((unsigned char)*a), sb = isspace((unsigned char)*b);
+		if (sa || sb) {
+			a = skip_blanks(a);
+			b = skip_blanks(b);
+			/* a run of blanks matches a run of blanks, and the end matches trailing blanks */
+			if (!(sa && sb) && *a && *b)
+				return false;
+			continue;
+		}
+		if (!*a || !*b)
+			return !*a && !*b;
+		if (tolower((unsigned char)*a) != tolower((unsigned char)*b))
+			return false;
+		a++;
+		b++;
+	}
+}
+
+static char *value_of(const description *d, const char *key)
+{
+	const std_field *f = standard_field(d->std, key);
+	const char *s = f ? desc_text(d, f) : ynode_str(desc_value(d, key));
+	return xstrdup(s ? s : "");
+}
+
+void ident_put(ident_index *x, const char *slug, const description *d)
+{
+	ident_entry *e = NULL;
+	for (size_t i = 0; i < x->n && !e; i++)
+		if (!strcmp(x->v[i].slug, slug))
+			e = &x->v[i];
+	if (e) {
+		free(e->lars);
+		free(e->org);
+		free(e->name);
+		free(e->source_id);
+	} else {
+		x->v = xrealloc(x->v, (x->n + 1) * sizeof *x->v);
+		e = &x->v[x->n++];
+		e->slug = xstrdup(slug);
+	}
+	e->lars = value_of(d, "lars");
+	e->org = value_of(d, "organization");
+	e->name = value_of(d, "name");
+	e->source_id = value_of(d, "source_id");
+}
+
+ident_how ident_find(const ident_index *x, const description *d, const ident_entry **out)
+{
+	char *lars = value_of(d, "lars"), *org = value_of(d, "organization"), *name = value_of(d, "name"),
+	     *sid = value_of(d, "source_id");
+	ident_how how = IDENT_NEW;
+	*out = NULL;
+	for (size_t i = 0; *lars && i < x->n && how == IDENT_NEW; i++)
+		if (!strcmp(x->v[i].lars, lars)) {
+			how = IDENT_LARS;
+			*out = &x->v[i];
+		}
+	/* Another lars code is another description in the register, whatever
+	 * its name. */
+	for (size_t i = 0; *name && i < x->n && how == IDENT_NEW; i++) {
+		const ident_entry *e = &x->v[i];
+		if ((!*lars || !*e->lars) && ident_same(e->org, org) && ident_same(e->name, name)) {
+			how = IDENT_ORG_NAME;
+			*out = e;
+		}
+	}
+	for (size_t i = 0; *sid && i < x->n && how == IDENT_NEW; i++) {
+		const ident_entry *e = &x->v[i];
+		if ((!*lars || !*e->lars) && ident_same(e->org, org) && !strcmp(e->source_id, sid)) {
+			how = IDENT_SOURCE_ID;
+			*out = e;
+		}
+	}
+	free(lars);
+	free(org);
+	free(name);
+	free(sid);
+	return how;
+}
+
+void ident_done(ident_index *x)
+{
+	for (size_t i = 0; i < x->n; i++) {
+		free(x->v[i].slug);
+		free(x->v[i].lars);
+		free(x->v[i].org);
+		free(x->v[i].name);
+		free(x->v[i].source_id);
+	}
+	free(x->v);
+	memset(x, 0, sizeof *x);
+}
+
+const char *ident_how_label(ident_how h)
+{
+	switch (h) {
+	case IDENT_LARS: return _("the same lars code");
+	case IDENT_ORG_NAME: return _("the same organisation and name");
+	case IDENT_SOURCE_ID: return _("the same organisation and source ID");
+	case IDENT_NEW: break;
+	}
+	return _("a new description");
+}
+
+char *slug_with_owner(const char *name, const char *org)
+{
+	char *n = slug_from_name(name), *o = slug_from_name(org && *org ? org : "");
+	if (!org || !*org) {
+		free(o);
+		return n;
+	}
+	size_t room = SLUG_MAX > strlen(o) + 1 ? SLUG_MAX - strlen(o) - 1 : 0;
+	size_t nl = strlen(n);
+	if (nl > room) {
+		nl = room;
+		while (nl > 0 && n[nl] != '-')
+			nl--;
+		if (!nl)
+			nl = room;
+	}
+	char *r = nl ? xasprintf("%.*s-%s", (int)nl, n, o) : xstrdup(o);
+	free(n);
+	free(o);
+	/* an organisation's name of more than SLUG_MAX: as slug_from_name cuts it */
+	if (strlen(r) > SLUG_MAX) {
+		char *c = slug_from_name(r);
+		free(r);
+		r = c;
+	}
+	return r;
 }

@@ -108,6 +108,9 @@ static const char *version_of(const ynode *obj)
 
 import_kind import_kind_of(const ynode *obj)
 {
+	/* The listing's Dutch keys; no key of the API has these names. */
+	if (ynode_get(obj, "title") && ynode_get(obj, "organisatie") && !ynode_get(obj, "name"))
+		return KIND_LISTING;
 	const char *v = version_of(obj);
 	/* "0.1.0", "0.4", "Metadatstandaard 0.2" */
 	if (v) {
@@ -139,6 +142,7 @@ const char *import_kind_label(import_kind k)
 	case KIND_TEMPLATE: return _("a supplier template (standard 1.0)");
 	case KIND_SCHEMA: return _("a description in the JSON Schema naming of standard 1.0");
 	case KIND_OLD: return _("a description of an older standard (0.x)");
+	case KIND_LISTING: return _("a summary from the register's listing");
 	case KIND_API: break;
 	}
 	return _("an API body (standard 1.0)");
@@ -589,6 +593,40 @@ static void from_old(const standard *std, const ynode *obj, ynode *out, migrate_
 		ynode_put(out, "standard_version", str_node("1.0", NULL), 0, 0);
 }
 
+/* ---- the register's public listing ---- */
+
+/* A row of the listing the register's site serves (and that is scraped and
+ * published as algoritmes.json): a summary in Dutch keys. Its own page's
+ * address, its dates and the derived "impactassessment" are no field of the
+ * description and are left out. */
+static void from_listing(const ynode *obj, ynode *out)
+{
+	static const char *const map[][2] = {
+		{ "title", "name" }, { "organisatie", "organization" }, { "doel", "goal" },
+		{ "juridische_basis", "lawful_basis" }, { "id", "lars" },
+	};
+	static const char *const status[][2] = {
+		{ "in_gebruik", "In gebruik" }, { "ontwikkeling", "In ontwikkeling" }, { "buiten_gebruik", "Buiten gebruik" },
+	};
+	for (size_t i = 0; i < obj->n; i++) {
+		const ynode *v = obj->kids[i];
+		int kl = obj->key_lines ? obj->key_lines[i] : 0, kc = obj->key_cols ? obj->key_cols[i] : 0;
+		if (blank(v))
+			continue;
+		for (size_t m = 0; m < sizeof map / sizeof *map; m++)
+			if (!strcmp(obj->keys[i], map[m][0]))
+				ynode_put(out, map[m][1], ynode_copy(v), kl, kc);
+		const char *s = ynode_str(v);
+		if (!strcmp(obj->keys[i], "status") && s) {
+			const char *st = old_status(s);
+			for (size_t m = 0; !st && m < sizeof status / sizeof *status; m++)
+				if (!strcmp(s, status[m][0]))
+					st = status[m][1];
+			ynode_put(out, "status", st ? str_node(st, v) : ynode_copy(v), kl, kc);
+		}
+	}
+}
+
 ynode *migrate_to_api(const standard *std, const ynode *obj, migrate_report *r)
 {
 	r->kind = import_kind_of(obj);
@@ -599,6 +637,8 @@ ynode *migrate_to_api(const standard *std, const ynode *obj, migrate_report *r)
 	ynode *out = ynode_new(Y_MAP, obj->line, obj->col);
 	if (r->kind == KIND_SCHEMA)
 		from_schema(std, obj, out, r);
+	else if (r->kind == KIND_LISTING)
+		from_listing(obj, out);
 	else
 		from_old(std, obj, out, r);
 	return out;

@@ -303,6 +303,79 @@ START_TEST(published_round_trip)
 }
 END_TEST
 
+static description *ident_desc(const char *name, const char *org, const char *lars, const char *sid)
+{
+	strbuf b = STRBUF_INIT;
+	sb_printf(&b, "name: \"%s\"\n", name);
+	if (org)
+		sb_printf(&b, "organization: \"%s\"\n", org);
+	if (sid)
+		sb_printf(&b, "source_id: \"%s\"\n", sid);
+	if (lars)
+		sb_printf(&b, "lars: \"%s\"\n", lars);
+	findings fs;
+	findings_init(&fs);
+	description *d = desc_read(std, b.s, b.len, DESC_YAML, &fs);
+	ck_assert_msg(d, "%s", fs.n ? fs.v[0].msg : "?");
+	findings_done(&fs);
+	sb_done(&b);
+	return d;
+}
+
+/* Identity: lars first, then organisation and name, then organisation and
+ * source ID; a name alone never; another lars code never. */
+START_TEST(identity_never_by_name_alone)
+{
+	ident_index x = { 0 };
+	description *a = ident_desc("Anonimiseren", "Gemeente Delft", "111", NULL),
+	            *b = ident_desc("Anonimiseren", "Gemeente Utrecht", NULL, "U-7");
+	ident_put(&x, "anonimiseren", a);
+	ident_put(&x, "anonimiseren-gemeente-utrecht", b);
+	const ident_entry *e;
+	struct { const char *name, *org, *lars, *sid; ident_how how; const char *slug; } cases[] = {
+		{ "Anonimiseren", "Gemeente Zeist", NULL, NULL, IDENT_NEW, NULL },
+		{ "Anonimiseren", "Gemeente Delft", "222", NULL, IDENT_NEW, NULL },        /* another lars */
+		{ "Anonimiseren", "gemeente  delft ", NULL, NULL, IDENT_ORG_NAME, "anonimiseren" },
+		{ "Anoniem maken", "Gemeente Zeist", "111", NULL, IDENT_LARS, "anonimiseren" }, /* lars first */
+		{ "Anonimiseren", "Gemeente Utrecht", "333", NULL, IDENT_ORG_NAME, "anonimiseren-gemeente-utrecht" },
+		{ "Documenten anonimiseren", "Gemeente Utrecht", NULL, "U-7", IDENT_SOURCE_ID, "anonimiseren-gemeente-utrecht" },
+		{ "Documenten anonimiseren", "Gemeente Delft", NULL, "U-7", IDENT_NEW, NULL }, /* another organisation's number */
+	};
+	for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+		description *d = ident_desc(cases[i].name, cases[i].org, cases[i].lars, cases[i].sid);
+		ident_how how = ident_find(&x, d, &e);
+		ck_assert_msg(how == cases[i].how, "case %zu: %d, not %d", i, (int)how, (int)cases[i].how);
+		if (cases[i].slug)
+			ck_assert_str_eq(e->slug, cases[i].slug);
+		else
+			ck_assert_ptr_null(e);
+		desc_free(&d);
+	}
+	/* a saved record replaces its entry: the second save finds it by lars */
+	description *b2 = ident_desc("Anonimiseren", "Gemeente Utrecht", "444", "U-7");
+	ident_put(&x, "anonimiseren-gemeente-utrecht", b2);
+	ck_assert_uint_eq(x.n, 2);
+	description *q = ident_desc("Iets anders", "Gemeente Utrecht", "444", NULL);
+	ck_assert_int_eq(ident_find(&x, q, &e), IDENT_LARS);
+	desc_free(&q);
+	desc_free(&a);
+	desc_free(&b);
+	desc_free(&b2);
+	ident_done(&x);
+
+	char *s = slug_with_owner("Anonimiseren", "Gemeente Utrecht");
+	ck_assert_str_eq(s, "anonimiseren-gemeente-utrecht");
+	free(s);
+	/* a long name is cut so that whose it is still fits */
+	s = slug_with_owner("Een heel lange naam van een algoritme dat documenten anonimiseert voor de afdeling",
+	                    "Gemeente Súdwest-Fryslân");
+	ck_assert_uint_le(strlen(s), 80);
+	const char *tail = "-gemeente-sudwest-fryslan";
+	ck_assert_msg(strlen(s) > strlen(tail) && !strcmp(s + strlen(s) - strlen(tail), tail), "%s", s);
+	free(s);
+}
+END_TEST
+
 int main(void)
 {
 	std = unit_standard();
@@ -314,6 +387,7 @@ int main(void)
 	tcase_add_test(t, template_list_ids_and_names);
 	tcase_add_test(t, export_escapes_plain_and_builds_html);
 	tcase_add_test(t, published_round_trip);
+	tcase_add_test(t, identity_never_by_name_alone);
 	suite_add_tcase(s, t);
 	int rc = unit_run(s);
 	standard_free(&std);
