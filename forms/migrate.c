@@ -461,6 +461,37 @@ static void assessment(const standard *std, ynode *out, migrate_report *r, const
 	}
 }
 
+/* Where the content of a 0.x field without a 1.0 field of its own can go,
+ * going by what the 0.1-0.4 descriptions in the register wrote in it. */
+static const char *const old_where[][3] = {
+	{ "description", "goal", "description_short" },                /* the long description */
+	{ "decision_making_process", "human_intervention", NULL },
+	{ "objection_procedure", "human_intervention", NULL },
+	{ "monitoring", "risks", NULL },
+	{ "performance_standard", "risks", "methods_and_models" },
+	{ "type", "methods_and_models", NULL },                         /* "Op regels gebaseerd" */
+	{ "area", "description_short", "goal" },                        /* "Amsterdam" */
+	{ "department", "description_short", NULL },
+	{ "competent_authority", "description_short", "lawful_basis" },
+	{ "documentation", "website", "methods_and_models" },           /* a link to more */
+	{ "application_url", "website", NULL },
+};
+
+/* "Purpose and impact (goal) or Short description (description_short)", or
+ * NULL when nothing fits. Caller frees. */
+static char *where_to(const standard *std, const char *k)
+{
+	for (size_t i = 0; i < sizeof old_where / sizeof *old_where; i++) {
+		if (strcmp(k, old_where[i][0]) != 0)
+			continue;
+		if (!old_where[i][2])
+			return xasprintf("%s (%s)", label_of(std, old_where[i][1]), old_where[i][1]);
+		return xasprintf(_("%s (%s) or %s (%s)"), label_of(std, old_where[i][1]), old_where[i][1],
+		                 label_of(std, old_where[i][2]), old_where[i][2]);
+	}
+	return NULL;
+}
+
 static void from_old(const standard *std, const ynode *obj, ynode *out, migrate_report *r)
 {
 	bool have_lang = false;
@@ -579,6 +610,12 @@ static void from_old(const standard *std, const ynode *obj, ynode *out, migrate_
 		} else if (is_bookkeeping(k)) {
 			set_aside(r, k, v);
 			line(r, _("left out %s: the register's own record keeping (kept aside in the file's first version)"), k);
+		} else if (where_to(std, k)) {
+			set_aside(r, k, v);
+			char *to = where_to(std, k);
+			line(r, _("left out %s: standard 1.0 has no field of its own for it; its content could go into %s "
+			          "(kept aside in the file's first version)"), k, to);
+			free(to);
 		} else {
 			set_aside(r, k, v);
 			line(r, _("left out %s: standard 1.0 has no place for it (kept aside in the file's first version)"), k);
@@ -680,12 +717,17 @@ void migrate_finish(description *d, migrate_report *r)
 	findings fs;
 	findings_init(&fs);
 	rules_check(d, &fs);
+	/* Everything check refuses, not only what the register refuses: a
+	 * placeholder ("-", "volgt", "contact") or a link without https:// is
+	 * named with its value, so that the to-do is complete. */
 	for (size_t i = 0; i < fs.n; i++) {
 		const finding *x = &fs.v[i];
-		if (x->sev != SEV_ERROR || !x->field)
+		if (x->sev != SEV_ERROR)
 			continue;
-		if (x->org != ORIGIN_REGISTER && strcmp(x->rule, "required-empty") != 0)
+		if (!x->field) {
+			line(r, _("still to do: %s"), x->msg);
 			continue;
+		}
 		bool seen = false;
 		for (size_t k = 0; k < r->nfill; k++)
 			seen |= !strcmp(r->fill[k], x->field->key);
@@ -695,7 +737,12 @@ void migrate_finish(description *d, migrate_report *r)
 			r->fill = xrealloc(r->fill, (r->nfill + 1) * sizeof *r->fill);
 			r->fill[r->nfill++] = xstrdup(x->field->key);
 		}
-		line(r, _("still to do: %s"), x->msg);
+		const char *now = desc_text(d, x->field);
+		if (x->org != ORIGIN_REGISTER && strcmp(x->rule, "required-empty") != 0 && strcmp(x->rule, "max-length") != 0 &&
+		    now && *now)
+			line(r, _("still to do: %s (it says \"%s\" now, which algedit check refuses)"), x->msg, brief(now));
+		else
+			line(r, _("still to do: %s"), x->msg);
 	}
 	findings_done(&fs);
 }

@@ -67,8 +67,8 @@ EXTRA_DIST += tests/house-rules.sh
 UNIT_TESTS += tests/unit/test_exchange
 
 # ---- exchange: this area's lines go below ----
-TESTS += tests/e2e/import-identity.sh
-EXTRA_DIST += tests/e2e/import-identity.sh
+TESTS += tests/e2e/import-identity.sh tests/e2e/import-migrate-todo.sh
+EXTRA_DIST += tests/e2e/import-identity.sh tests/e2e/import-migrate-todo.sh
 
 TESTS += tests/e2e/new-template.sh
 EXTRA_DIST += tests/e2e/new-template.sh

@@ -5,6 +5,7 @@
 #include "forms/exchange.h"
 #include "forms/html.h"
 #include "forms/rules.h"
+#include "standard/ytree.h"
 #include "base/base.h"
 #include "unit.h"
 
@@ -376,6 +377,62 @@ START_TEST(identity_never_by_name_alone)
 }
 END_TEST
 
+/* CR LF, CR and LF in a text field: one verdict, and the text reaches the
+ * register as it was (the register keeps inner line breaks of plain fields
+ * as sent: oracle ws/name/crlf). */
+START_TEST(line_breaks_one_verdict)
+{
+	const char *esc[] = { "\\n", "\\r\\n", "\\r" };
+	const char *fields[] = { "name", "description_short", "organization", "provider", "website" };
+	for (size_t f = 0; f < sizeof fields / sizeof *fields; f++) {
+		char *verdict[3];
+		for (size_t b = 0; b < 3; b++) {
+			char *json = xasprintf("{\"%s\": \"eerste regel%stweede regel\"}", fields[f], esc[b]);
+			findings fs;
+			findings_init(&fs);
+			ynode *root = NULL;
+			yerror ye = { 0 };
+			ck_assert_int_eq(ytree_parse_json(json, strlen(json), &root, &ye), 0);
+			description *d = desc_import_api(std, root, &fs);
+			ck_assert_ptr_nonnull(d);
+			/* through the file, as import saves it */
+			size_t ylen;
+			char *yaml = desc_format_yaml(d, &ylen);
+			description *back = desc_read(std, yaml, ylen, DESC_YAML, &fs);
+			ck_assert_ptr_nonnull(back);
+			findings_done(&fs);
+			findings_init(&fs);
+			rules_check(back, &fs);
+			strbuf v = STRBUF_INIT;
+			sb_adds(&v, "");
+			for (size_t i = 0; i < fs.n; i++)
+				if (fs.v[i].field && !strcmp(fs.v[i].field->key, fields[f]) && fs.v[i].sev == SEV_ERROR)
+					sb_printf(&v, "%s;", fs.v[i].rule);
+			verdict[b] = sb_take(&v);
+			char *out = desc_export_api_json(back);
+			char *want = xasprintf("\"eerste regel%stweede regel\"", esc[b]);
+			ck_assert_msg(strstr(out, want), "%s with %s: sent as %s", fields[f], esc[b], out);
+			free(want);
+			free(out);
+			free(yaml);
+			desc_free(&d);
+			desc_free(&back);
+			ynode_free(&root);
+			findings_done(&fs);
+			free(json);
+		}
+		ck_assert_msg(!strcmp(verdict[0], verdict[1]) && !strcmp(verdict[0], verdict[2]),
+		              "%s: LF [%s], CR LF [%s], CR [%s]", fields[f], verdict[0], verdict[1], verdict[2]);
+		if (!strcmp(fields[f], "description_short"))
+			ck_assert_str_eq(verdict[0], "");
+		if (!strcmp(fields[f], "name"))
+			ck_assert_str_eq(verdict[0], "control-character;");
+		for (size_t b = 0; b < 3; b++)
+			free(verdict[b]);
+	}
+}
+END_TEST
+
 int main(void)
 {
 	std = unit_standard();
@@ -388,6 +445,7 @@ int main(void)
 	tcase_add_test(t, export_escapes_plain_and_builds_html);
 	tcase_add_test(t, published_round_trip);
 	tcase_add_test(t, identity_never_by_name_alone);
+	tcase_add_test(t, line_breaks_one_verdict);
 	suite_add_tcase(s, t);
 	int rc = unit_run(s);
 	standard_free(&std);
