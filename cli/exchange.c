@@ -167,7 +167,7 @@ static void print_report(FILE *o, const char *file, const imported *it, size_t n
 
 /* Who is who in the repository: lars code, organisation, name and source ID
  * of every description, read once (forms/exchange.h says how they match). */
-static void ident_read(ident_index *x, store *s)
+void cli_ident_read(struct ident_index *x, store *s)
 {
 	char **slugs = NULL;
 	size_t n = 0;
@@ -180,6 +180,21 @@ static void ident_read(ident_index *x, store *s)
 		desc_free(&d);
 	}
 	store_slugs_free(&slugs, n);
+}
+
+char *cli_import_slug(store *s, const char *name, const char *org)
+{
+	char *own = slug_from_name(name ? name : "");
+	char *slug = store_new_slug(s, name ? name : "");
+	if (strcmp(own, slug) != 0 && org && *org) {
+		/* the name's own file name is another description's: say whose this one is */
+		char *with = slug_with_owner(name ? name : "", org);
+		free(slug);
+		slug = store_new_slug(s, with);
+		free(with);
+	}
+	free(own);
+	return slug;
 }
 
 /* What import did, counted for the closing line. */
@@ -261,16 +276,7 @@ static int import_save(FILE *o, store *s, ident_index *known, const imported *it
 		sb_done(&b);
 		desc_diff_free(&dd);
 	} else {
-		char *own = slug_from_name(name ? name : "");
-		slug = store_new_slug(s, name ? name : "");
-		if (strcmp(own, slug) != 0 && org && *org) {
-			/* the name's own file name is another description's: say whose this one is */
-			char *with = slug_with_owner(name ? name : "", org);
-			free(slug);
-			slug = store_new_slug(s, with);
-			free(with);
-		}
-		free(own);
+		slug = cli_import_slug(s, name, org);
 	}
 	const char *slugs[1] = { slug };
 	const description *ds[1] = { d };
@@ -318,6 +324,11 @@ int cmd_import(int argc, char **argv)
 	bool update = false;
 	const char **srcs = xmalloc((size_t)argc * sizeof *srcs);
 	size_t nsrc = 0;
+	for (int i = 1; i < argc; i++)
+		if (!strcmp(argv[i], "--register")) {
+			free(srcs);
+			return cli_import_register(argc, argv);
+		}
 	for (int i = 1; i < argc; i++) {
 		if (!strcmp(argv[i], "-o") && i + 1 < argc)
 			out = argv[++i];
@@ -366,7 +377,7 @@ int cmd_import(int argc, char **argv)
 	ident_index known = { 0 };
 	import_tally tally = { 0 };
 	if (s)
-		ident_read(&known, s);
+		cli_ident_read(&known, s);
 	for (size_t k = 0; k < nsrc; k++) {
 		char *path = xstrdup(srcs[k]), *id = strrchr(path, '#'), *data = NULL;
 		if (id)

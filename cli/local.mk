@@ -52,6 +52,7 @@ EXTRA_DIST += tests/e2e/demo.sh
 
 
 # ---- exchange: this area's lines go below ----
+libalgedit_a_SOURCES += register/read.c store/fromreg.c
 
 
 

@@ -75,6 +75,10 @@ git_tree *store_head_tree(store *s, git_commit **commit_out);
  * it, and that commit; false when no commit ever had it. */
 bool store_last_version(store *s, const char *rel, git_oid *blob, git_oid *where);
 
+/* store/sync.c: merges the commit theirs into HEAD as sync merges a
+ * remote's, its conflicts named as coming from name (store/fromreg.c). */
+store_status store_integrate(store *s, const git_oid *theirs, const char *name, store_sync_report *rep);
+
 /* store/statefile.c: the files in .git/algedit/ that hold names from a
  * repository. A name's bytes below 0x20, 0x7f, ',' and '\\' are written as
  * \xHH, so no name can cut or forge a line. */
