@@ -116,11 +116,13 @@ description *reg_answer_version(const standard *std, const char *body, size_t le
 		if (!strcmp(k, "create_dt") || !strcmp(k, "language") || !strcmp(k, "state") || !strcmp(k, "id"))
 			continue;
 		known += standard_field(std, k) != NULL;
-		ynode_put(obj, k, ynode_copy(root->kids[i]), root->key_lines ? root->key_lines[i] : 0,
-		          root->key_cols ? root->key_cols[i] : 0);
+		const ynode *v = root->kids[i];
+		/* the code as text, whether the answer wrote it as a string or a number */
+		ynode *c = !strcmp(k, "lars") && v->type == Y_NUM ? ynode_new_str(v->str, v->len, v->line, v->col) : ynode_copy(v);
+		ynode_put(obj, k, c, root->key_lines ? root->key_lines[i] : 0, root->key_cols ? root->key_cols[i] : 0);
 	}
 	description *d = NULL;
-	const char *lars = ynode_str(ynode_get(root, "lars"));
+	char *lars = str_or_null(ynode_get(root, "lars"));
 	if (!known || !reg_lars_valid(lars)) {
 		findings_add(fs, SEV_ERROR, ORIGIN_INPUT, "register-answer", NULL, NULL, 0, 0, "%s",
 		             _("the register's answer is not a description with its register code (lars)"));
@@ -135,6 +137,7 @@ description *reg_answer_version(const standard *std, const char *body, size_t le
 				             notes.v[i].line, notes.v[i].col, "%s", notes.v[i].msg);
 		findings_done(&notes);
 	}
+	free(lars);
 	ynode_free(&obj);
 	ynode_free(&root);
 	return d;

@@ -9,6 +9,7 @@
 #include "register/register.h"
 #include "standard/standard.h"
 #include "forms/desc.h"
+#include "forms/diff.h"
 
 #include <stdint.h>
 #include <stdlib.h>
@@ -67,6 +68,21 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		                  strncmp(x->msg, x->field->label[1], strlen(x->field->label[1])))))
 			abort();
 	}
+	findings_done(&fs);
+	/* Reading back: every listed code is a register id; a version read is a
+	 * description that keeps its code. */
+	reg_listed *l;
+	long nl = reg_answer_list(s, size, &l);
+	for (long i = 0; i < nl; i++)
+		if (!reg_lars_valid(l[i].lars))
+			abort();
+	reg_listed_free(&l, nl > 0 ? (size_t)nl : 0);
+	findings_init(&fs);
+	reg_state st;
+	description *v = reg_answer_version(std, s, size, &st, &fs);
+	if (v ? !reg_lars_valid(ynode_str(desc_value(v, "lars"))) : fs.n == 0)
+		abort();
+	desc_free(&v);
 	findings_done(&fs);
 	return 0;
 }
