@@ -5,6 +5,7 @@
 #include "forms/html.h"
 #include "forms/slug.h"
 #include "forms/diff.h"
+#include "forms/rules.h"
 #include "base/base.h"
 #include "base/escape.h"
 #include "i18n/i18n.h"
@@ -172,6 +173,185 @@ char *desc_export_api_json(const description *d)
 	return sb_take(&b);
 }
 
+/* ---- a template made into a description ---- */
+
+static char *trimmed(const char *s)
+{
+	while (*s == ' ' || *s == '\t' || *s == '\n' || *s == '\r')
+		s++;
+	size_t n = strlen(s);
+	while (n && (s[n - 1] == ' ' || s[n - 1] == '\t' || s[n - 1] == '\n' || s[n - 1] == '\r'))
+		n--;
+	return xstrndup(s, n);
+}
+
+static bool looks_like_link(const char *s)
+{
+	return !strncmp(s, "https://", 8) || !strncmp(s, "http://", 7);
+}
+
+/* A link as a person would correct it: blanks around it dropped, http://
+ * made https://. NULL when it is no web address at all. */
+static char *tidy_link(const char *s, bool *upgraded)
+{
+	char *t = trimmed(s);
+	*upgraded = false;
+	if (!strncmp(t, "http://", 7)) {
+		char *u = xasprintf("https://%s", t + 7);
+		free(t);
+		t = u;
+		*upgraded = true;
+	}
+	if (!https_link_valid(t))
+		xfree(&t);
+	return t;
+}
+
+static const char *item_str(const ynode *it, const char *key)
+{
+	const char *s = ynode_str(ynode_get(it, key));
+	return s ? s : "";
+}
+
+/* The rich field that explains a list of references: where the text of an
+ * item that is no reference can go. */
+static const char *text_of_list(const char *key)
+{
+	return !strcmp(key, "lawful_basis_grouping") ? "lawful_basis"
+	       : !strcmp(key, "source_data_grouping") ? "source_data"
+	       : !strcmp(key, "impacttoetsen_grouping") ? "impacttoetsen" : NULL;
+}
+
+static bool append_paragraph(description *d, const char *key, const char *text)
+{
+	const std_field *f = standard_field(d->std, key);
+	if (!f)
+		return false;
+	const char *had = desc_text(d, f);
+	if (had && strstr(had, text))
+		return true; /* it says so already */
+	char *joined = had && *had ? xasprintf("%s\n\n%s", had, text) : xstrdup(text);
+	bool fits = !f->max_length || field_register_length(d, f, joined, strlen(joined)) <= (size_t)f->max_length;
+	if (fits)
+		desc_set(d, f, ynode_new_str(joined, strlen(joined), 0, 0));
+	free(joined);
+	return fits;
+}
+
+void template_tidy(description *d, findings *notes)
+{
+	const standard *std = d->std;
+	for (size_t i = 0; i < std->nfields; i++) {
+		const std_field *f = &std->fields[i];
+		ynode *v = d->vals[i];
+		if (!v)
+			continue;
+		if (f->kind == FK_LINK && v->type == Y_STR) {
+			bool up;
+			char *l = tidy_link(v->str, &up);
+			if (!l && *v->str) {
+				findings_add(notes, SEV_NOTE, ORIGIN_ADVICE, "template-tidied", f, NULL, 0, 0,
+				             _("%s: left out \"%s\" from the template: it is not a web address"), f->label[i18n_lang()], v->str);
+				desc_set(d, f, NULL);
+			} else if (l && strcmp(l, v->str) != 0) {
+				if (up)
+					findings_add(notes, SEV_NOTE, ORIGIN_ADVICE, "template-tidied", f, NULL, 0, 0,
+					             _("%s: the template's http:// link became https:// (check that %s opens)"),
+					             f->label[i18n_lang()], l);
+				desc_set(d, f, ynode_new_str(l, strlen(l), 0, 0));
+			}
+			free(l);
+			continue;
+		}
+		if (f->kind != FK_ITEMS || v->type != Y_SEQ)
+			continue;
+		ynode *keep = ynode_new(Y_SEQ, v->line, v->col);
+		for (size_t k = 0; k < v->n; k++) {
+			ynode *it = v->kids[k];
+			if (it->type != Y_MAP) {
+				ynode_push(keep, ynode_copy(it));
+				continue;
+			}
+			char *title = trimmed(item_str(it, "title")), *link = trimmed(item_str(it, "link"));
+			bool had_link = ynode_get(it, "link") && ynode_get(it, "link")->type != Y_NULL;
+			if (!*title && !*link) {
+				findings_add(notes, SEV_NOTE, ORIGIN_ADVICE, "template-tidied", f, NULL, 0, 0,
+				             _("%s: left out the template's empty item %zu"), f->label[i18n_lang()], k + 1);
+				free(title);
+				free(link);
+				continue;
+			}
+			if (looks_like_link(title) && !looks_like_link(link)) {
+				char *t = title;
+				title = link;
+				link = t;
+				findings_add(notes, SEV_NOTE, ORIGIN_ADVICE, "template-tidied", f, NULL, 0, 0,
+				             _("%s: item %zu had its title and its link the wrong way round in the template; swapped"),
+				             f->label[i18n_lang()], k + 1);
+			}
+			bool up = false;
+			char *l = *link ? tidy_link(link, &up) : NULL;
+			if (*link && !l) {
+				/* Text where a link belongs: kept in the field that explains the list. */
+				const char *to = text_of_list(f->key);
+				char *para = *title ? xasprintf("%s: %s", title, link) : xstrdup(link);
+				if (to && append_paragraph(d, to, para)) {
+					findings_add(notes, SEV_NOTE, ORIGIN_ADVICE, "template-tidied", f, NULL, 0, 0,
+					             _("%s: item %zu of the template has text where its link belongs; the text went into %s"),
+					             f->label[i18n_lang()], k + 1, standard_field(std, to)->label[i18n_lang()]);
+					free(para);
+					free(title);
+					free(link);
+					continue;
+				}
+				free(para);
+			}
+			if (up)
+				findings_add(notes, SEV_NOTE, ORIGIN_ADVICE, "template-tidied", f, NULL, 0, 0,
+				             _("%s: the template's http:// link became https:// (check that %s opens)"),
+				             f->label[i18n_lang()], l);
+			/* A title longer than the standard allows is an explanation: it
+			 * goes into the field that explains the list, the link stands in
+			 * as the title for the person to shorten. */
+			const std_subfield *tf = NULL;
+			for (size_t j = 0; j < f->nitems; j++)
+				if (!strcmp(f->items[j].key, "title"))
+					tf = &f->items[j];
+			const char *to = text_of_list(f->key);
+			if (l && tf && tf->max_length && utf8_count(title, strlen(title)) > (size_t)tf->max_length &&
+			    strlen(l) <= (size_t)tf->max_length && to && append_paragraph(d, to, title)) {
+				findings_add(notes, SEV_NOTE, ORIGIN_ADVICE, "template-tidied", f, NULL, 0, 0,
+				             _("%s: the title of item %zu is longer than the standard allows; it went into %s, and the "
+				               "link is its title for now: give it a short one"),
+				             f->label[i18n_lang()], k + 1, standard_field(std, to)->label[i18n_lang()]);
+				free(title);
+				title = xstrdup(l);
+			}
+			ynode *n = ynode_new(Y_MAP, it->line, it->col);
+			for (size_t j = 0; j < it->n; j++) {
+				if (!strcmp(it->keys[j], "title"))
+					ynode_put(n, "title", ynode_new_str(title, strlen(title), 0, 0), 0, 0);
+				else if (!strcmp(it->keys[j], "link"))
+					ynode_put(n, "link", l ? ynode_new_str(l, strlen(l), 0, 0)
+					                     : had_link || *link ? ynode_new_str(link, strlen(link), 0, 0)
+					                                         : ynode_new(Y_NULL, 0, 0), 0, 0);
+				else
+					ynode_put(n, it->keys[j], ynode_copy(it->kids[j]), 0, 0);
+			}
+			ynode_push(keep, n);
+			free(l);
+			free(title);
+			free(link);
+		}
+		if (keep->n)
+			desc_set(d, f, keep);
+		else {
+			ynode_free(&keep);
+			desc_set(d, f, NULL);
+		}
+	}
+}
+
 description *template_import(const standard *std, const char *data, size_t len, const char *id, findings *out)
 {
 	ynode *root = NULL;
@@ -209,6 +389,8 @@ description *template_import(const standard *std, const char *data, size_t len, 
 		sb_done(&ids);
 	} else {
 		d = desc_import_api(std, pick, out);
+		if (d)
+			template_tidy(d, out);
 	}
 	ynode_free(&root);
 	return d;

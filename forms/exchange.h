@@ -27,6 +27,14 @@ char *desc_export_api_json(const description *d);
 description *template_import(const standard *std, const char *data, size_t len, const char *id,
                              findings *out);
 
+/* A template made into a description, as a person would correct it: blanks
+ * around links dropped, http:// made https://, a reference's title and link
+ * the wrong way round swapped, empty references left out, text where a
+ * reference's link belongs moved into the field that explains the list
+ * (Legal basis, Data, ...), a "link" that is no web address left out. Each
+ * change is a note in notes. template_import does this. */
+void template_tidy(description *d, findings *notes);
+
 /* The templates in a template file, in the file's order, for a person to
  * choose from: each one's id (NULL when it has none; template_import then
  * cannot pick it by id) and name (NULL when none). Returns how many; 0 with
