@@ -42,6 +42,7 @@ int cmd_export(int argc, char **argv);
 int cmd_import(int argc, char **argv);
 int cmd_publish(int argc, char **argv);
 int cmd_tutor(int argc, char **argv);
+int cmd_templates(int argc, char **argv);
 
 /* The commands on the drafts repository (cli/new.c, set.c, log.c, diff.c,
  * sync.c, resolve.c) and what they share. */

@@ -54,6 +54,7 @@ EXTRA_DIST += tests/e2e/demo.sh
 # ---- exchange: this area's lines go below ----
 libalgedit_a_SOURCES += register/read.c store/fromreg.c
 libalgedit_a_SOURCES += forms/catalog.h forms/catalog.c
+algedit_SOURCES += cli/templates.c
 # The register's supplier templates, shipped as data (algedit templates).
 tpldir = $(pkgdatadir)/standard/1.0/templates
 dist_tpl_DATA = standard/1.0/templates/bmconsultants.json \

@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <unistd.h>
 
 char *tpl_catalog_dir(void)
 {
@@ -137,4 +138,21 @@ int tpl_item_matches(const tpl_item *t, const char *filter)
 {
 	size_t n = filter ? strlen(filter) : 0;
 	return !n || has(t->supplier, filter, n) || has(t->name, filter, n) || has(t->id, filter, n);
+}
+
+char *tpl_catalog_resolve(const char *arg)
+{
+	if (!arg || !*arg || strchr(arg, '/') || strchr(arg, '#') || access(arg, F_OK) == 0)
+		return NULL;
+	tpl_catalog c;
+	char *err = NULL, *out = NULL;
+	if (tpl_catalog_load(NULL, &c, &err) < 0) {
+		free(err);
+		return NULL;
+	}
+	const tpl_item *t = tpl_catalog_find(&c, arg);
+	if (t)
+		out = xasprintf("%s#%s", t->file, t->id);
+	tpl_catalog_done(&c);
+	return out;
 }

@@ -32,4 +32,9 @@ const tpl_item *tpl_catalog_find(const tpl_catalog *c, const char *id);
  * an empty filter matches all. */
 int tpl_item_matches(const tpl_item *t, const char *filter);
 
+/* "FILE[#ID]" as the person gave it, or the id of a shipped template:
+ * the latter (no '/', no such file) becomes its file and id. Returns a new
+ * "FILE#ID" for a shipped one (caller frees), else NULL (take arg as it is). */
+char *tpl_catalog_resolve(const char *arg);
+
 #endif
