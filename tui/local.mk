@@ -62,6 +62,8 @@ EXTRA_DIST += tests/e2e/tutor.sh
 
 
 # ---- exchange: this area's lines go below ----
+TESTS += tests/e2e/tui-template-register.sh
+EXTRA_DIST += tests/e2e/tui-template-register.sh tests/e2e/screens/template-register.txt
 
 
 
