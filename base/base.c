@@ -12,6 +12,20 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+void stdio_whole_lines(void)
+{
+	struct stat out, err;
+	/* A terminal already gets stdout line by line, and prompts stay unbuffered. */
+	if (isatty(STDOUT_FILENO))
+		return;
+	if (fstat(STDOUT_FILENO, &out) != 0 || fstat(STDERR_FILENO, &err) != 0)
+		return;
+	if (out.st_dev != err.st_dev || out.st_ino != err.st_ino)
+		return;
+	setvbuf(stdout, NULL, _IOLBF, BUFSIZ);
+	setvbuf(stderr, NULL, _IOLBF, BUFSIZ);
+}
+
 static void oom(void)
 {
 	fputs("algedit: out of memory\n", stderr);

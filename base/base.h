@@ -57,6 +57,12 @@ int write_file_atomic(const char *path, const char *data, size_t len);
  * in the same folder, a name that begins with a dot. */
 int write_file_private(const char *path, const char *data, size_t len);
 
+/* Call first in main. Where stdout and stderr lead to the same file or pipe
+ * (`cmd > log 2>&1`, `cmd 2>&1 | less`), both become line-buffered, so a
+ * message on stderr never lands inside a line that stdout still holds in its
+ * buffer, and the lines keep the order in which they were written. */
+void stdio_whole_lines(void);
+
 bool str_starts(const char *s, const char *prefix);
 bool str_ends(const char *s, const char *suffix);
 

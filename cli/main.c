@@ -205,6 +205,7 @@ static int choose_lang(int *argc, char **argv)
 
 int main(int argc, char **argv)
 {
+	stdio_whole_lines();
 	i18n_init();
 	if (choose_lang(&argc, argv))
 		return 2;

@@ -111,6 +111,8 @@ TESTS += tests/e2e/i18n.sh
 EXTRA_DIST += tests/e2e/i18n.sh
 
 # ---- house: this area's lines go below ----
+TESTS += tests/e2e/streams.sh
+EXTRA_DIST += tests/e2e/streams.sh
 
 TESTS += tests/e2e/man.sh
 EXTRA_DIST += tests/e2e/man.sh

@@ -114,10 +114,18 @@ flows() {
 
 # What is data, not message: quoted values, paths, file names, command and
 # option names, rule names ([required], as in a compiler's warning flags).
+# The clone's own folders go first, by their literal text: a clone in a
+# folder with blanks (or Dutch words) in its name must not read as a message.
+unpath() {
+	awk -v b="$top_builddir" -v s="$top_srcdir" '{
+		while ((i = index($0, b)) > 0) $0 = substr($0, 1, i - 1) "BUILD" substr($0, i + length(b))
+		while ((i = index($0, s)) > 0) $0 = substr($0, 1, i - 1) "SRC" substr($0, i + length(s))
+		print }' "$1"
+}
 strip() {
-	sed -e 's/"[^"]*"//g; s/‘[^’]*’//g; s/“[^”]*”//g; s|/tmp/[^ ]*||g; s|[^ ]*/[^ ]*||g' \
+	unpath "$1" | sed -e 's/"[^"]*"//g; s/‘[^’]*’//g; s/“[^”]*”//g; s|/tmp/[^ ]*||g; s|[^ ]*/[^ ]*||g' \
 	    -e 's/[^ ]*[|=$][^ ]*//g; s/\(^\| \|\[\)--*[a-z][a-z-]*/\1/g; s/[^ ]*\.\(yaml\|json\)//g; s/\[[a-z-]*\]//g' \
-	    -e 's/algedit \(help \)\{0,1\}[a-z]*//g; s/Parkeervergunning Texel//g' "$1"
+	    -e 's/algedit \(help \)\{0,1\}[a-z]*//g; s/Parkeervergunning Texel//g'
 }
 # Words of one language that are not words of the other.
 EN='the|must|cannot|should|with|which|this|that|from|your|you|and|to|for|not|are|has|have|field|fields|error|errors|warning|warnings|description|descriptions|file|files|save|saved|changed|checked|required|missing|shown|quit|delete|next|undo|show|unknown|usage|commands|options|there|here|what|when|where|only|choose|open|allowed|empty'

@@ -89,6 +89,9 @@ e2e_start_exec() {
 }
 
 e2e_pid() { T display-message -p -t e2e '#{pane_pid}'; }
+# e2e_wait_dead: until the process of e2e_start_exec has ended (the pane stays).
+e2e_pane_dead() { [ "$(T display-message -p -t e2e '#{pane_dead}')" = 1 ]; }
+e2e_wait_dead() { e2e_until "the editor to end" e2e_pane_dead; }
 e2e_screen() { T capture-pane -p -t e2e; }
 # The screen as compared: trailing blanks dropped, the temporary folder named alike.
 e2e_norm() { sed 's/[[:space:]]*$//; s|/tmp/algedit-e2e\.[A-Za-z0-9]\{6\}|/tmp/algedit-e2e.XXXXXX|g'; }
@@ -115,6 +118,19 @@ e2e_wait_gone() {
 		n=$((n - 1))
 	done
 	fail "waited for \"$1\" to go"
+}
+
+# e2e_until WHAT COMMAND...: until COMMAND succeeds (10 s), else fail naming WHAT.
+# For files the editor writes on its own time (journal, commits): a condition, never a fixed sleep.
+e2e_until() {
+	what=$1; shift
+	n=200
+	while [ $n -gt 0 ]; do
+		if "$@" 2>/dev/null; then return 0; fi
+		sleep 0.05
+		n=$((n - 1))
+	done
+	fail "waited for $what"
 }
 
 # e2e_expect_screen NAME: the screen equals screens/NAME.txt (trailing

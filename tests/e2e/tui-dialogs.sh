@@ -36,7 +36,7 @@ for size in "80 24" "120 40"; do
 	bar_lacks "Terughalen"
 	e2e_keys Escape
 	e2e_wait_gone "Niet-opgeslagen wijzigingen"
-	sleep 1.5
+	e2e_until "the journal to hold the typed text" grep -q "toewijzen nu" "$E2E_TMP/work/.git/algedit/journal/parkeren"
 	kill -KILL "$(e2e_pid)"
 
 	e2e_start "$1" "$2" edit "algoritmes/parkeren.yaml"

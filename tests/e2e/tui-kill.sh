@@ -75,7 +75,7 @@ e2e_keys C-End
 e2e_type "laatste "
 e2e_wait "laatste"
 kill -TERM "$(e2e_pid)"
-sleep 1
+e2e_wait_dead
 e2e_start_exec 80 24 edit "$f"
 e2e_wait "Niet-opgeslagen tekst gevonden"
 e2e_keys Enter
@@ -83,7 +83,7 @@ e2e_wait "De niet-opgeslagen tekst is terug"
 e2e_keys C-s
 e2e_wait "is opgeslagen"
 e2e_keys C-q
-sleep 0.5
+e2e_wait_dead
 while read -r piece; do
 	grep -q "$piece " "$E2E_TMP/work/$f" || fail "\"$piece\", typed more than 1 s before a kill, was lost: $(cat "$E2E_TMP/work/$f")"
 done < "$E2E_TMP/must"

@@ -47,7 +47,8 @@ e2e_wait "schrijfrechten."
 # The journal goes elsewhere, and the status line says where.
 e2e_wait "$E2E_TMP/state/algedit/journal" 5
 e2e_screen | grep -q "sla snel op" && fail "asks for a save that cannot be made"
-sleep 1
+e2e_until "the journal under XDG_STATE_HOME to hold the text" \
+	grep -q schrijfrechten "$E2E_TMP/state/algedit/journal/"alleen-lezen.yaml-*.journal
 j=$(ls "$E2E_TMP/state/algedit/journal/"alleen-lezen.yaml-*.journal 2>/dev/null | head -1)
 [ -s "$j" ] || fail "no journal under XDG_STATE_HOME: $(ls -R "$E2E_TMP/state")"
 grep -q "schrijfrechten" "$j" || fail "the journal lacks the text"
