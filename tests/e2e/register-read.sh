@@ -179,6 +179,28 @@ run out -C a resolve zivver goal mine
 expect "resolve mine" 0 "merge is saved"
 grep -q "zo kort mogelijk" a/algoritmes/zivver.yaml || fail "resolve mine: the drafts' goal kept"
 
+# ---- published by algedit, edited in the register and in the drafts ----
+# The version publish sent is the common one: the colleague's change in the
+# register and the drafts' own change are merged without a question.
+git init -q b
+run out -C b new "Afvalroutes" description_short="Routes voor de vuilniswagen." organization="Gemeente Noorderhaaks" \
+	status="In gebruik" contact_email="afval@noorderhaaks.nl" publication_category="Overige algoritmes" goal="Kortere routes."
+[ "$rc" = 0 ] || fail "new afvalroutes: $(cat out)"
+run out -C b publish afvalroutes --org gm0363 --url "$URL" --force
+expect "published with algedit" 0 "Added afvalroutes to the register with the code"
+lars=$(sed -n "s/^lars: .\{0,1\}\([0-9]\{8\}\).\{0,1\}$/\1/p" b/algoritmes/afvalroutes.yaml)
+[ -n "$lars" ] || fail "publish: no lars code in the file: $(cat b/algoritmes/afvalroutes.yaml)"
+run out -C b publish --status --org gm0363 --url "$URL" afvalroutes
+expect "after publish: the same text, in bewerking" 0 "the register holds the same text as the drafts; there it is being edited (in bewerking)"
+edit "$lars" goal "<p>Kortere routes, minder uitstoot.</p>"
+run out -C b set afvalroutes "description_short=Routes voor de vuilniswagens van de gemeente."
+run out -C b import --register --org gm0363 --url "$URL" Afvalroutes
+expect "after publish: both sides merged, no question" 0 "merged the register's changes into afvalroutes, field by field" "{+, minder uitstoot+}"
+grep -q "minder uitstoot" b/algoritmes/afvalroutes.yaml && grep -q "vuilniswagens van de gemeente" b/algoritmes/afvalroutes.yaml \
+	|| fail "after publish: both changes in the file: $(cat b/algoritmes/afvalroutes.yaml)"
+run out -C b import --register --org gm0363 --url "$URL" Afvalroutes
+expect "read again: unchanged" 0 "unchanged: afvalroutes has the register's version already"
+
 # ---- what goes wrong, explained ----
 before=$(requests)
 for a in 401 403 404 500; do

@@ -7,7 +7,8 @@ last_update_by}) and GET /{lars} (the newest version with lars, create_dt,
 language and state). What it holds is ROOT/store.json: {org: {lars:
 {"state": "STATE_1"|"STATE_2"|"PUBLISHED", "version": {...}}}}, read at each
 request, so a test changes what the register holds by writing that file (as
-a colleague in the register's web editor would). ROOT/answers, if present,
+a colleague in the register's web editor would); POST and PUT (algedit
+publish) write it too. ROOT/answers, if present,
 holds words (401 403 404 429 500 ok), one used per request, the last one
 kept. Each request is logged in ROOT/log as "METHOD PATH auth=ok|bad|none".
 The token is $TOKEN. Prints its port; stops after argv[4] seconds (120)."""
@@ -78,7 +79,41 @@ class Register(http.server.BaseHTTPRequestHandler):
                                          language='NLD', state=a['state']))
         return self.answer(404, {'detail': 'Not Found'})
 
-    do_POST = do_PUT = do_GET
+    def do_POST(self):
+        self.write(True)
+
+    def do_PUT(self):
+        self.write(False)
+
+    def write(self, new):
+        """POST adds a description (a new lars code, state STATE_1), PUT
+        replaces one (NO_CHANGES when nothing differs), as the register does."""
+        body = self.rfile.read(int(self.headers.get('Content-Length') or 0))
+        auth = self.headers.get('Authorization')
+        state = 'none' if auth is None else 'ok' if auth == 'Bearer ' + os.environ['TOKEN'] else 'bad'
+        with open(os.path.join(root, 'log'), 'a') as f:
+            f.write('%s %s auth=%s\n' % (self.command, self.path, state))
+        if state != 'ok':
+            return self.answer(401, {'detail': 'Not authenticated'})
+        parts = self.path[len(PREFIX):].split('/') if self.path.startswith(PREFIX) else []
+        p = os.path.join(root, 'store.json')
+        store = json.load(open(p, encoding='utf-8'))
+        if len(parts) < 2 or parts[1] != 'algorithms':
+            return self.answer(404, {'detail': 'Not Found'})
+        algs = store.setdefault(parts[0], {})
+        version = json.loads(body)
+        if new and len(parts) == 2:
+            lars = '2%07d' % (len(algs) + 1)
+            algs[lars] = {'state': 'STATE_1', 'version': version}
+            json.dump(store, open(p, 'w', encoding='utf-8'), ensure_ascii=False)
+            return self.answer(200, {'lars_code': lars})
+        if not new and len(parts) == 3 and parts[2] in algs:
+            if algs[parts[2]]['version'] == version:
+                return self.answer(200, {'message': 'NO_CHANGES'})
+            algs[parts[2]] = {'state': 'STATE_1', 'version': version}
+            json.dump(store, open(p, 'w', encoding='utf-8'), ensure_ascii=False)
+            return self.answer(200, None)
+        return self.answer(404, {'detail': 'Not Found'})
 
 
 srv = http.server.ThreadingHTTPServer(('127.0.0.1', 0), Register)
