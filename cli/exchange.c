@@ -276,7 +276,9 @@ static int import_save(FILE *o, store *s, ident_index *known, const imported *it
 		sb_done(&b);
 		desc_diff_free(&dd);
 	} else {
-		slug = cli_import_slug(s, name, org);
+		/* whose it is: the organisation's, or for a template the supplier's */
+		const char *prov = desc_text(it->d, standard_field(std, "provider"));
+		slug = cli_import_slug(s, name, org && *org ? org : prov);
 	}
 	const char *slugs[1] = { slug };
 	const description *ds[1] = { d };

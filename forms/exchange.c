@@ -633,6 +633,7 @@ void ident_put(ident_index *x, const char *slug, const description *d)
 		free(e->org);
 		free(e->name);
 		free(e->source_id);
+		free(e->provider);
 	} else {
 		x->v = xrealloc(x->v, (x->n + 1) * sizeof *x->v);
 		e = &x->v[x->n++];
@@ -642,12 +643,13 @@ void ident_put(ident_index *x, const char *slug, const description *d)
 	e->org = value_of(d, "organization");
 	e->name = value_of(d, "name");
 	e->source_id = value_of(d, "source_id");
+	e->provider = value_of(d, "provider");
 }
 
 ident_how ident_find(const ident_index *x, const description *d, const ident_entry **out)
 {
 	char *lars = value_of(d, "lars"), *org = value_of(d, "organization"), *name = value_of(d, "name"),
-	     *sid = value_of(d, "source_id");
+	     *sid = value_of(d, "source_id"), *prov = value_of(d, "provider");
 	ident_how how = IDENT_NEW;
 	*out = NULL;
 	for (size_t i = 0; *lars && i < x->n && how == IDENT_NEW; i++)
@@ -659,7 +661,9 @@ ident_how ident_find(const ident_index *x, const description *d, const ident_ent
 	 * its name. */
 	for (size_t i = 0; *name && i < x->n && how == IDENT_NEW; i++) {
 		const ident_entry *e = &x->v[i];
-		if ((!*lars || !*e->lars) && ident_same(e->org, org) && ident_same(e->name, name)) {
+		/* Two suppliers' templates named alike, neither of an organisation yet, are two. */
+		bool owner = *org ? true : ident_same(e->provider, prov);
+		if ((!*lars || !*e->lars) && ident_same(e->org, org) && owner && ident_same(e->name, name)) {
 			how = IDENT_ORG_NAME;
 			*out = e;
 		}
@@ -675,6 +679,7 @@ ident_how ident_find(const ident_index *x, const description *d, const ident_ent
 	free(org);
 	free(name);
 	free(sid);
+	free(prov);
 	return how;
 }
 
@@ -686,6 +691,7 @@ void ident_done(ident_index *x)
 		free(x->v[i].org);
 		free(x->v[i].name);
 		free(x->v[i].source_id);
+		free(x->v[i].provider);
 	}
 	free(x->v);
 	memset(x, 0, sizeof *x);

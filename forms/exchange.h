@@ -86,11 +86,12 @@ const char *import_file_kind_label(import_file_kind k);
  * the same description as one already there when (in this order) it has the
  * same lars code (the register's own number); or the same organisation and
  * name, neither having another lars code; or the same organisation and
- * source_id (the organisation's own number), likewise. A name alone never
+ * source_id (the organisation's own number), likewise; without an organisation
+ * (a supplier's template) the supplier must be the same too. A name alone never
  * identifies a description: organisations use the same names ("Anonimiseren",
  * "Zivver") for descriptions of their own. Pure. */
 typedef struct ident_entry {
-	char *slug, *lars, *org, *name, *source_id; /* "" where the description has none */
+	char *slug, *lars, *org, *name, *source_id, *provider; /* "" where the description has none */
 } ident_entry;
 
 typedef struct ident_index {

@@ -59,6 +59,15 @@ A import --update "$tmp/f.json" && grep -q "updated anonimiseren-gemeente-utrech
 A import "$tmp/f.json"; [ $? = 1 ] && grep -q "skipped: anonimiseren-gemeente-utrecht is already in the repository (the same organisation and name); it is left as it is" "$tmp/out" \
 	|| bad "without --update: skipped and why"
 
+# two suppliers' templates of the same name, no organisation yet: two descriptions
+printf '[{"id": "a-anon", "name": "Anonimiseren", "organization": null, "provider": "Leverancier A", "goal": "<p>A.</p>"}]\n' > "$tmp/ta.json"
+printf '[{"id": "b-anon", "name": "Anonimiseren", "organization": null, "provider": "Leverancier B", "goal": "<p>B.</p>"}]\n' > "$tmp/tb.json"
+git init -q "$tmp/tpl" && git -C "$tmp/tpl" config user.name Tester && git -C "$tmp/tpl" config user.email t@example.nl
+"$ALGEDIT" -C "$tmp/tpl" import "$tmp/ta.json" "$tmp/tb.json" > "$tmp/out" 2>&1 && grep -q "added as anonimiseren$" "$tmp/out" \
+	&& grep -q "added as anonimiseren-leverancier-b$" "$tmp/out" || bad "two suppliers' templates: two files"
+"$ALGEDIT" -C "$tmp/tpl" import --update "$tmp/tb.json" > "$tmp/out" 2>&1 && grep -q "unchanged: anonimiseren-leverancier-b" "$tmp/out" \
+	&& grep -q '^provider: Leverancier A$' "$tmp/tpl/algoritmes/anonimiseren.yaml" || bad "two suppliers' templates: --update keeps each to its own"
+
 # the register's 2026 listing: every second record (510), many sharing a name
 ref="${SHARED_DIR:-$top_srcdir/../shared}/reference/register-data/schellevis-algoritmes-2026-08-08.json"
 if [ ! -f "$ref" ]; then

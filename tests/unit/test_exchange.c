@@ -371,6 +371,21 @@ START_TEST(identity_never_by_name_alone)
 	desc_free(&b2);
 	ident_done(&x);
 
+	/* two suppliers' templates of one name, no organisation yet: two */
+	{
+		ident_index t = { 0 };
+		findings fs;
+		findings_init(&fs);
+		static const char ya[] = "name: Anonimiseren\nprovider: Leverancier A\n", yb[] = "name: Anonimiseren\nprovider: Leverancier B\n";
+		description *ta = desc_read(std, ya, sizeof ya - 1, DESC_YAML, &fs), *tb = desc_read(std, yb, sizeof yb - 1, DESC_YAML, &fs);
+		ident_put(&t, "anonimiseren", ta);
+		ck_assert_int_eq(ident_find(&t, tb, &e), IDENT_NEW);
+		ck_assert_int_eq(ident_find(&t, ta, &e), IDENT_ORG_NAME);
+		desc_free(&ta);
+		desc_free(&tb);
+		findings_done(&fs);
+		ident_done(&t);
+	}
 	char *s = slug_with_owner("Anonimiseren", "Gemeente Utrecht");
 	ck_assert_str_eq(s, "anonimiseren-gemeente-utrecht");
 	free(s);
