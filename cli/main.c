@@ -65,7 +65,7 @@ const cli_command cli_commands[] = {
 	{ "publish", cmd_publish, N_("send a description to the register's submission API"),
 	  N_("algedit publish [--dry-run] [--force] [--url URL] [--cacert FILE] SLUG --org ORG | --status --org ORG [NAME...]") },
 	{ "templates", cmd_templates, N_("list the register's supplier templates to start a description from"),
-	  N_("algedit templates [FILTER]") },
+	  N_("algedit templates [FILTER] | --update DIR") },
 	{ "tutor", cmd_tutor, N_("learn the standard by doing: short lessons in a sandbox, checked by the rules"),
 	  N_("algedit tutor [--reset] [--lesson N] [--plain]") },
 	{ "demo", cmd_demo, N_("list the demos, or play one in a sandbox (never your own descriptions)"),

@@ -13,8 +13,22 @@
 #include <strings.h>
 #include <unistd.h>
 
+char *tpl_catalog_user_dir(void)
+{
+	const char *x = getenv("XDG_DATA_HOME"), *home = getenv("HOME");
+	if (x && *x == '/')
+		return xasprintf("%s/algedit/templates", x);
+	return xasprintf("%s/.local/share/algedit/templates", home && *home ? home : ".");
+}
+
 char *tpl_catalog_dir(void)
 {
+	char *user = tpl_catalog_user_dir(), *list = xasprintf("%s/templates.yaml", user);
+	bool mine = access(list, R_OK) == 0;
+	free(list);
+	if (mine)
+		return user;
+	free(user);
 	return xasprintf("%s/standard/1.0/templates", algedit_datadir());
 }
 
@@ -65,6 +79,7 @@ int tpl_catalog_load(const char *dir, tpl_catalog *c, char **err)
 	c->commit = dup_str(ynode_get(root, "commit"));
 	c->date = dup_str(ynode_get(root, "date"));
 	c->licence = dup_str(ynode_get(root, "licence"));
+	c->user = ynode_str(ynode_get(root, "updated")) != NULL;
 	const ynode *sup = ynode_get(root, "suppliers");
 	for (size_t i = 0; i < sup->n; i++) {
 		const char *file = ynode_str(ynode_get(sup->kids[i], "file")), *name = ynode_str(ynode_get(sup->kids[i], "name"));

@@ -15,13 +15,19 @@ typedef struct tpl_item {
 
 typedef struct tpl_catalog {
 	char *dir;                    /* where it was read */
+	int user;                     /* the user's own copy (templates --update), not the shipped one */
 	char *source, *commit, *date, *licence;
 	tpl_item *v;                  /* by supplier, then in the file's order */
 	size_t n, nsuppliers;
 } tpl_catalog;
 
-/* The folder of the shipped templates (caller frees). */
+/* The folder of the templates: the user's own copy when there is one
+ * (tpl_catalog_user_dir, made by algedit templates --update), else the
+ * shipped one (caller frees). */
 char *tpl_catalog_dir(void);
+/* $XDG_DATA_HOME/algedit/templates, else ~/.local/share/algedit/templates
+ * (caller frees). */
+char *tpl_catalog_user_dir(void);
 /* Reads dir (NULL: tpl_catalog_dir()). 0, or -1 with a translated *err
  * (caller frees) naming the file that is missing or broken. */
 int tpl_catalog_load(const char *dir, tpl_catalog *c, char **err);

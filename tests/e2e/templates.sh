@@ -31,5 +31,21 @@ done
 [ "$(ls "$tmp/repo/algoritmes" | wc -l)" = 27 ] || bad "27 descriptions made"
 A check "$tmp/repo/algoritmes" && grep -q "27 files checked: 0 errors" "$tmp/out" || bad "check passes on every template made into a description"
 A new --template geen-sjabloon; [ $? = 2 ] && grep -q 'no template file and no template id "geen-sjabloon"; algedit templates lists' "$tmp/out" || bad "new --template: an unknown id"
+# a newer release of the register's templates becomes the user's own copy;
+# a file that is not templates changes nothing
+mkdir -p "$tmp/release"
+cp "$top_srcdir/standard/1.0/templates/zivver.json" "$tmp/release/Zivver.json"
+cp "$top_srcdir/standard/1.0/templates/nelen---schuurmans.json" "$tmp/release/Nelen - Schuurmans.json"
+export XDG_DATA_HOME="$tmp/share"
+echo '{"x": 1}' > "$tmp/release/Kapot.json"
+A templates --update "$tmp/release"; [ $? = 2 ] && grep -q "Kapot.json is not a file of templates" "$tmp/out" \
+	&& [ ! -e "$tmp/share/algedit/templates" ] || bad "templates --update: a broken file changes nothing"
+rm "$tmp/release/Kapot.json"
+A templates --update "$tmp/release" && grep -q "updated from $tmp/release: 2 templates from 2 suppliers" "$tmp/out" || bad "templates --update"
+A templates && grep -q "^The register's supplier templates: 2, from 2 suppliers.$" "$tmp/out" && grep -q "^Your own copy, updated on " "$tmp/out" \
+	&& grep -q '^Nelen - Schuurmans$' "$tmp/out" || bad "templates: the user's own copy, said so"
+A new --template zivver-smart-classification "Veilig mailen" organization="Gemeente Noorderhaaks" || bad "new --template from the user's copy"
+rm -r "$tmp/share/algedit/templates"
+A templates && grep -q "27, from 17 suppliers" "$tmp/out" || bad "templates: the shipped copy again"
 [ $fails = 0 ] && echo "ok   templates"
 exit $((fails > 0))
