@@ -1,7 +1,8 @@
 #!/bin/sh
 # setup.sh: from a fresh Debian machine to a running algedit, or a green test suite.
 #   ./setup.sh run    install what is missing, build, start algedit
-#   ./setup.sh test   install what is missing, build (gcc, clang, ASan+UBSan), run every test
+#   ./setup.sh test   install what is missing, build (gcc, clang, ASan+UBSan), run every test,
+#                     and make distcheck once (gcc)
 #   ./setup.sh deps   only install what is missing (needs root on a fresh machine)
 set -eu
 cd "$(dirname "$0")"
@@ -101,8 +102,22 @@ test)
 			echo "$variant ${pass:-0} $(( ${fail:-0} + ${err:-0} )) ${skip:-0}" >> build-summary.txt
 		fi
 	done
+	# The release tarball: made, unpacked, built and tested on its own, and
+	# cleaned without leaving a file (make distcheck), once, with gcc.
+	if [ -f build/Makefile ]; then
+		say "distcheck"
+		if make -C build -s -j"$jobs" distcheck DISTCHECK_CONFIGURE_FLAGS="--enable-werror CC=gcc" > build/distcheck.log 2>&1; then
+			echo "distcheck passed" >> build-summary.txt
+		else
+			status=1
+			tail -40 build/distcheck.log >&2
+			echo "distcheck failed (build/distcheck.log)" >> build-summary.txt
+		fi
+	fi
 	awk '$2 ~ /^[0-9]+$/ { p += $2; f += $3; s += $4; printf "%s: %d passed, %d failed, %d skipped\n", $1, $2, $3, $4 }
 	     / build failed/ { f += 1; print }
+	     /^distcheck passed/ { p += 1; print "distcheck: passed" }
+	     /^distcheck failed/ { f += 1; print "distcheck: FAILED, see build/distcheck.log" }
 	     END { printf "%d passed, %d failed, %d skipped\n", p, f, s }' build-summary.txt
 	rm -f build-summary.txt
 	exit $status ;;

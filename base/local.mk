@@ -3,6 +3,8 @@ libalgedit_a_SOURCES += base/paths.h base/paths.c
 libalgedit_a_SOURCES += base/escape.h base/escape.c
 
 UNIT_TESTS += tests/unit/test_escape
+# The XDG look-up and mkdir -p that every layer uses.
+UNIT_TESTS += tests/unit/test_paths
 
 # Every command's output of hostile data, and remote URLs with passwords.
 TESTS += tests/e2e/escape.sh

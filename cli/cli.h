@@ -8,6 +8,7 @@
 #include "base/escape.h" /* esc_line, esc_text: every value a command prints */
 
 #include <stdbool.h>
+#include <stdint.h>
 #include <stdio.h>
 
 typedef struct cli_command {
@@ -45,7 +46,7 @@ int cmd_tutor(int argc, char **argv);
 int cmd_templates(int argc, char **argv);
 
 /* The commands on the drafts repository (cli/new.c, set.c, log.c, diff.c,
- * sync.c, resolve.c) and what they share. */
+ * sync.c, resolve.c); what they share is in cli/common.c and cli/assign.c. */
 struct standard;
 struct store;
 struct description;
@@ -65,7 +66,7 @@ bool cli_ask_author(const char *cmd, struct store *s, FILE *out);
 /* Saves in one commit, asking for the author once on a terminal; 0 or 1. */
 int cli_store_save(const char *cmd, struct store *s, const char *const *slugs,
                    const struct description *const *ds, size_t n);
-/* Applies one KEY=VALUE, KEY+=VALUE or KEY-=VALUE (see cli/set.c); 0 or 2. */
+/* Applies one KEY=VALUE, KEY+=VALUE or KEY-=VALUE (cli/assign.c); 0 or 2. */
 int cli_assign(const char *cmd, struct description *d, const char *arg);
 /* Reports errors in the changed fields (arguments as given); 1 when any. */
 int cli_validate(const char *cmd, const char *slug, const struct description *d,
@@ -91,8 +92,14 @@ struct review_rec;
 int cmd_review(int argc, char **argv);
 int cmd_review_record(int argc, char **argv);
 /* Text from files or remotes made safe for the terminal (control characters
- * and bytes that are not UTF-8 become '?'; newline and tab stay). */
+ * and bytes that are not UTF-8 shown visibly; newline and tab stay), of n
+ * bytes or NUL-terminated (NULL: nothing); cli/common.c. */
 void cli_safe(struct strbuf *out, const char *s, size_t n);
+void cli_safe_str(struct strbuf *out, const char *s);
+/* A time as commands print it: "2024-05-01 14:03" (local time). */
+void cli_date(int64_t t, char out[32]);
+/* The label of a field in the language of the messages, else the key. */
+const char *cli_field_label(const struct standard *std, const char *key);
 /* One review event as a line of algedit log. */
 void cli_review_event(struct strbuf *out, const struct review_rec *r, const struct standard *std);
 

@@ -37,6 +37,12 @@ EXTRA_DIST += tests/e2e/demo.sh
 
 
 # ---- build: this area's lines go below ----
+# The subcommands that work on the drafts repository, review, publish to the
+# register, spell-check, and open the editor.
+algedit_SOURCES += cli/new.c cli/set.c cli/log.c cli/diff.c cli/sync.c cli/resolve.c cli/restore.c
+algedit_SOURCES += cli/review.c cli/publish.c cli/spell.c cli/edit.c
+# What the subcommands share (no subcommand file uses another).
+algedit_SOURCES += cli/common.c cli/assign.c
 
 
 

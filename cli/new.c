@@ -1,7 +1,5 @@
 /* new: `algedit new NAME [KEY=VALUE...]` makes a description from a name and
- * saves it as the first version. Also the helpers every command on the
- * drafts repository shares: opening it, and saving with an author (asked
- * once on a terminal and kept in the repository's config). */
+ * saves it as the first version. */
 #include "config.h"
 #include "cli/cli.h"
 #include "store/store.h"
@@ -16,91 +14,6 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
-
-int cli_store_open(const char *cmd, standard **std, store **s)
-{
-	char *err = NULL;
-	*s = NULL;
-	*std = standard_load_facts("1.0", &err);
-	if (!*std) {
-		cli_error(cmd, _("the standard files are broken: %s"), err);
-		free(err);
-		return 2;
-	}
-	if (store_open(*std, cli_repo_dir, s, &err) != STORE_OK) {
-		cli_error(cmd, "%s", err);
-		free(err);
-		standard_free(std);
-		return 2;
-	}
-	return 0;
-}
-
-static char *ask_line(FILE *out, const char *prompt)
-{
-	fprintf(out, "%s", prompt);
-	fflush(out);
-	char buf[512];
-	if (!fgets(buf, sizeof buf, stdin))
-		return NULL;
-	buf[strcspn(buf, "\r\n")] = '\0';
-	return xstrdup(buf);
-}
-
-/* Asks for the author on a terminal (the questions on out); elsewhere says
- * how to set it. */
-bool cli_ask_author(const char *cmd, store *s, FILE *out)
-{
-	char *name = NULL, *email = NULL;
-	if (store_author(s, &name, &email) == STORE_OK) {
-		free(name);
-		free(email);
-		return true;
-	}
-	if (!isatty(0) || !isatty(fileno(out))) {
-		cli_error(cmd, "%s", _("your name and e-mail address for the history are not set; run algedit once in a terminal, or: git config --global user.name \"Your Name\"; git config --global user.email you@example.nl"));
-		return false;
-	}
-	char *where = store_identity_path();
-	fprintf(out, _("Every save is recorded with your name and e-mail address. You are asked once; they are kept in %s for every folder of descriptions.\n"), esc_line(where));
-	free(where);
-	bool ok = false;
-	for (int tries = 0; tries < 3 && !ok; tries++) {
-		name = ask_line(out, _("Your name: "));
-		email = name ? ask_line(out, _("Your e-mail address: ")) : NULL;
-		if (!name || !email) {
-			free(name);
-			free(email);
-			break;
-		}
-		ok = store_set_author(s, name, email) == STORE_OK;
-		if (!ok)
-			cli_error(cmd, "%s", store_error(s));
-		free(name);
-		free(email);
-	}
-	return ok;
-}
-
-int cli_store_save(const char *cmd, store *s, const char *const *slugs, const description *const *ds, size_t n)
-{
-	if (!cli_ask_author(cmd, s, stderr))
-		return 1;
-	store_saved info;
-	store_status st = store_save_many(s, slugs, ds, n, &info);
-	if (st == STORE_UNCHANGED) {
-		fprintf(stderr, "%s\n", _("nothing changed; no new version made"));
-		return 0;
-	}
-	if (st != STORE_OK) {
-		cli_error(cmd, "%s", store_error(s));
-		return 1;
-	}
-	info.message[strcspn(info.message, "\n")] = '\0'; /* the subject line */
-	printf("[%.7s] %s\n", info.commit, esc_line(info.message));
-	store_saved_done(&info);
-	return 0;
-}
 
 static void usage(FILE *f)
 {

@@ -24,21 +24,6 @@
 #include <time.h>
 #include <unistd.h>
 
-/* Text from files, commits and remotes on its way to the terminal, through
- * the one escaping function every command uses (base/escape.h): newline and
- * tab kept, every other control character, bidi control and invalid byte
- * shown visibly. */
-void cli_safe(strbuf *out, const char *s, size_t n)
-{
-	sb_add_escaped(out, s, n, ESC_MULTILINE);
-}
-
-static void safe(strbuf *out, const char *s)
-{
-	if (s)
-		cli_safe(out, s, strlen(s));
-}
-
 static void json_str(strbuf *b, const char *s)
 {
 	sb_addc(b, '"');
@@ -53,54 +38,6 @@ static void json_str(strbuf *b, const char *s)
 			sb_addc(b, (char)*p);
 	}
 	sb_addc(b, '"');
-}
-
-static void date_of(int64_t t, char out[32])
-{
-	time_t tt = (time_t)t;
-	struct tm tm;
-	if (!localtime_r(&tt, &tm)) {
-		snprintf(out, 32, "?");
-		return;
-	}
-	strftime(out, 32, "%Y-%m-%d %H:%M", &tm);
-}
-
-static const char *label_of(const standard *std, const char *key)
-{
-	const std_field *f = key ? standard_field(std, key) : NULL;
-	return f ? f->label[i18n_lang()] : key ? key : "";
-}
-
-/* One review event as a line for algedit log: "[comment 1a2b3c4d] Goal: text". */
-void cli_review_event(strbuf *out, const review_rec *r, const standard *std)
-{
-	char date[32];
-	date_of(r->time, date);
-	sb_printf(out, "%-7s  %s  ", "", date);
-	safe(out, r->author ? r->author : "?");
-	sb_printf(out, "  [%s ", review_kind_name(r->kind));
-	safe(out, r->id);
-	sb_adds(out, "]");
-	if (r->field) {
-		sb_adds(out, " ");
-		safe(out, label_of(std, r->field));
-		if (r->item)
-			sb_printf(out, " #%d", r->item);
-	}
-	if (r->problem) {
-		sb_printf(out, " (%s: ", _("not used"));
-		safe(out, r->problem);
-		sb_adds(out, ")");
-	} else if (r->text) {
-		const char *nl = strchr(r->text, '\n');
-		size_t n = nl ? (size_t)(nl - r->text) : strlen(r->text);
-		sb_adds(out, ": ");
-		cli_safe(out, r->text, n > 60 ? 60 : n);
-		if (n > 60 || nl)
-			sb_adds(out, "…");
-	}
-	sb_addc(out, '\n');
 }
 
 static void out_safe(const strbuf *b)
@@ -171,7 +108,7 @@ static const char *review_base(store *s, store_review *r, const print_opts *o, c
 	}
 	if (r->sum.approval) {
 		char date[32];
-		date_of(r->sum.approval->time, date);
+		cli_date(r->sum.approval->time, date);
 		*why = xasprintf(_("since the approval of version %.7s (%s, %s)"), r->sum.approval->version, r->sum.approval->author, date);
 		for (size_t i = 0; i < r->nversions; i++)
 			if (!strncmp(r->versions[i].commit, r->sum.approval->version, strlen(r->sum.approval->version)))
@@ -213,18 +150,18 @@ static void print_text(strbuf *out, store_review *r, const standard *std, const 
 	const review_summary *sm = &r->sum;
 	char date[32];
 	sb_adds(out, "== ");
-	safe(out, r->slug);
+	cli_safe_str(out, r->slug);
 	sb_printf(out, ": %s", review_state_name(sm->state));
 	if (sm->note != NOTE_NONE)
 		sb_printf(out, " (%s)", review_note_name(sm->note));
 	sb_adds(out, "\n");
 	if (sm->last_event) {
-		date_of(sm->last_event->time, date);
+		cli_date(sm->last_event->time, date);
 		const char *what = sm->last_event->kind == RK_REQUEST ? _("Review asked by")
 		                 : sm->last_event->kind == RK_APPROVE ? _("Approved by")
 		                 : sm->last_event->kind == RK_PUBLISH ? _("Published by") : _("Changes requested by");
 		sb_printf(out, "%s ", what);
-		safe(out, sm->last_event->author);
+		cli_safe_str(out, sm->last_event->author);
 		sb_printf(out, ", %s", date);
 		if (sm->last_event->text && *sm->last_event->text) {
 			sb_adds(out, ":\n");
@@ -237,22 +174,22 @@ static void print_text(strbuf *out, store_review *r, const standard *std, const 
 			for (size_t i = 0; i < sm->last_event->nreviewers; i++) {
 				if (i)
 					sb_adds(out, ", ");
-				safe(out, sm->last_event->reviewers[i]);
+				cli_safe_str(out, sm->last_event->reviewers[i]);
 			}
 			sb_adds(out, "\n");
 		}
 	}
 	sb_printf(out, "\n%s ", _("Changes"));
-	safe(out, why); /* names the approver */
+	cli_safe_str(out, why); /* names the approver */
 	sb_addc(out, '\n');
 	for (size_t i = 0; i < r->nversions && (!base || strcmp(r->versions[i].commit, base)); i++) {
 		const store_version *v = &r->versions[i];
-		date_of(v->time, date);
+		cli_date(v->time, date);
 		sb_printf(out, "  %.7s  %s  ", v->commit, date);
-		safe(out, v->author);
+		cli_safe_str(out, v->author);
 		sb_adds(out, "  ");
 		const char *fields = store_review_fields(r, i);
-		safe(out, v->removed ? _("(removed)") : *fields ? fields : v->summary);
+		cli_safe_str(out, v->removed ? _("(removed)") : *fields ? fields : v->summary);
 		sb_adds(out, "\n");
 	}
 	if (!dd->n) {
@@ -271,13 +208,13 @@ static void print_text(strbuf *out, store_review *r, const standard *std, const 
 			const review_thread *t = &sm->threads[k];
 			if (t->resolved)
 				continue;
-			date_of(t->root->time, date);
+			cli_date(t->root->time, date);
 			sb_adds(out, "  [");
-			safe(out, t->root->id);
+			cli_safe_str(out, t->root->id);
 			sb_adds(out, "] ");
-			safe(out, label_of(std, t->root->field));
+			cli_safe_str(out, cli_field_label(std, t->root->field));
 			sb_adds(out, " — ");
-			safe(out, t->root->author ? t->root->author : "?");
+			cli_safe_str(out, t->root->author ? t->root->author : "?");
 			sb_printf(out, ", %s", date);
 			if (t->outdated)
 				sb_printf(out, " (%s)", _("outdated: the field changed since"));
@@ -288,9 +225,9 @@ static void print_text(strbuf *out, store_review *r, const standard *std, const 
 				indent_text(out, t->root->quote, "      | ");
 			}
 			for (size_t j = 0; j < t->nreplies; j++) {
-				date_of(t->replies[j]->time, date);
+				cli_date(t->replies[j]->time, date);
 				sb_adds(out, "      > ");
-				safe(out, t->replies[j]->author);
+				cli_safe_str(out, t->replies[j]->author);
 				sb_printf(out, ", %s:\n", date);
 				indent_text(out, t->replies[j]->text, "        ");
 			}
@@ -305,15 +242,15 @@ static void print_text(strbuf *out, store_review *r, const standard *std, const 
 			const review_sugg *g = &sm->suggs[k];
 			if (g->status != SUGG_OPEN && g->status != SUGG_OUTDATED)
 				continue;
-			date_of(g->rec->time, date);
+			cli_date(g->rec->time, date);
 			sb_adds(out, "  [");
-			safe(out, g->rec->id);
+			cli_safe_str(out, g->rec->id);
 			sb_adds(out, "] ");
-			safe(out, label_of(std, g->rec->field));
+			cli_safe_str(out, cli_field_label(std, g->rec->field));
 			if (g->rec->item)
 				sb_printf(out, " #%d", g->rec->item);
 			sb_adds(out, " — ");
-			safe(out, g->rec->author ? g->rec->author : "?");
+			cli_safe_str(out, g->rec->author ? g->rec->author : "?");
 			sb_printf(out, ", %s (%s)\n", date, sugg_status_name(g->status));
 			char *cur = review_field_text(now, g->rec->field, g->rec->item);
 			strbuf w = STRBUF_INIT;
@@ -333,9 +270,9 @@ static void print_text(strbuf *out, store_review *r, const standard *std, const 
 			if (!sm->marks[k].valid)
 				continue;
 			sb_adds(out, "  ");
-			safe(out, label_of(std, sm->marks[k].rec->field));
+			cli_safe_str(out, cli_field_label(std, sm->marks[k].rec->field));
 			sb_adds(out, " — ");
-			safe(out, sm->marks[k].rec->author);
+			cli_safe_str(out, sm->marks[k].rec->author);
 			sb_adds(out, "\n");
 		}
 	}
@@ -343,9 +280,9 @@ static void print_text(strbuf *out, store_review *r, const standard *std, const 
 		sb_printf(out, "\n%s\n", _("Records not used:"));
 		for (size_t k = 0; k < sm->nbad; k++) {
 			sb_adds(out, "  ");
-			safe(out, sm->bad[k]->file ? sm->bad[k]->file : sm->bad[k]->id);
+			cli_safe_str(out, sm->bad[k]->file ? sm->bad[k]->file : sm->bad[k]->id);
 			sb_adds(out, ": ");
-			safe(out, sm->bad[k]->problem);
+			cli_safe_str(out, sm->bad[k]->problem);
 			sb_adds(out, "\n");
 		}
 	}
@@ -360,7 +297,7 @@ static void json_rec_head(strbuf *out, const review_rec *x, const standard *std)
 	sb_adds(out, ",\"field\":");
 	json_str(out, x->field);
 	sb_adds(out, ",\"label\":");
-	json_str(out, label_of(std, x->field));
+	json_str(out, cli_field_label(std, x->field));
 	if (x->item)
 		sb_printf(out, ",\"item\":%d", x->item);
 	sb_adds(out, ",\"author\":");
@@ -549,7 +486,7 @@ static int review_list(store *s, bool json, bool mine)
 			sb_printf(&out, ",\"open_comments\":%zu,\"open_suggestions\":%zu,\"bad_records\":%zu,\"waiting_for_me\":%s}",
 			          b[i].open_comments, b[i].open_suggestions, b[i].bad, b[i].waiting_for_me ? "true" : "false");
 		} else {
-			safe(&out, b[i].slug);
+			cli_safe_str(&out, b[i].slug);
 			sb_printf(&out, "  %s", review_state_name(b[i].state));
 			if (b[i].note != NOTE_NONE)
 				sb_printf(&out, " (%s)", review_note_name(b[i].note));
@@ -897,7 +834,7 @@ int cmd_review_record(int argc, char **argv)
 		rec.field = xstrdup(target->field);
 		rec.item = target->item;
 	}
-	const char *label = rec.field ? label_of(std, rec.field) : "";
+	const char *label = rec.field ? cli_field_label(std, rec.field) : "";
 	char *me = NULL, *myname = NULL;
 	store_author(s, &myname, &me);
 	switch (kind) {
@@ -1003,7 +940,7 @@ int cmd_review_record(int argc, char **argv)
 	}
 	strbuf o = STRBUF_INIT;
 	sb_printf(&o, "[%.7s] ", info.commit);
-	safe(&o, msg);
+	cli_safe_str(&o, msg);
 	sb_printf(&o, "  (%s %s)\n", _("ID"), rec.id);
 	out_safe(&o);
 	sb_done(&o);

@@ -5,6 +5,7 @@
 #include "config.h"
 #include "cli/cli.h"
 #include "spell/spell.h"
+#include "store/store.h"
 #include "base/base.h"
 #include "i18n/i18n.h"
 
@@ -36,13 +37,9 @@ static char *team_dictionary(void)
 	if (cli_repo_dir && *cli_repo_dir) {
 		path = xasprintf("%s/.algedit/dictionary.txt", cli_repo_dir);
 	} else {
-		const char *x = getenv("XDG_DATA_HOME"), *home = getenv("HOME");
-		if (x && *x == '/')
-			path = xasprintf("%s/algedit/register/.algedit/dictionary.txt", x);
-		else if (home && *home)
-			path = xasprintf("%s/.local/share/algedit/register/.algedit/dictionary.txt", home);
-		else
-			return NULL;
+		char *repo = store_default_dir();
+		path = xasprintf("%s/.algedit/dictionary.txt", repo);
+		free(repo);
 	}
 	if (access(path, R_OK) != 0)
 		xfree(&path);

@@ -9,6 +9,7 @@
 #include "tui/tui.h"
 #include "tui/tutor.h"
 #include "base/base.h"
+#include "base/paths.h"
 #include "i18n/i18n.h"
 
 #include <errno.h>
@@ -21,29 +22,7 @@
 
 static char *state_dir(void)
 {
-	const char *x = getenv("XDG_STATE_HOME");
-	if (x && *x == '/')
-		return xasprintf("%s/algedit", x);
-	const char *h = getenv("HOME");
-	return xasprintf("%s/.local/state/algedit", h && *h ? h : "/tmp");
-}
-
-/* mkdir -p, private: the lessons may hold what the learner typed. */
-static int make_dirs(const char *path)
-{
-	char *p = xstrdup(path);
-	for (char *s = p + 1; *s; s++)
-		if (*s == '/') {
-			*s = '\0';
-			if (mkdir(p, 0700) < 0 && errno != EEXIST) {
-				free(p);
-				return -1;
-			}
-			*s = '/';
-		}
-	int r = mkdir(p, 0700) < 0 && errno != EEXIST ? -1 : 0;
-	free(p);
-	return r;
+	return xdg_path(XDG_STATE, NULL);
 }
 
 static int remove_one(const char *path, const struct stat *st, int flag, struct FTW *ftw)
@@ -95,7 +74,7 @@ int cmd_tutor(int argc, char **argv)
 			rc = 1;
 		}
 	}
-	if (!rc && make_dirs(sandbox) < 0) {
+	if (!rc && mkdir_p(sandbox, 0700) < 0 /* private: the lessons may hold what the learner typed */) {
 		cli_error("tutor", _("could not make the folder %s: %s"), sandbox, strerror(errno));
 		rc = 2;
 	}

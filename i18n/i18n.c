@@ -12,9 +12,11 @@ static int dutch = -1;
 void i18n_init(void)
 {
 	setlocale(LC_ALL, "");
+#ifdef ENABLE_NLS
 	bindtextdomain(PACKAGE, algedit_localedir());
 	bind_textdomain_codeset(PACKAGE, "UTF-8");
 	textdomain(PACKAGE);
+#endif
 	dutch = -1;
 }
 
@@ -35,8 +37,10 @@ int i18n_choose(const char *lang)
 			if (setlocale(LC_MESSAGES, try[i]))
 				ok = 1;
 	}
+#ifdef ENABLE_NLS
 	/* A new textdomain call makes gettext forget what it looked up before. */
 	textdomain(PACKAGE);
+#endif
 	dutch = -1;
 	return ok;
 }
@@ -45,15 +49,17 @@ bool i18n_dutch(void)
 {
 	if (dutch >= 0)
 		return dutch;
+	dutch = 0;
+#ifdef ENABLE_NLS
 	/* Ask the catalogue itself: its header names the language actually in use,
 	 * which respects LANGUAGE, LC_ALL, LC_MESSAGES and LANG as gettext does. */
 	const char *hdr = gettext("");
-	dutch = 0;
 	if (hdr && *hdr) {
 		const char *l = strstr(hdr, "Language: ");
 		if (l && strncmp(l + 10, "nl", 2) == 0)
 			dutch = 1;
 	}
+#endif
 	return dutch;
 }
 

@@ -4,12 +4,18 @@
 #ifndef ALGEDIT_I18N_H
 #define ALGEDIT_I18N_H
 
-#include <libintl.h>
 #include <stdbool.h>
 
+#ifdef ENABLE_NLS
+#include <libintl.h>
 #define _(s) gettext(s)
-#define N_(s) (s)
 #define P_(s, p, n) ngettext((s), (p), (n))
+#else
+/* configure --disable-nls: the English message ids are the messages. */
+#define _(s) ((char *)(s))
+#define P_(s, p, n) ((n) == 1 ? (char *)(s) : (char *)(p))
+#endif
+#define N_(s) (s)
 
 /* setlocale + bindtextdomain. Safe to call more than once. */
 void i18n_init(void);

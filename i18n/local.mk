@@ -4,8 +4,9 @@ libalgedit_a_SOURCES += i18n/i18n.h i18n/i18n.c
 I18N_LANGS = nl en
 I18N_MO = locale/nl/LC_MESSAGES/algedit.mo locale/en/LC_MESSAGES/algedit.mo
 EXTRA_DIST += i18n/nl.po i18n/en.po i18n/POTFILES
-noinst_DATA = $(I18N_MO)
 CLEANFILES += $(I18N_MO)
+if USE_NLS
+noinst_DATA = $(I18N_MO)
 
 locale/%/LC_MESSAGES/algedit.mo: $(srcdir)/i18n/%.po
 	@$(MKDIR_P) $(@D)
@@ -18,6 +19,7 @@ install-data-local: $(I18N_MO)
 	done
 uninstall-local:
 	for l in $(I18N_LANGS); do rm -f "$(DESTDIR)$(localedir)/$$l/LC_MESSAGES/algedit.mo"; done
+endif
 
 # Refresh the catalogues from the sources: make update-po
 update-po:

@@ -68,6 +68,8 @@ static bool curl_open(char **err)
 	if (!cu.tried) {
 		cu.tried = true;
 		void *lib = dlopen(CURL_SONAME, RTLD_NOW | RTLD_LOCAL);
+		if (!lib) /* the development link, where the configured name is not there */
+			lib = dlopen("libcurl.so", RTLD_NOW | RTLD_LOCAL);
 		if (lib) {
 #define CU_SYM(field, name) (*(void **)&cu.field = dlsym(lib, name))
 			CU_SYM(global_init, "curl_global_init");

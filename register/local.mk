@@ -2,9 +2,6 @@
 # Headers only: register/http.c opens libcurl with dlopen (see configure.ac).
 AM_CFLAGS += $(CURL_CFLAGS)
 libalgedit_a_SOURCES += register/register.h register/config.c register/http.c register/answer.c
-# The command lives with the others in cli/; listed here so that adding it
-# touches no other module's list.
-algedit_SOURCES += cli/publish.c
 
 UNIT_TESTS += tests/unit/test_register
 

@@ -1,8 +1,7 @@
 # spell: hunspell behind a small API (tokenizer, dictionaries, word lists,
-# suggestions), the `algedit spell` command, the domain word list, their tests
-# and the spell benchmark.
+# suggestions), the domain word list, their tests and the spell benchmark
+# (the `algedit spell` command is in cli/).
 libalgedit_a_SOURCES += spell/spell.h spell/token.c spell/speller.c spell/wset.h spell/wset.c
-algedit_SOURCES += cli/spell.c
 
 spellwordsdir = $(pkgdatadir)/spell/words
 dist_spellwords_DATA = spell/words/nl-register.txt

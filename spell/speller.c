@@ -162,25 +162,6 @@ static void load_list(wset *s, const char *path)
 	free(data);
 }
 
-static int mkdir_parents(const char *path)
-{
-	char *p = xstrdup(path);
-	for (char *s = p + 1; *s; s++) {
-		if (*s != '/')
-			continue;
-		*s = '\0';
-		if (mkdir(p, 0777) < 0 && errno != EEXIST) {
-			int e = errno;
-			free(p);
-			errno = e;
-			return -1;
-		}
-		*s = '/';
-	}
-	free(p);
-	return 0;
-}
-
 static int cmp_str(const void *a, const void *b)
 {
 	return strcmp(*(char *const *)a, *(char *const *)b);
@@ -236,7 +217,7 @@ static int add_to_file(const char *path, const char *word, size_t n)
 		free(words[i]);
 	free(words);
 	free(data);
-	int rc = mkdir_parents(path);
+	int rc = mkdir_parent(path, 0700);
 	if (rc == 0)
 		rc = write_file_atomic(path, out.s ? out.s : "", out.len);
 	int e = errno;
@@ -247,13 +228,7 @@ static int add_to_file(const char *path, const char *word, size_t n)
 
 static char *default_personal_path(void)
 {
-	const char *x = getenv("XDG_CONFIG_HOME");
-	if (x && *x == '/')
-		return xasprintf("%s/algedit/dictionary.txt", x);
-	const char *home = getenv("HOME");
-	if (home && *home)
-		return xasprintf("%s/.config/algedit/dictionary.txt", home);
-	return NULL;
+	return xdg_path(XDG_CONFIG, "dictionary.txt");
 }
 
 /* ---- Threads ------------------------------------------------------------ */
@@ -275,7 +250,8 @@ static int start_thread(pthread_t *t, void *(*fn)(void *), void *arg)
 /* ---- Loading ------------------------------------------------------------ */
 
 /* The library's functions, set once by hs_open. HUNSPELL_SONAME is the
- * library the build was configured against (configure.ac). */
+ * library the build was configured against (configure.ac); where that name
+ * is not there, the development link to it (HUNSPELL_DEVNAME). */
 static struct {
 	__typeof__(Hunspell_create) *create;
 	__typeof__(Hunspell_destroy) *destroy;
@@ -290,6 +266,8 @@ static pthread_once_t hs_once = PTHREAD_ONCE_INIT;
 static void hs_open_once(void)
 {
 	void *lib = dlopen(HUNSPELL_SONAME, RTLD_NOW | RTLD_LOCAL);
+	if (!lib)
+		lib = dlopen(HUNSPELL_DEVNAME, RTLD_NOW | RTLD_LOCAL);
 	if (lib) {
 #define HS_SYM(field, name) (hs.field = (__typeof__(hs.field))dlsym(lib, name))
 		HS_SYM(create, "Hunspell_create");

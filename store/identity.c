@@ -6,6 +6,7 @@
 #include "config.h"
 #include "store/store_int.h"
 #include "base/base.h"
+#include "base/paths.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -17,11 +18,7 @@
 
 char *store_identity_path(void)
 {
-	const char *x = getenv("XDG_CONFIG_HOME");
-	if (x && x[0] == '/')
-		return xasprintf("%s/algedit/config", x);
-	const char *home = getenv("HOME");
-	return xasprintf("%s/.config/algedit/config", home && *home ? home : ".");
+	return xdg_path(XDG_CONFIG, "config");
 }
 
 bool store_identity_read(char **name, char **email)
@@ -60,29 +57,6 @@ static void add_value(strbuf *b, const char *v)
 	sb_adds(b, "\"\n");
 }
 
-/* Makes the folders of path, the last one private. */
-static int make_dirs(const char *path)
-{
-	char *p = xstrdup(path);
-	char *slash = strrchr(p, '/');
-	int rc = 0;
-	if (slash && slash != p) {
-		*slash = '\0';
-		for (char *q = p + 1; *q && rc == 0; q++) {
-			if (*q != '/')
-				continue;
-			*q = '\0';
-			if (mkdir(p, 0755) < 0 && errno != EEXIST)
-				rc = -1;
-			*q = '/';
-		}
-		if (rc == 0 && mkdir(p, 0700) < 0 && errno != EEXIST)
-			rc = -1;
-	}
-	free(p);
-	return rc;
-}
-
 int store_identity_write(const char *name, const char *email)
 {
 	char *path = store_identity_path();
@@ -94,7 +68,7 @@ int store_identity_write(const char *name, const char *email)
 	sb_adds(&b, "\temail = ");
 	add_value(&b, email);
 	/* Private from the first byte (write_file_private: 0600 at creation). */
-	int rc = make_dirs(path) < 0 ? -1 : write_file_private(path, b.s, b.len);
+	int rc = mkdir_parent(path, 0700) < 0 ? -1 : write_file_private(path, b.s, b.len);
 	int e = errno;
 	free(path);
 	sb_done(&b);

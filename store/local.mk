@@ -1,7 +1,7 @@
-# store: the drafts repository through libgit2, its commands, tests and bench.
+# store: the drafts repository through libgit2, its tests and bench (its
+# commands are in cli/, the model it saves in forms/).
 libalgedit_a_SOURCES += store/store.h store/store_int.h store/store.c store/journal.c store/history.c \
 	store/remove.c store/tls.c store/statefile.c
-libalgedit_a_SOURCES += forms/slug.h forms/slug.c forms/diff.h forms/diff.c
 
 UNIT_TESTS += tests/unit/test_store
 
@@ -15,7 +15,6 @@ UNIT_TESTS += tests/unit/test_store_full
 
 UNIT_TESTS += tests/unit/test_diff
 
-algedit_SOURCES += cli/new.c cli/set.c cli/log.c cli/diff.c cli/sync.c cli/resolve.c cli/restore.c
 libalgedit_a_SOURCES += store/sync.c
 libalgedit_a_SOURCES += store/identity.c
 
@@ -44,9 +43,9 @@ TESTS += tests/fuzz/syncstate.fuzz tests/fuzz/logcache.fuzz
 EXTRA_DIST += tests/fuzz/syncstate.fuzz tests/fuzz/logcache.fuzz
 TESTS += tests/e2e/store-identity.sh
 EXTRA_DIST += tests/e2e/store-identity.sh
-# Review: records, state, and their commands (forms/review, store/review, cli/review).
-libalgedit_a_SOURCES += forms/review.h forms/review.c store/review.c
-algedit_SOURCES += cli/review.c
+# Review: records and state (store/review; the model is forms/review, the
+# commands cli/review).
+libalgedit_a_SOURCES += store/review.c
 UNIT_TESTS += tests/unit/test_review tests/unit/test_store_review
 TESTS += tests/e2e/review.sh
 EXTRA_DIST += tests/e2e/review.sh

@@ -6,6 +6,7 @@
 #include "store/store_int.h"
 #include "forms/slug.h"
 #include "base/base.h"
+#include "base/paths.h"
 #include "base/escape.h"
 #include "base/contain.h"
 #include "i18n/i18n.h"
@@ -20,6 +21,10 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
+
+/* Folders the program creates for drafts are its owner's alone: a
+ * description can be confidential until it is published. */
+#define DRAFTS_DIR_MODE 0700
 
 #define DESC_DIR "algoritmes/"
 
@@ -167,38 +172,7 @@ uint64_t store_fnv1a(const char *data, size_t len)
 
 char *store_default_dir(void)
 {
-	const char *x = getenv("XDG_DATA_HOME");
-	if (x && x[0] == '/')
-		return xasprintf("%s/algedit/register", x);
-	/* Without HOME (a bare chroot, env -i) the account's home from the
-	 * password database, never the current folder: drafts made inside a
-	 * source checkout or a shared folder would be lost or seen by others. */
-	const char *home = getenv("HOME");
-	if (!home || home[0] != '/') {
-		struct passwd *pw = getpwuid(getuid());
-		home = pw && pw->pw_dir && pw->pw_dir[0] == '/' ? pw->pw_dir : "/";
-	}
-	return xasprintf("%s/.local/share/algedit/register", strcmp(home, "/") ? home : "");
-}
-
-/* Folders the program creates for drafts are its owner's alone (0700): a
- * description can be confidential until it is published. */
-static int mkdir_p(const char *path)
-{
-	char *p = xstrdup(path);
-	for (char *q = p + 1; *q; q++) {
-		if (*q != '/')
-			continue;
-		*q = '\0';
-		if (mkdir(p, 0700) < 0 && errno != EEXIST) {
-			free(p);
-			return -1;
-		}
-		*q = '/';
-	}
-	int rc = mkdir(p, 0700) < 0 && errno != EEXIST ? -1 : 0;
-	free(p);
-	return rc;
+	return xdg_path(XDG_DATA, "register");
 }
 
 static bool dir_is_empty(const char *path)
@@ -231,7 +205,7 @@ static int first_commit(store *s)
 	git_signature *sig = NULL;
 	git_oid tree_id, commit_id;
 	if (write_file_atomic(readme, readme_text, sizeof readme_text - 1) < 0 ||
-	    mkdir_p(adir) < 0 || write_file_atomic(dict, "", 0) < 0) {
+	    mkdir_p(adir, DRAFTS_DIR_MODE) < 0 || write_file_atomic(dict, "", 0) < 0) {
 		store_fail(s, STORE_IO, _("cannot create the first files in %s: %s; make the folder writable and start again"),
 		           s->workdir, strerror(errno));
 		goto out;
@@ -317,7 +291,7 @@ store_status store_open(const standard *std, const char *dir, store **out, char 
 	struct stat st;
 	store_status rc = STORE_OK;
 	if (stat(path, &st) < 0) {
-		if (mkdir_p(path) < 0) {
+		if (mkdir_p(path, DRAFTS_DIR_MODE) < 0) {
 			*err = xasprintf(_("cannot create the folder %s: %s; choose another with -C DIR"), path, strerror(errno));
 			rc = STORE_IO;
 			goto fail;

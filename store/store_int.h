@@ -104,17 +104,11 @@ void store_state_line(strbuf *b, const char *slug, const char *key, const char *
 typedef int (*store_cp_cb)(void *ctx, const git_oid *commit, const char *names, size_t len);
 int store_cp_parse(const char *data, size_t len, store_cp_cb cb, void *ctx);
 
-/* store/tls.c. git_libgit2_init and git_libgit2_shutdown, with the parse of
- * the system's CA bundle and libssh2's set-up put off until a sync needs them. */
+/* store/tls.c. git_libgit2_init and git_libgit2_shutdown. */
 void store_tls_init(void);
 void store_tls_shutdown(void);
 /* Before connecting to a remote over http(s): the certificates the user
- * named (GIT_SSL_CAINFO, http.sslCAInfo, ...), else the system's. */
+ * named (GIT_SSL_CAINFO, http.sslCAInfo, ...) replace the system's. */
 store_status store_tls_prepare(store *s);
-/* Whether the system's bundle is still to be parsed (for tests). */
-bool store_tls_pending(void);
-/* Before connecting to any remote: libssh2's set-up, put off likewise. */
-void store_ssh_prepare(void);
-bool store_ssh_pending(void);
 
 #endif

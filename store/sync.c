@@ -801,9 +801,8 @@ store_status store_sync(store *s, const store_sync_opts *o, store_sync_report *r
 	if ((rc = pick_remote(s, o ? o->remote : NULL, &remote)) != STORE_OK)
 		return rc;
 	const char *rname = git_remote_name(remote), *url = git_remote_url(remote);
-	/* What libgit2's start-up left to the first connection (store/tls.c):
-	 * libssh2, and for http, which may redirect to https, the certificates. */
-	store_ssh_prepare();
+	/* For http, which may redirect to https: the certificates the user
+	 * named (store/tls.c). */
 	if (url && !strncasecmp(url, "http", 4) && (rc = store_tls_prepare(s)) != STORE_OK)
 		goto out;
 	/* The branch HEAD is on (possibly unborn). */

@@ -1,12 +1,11 @@
-# tui: the editor (event loop, action and key tables, views, widgets), its text
-# model in forms/, the edit command, and the editor's tests and benchmark.
-libalgedit_a_SOURCES += forms/textbuf.h forms/textbuf.c
+# tui: the editor (event loop, action and key tables, views, widgets), and
+# the editor's tests and benchmark (its text model is in forms/, the edit
+# command in cli/).
 libalgedit_a_SOURCES += tui/tui.h tui/app.h tui/app.c tui/view.h tui/form.c tui/dialog.c tui/draw.h tui/actions.c tui/input.h tui/input.c \
 	tui/draw.c tui/layout.c tui/list.c tui/loop.c tui/plain.h tui/plain.c tui/persist.h tui/persist.c tui/persist_store.c \
 	tui/spell_ui.c tui/review.h tui/review.c
 libalgedit_a_SOURCES += tui/demo.h tui/demo.c
 UNIT_TESTS += tests/unit/test_demo
-algedit_SOURCES += cli/edit.c
 libalgedit_a_SOURCES += tui/term.c
 
 UNIT_TESTS += tests/unit/test_textbuf tests/unit/test_app tests/unit/test_review_view

@@ -6,6 +6,7 @@
 #include "tui/persist.h"
 #include "tui/app.h"
 #include "base/base.h"
+#include "base/paths.h"
 #include "i18n/i18n.h"
 
 #include <errno.h>
@@ -16,24 +17,6 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
-
-static int mkdir_p(const char *dir)
-{
-	char *d = xstrdup(dir);
-	for (char *p = d + 1; *p; p++) {
-		if (*p != '/')
-			continue;
-		*p = 0;
-		if (mkdir(d, 0700) < 0 && errno != EEXIST) {
-			free(d);
-			return -1;
-		}
-		*p = '/';
-	}
-	int r = mkdir(d, 0700) < 0 && errno != EEXIST ? -1 : 0;
-	free(d);
-	return r;
-}
 
 /* The absolute path, also for a file that does not exist yet. */
 static char *abs_path(const char *path)
@@ -54,11 +37,7 @@ static char *abs_path(const char *path)
 
 static char *journal_dir(void)
 {
-	const char *x = getenv("XDG_STATE_HOME");
-	if (x && *x == '/')
-		return xasprintf("%s/algedit/journal", x);
-	const char *h = getenv("HOME");
-	return xasprintf("%s/.local/state/algedit/journal", h && *h ? h : "/tmp");
+	return xdg_path(XDG_STATE, "journal");
 }
 
 char *persist_journal_dir(void)
@@ -117,7 +96,7 @@ static int files_save(const char *path, const description *d, char **err)
 	size_t len;
 	char *y = desc_write_yaml(d, &len);
 	char *dcopy = xstrdup(path);
-	int r = mkdir_p(dirname(dcopy));
+	int r = mkdir_p(dirname(dcopy), 0700);
 	free(dcopy);
 	if (r == 0)
 		r = write_file_atomic(path, y, len);
@@ -132,7 +111,7 @@ static int files_journal(const char *path, const char *bytes, size_t len)
 {
 	char *jp = persist_journal_path(path);
 	char *dcopy = xstrdup(jp);
-	int r = mkdir_p(dirname(dcopy));
+	int r = mkdir_p(dirname(dcopy), 0700);
 	free(dcopy);
 	if (r == 0)
 		r = write_file_private(jp, bytes, len);

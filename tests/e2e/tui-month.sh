@@ -29,12 +29,12 @@ done
 
 # algedit new and set take the same forms; a year alone is refused.
 git init -q "$E2E_TMP/r" && git -C "$E2E_TMP/r" config user.name T && git -C "$E2E_TMP/r" config user.email t@example.nl
-"$ALGEDIT" -C "$E2E_TMP/r" new Proef begin_date="mrt 2021" > out.txt 2>&1 || fail "new: $(cat out.txt)"
+"$ALGEDIT" -C "$E2E_TMP/r" new Proef begin_date="mrt 2021" > "$E2E_TMP/out.txt" 2>&1 || fail "new: $(cat "$E2E_TMP/out.txt")"
 grep -q '^begin_date: "2021-03"$' "$E2E_TMP/r/algoritmes/proef.yaml" || fail "new: $(cat "$E2E_TMP/r/algoritmes/proef.yaml")"
-"$ALGEDIT" -C "$E2E_TMP/r" set proef begin_date="March 2022" > out.txt 2>&1 || fail "set: $(cat out.txt)"
+"$ALGEDIT" -C "$E2E_TMP/r" set proef begin_date="March 2022" > "$E2E_TMP/out.txt" 2>&1 || fail "set: $(cat "$E2E_TMP/out.txt")"
 grep -q '^begin_date: "2022-03"$' "$E2E_TMP/r/algoritmes/proef.yaml" || fail "set: $(cat "$E2E_TMP/r/algoritmes/proef.yaml")"
-"$ALGEDIT" -C "$E2E_TMP/r" set proef begin_date=2021 > out.txt 2>&1 && fail "a year alone was saved"
-grep -q 'jaar zonder maand' out.txt || fail "set 2021: $(cat out.txt)"
+"$ALGEDIT" -C "$E2E_TMP/r" set proef begin_date=2021 > "$E2E_TMP/out.txt" 2>&1 && fail "a year alone was saved"
+grep -q 'jaar zonder maand' "$E2E_TMP/out.txt" || fail "set 2021: $(cat "$E2E_TMP/out.txt")"
 
 # check names the form it can read.
 cd "$E2E_TMP/work"

@@ -73,21 +73,21 @@ e2e_keys C-q
 e2e_wait_exit 0
 
 # --reset: the lessons and the progress start over.
-"$ALGEDIT" tutor --reset --plain < /dev/null > reset.txt 2>&1 || fail "reset: $(cat reset.txt)"
-grep -q "De lessen beginnen opnieuw." reset.txt || fail "$(cat reset.txt)"
-grep -q "^Nu: (leeg)$" reset.txt || fail "lesson 1 not empty after --reset: $(cat reset.txt)"
+"$ALGEDIT" tutor --reset --plain < /dev/null > "$E2E_TMP/reset.txt" 2>&1 || fail "reset: $(cat "$E2E_TMP/reset.txt")"
+grep -q "De lessen beginnen opnieuw." "$E2E_TMP/reset.txt" || fail "$(cat "$E2E_TMP/reset.txt")"
+grep -q "^Nu: (leeg)$" "$E2E_TMP/reset.txt" || fail "lesson 1 not empty after --reset: $(cat "$E2E_TMP/reset.txt")"
 grep -q '^done:$' "$PROGRESS" || fail "progress after --reset: $(cat "$PROGRESS")"
 
 # --plain in English: a wrong answer, the hint, a right one, then stop.
 printf '%s\n' "The PV checks permits." "?" "With this algorithm the municipality chooses which permits it checks first." "q" |
-	"$ALGEDIT" --lang en tutor --plain > plain.txt 2>&1 || fail "plain: $(cat plain.txt)"
-grep -q "^== Lesson 1 of 5: A short description a citizen understands ==$" plain.txt || fail "$(head plain.txt)"
-grep -q "Why this matters to a citizen reading the register:" plain.txt || fail "$(cat plain.txt)"
-grep -q '  - Short description: still holds "PV"; write it in full or correct it' plain.txt || fail "$(cat plain.txt)"
-grep -q "Hint: Two sentences are enough" plain.txt || fail "no hint: $(cat plain.txt)"
-grep -q "Done: the rules find nothing more to do in this lesson." plain.txt || fail "$(cat plain.txt)"
-grep -q "== Lesson 2 of 5" plain.txt || fail "$(cat plain.txt)"
-grep -q "Stopped. Your progress is kept" plain.txt || fail "$(cat plain.txt)"
+	"$ALGEDIT" --lang en tutor --plain > "$E2E_TMP/plain.txt" 2>&1 || fail "plain: $(cat "$E2E_TMP/plain.txt")"
+grep -q "^== Lesson 1 of 5: A short description a citizen understands ==$" "$E2E_TMP/plain.txt" || fail "$(head "$E2E_TMP/plain.txt")"
+grep -q "Why this matters to a citizen reading the register:" "$E2E_TMP/plain.txt" || fail "$(cat "$E2E_TMP/plain.txt")"
+grep -q '  - Short description: still holds "PV"; write it in full or correct it' "$E2E_TMP/plain.txt" || fail "$(cat "$E2E_TMP/plain.txt")"
+grep -q "Hint: Two sentences are enough" "$E2E_TMP/plain.txt" || fail "no hint: $(cat "$E2E_TMP/plain.txt")"
+grep -q "Done: the rules find nothing more to do in this lesson." "$E2E_TMP/plain.txt" || fail "$(cat "$E2E_TMP/plain.txt")"
+grep -q "== Lesson 2 of 5" "$E2E_TMP/plain.txt" || fail "$(cat "$E2E_TMP/plain.txt")"
+grep -q "Stopped. Your progress is kept" "$E2E_TMP/plain.txt" || fail "$(cat "$E2E_TMP/plain.txt")"
 grep -q '^lesson: 2$' "$PROGRESS" || fail "progress: $(cat "$PROGRESS")"
 
 # The review lesson in English on the full screen: reply to the comment.
@@ -106,7 +106,7 @@ git -C "$E2E_TMP/state/algedit/tutor" log --format=%s | grep -q "^Reply on Human
 	fail "no reply commit: $(git -C "$E2E_TMP/state/algedit/tutor" log --format=%s)"
 
 # Without a terminal and without --plain: told what to use.
-if "$ALGEDIT" tutor < /dev/null > noterm.txt 2>&1; then fail "tutor ran without a terminal"; fi
-grep -q "algedit tutor --plain" noterm.txt || fail "$(cat noterm.txt)"
+if "$ALGEDIT" tutor < /dev/null > "$E2E_TMP/noterm.txt" 2>&1; then fail "tutor ran without a terminal"; fi
+grep -q "algedit tutor --plain" "$E2E_TMP/noterm.txt" || fail "$(cat "$E2E_TMP/noterm.txt")"
 
 [ "$before" = "$(fingerprint)" ] || fail "the user's repositories changed"

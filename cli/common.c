@@ -1,0 +1,170 @@
+/* common: what the subcommands share, so that no subcommand file depends on
+ * another: opening the drafts repository, saving with an author (asked once
+ * on a terminal and kept in the user's config), text from files and remotes
+ * made safe for the terminal, dates and field labels as commands print
+ * them, and one review event as a line of algedit log. */
+#include "config.h"
+#include "cli/cli.h"
+#include "store/store.h"
+#include "forms/review.h"
+#include "base/base.h"
+#include "base/escape.h"
+#include "i18n/i18n.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+/* ---- the drafts repository ---- */
+
+int cli_store_open(const char *cmd, standard **std, store **s)
+{
+	char *err = NULL;
+	*s = NULL;
+	*std = standard_load_facts("1.0", &err);
+	if (!*std) {
+		cli_error(cmd, _("the standard files are broken: %s"), err);
+		free(err);
+		return 2;
+	}
+	if (store_open(*std, cli_repo_dir, s, &err) != STORE_OK) {
+		cli_error(cmd, "%s", err);
+		free(err);
+		standard_free(std);
+		return 2;
+	}
+	return 0;
+}
+
+static char *ask_line(FILE *out, const char *prompt)
+{
+	fprintf(out, "%s", prompt);
+	fflush(out);
+	char buf[512];
+	if (!fgets(buf, sizeof buf, stdin))
+		return NULL;
+	buf[strcspn(buf, "\r\n")] = '\0';
+	return xstrdup(buf);
+}
+
+/* Asks for the author on a terminal (the questions on out); elsewhere says
+ * how to set it. */
+bool cli_ask_author(const char *cmd, store *s, FILE *out)
+{
+	char *name = NULL, *email = NULL;
+	if (store_author(s, &name, &email) == STORE_OK) {
+		free(name);
+		free(email);
+		return true;
+	}
+	if (!isatty(0) || !isatty(fileno(out))) {
+		cli_error(cmd, "%s", _("your name and e-mail address for the history are not set; run algedit once in a terminal, or: git config --global user.name \"Your Name\"; git config --global user.email you@example.nl"));
+		return false;
+	}
+	char *where = store_identity_path();
+	fprintf(out, _("Every save is recorded with your name and e-mail address. You are asked once; they are kept in %s for every folder of descriptions.\n"), esc_line(where));
+	free(where);
+	bool ok = false;
+	for (int tries = 0; tries < 3 && !ok; tries++) {
+		name = ask_line(out, _("Your name: "));
+		email = name ? ask_line(out, _("Your e-mail address: ")) : NULL;
+		if (!name || !email) {
+			free(name);
+			free(email);
+			break;
+		}
+		ok = store_set_author(s, name, email) == STORE_OK;
+		if (!ok)
+			cli_error(cmd, "%s", store_error(s));
+		free(name);
+		free(email);
+	}
+	return ok;
+}
+
+int cli_store_save(const char *cmd, store *s, const char *const *slugs, const description *const *ds, size_t n)
+{
+	if (!cli_ask_author(cmd, s, stderr))
+		return 1;
+	store_saved info;
+	store_status st = store_save_many(s, slugs, ds, n, &info);
+	if (st == STORE_UNCHANGED) {
+		fprintf(stderr, "%s\n", _("nothing changed; no new version made"));
+		return 0;
+	}
+	if (st != STORE_OK) {
+		cli_error(cmd, "%s", store_error(s));
+		return 1;
+	}
+	info.message[strcspn(info.message, "\n")] = '\0'; /* the subject line */
+	printf("[%.7s] %s\n", info.commit, esc_line(info.message));
+	store_saved_done(&info);
+	return 0;
+}
+
+/* ---- text for the terminal ---- */
+
+/* Text from files, commits and remotes on its way to the terminal, through
+ * the one escaping function every command uses (base/escape.h): newline and
+ * tab kept, every other control character, bidi control and invalid byte
+ * shown visibly. */
+void cli_safe(strbuf *out, const char *s, size_t n)
+{
+	sb_add_escaped(out, s, n, ESC_MULTILINE);
+}
+
+void cli_safe_str(strbuf *out, const char *s)
+{
+	if (s)
+		cli_safe(out, s, strlen(s));
+}
+
+void cli_date(int64_t t, char out[32])
+{
+	time_t tt = (time_t)t;
+	struct tm tm;
+	if (!localtime_r(&tt, &tm)) {
+		snprintf(out, 32, "?");
+		return;
+	}
+	strftime(out, 32, "%Y-%m-%d %H:%M", &tm);
+}
+
+const char *cli_field_label(const standard *std, const char *key)
+{
+	const std_field *f = key ? standard_field(std, key) : NULL;
+	return f ? f->label[i18n_lang()] : key ? key : "";
+}
+
+/* One review event as a line for algedit log: "[comment 1a2b3c4d] Goal: text". */
+void cli_review_event(strbuf *out, const review_rec *r, const standard *std)
+{
+	char date[32];
+	cli_date(r->time, date);
+	sb_printf(out, "%-7s  %s  ", "", date);
+	cli_safe_str(out, r->author ? r->author : "?");
+	sb_printf(out, "  [%s ", review_kind_name(r->kind));
+	cli_safe_str(out, r->id);
+	sb_adds(out, "]");
+	if (r->field) {
+		sb_adds(out, " ");
+		cli_safe_str(out, cli_field_label(std, r->field));
+		if (r->item)
+			sb_printf(out, " #%d", r->item);
+	}
+	if (r->problem) {
+		sb_printf(out, " (%s: ", _("not used"));
+		cli_safe_str(out, r->problem);
+		sb_adds(out, ")");
+	} else if (r->text) {
+		const char *nl = strchr(r->text, '\n');
+		size_t n = nl ? (size_t)(nl - r->text) : strlen(r->text);
+		sb_adds(out, ": ");
+		cli_safe(out, r->text, n > 60 ? 60 : n);
+		if (n > 60 || nl)
+			sb_adds(out, "…");
+	}
+	sb_addc(out, '\n');
+}
