@@ -165,38 +165,6 @@ static void print_report(FILE *o, const char *file, const imported *it, size_t n
 	}
 }
 
-/* Who is who in the repository: lars code, organisation, name and source ID
- * of every description, read once (forms/exchange.h says how they match). */
-void cli_ident_read(struct ident_index *x, store *s)
-{
-	char **slugs = NULL;
-	size_t n = 0;
-	if (store_list(s, &slugs, &n) != STORE_OK)
-		return;
-	for (size_t i = 0; i < n; i++) {
-		description *d = NULL;
-		if (store_load(s, slugs[i], &d, NULL) == STORE_OK)
-			ident_put(x, slugs[i], d);
-		desc_free(&d);
-	}
-	store_slugs_free(&slugs, n);
-}
-
-char *cli_import_slug(store *s, const char *name, const char *org)
-{
-	char *own = slug_from_name(name ? name : "");
-	char *slug = store_new_slug(s, name ? name : "");
-	if (strcmp(own, slug) != 0 && org && *org) {
-		/* the name's own file name is another description's: say whose this one is */
-		char *with = slug_with_owner(name ? name : "", org);
-		free(slug);
-		slug = store_new_slug(s, with);
-		free(with);
-	}
-	free(own);
-	return slug;
-}
-
 /* What import did, counted for the closing line. */
 typedef struct import_tally {
 	size_t added, updated, unchanged, skipped;
@@ -326,11 +294,6 @@ int cmd_import(int argc, char **argv)
 	bool update = false;
 	const char **srcs = xmalloc((size_t)argc * sizeof *srcs);
 	size_t nsrc = 0;
-	for (int i = 1; i < argc; i++)
-		if (!strcmp(argv[i], "--register")) {
-			free(srcs);
-			return cli_import_register(argc, argv);
-		}
 	for (int i = 1; i < argc; i++) {
 		if (!strcmp(argv[i], "-o") && i + 1 < argc)
 			out = argv[++i];

@@ -58,29 +58,7 @@ algedit_SOURCES += cli/common.c cli/assign.c
 
 
 # ---- exchange: this area's lines go below ----
-libalgedit_a_SOURCES += register/read.c store/fromreg.c
-libalgedit_a_SOURCES += forms/catalog.h forms/catalog.c
 algedit_SOURCES += cli/templates.c
-# The register's supplier templates, shipped as data (algedit templates).
-tpldir = $(pkgdatadir)/standard/1.0/templates
-dist_tpl_DATA = standard/1.0/templates/bmconsultants.json \
-	standard/1.0/templates/brickyard.json \
-	standard/1.0/templates/centric.json \
-	standard/1.0/templates/contec.json \
-	standard/1.0/templates/docdirekt.json \
-	standard/1.0/templates/edata---especialisten.json \
-	standard/1.0/templates/gemeente-amsterdam.json \
-	standard/1.0/templates/gemeente-tilburg.json \
-	standard/1.0/templates/nelen---schuurmans.json \
-	standard/1.0/templates/octobox.json \
-	standard/1.0/templates/oribi.json \
-	standard/1.0/templates/pinkroccade.json \
-	standard/1.0/templates/procura.json \
-	standard/1.0/templates/templates.yaml \
-	standard/1.0/templates/tygron.json \
-	standard/1.0/templates/xxllnc.json \
-	standard/1.0/templates/zivver.json \
-	standard/1.0/templates/zylab.json
 
 
 

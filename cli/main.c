@@ -277,6 +277,11 @@ int main(int argc, char **argv)
 		cli_error(NULL, "%s", _("--template opens the editor; use it without a command, or algedit new --template FILE NAME"));
 		return 2;
 	}
+	/* import --register reads from the register, over publish's connection
+	 * (cli/publish.c); import of files is cli/exchange.c. */
+	for (int k = i + 1; !strcmp(argv[i], "import") && k < argc; k++)
+		if (!strcmp(argv[k], "--register"))
+			return cmd_import_register(argc - i, argv + i);
 	for (const cli_command *c = cli_commands; c->name; c++)
 		if (strcmp(c->name, argv[i]) == 0)
 			return c->run(argc - i, argv + i);

@@ -825,7 +825,7 @@ static void import_register_usage(FILE *f)
 	                       "The token and the address are those of algedit publish."));
 }
 
-int cli_import_register(int argc, char **argv)
+int cmd_import_register(int argc, char **argv)
 {
 	read_args a;
 	int rc = read_args_parse("import", "--register", argc, argv, &a, import_register_usage);

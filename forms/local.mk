@@ -63,3 +63,6 @@ tests_fuzz_fuzz_keyscript_LDFLAGS = $(FUZZ_LINKFLAGS)
 tests_fuzz_fuzz_keyscript_LDADD = $(ALL_LIBS)
 TESTS += tests/fuzz/keyscript.fuzz
 EXTRA_DIST += tests/fuzz/keyscript.fuzz
+
+# The register's supplier templates that come with algedit, as one catalogue.
+libalgedit_a_SOURCES += forms/catalog.h forms/catalog.c

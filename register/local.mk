@@ -17,3 +17,6 @@ tests_fuzz_fuzz_register_LDFLAGS = $(FUZZ_LINKFLAGS)
 tests_fuzz_fuzz_register_LDADD = $(ALL_LIBS)
 TESTS += tests/fuzz/register.fuzz
 EXTRA_DIST += tests/fuzz/register.fuzz
+
+# Reading back what the register holds (algedit import --register, publish --status).
+libalgedit_a_SOURCES += register/read.c
