@@ -17,7 +17,8 @@ check tmux locales git python3 python3-yaml ca-certificates"
 # trace of which files a save opens (strace). Not installed for "run": Debian
 # starts its own ssh service when openssh-server is installed, which a machine
 # that only edits should not get. tidy validates the HTML documents algedit makes.
-TEST_PACKAGES="openssh-server openssh-client openssl strace tidy"
+# ncurses-term: the terminfo entries of putty, rxvt and vt220 the terminal tests use.
+TEST_PACKAGES="openssh-server openssh-client openssl strace tidy ncurses-term"
 
 say() { printf '== %s\n' "$*" >&2; }
 

@@ -164,7 +164,25 @@ int contain_read(const char *path, int ncomp, size_t max, char **out, size_t *le
 	return 0;
 }
 
+static int write_all(int fd, const char *data, size_t len)
+{
+	for (size_t off = 0; off < len;) {
+		ssize_t w = write(fd, data + off, len - off);
+		if (w < 0 && errno == EINTR)
+			continue;
+		if (w < 0)
+			return -1;
+		off += (size_t)w;
+	}
+	return 0;
+}
+
 int contain_write(const char *path, int ncomp, const char *data, size_t len)
+{
+	return contain_write_opt(path, ncomp, data, len, true);
+}
+
+int contain_write_opt(const char *path, int ncomp, const char *data, size_t len, bool sync)
 {
 	char *name;
 	int dfd = walk(path, ncomp, &name);
@@ -188,13 +206,14 @@ int contain_write(const char *path, int ncomp, const char *data, size_t len)
 	}
 	if (fd < 0)
 		goto fail;
-	if (write_all_sync(fd, data, len) < 0)
+	if (sync ? write_all_sync(fd, data, len) < 0 : write_all(fd, data, len) < 0)
 		goto fail_tmp;
 	int c = close(fd);
 	fd = -1;
 	if (c < 0 || renameat(dfd, tmp, dfd, name) < 0)
 		goto fail_tmp;
-	(void)fsync(dfd);
+	if (sync)
+		(void)fsync(dfd);
 	close(dfd);
 	free(tmp);
 	free(name);

@@ -14,6 +14,7 @@
 #define ALGEDIT_CONTAIN_H
 
 #include <dirent.h>
+#include <stdbool.h>
 #include <stddef.h>
 
 /* A descriptor for the last component, opened with flags (O_CREAT takes
@@ -26,6 +27,9 @@ int contain_read(const char *path, int ncomp, size_t max, char **out, size_t *le
  * existing symbolic link (or other non-regular entry) at path is refused,
  * never replaced. */
 int contain_write(const char *path, int ncomp, const char *data, size_t len);
+/* The same, with sync false: without waiting for the disk (fsync), for many
+ * files written in a row whose caller syncs once at the end. */
+int contain_write_opt(const char *path, int ncomp, const char *data, size_t len, bool sync);
 /* opendir of a folder reached through no link. */
 DIR *contain_opendir(const char *path, int ncomp);
 /* The length of the prefix of path that ends with the first of its last

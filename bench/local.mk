@@ -16,3 +16,4 @@ check_PROGRAMS += bench/exchange/exchange_bench
 bench_exchange_exchange_bench_SOURCES = bench/exchange/exchange_bench.c
 bench_exchange_exchange_bench_LDADD = $(ALL_LIBS)
 BENCHES += bench/exchange/exchange_bench$(EXEEXT)
+EXTRA_DIST += bench/scale/run bench/scale/gen.py bench/scale/timeit.py

@@ -5,6 +5,8 @@
 #include "cli/cli.h"
 #include "forms/desc.h"
 #include "forms/rules.h"
+#include "forms/quality.h"
+#include "register/links.h"
 #include "spell/spell.h"
 #include "standard/standard.h"
 #include "base/base.h"
@@ -23,6 +25,10 @@ typedef struct check_opts {
 	bool spell;
 	speller *sp;          /* with --spell; one per language in use */
 	char *sp_team;        /* the team dictionary it was made with */
+	bool links;           /* --links: the web addresses too (network) */
+	plain_words pw;       /* the shipped list and the team's */
+	char *pw_team;        /* the .algedit folder it was read with */
+	bool pw_loaded;
 	size_t files, errors, warnings, unreadable;
 	strbuf out;        /* JSON output accumulates here */
 } check_opts;
@@ -66,7 +72,10 @@ static void print_safe(FILE *f, const char *s)
 	fputs(esc_line(s), f);
 }
 
-static void report(check_opts *o, const char *path, findings *fs)
+static const char *completeness_line(int score);
+
+/* completeness: the register's score, -1 when the file could not be read. */
+static void report(check_opts *o, const char *path, findings *fs, int score)
 {
 	findings_sort(fs);
 	o->errors += findings_count(fs, SEV_ERROR);
@@ -83,6 +92,8 @@ static void report(check_opts *o, const char *path, findings *fs)
 				sb_printf(b, "%02x", *p);
 			sb_addc(b, '"');
 		}
+		if (score >= 0)
+			sb_printf(b, ", \"completeness\": %d", score);
 		sb_adds(b, ", \"findings\": [");
 		for (size_t i = 0; i < fs->n; i++) {
 			const finding *x = &fs->v[i];
@@ -116,6 +127,10 @@ static void report(check_opts *o, const char *path, findings *fs)
 		printf(": %s: ", severity_label(x->sev));
 		print_safe(stdout, x->msg);
 		printf(" [%s]\n", x->rule);
+	}
+	if (score >= 0) {
+		print_safe(stdout, path);
+		printf(": %s\n", completeness_line(score));
 	}
 }
 
@@ -228,6 +243,61 @@ static void spell_check(check_opts *o, const char *path, const description *d, f
 	}
 }
 
+/* "Completeness 72% (as the register counts it)", translated. */
+static const char *completeness_line(int score)
+{
+	static char buf[200];
+	snprintf(buf, sizeof buf, _("Completeness %d%% (the register's score)"), score);
+	return buf;
+}
+
+/* The plain-word list: ours, and the team's beside its dictionary. Read
+ * again only when the file lies in another repository. */
+static void load_plain_words(check_opts *o, const char *path)
+{
+	char *dict = find_team_dictionary(path);
+	char *team = NULL;
+	if (dict) {
+		char *slash = strrchr(dict, '/');
+		team = xstrndup(dict, (size_t)(slash - dict));
+		free(dict);
+	}
+	if (o->pw_loaded && ((!team && !o->pw_team) || (team && o->pw_team && !strcmp(team, o->pw_team)))) {
+		free(team);
+		return;
+	}
+	plain_words_done(&o->pw);
+	plain_words_init(&o->pw);
+	char *err = NULL;
+	if (!plain_words_load_all(&o->pw, team, &err)) {
+		fprintf(stderr, "algedit check: %s\n", esc_line(err));
+		free(err);
+	}
+	free(o->pw_team);
+	o->pw_team = team;
+	o->pw_loaded = true;
+}
+
+/* --links: every web address of d, over the network. */
+static void check_links(const description *d, findings *fs)
+{
+	desc_link *l = NULL;
+	size_t n = desc_links(d, &l);
+	if (!n)
+		return;
+	link_result *r = xcalloc(n, sizeof *r);
+	char *err = NULL;
+	if (links_check(l, n, r, &err) < 0) {
+		fprintf(stderr, "algedit check: %s\n", esc_line(err));
+		free(err);
+	}
+	link_findings(l, r, n, fs);
+	for (size_t i = 0; i < n; i++)
+		link_result_done(&r[i]);
+	free(r);
+	desc_links_free(&l, n);
+}
+
 static bool is_json_path(const char *path)
 {
 	return str_ends(path, ".json") || str_ends(path, ".JSON");
@@ -269,7 +339,18 @@ static void check_file(check_opts *o, const standard *std, const char *path, int
 		rules_check(d, &fs);
 	if (d && o->spell && d->format == DESC_YAML)
 		spell_check(o, path, d, &fs);
-	report(o, path, &fs);
+	int score = -1;
+	if (d) {
+		completeness c;
+		completeness_compute(d, &c);
+		completeness_findings(d, &c, &fs);
+		score = c.score;
+		load_plain_words(o, path);
+		language_check(d, &o->pw, &fs);
+		if (o->links)
+			check_links(d, &fs);
+	}
+	report(o, path, &fs, score);
 	findings_done(&fs);
 	desc_free(&d);
 }
@@ -331,6 +412,9 @@ static void usage(FILE *f)
 	                       "publication standard 1.0. Folders are searched for *.yaml files."));
 	fprintf(f, "\n  --format text|json  %s\n", _("output like a compiler (default) or as JSON"));
 	fprintf(f, "  --spell             %s\n", _("also report misspelt words (warnings)"));
+	fprintf(f, "  --links             %s\n", _("also check every web address over the network (broken-link warnings)"));
+	fprintf(f, "\n%s\n", _("Each file also gets its completeness score as the register counts it, and advice on plain\n"
+	                       "Dutch (long-sentence, plain-word, reading-level); advice never changes the exit status."));
 	fprintf(f, "\n%s\n", _("Exit status: 0 no errors, 1 errors found, 2 usage error or unreadable input."));
 }
 
@@ -353,6 +437,8 @@ int cmd_check(int argc, char **argv)
 			o.json = false;
 		} else if (!strcmp(argv[i], "--spell")) {
 			o.spell = true;
+		} else if (!strcmp(argv[i], "--links")) {
+			o.links = true;
 		} else if (!strcmp(argv[i], "-h") || !strcmp(argv[i], "--help")) {
 			usage(stdout);
 			return 0;
@@ -412,6 +498,8 @@ int cmd_check(int argc, char **argv)
 	sb_done(&o.out);
 	speller_free(&o.sp);
 	free(o.sp_team);
+	plain_words_done(&o.pw);
+	free(o.pw_team);
 	standard_free(&std);
 	return rc;
 }

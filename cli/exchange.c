@@ -4,6 +4,7 @@
 #include "config.h"
 #include "cli/cli.h"
 #include "forms/exchange.h"
+#include "forms/jsonsplit.h"
 #include "forms/diff.h"
 #include "forms/rules.h"
 #include "forms/slug.h"
@@ -270,6 +271,90 @@ out:
 	return rc;
 }
 
+/* An import file larger than a description file may be (16 MiB), read piece
+ * by piece: a JSON list of records is imported one record at a time, with
+ * memory for one (each record at most 16 MiB, like a whole file otherwise). */
+#define IMPORT_MAX_FILE (DESC_MAX_FILE * 16)
+
+typedef struct stream_ctx {
+	const char *path;
+	const standard *std;
+	store *s;
+	ident_index *known;
+	bool update;
+	int *author;
+	FILE *rep;
+	int rc;
+	import_tally *tally;
+} stream_ctx;
+
+static int stream_one(void *ctx, const char *elem, size_t len, size_t line)
+{
+	stream_ctx *c = ctx;
+	findings fs;
+	findings_init(&fs);
+	import_result r = { 0 };
+	if (import_file(c->std, elem, len, NULL, &r, &fs) < 0) {
+		/* The finding's line is in the record; the record's is in the file. */
+		char *where = xasprintf(_("%s, the record that begins on line %zu"), c->path, line);
+		print_findings(where, &fs, SEV_NOTE);
+		free(where);
+		c->rc = 2;
+	}
+	for (size_t i = 0; i < r.n; i++) {
+		imported *it = &r.v[i];
+		print_findings(c->path, &it->fs, SEV_NOTE);
+		if (!it->d) {
+			c->rc = 2;
+			continue;
+		}
+		print_report(c->rep, c->path, it, 1);
+		if (*c->author < 0)
+			*c->author = cli_ask_author("import", c->s, stderr);
+		if (!*c->author) {
+			c->tally->skipped++;
+			c->rc = c->rc ? c->rc : 1;
+		} else if (import_save(c->rep, c->s, c->known, it, c->update, c->tally))
+			c->rc = c->rc ? c->rc : 1;
+	}
+	import_result_done(&r);
+	findings_done(&fs);
+	return 0;
+}
+
+/* 0 done (c->rc says how it went), -1 not a list: the caller refuses the
+ * file as too large. */
+static int import_stream(FILE *f, stream_ctx *c)
+{
+	json_split j;
+	json_split_init(&j, IMPORT_MAX_FILE);
+	char *buf = xmalloc(1 << 16);
+	size_t n;
+	int r = 0;
+	fprintf(c->rep, _("%s: a large list, imported record by record\n"), esc_line(c->path));
+	while (!r && (n = fread(buf, 1, 1 << 16, f)) > 0)
+		r = json_split_feed(&j, buf, n, stream_one, c);
+	if (!r && ferror(f)) {
+		cli_error("import", _("cannot read %s: %s"), c->path, strerror(errno));
+		c->rc = 2;
+	} else if (r || json_split_end(&j) < 0) {
+		if (j.err_kind == JSPLIT_ERR_NOT_ARRAY && j.count == 0) {
+			free(buf);
+			json_split_done(&j);
+			return -1;
+		}
+		cli_error("import", j.err_kind == JSPLIT_ERR_TOO_LARGE
+		                        ? _("%s: the record that begins on line %zu is larger than 16 MiB; nothing after it was imported")
+		                        : _("%s: the list is damaged near line %zu; the records before it were imported, nothing after"),
+		          c->path, j.err_kind == JSPLIT_ERR_TOO_LARGE ? j.elem_line : j.line);
+		c->rc = 2;
+	}
+	fprintf(c->rep, P_("%s: %zu record\n", "%s: %zu records\n", j.count), esc_line(c->path), j.count);
+	free(buf);
+	json_split_done(&j);
+	return 0;
+}
+
 static void import_usage(FILE *f)
 {
 	cli_usage(f, "import");
@@ -343,6 +428,11 @@ int cmd_import(int argc, char **argv)
 	import_tally tally = { 0 };
 	if (s)
 		cli_ident_read(&known, s);
+	/* One pass: the saves are written as one batch (store_batch_begin). */
+	if (s && store_batch_begin(s) != STORE_OK) {
+		cli_error("import", "%s", store_error(s));
+		rc = 1;
+	}
 	for (size_t k = 0; k < nsrc; k++) {
 		char *path = xstrdup(srcs[k]), *id = strrchr(path, '#'), *data = NULL;
 		if (id)
@@ -351,7 +441,24 @@ int cmd_import(int argc, char **argv)
 		findings fs;
 		findings_init(&fs);
 		import_result r = { 0 };
-		if (read_file(path, DESC_MAX_FILE * 16, &data, &len) < 0) {
+		/* A list over 16 MiB: record by record (a list is what big files
+		 * are); anything else that large is refused as before. */
+		struct stat st;
+		FILE *big = NULL;
+		bool streamed = false;
+		if (!out && !id && s && stat(path, &st) == 0 && S_ISREG(st.st_mode) && st.st_size > IMPORT_MAX_FILE &&
+		    (big = fopen(path, "rb"))) {
+			if (author < 0)
+				author = cli_ask_author("import", s, stderr);
+			stream_ctx c = { path, std, s, &known, update, &author, rep, 0, &tally };
+			streamed = import_stream(big, &c) == 0;
+			fclose(big);
+			if (streamed && c.rc)
+				rc = rc == 2 ? 2 : c.rc;
+		}
+		if (streamed) {
+			/* done above */
+		} else if (read_file(path, IMPORT_MAX_FILE, &data, &len) < 0) {
 			cli_error("import", _("cannot read %s: %s"), path, strerror(errno));
 			rc = 2;
 		} else if (import_file(std, data, len, id, &r, &fs) < 0) {
@@ -408,6 +515,10 @@ int cmd_import(int argc, char **argv)
 		findings_done(&fs);
 		free(data);
 		free(path);
+	}
+	if (s && store_batch_end(s) != STORE_OK) {
+		cli_error("import", "%s", store_error(s));
+		rc = rc ? rc : 1;
 	}
 	if (s && tally.added + tally.updated + tally.unchanged + tally.skipped > 1)
 		fprintf(rep, _("%zu added, %zu updated, %zu unchanged, %zu skipped\n"), tally.added, tally.updated,

@@ -19,7 +19,7 @@ bool cli_present, cli_high_contrast;
 
 const cli_command cli_commands[] = {
 	{ "check", cmd_check, N_("check descriptions against the publication standard"),
-	  N_("algedit check [--format text|json] [--spell] PATH...") },
+	  N_("algedit check [--format text|json] [--spell] [--links] PATH...") },
 	{ "spell", cmd_spell, N_("list misspelt words in text read from standard input"),
 	  N_("algedit spell [-l] [--dict NAME] < TEXT") },
 	{ "standard", cmd_standard, N_("show the standard, or convert the register's field config"),

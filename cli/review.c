@@ -473,6 +473,10 @@ static int review_list(store *s, bool json, bool mine)
 	strbuf out = STRBUF_INIT;
 	sb_adds(&out, json ? "[" : "");
 	bool first = true;
+	/* Each translation looked up once, not once per line: 100,000 lines
+	 * of gettext cost more than the states themselves. */
+	const char *state_names[REVIEW_PUBLISHED + 1] = { 0 }, *note_names[NOTE_CHANGED_AFTER_APPROVAL + 1] = { 0 };
+	char *comment_txt[64] = { 0 }, *sugg_txt[64] = { 0 };
 	for (size_t i = 0; i < n; i++) {
 		if (mine && !b[i].waiting_for_me)
 			continue;
@@ -487,14 +491,32 @@ static int review_list(store *s, bool json, bool mine)
 			          b[i].open_comments, b[i].open_suggestions, b[i].bad, b[i].waiting_for_me ? "true" : "false");
 		} else {
 			cli_safe_str(&out, b[i].slug);
-			sb_printf(&out, "  %s", review_state_name(b[i].state));
-			if (b[i].note != NOTE_NONE)
-				sb_printf(&out, " (%s)", review_note_name(b[i].note));
-			if (b[i].open_comments)
-				sb_printf(&out, P_(", %zu open comment", ", %zu open comments", b[i].open_comments), b[i].open_comments);
-			if (b[i].open_suggestions)
-				sb_printf(&out, P_(", %zu open suggestion", ", %zu open suggestions", b[i].open_suggestions),
-				          b[i].open_suggestions);
+			const char **sn = (unsigned)b[i].state <= REVIEW_PUBLISHED ? &state_names[b[i].state] : NULL;
+			if (sn && !*sn)
+				*sn = review_state_name(b[i].state);
+			sb_adds(&out, "  ");
+			sb_adds(&out, sn ? *sn : review_state_name(b[i].state));
+			if (b[i].note != NOTE_NONE) {
+				const char **nn = (unsigned)b[i].note <= NOTE_CHANGED_AFTER_APPROVAL ? &note_names[b[i].note] : NULL;
+				if (nn && !*nn)
+					*nn = review_note_name(b[i].note);
+				sb_adds(&out, " (");
+				sb_adds(&out, nn ? *nn : review_note_name(b[i].note));
+				sb_addc(&out, ')');
+			}
+			size_t oc = b[i].open_comments, os = b[i].open_suggestions;
+			if (oc && oc < 64 && !comment_txt[oc])
+				comment_txt[oc] = xasprintf(P_(", %zu open comment", ", %zu open comments", oc), oc);
+			if (oc >= 64)
+				sb_printf(&out, P_(", %zu open comment", ", %zu open comments", oc), oc);
+			else if (oc)
+				sb_adds(&out, comment_txt[oc]);
+			if (os && os < 64 && !sugg_txt[os])
+				sugg_txt[os] = xasprintf(P_(", %zu open suggestion", ", %zu open suggestions", os), os);
+			if (os >= 64)
+				sb_printf(&out, P_(", %zu open suggestion", ", %zu open suggestions", os), os);
+			else if (os)
+				sb_adds(&out, sugg_txt[os]);
 			if (b[i].waiting_for_me)
 				sb_printf(&out, ", %s", _("waiting for your review"));
 			sb_addc(&out, '\n');
@@ -507,6 +529,10 @@ static int review_list(store *s, bool json, bool mine)
 		sb_printf(&out, "%s\n", mine ? _("Nothing waits for your review.") : _("There are no descriptions yet."));
 	out_safe(&out);
 	sb_done(&out);
+	for (size_t k = 0; k < 64; k++) {
+		free(comment_txt[k]);
+		free(sugg_txt[k]);
+	}
 	store_review_briefs_free(&b, n);
 	return 0;
 }

@@ -5,6 +5,7 @@
  * terminal does) and escapes what the format would otherwise act on. */
 #include "config.h"
 #include "forms/document.h"
+#include "forms/quality.h"
 #include "forms/rules.h"
 #include "base/escape.h"
 #include "i18n/i18n.h"
@@ -633,6 +634,12 @@ char *doc_descriptions(const standard *std, const doc_entry *v, size_t n, doc_fo
 		if (e->name)
 			labelled(&d, _("File"), e->name);
 		review_state(&d, e);
+		/* The register's completeness score, as its editor shows it. */
+		completeness c;
+		completeness_compute(e->d, &c);
+		char *score = xasprintf(_("%d%% (the register's score)"), c.score);
+		labelled(&d, _("Completeness"), score);
+		free(score);
 		for (size_t s = 0; s < std->nsections; s++) {
 			const std_section *sec = &std->sections[s];
 			heading(&d, top + 1, sec->label[lang]);

@@ -1,5 +1,5 @@
 # forms: the description model, rules, rich text and its HTML; pure C.
-libalgedit_a_SOURCES += forms/finding.h forms/finding.c forms/desc.h forms/desc.c forms/rules.h forms/rules.c forms/exchange.h forms/exchange.c
+libalgedit_a_SOURCES += forms/finding.h forms/finding.c forms/desc.h forms/desc.c forms/rules.h forms/rules.c forms/exchange.h forms/exchange.c forms/jsonsplit.h forms/jsonsplit.c
 libalgedit_a_SOURCES += forms/progress.h forms/progress.c forms/suggest.h forms/suggest.c
 libalgedit_a_SOURCES += forms/html.h forms/html.c
 libalgedit_a_SOURCES += forms/month.h forms/month.c
@@ -66,3 +66,20 @@ EXTRA_DIST += tests/fuzz/keyscript.fuzz
 
 # The register's supplier templates that come with algedit, as one catalogue.
 libalgedit_a_SOURCES += forms/catalog.h forms/catalog.c
+
+# Quality before publication: the register's completeness score and the
+# plain-Dutch advice (forms/quality), its unit test, fuzz target and bench.
+libalgedit_a_SOURCES += forms/quality.h forms/quality.c
+UNIT_TESTS += tests/unit/test_quality
+check_PROGRAMS += tests/fuzz/fuzz_quality
+tests_fuzz_fuzz_quality_SOURCES = tests/fuzz/fuzz_quality.c $(FUZZ_DRIVER)
+tests_fuzz_fuzz_quality_CFLAGS = $(FUZZ_CFLAGS)
+tests_fuzz_fuzz_quality_LDFLAGS = $(FUZZ_LINKFLAGS)
+tests_fuzz_fuzz_quality_LDADD = $(ALL_LIBS)
+TESTS += tests/fuzz/quality.fuzz
+EXTRA_DIST += tests/fuzz/quality.fuzz
+check_PROGRAMS += bench/quality/quality_bench
+bench_quality_quality_bench_SOURCES = bench/quality/quality_bench.c
+bench_quality_quality_bench_LDADD = $(ALL_LIBS)
+BENCHES += bench/quality/quality_bench$(EXEEXT)
+EXTRA_DIST += bench/quality/run bench/quality/b1-texts.txt

@@ -612,6 +612,9 @@ const char *review_may_approve(const review_ctx *c, const char *email)
 	return NULL;
 }
 
+/* Counted for review_id_compares. */
+static size_t id_compares;
+
 const review_rec *review_find(const review_rec *recs, size_t n, const char *id, bool *ambiguous)
 {
 	const review_rec *hit = NULL;
@@ -621,7 +624,7 @@ const review_rec *review_find(const review_rec *recs, size_t n, const char *id, 
 	if (il < 4)
 		return NULL;
 	for (size_t i = 0; i < n; i++)
-		if (!strncmp(recs[i].id, id, il)) {
+		if ((id_compares++, !strncmp(recs[i].id, id, il))) {
 			if (hit && ambiguous)
 				*ambiguous = true;
 			hit = &recs[i];
@@ -710,7 +713,62 @@ static review_kind ref_kind(review_kind k)
 	}
 }
 
-static void check_rec(review_rec *recs, size_t n, size_t i, const review_ctx *c)
+/* ---- records by id: an answer finds what it answers in log time ----
+ * 40,000 replies each scanning every record took 45 s. */
+
+size_t review_id_compares(void)
+{
+	return id_compares;
+}
+
+static const char *rec_id(const review_rec *r)
+{
+	return r->id ? r->id : "";
+}
+
+typedef struct ident {
+	const char *id;
+	size_t i;
+} ident;
+
+static int by_id(const void *a, const void *b)
+{
+	const ident *x = a, *y = b;
+	id_compares++;
+	int c = strcmp(x->id, y->id);
+	return c ? c : (x->i > y->i) - (x->i < y->i);
+}
+
+/* The positions in ids (the records sorted by id) of the records whose id
+ * starts with ref: [*lo, return value). */
+static size_t id_range(const review_rec *recs, size_t n, const size_t *ids, const char *ref, size_t *lo)
+{
+	size_t pl = strlen(ref), a = 0, b = n;
+	while (a < b) {
+		size_t mid = a + (b - a) / 2;
+		id_compares++;
+		if (strncmp(rec_id(&recs[ids[mid]]), ref, pl) < 0)
+			a = mid + 1;
+		else
+			b = mid;
+	}
+	*lo = a;
+	while (b < n && (id_compares++, !strncmp(rec_id(&recs[ids[b]]), ref, pl)))
+		b++;
+	return b;
+}
+
+/* review_find through the index: the last record (in recs' order) whose
+ * id starts with ref, ref of 4 characters or more. */
+static const review_rec *find_by_id(const review_rec *recs, size_t n, const size_t *ids, const char *ref)
+{
+	if (!ref || strlen(ref) < 4)
+		return NULL;
+	size_t lo, hi = id_range(recs, n, ids, ref, &lo);
+	return lo < hi ? &recs[ids[hi - 1]] : NULL;
+}
+
+static void check_rec(review_rec *recs, size_t n, size_t i, const review_ctx *c, const size_t *ids)
 {
 	review_rec *r = &recs[i];
 	if (r->problem)
@@ -735,7 +793,7 @@ static void check_rec(review_rec *recs, size_t n, size_t i, const review_ctx *c)
 	review_kind rk = ref_kind(r->kind);
 	if (rk != RK_UNKNOWN) {
 		/* Any record, not only earlier ones: clocks of two computers differ. */
-		const review_rec *t = r->ref ? review_find(recs, n, r->ref, NULL) : NULL;
+		const review_rec *t = r->ref ? find_by_id(recs, n, ids, r->ref) : NULL;
 		if (!t || t->kind != rk || t->problem)
 			r->problem = xasprintf(_("it answers %s, which is not a %s here"), r->ref ? r->ref : "?",
 			                       review_kind_name(rk));
@@ -764,9 +822,20 @@ void review_compute(review_rec *recs, size_t n, const review_ctx *cin, review_su
 	review_ctx cc = *cin;
 	const review_ctx *c = &cc;
 	cc.sorted = sorted;
+	/* The records by id (ties in their order), and per record the thread or
+	 * suggestion it starts, so answers find theirs in log time. */
+	ident *idv = xcalloc(n + 1, sizeof *idv);
+	for (size_t i = 0; i < n; i++)
+		idv[i] = (ident){ rec_id(&recs[i]), i };
+	qsort(idv, n, sizeof *idv, by_id);
+	size_t *ids = xcalloc(n + 1, sizeof *ids);
+	for (size_t i = 0; i < n; i++)
+		ids[i] = idv[i].i;
+	free(idv);
+	size_t *starts = xcalloc(n + 1, sizeof *starts);
 	o->state = REVIEW_CONCEPT;
 	for (size_t i = 0; i < n; i++)
-		check_rec(recs, n, i, c);
+		check_rec(recs, n, i, c, ids);
 	o->threads = xcalloc(n + 1, sizeof *o->threads);
 	o->suggs = xcalloc(n + 1, sizeof *o->suggs);
 	o->marks = xcalloc(n + 1, sizeof *o->marks);
@@ -805,9 +874,11 @@ void review_compute(review_rec *recs, size_t n, const review_ctx *cin, review_su
 			o->changes = o->last_event = r;
 			break;
 		case RK_COMMENT:
+			starts[i] = o->nthreads + 1;
 			o->threads[o->nthreads++].root = r;
 			break;
 		case RK_SUGGEST:
+			starts[i] = o->nsuggs + 1;
 			o->suggs[o->nsuggs++].rec = r;
 			break;
 		case RK_MARK:
@@ -822,11 +893,14 @@ void review_compute(review_rec *recs, size_t n, const review_ctx *cin, review_su
 			o->marks[o->nmarks++].rec = r;
 			break;
 		case RK_REPLY:
-		case RK_RESOLVE:
-			for (size_t k = 0; k < o->nthreads; k++) {
+		case RK_RESOLVE: {
+			/* The first thread whose comment's id starts with ref. */
+			size_t lo, hi = id_range(recs, n, ids, r->ref, &lo), k = SIZE_MAX;
+			for (size_t p = lo; p < hi; p++)
+				if (recs[ids[p]].kind == RK_COMMENT && starts[ids[p]] && starts[ids[p]] - 1 < k)
+					k = starts[ids[p]] - 1;
+			if (k != SIZE_MAX) {
 				review_thread *t = &o->threads[k];
-				if (strncmp(t->root->id, r->ref, strlen(r->ref)))
-					continue;
 				if (r->kind == RK_RESOLVE) {
 					t->resolved = true;
 				} else {
@@ -834,20 +908,25 @@ void review_compute(review_rec *recs, size_t n, const review_ctx *cin, review_su
 					t->replies[t->nreplies++] = r;
 					t->resolved = false; /* a reply opens it again */
 				}
-				break;
 			}
 			break;
+		}
 		case RK_ACCEPT:
-		case RK_REJECT:
-			for (size_t k = 0; k < o->nsuggs; k++) {
+		case RK_REJECT: {
+			/* The first open suggestion whose id starts with ref. */
+			size_t lo, hi = id_range(recs, n, ids, r->ref, &lo), k = SIZE_MAX;
+			for (size_t p = lo; p < hi; p++) {
+				size_t q = starts[ids[p]];
+				if (recs[ids[p]].kind == RK_SUGGEST && q && q - 1 < k && o->suggs[q - 1].status == SUGG_OPEN)
+					k = q - 1;
+			}
+			if (k != SIZE_MAX) {
 				review_sugg *sg = &o->suggs[k];
-				if (strncmp(sg->rec->id, r->ref, strlen(r->ref)) || sg->status != SUGG_OPEN)
-					continue;
 				sg->status = r->kind == RK_ACCEPT ? SUGG_ACCEPTED : SUGG_REJECTED;
 				sg->decision = r;
-				break;
 			}
 			break;
+		}
 		default:
 			break;
 		}
@@ -881,6 +960,8 @@ void review_compute(review_rec *recs, size_t n, const review_ctx *cin, review_su
 		o->marks[k].valid = !c->counts_only && !changed_since(c, newest, o->marks[k].rec);
 	free(newest);
 	free(sorted);
+	free(ids);
+	free(starts);
 }
 
 void review_summary_done(review_summary *s)

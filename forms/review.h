@@ -184,6 +184,9 @@ const char *review_may_approve(const review_ctx *c, const char *email);
 /* The record whose id is or starts with id (at least 4 characters), or NULL;
  * *ambiguous set when several match. */
 const review_rec *review_find(const review_rec *recs, size_t n, const char *id, bool *ambiguous);
+/* How many record ids review_compute compared, in this process: for tests
+ * that check answers find what they answer by an index, not by a scan. */
+size_t review_id_compares(void);
 
 /* The text of key (and item, 1-based, 0 = the whole value) in d, as a person
  * reads it: text as is, a list item per line, an item's title and link.

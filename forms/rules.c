@@ -84,6 +84,8 @@ bool field_text_blank(const description *d, const char *s, size_t n)
 	if (d->format != DESC_API)
 		return false;
 	char *t = html_stored_plain(s, n);
+	if (!t) /* the register's parser fails on it: not blank, and rules say so */
+		return false;
 	bool blank = true;
 	for (const char *p = t; *p && blank;) {
 		uint32_t cp;

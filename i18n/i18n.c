@@ -67,3 +67,11 @@ int i18n_lang(void)
 {
 	return i18n_dutch() ? 0 : 1;
 }
+
+void i18n_changed(void)
+{
+#ifdef ENABLE_NLS
+	textdomain(PACKAGE);
+#endif
+	dutch = -1;
+}

@@ -26,5 +26,7 @@ int i18n_choose(const char *lang);
 bool i18n_dutch(void);
 /* 0 for Dutch, 1 for English: the index into the standard's nl/en texts. */
 int i18n_lang(void);
+/* After LC_MESSAGES changed: the language is asked again. */
+void i18n_changed(void);
 
 #endif

@@ -1,7 +1,7 @@
 # store: the drafts repository through libgit2, its tests and bench (its
 # commands are in cli/, the model it saves in forms/).
 libalgedit_a_SOURCES += store/store.h store/store_int.h store/store.c store/journal.c store/history.c \
-	store/remove.c store/tls.c store/statefile.c
+	store/remove.c store/tls.c store/statefile.c store/batch.c
 
 UNIT_TESTS += tests/unit/test_store
 

@@ -147,33 +147,6 @@ out:
 	return rc;
 }
 
-bool store_last_version(store *s, const char *rel, git_oid *blob, git_oid *where)
-{
-	git_revwalk *w = NULL;
-	bool found = false;
-	if (git_revwalk_new(&w, s->repo) < 0 || git_revwalk_push_head(w) < 0) {
-		git_revwalk_free(w);
-		git_error_clear();
-		return false;
-	}
-	git_revwalk_simplify_first_parent(w);
-	git_oid id;
-	while (!found && git_revwalk_next(&id, w) == 0) {
-		git_commit *c = NULL;
-		git_tree *t = NULL;
-		if (git_commit_lookup(&c, s->repo, &id) == 0 && git_commit_tree(&t, c) == 0 &&
-		    store_tree_blob(t, rel, blob)) {
-			found = true;
-			git_oid_cpy(where, &id);
-		}
-		git_tree_free(t);
-		git_commit_free(c);
-	}
-	git_revwalk_free(w);
-	git_error_clear();
-	return found;
-}
-
 store_status store_restore(store *s, const char *slug, store_saved *info)
 {
 	if (info)

@@ -13,6 +13,7 @@
 
 #include <dirent.h>
 #include <errno.h>
+#include <limits.h>
 #include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -508,11 +509,128 @@ out:
 	return rc;
 }
 
-/* ---- the states of all descriptions, for lists ---- */
+/* ---- the states of all descriptions, for lists ----
+ * One walk per list: HEAD's descriptions folder and reviews folder are read
+ * once, and each version a record names is looked up once (its commit and
+ * its descriptions folder), however many descriptions and records name it.
+ * Looking a file up by its path from a commit's root for each description
+ * read a folder of 10,000 entries 10,000 times. */
+
+/* A version as records name it (a commit id or a prefix of one), looked up
+ * once per list. */
+typedef struct vmemo {
+	char *key;            /* as the record gives it; NULL: empty slot */
+	bool ok;              /* a commit */
+	char hex[41];
+	git_tree *alg;        /* its algoritmes/ folder, or NULL */
+	char *author, *email;
+	int64_t time;
+} vmemo;
+
+typedef struct briefs_walk {
+	store *s;
+	git_tree *alg_head;   /* HEAD's algoritmes/ (its vmemo's) */
+	git_tree *rev_head;   /* HEAD's reviews/ */
+	vmemo *m;
+	size_t cap, n;
+} briefs_walk;
+
+/* The folder name (a tree) of commit c's root tree, or NULL. */
+static git_tree *commit_subtree(store *s, git_commit *c, const char *name)
+{
+	git_tree *root = NULL, *sub = NULL;
+	if (git_commit_tree(&root, c) < 0) {
+		git_error_clear();
+		return NULL;
+	}
+	s->counts.tree_reads++;
+	const git_tree_entry *e = git_tree_entry_byname(root, name);
+	if (e && git_tree_entry_type(e) == GIT_OBJECT_TREE) {
+		if (git_tree_lookup(&sub, s->repo, git_tree_entry_id(e)) < 0) {
+			git_error_clear();
+			sub = NULL;
+		} else {
+			s->counts.tree_reads++;
+		}
+	}
+	git_tree_free(root);
+	return sub;
+}
+
+static uint64_t str_hash(const char *p)
+{
+	return store_fnv1a(p, strlen(p));
+}
+
+static const vmemo *walk_version(briefs_walk *w, const char *version)
+{
+	if ((w->n + 1) * 2 > w->cap) {
+		vmemo *old = w->m;
+		size_t oldcap = w->cap;
+		w->cap = w->cap ? w->cap * 2 : 64;
+		w->m = xcalloc(w->cap, sizeof *w->m);
+		for (size_t i = 0; i < oldcap; i++)
+			if (old[i].key) {
+				size_t j = str_hash(old[i].key) & (w->cap - 1);
+				while (w->m[j].key)
+					j = (j + 1) & (w->cap - 1);
+				w->m[j] = old[i];
+			}
+		free(old);
+	}
+	size_t j = str_hash(version) & (w->cap - 1);
+	while (w->m[j].key && strcmp(w->m[j].key, version))
+		j = (j + 1) & (w->cap - 1);
+	vmemo *v = &w->m[j];
+	if (v->key)
+		return v;
+	v->key = xstrdup(version);
+	w->n++;
+	size_t len = strlen(version);
+	git_oid id;
+	git_commit *c = NULL;
+	if (len < 7 || len > GIT_OID_HEXSZ || git_oid_fromstrn(&id, version, len) < 0 ||
+	    git_commit_lookup_prefix(&c, w->s->repo, &id, len) < 0) {
+		git_error_clear();
+		return v;
+	}
+	w->s->counts.commit_reads++;
+	v->ok = true;
+	git_oid_tostr(v->hex, sizeof v->hex, git_commit_id(c));
+	v->alg = commit_subtree(w->s, c, "algoritmes");
+	const git_signature *a = git_commit_author(c);
+	v->author = xstrdup(a->name ? a->name : "");
+	v->email = xstrdup(a->email ? a->email : "");
+	v->time = (int64_t)a->when.time;
+	git_commit_free(c);
+	return v;
+}
+
+static void walk_done(briefs_walk *w)
+{
+	for (size_t i = 0; i < w->cap; i++)
+		if (w->m[i].key) {
+			free(w->m[i].key);
+			git_tree_free(w->m[i].alg);
+			free(w->m[i].author);
+			free(w->m[i].email);
+		}
+	free(w->m);
+	git_tree_free(w->rev_head);
+}
+
+/* The blob of name (a file of the folder alg), false when absent. */
+static bool folder_blob(git_tree *alg, const char *name, git_oid *out)
+{
+	const git_tree_entry *e = alg ? git_tree_entry_byname(alg, name) : NULL;
+	if (!e || git_tree_entry_type(e) != GIT_OBJECT_BLOB)
+		return false;
+	git_oid_cpy(out, git_tree_entry_id(e));
+	return true;
+}
 
 typedef struct brief_ctx {
 	store *s;
-	const char *rel;
 	review_version *v;
 	char (*commits)[41];
 	git_oid *blobs;
@@ -551,40 +669,25 @@ static bool brief_same(void *ctx, const char *a, const char *bc)
 	return x && y && git_oid_equal(x, y);
 }
 
-/* Adds the version commit names (a prefix of 7 or more hex digits) when it
- * is a commit that holds the description; HEAD first. */
-static void brief_version(brief_ctx *b, const char *commit, size_t cap)
+/* Adds the version a record names (a prefix of 7 or more hex digits) when it
+ * is a commit that holds the description (file, in algoritmes/). */
+static void brief_version(brief_ctx *b, briefs_walk *w, const char *file, const char *commit, size_t cap)
 {
 	if (!commit || b->n >= cap)
 		return;
-	size_t len = strlen(commit);
-	git_oid id;
-	git_commit *c = NULL;
-	git_tree *t = NULL;
-	if (len < 7 || len > GIT_OID_HEXSZ || git_oid_fromstrn(&id, commit, len) < 0 ||
-	    git_commit_lookup_prefix(&c, b->s->repo, &id, len) < 0 || git_commit_tree(&t, c) < 0 ||
-	    !store_tree_blob(t, b->rel, &b->blobs[b->n])) {
-		git_error_clear();
-		git_tree_free(t);
-		git_commit_free(c);
+	const vmemo *m = walk_version(w, commit);
+	if (!m->ok || !folder_blob(m->alg, file, &b->blobs[b->n]))
 		return;
-	}
-	git_oid_tostr(b->commits[b->n], sizeof b->commits[b->n], git_commit_id(c));
 	for (size_t i = 0; i < b->n; i++)
-		if (!strcmp(b->commits[i], b->commits[b->n])) {
-			git_tree_free(t);
-			git_commit_free(c);
+		if (!strcmp(b->commits[i], m->hex))
 			return;
-		}
-	const git_signature *a = git_commit_author(c);
+	memcpy(b->commits[b->n], m->hex, sizeof m->hex);
 	review_version *v = &b->v[b->n];
 	v->commit = b->commits[b->n];
-	v->author = xstrdup(a->name ? a->name : "");
-	v->email = xstrdup(a->email ? a->email : "");
-	v->time = (int64_t)a->when.time;
+	v->author = xstrdup(m->author);
+	v->email = xstrdup(m->email);
+	v->time = m->time;
 	b->n++;
-	git_tree_free(t);
-	git_commit_free(c);
 }
 
 static int by_time_desc(const void *pa, const void *pb)
@@ -593,9 +696,11 @@ static int by_time_desc(const void *pa, const void *pb)
 	return a->time > b->time ? -1 : a->time < b->time;
 }
 
-static void brief_one(store *s, const char *slug, const char *me_name, const char *me_email, bool self_approve,
-                      store_review_brief *out)
+/* head: HEAD's vmemo. */
+static void brief_one(briefs_walk *w, const vmemo *head, const char *slug, const char *me_name, const char *me_email,
+                      bool self_approve, store_review_brief *out)
 {
+	store *s = w->s;
 	memset(out, 0, sizeof *out);
 	out->slug = xstrdup(slug);
 	store_review r;
@@ -606,26 +711,17 @@ static void brief_one(store *s, const char *slug, const char *me_name, const cha
 		return;
 	}
 	size_t cap = r.n + 2;
-	brief_ctx b = { s, NULL, NULL, NULL, NULL, NULL, 0 };
-	char *rel = store_relpath(slug);
-	b.rel = rel;
+	brief_ctx b = { s, NULL, NULL, NULL, NULL, 0 };
+	char *file = xasprintf("%s.yaml", slug);
 	b.v = xcalloc(cap, sizeof *b.v);
 	b.commits = xcalloc(cap, sizeof *b.commits);
 	b.blobs = xcalloc(cap, sizeof *b.blobs);
 	b.descs = xcalloc(cap, sizeof *b.descs);
-	git_commit *head = NULL;
-	git_tree *ht = store_head_tree(s, &head);
-	if (head && ht && store_tree_blob(ht, rel, &b.blobs[0])) {
-		git_oid_tostr(b.commits[0], sizeof b.commits[0], git_commit_id(head));
-		const git_signature *a = git_commit_author(head);
-		b.v[0] = (review_version){ b.commits[0], xstrdup(a->name ? a->name : ""), xstrdup(a->email ? a->email : ""),
-		                           (int64_t)a->when.time };
-		b.n = 1;
-	}
-	git_tree_free(ht);
-	git_commit_free(head);
+	/* HEAD first. */
+	if (head && head->ok)
+		brief_version(&b, w, file, head->key, cap);
 	for (size_t i = 0; b.n && i < r.n; i++)
-		brief_version(&b, r.recs[i].version, cap);
+		brief_version(&b, w, file, r.recs[i].version, cap);
 	/* Newest first, HEAD (the latest) at the top; the commits move with
 	 * their versions. */
 	if (b.n > 2) {
@@ -671,7 +767,7 @@ static void brief_one(store *s, const char *slug, const char *me_name, const cha
 	free(b.commits);
 	free(b.blobs);
 	free(b.descs);
-	free(rel);
+	free(file);
 	for (size_t i = 0; i < r.n; i++)
 		review_rec_done(&r.recs[i]);
 	free(r.recs);
@@ -680,29 +776,119 @@ static void brief_one(store *s, const char *slug, const char *me_name, const cha
 /* ---- the briefs, cached in .git/algedit/review-briefs ----
  * A first line naming the user and the self-approval setting, then one line
  * per description: "<slug> <key> state note comments suggestions records
- * bad waiting". The key is what the brief depends on: the blob of the
- * description at HEAD and its records folder (the time it last changed, in
- * nanoseconds, and its size); a line whose key still holds is used as it is,
- * others are computed again. A cache: a damaged file costs speed only. */
+ * bad waiting". The key is what the brief depends on, by content: the blob
+ * of the description at HEAD and the tree of its records folder at HEAD (so
+ * a record that sync rewrote in place, same size, same folder, gives a new
+ * key), then the folder's time and size in the work tree (records added or
+ * removed and not yet committed). A line whose key still holds is used as
+ * it is, others are computed again. A cache: a damaged file costs speed
+ * only. */
 
 static char *briefs_path(store *s)
 {
 	return xasprintf("%salgedit/review-briefs", s->gitdir);
 }
 
-static char *brief_key(store *s, git_tree *head, int rfd, const char *slug)
+/* The key into buf (at least BRIEF_KEY_MAX bytes): written by hand, as it
+ * is made for each of 100,000 descriptions on every opening. */
+#define BRIEF_KEY_MAX (2 * GIT_OID_HEXSZ + 3 * 24 + 8)
+
+static char *put_num(char *p, unsigned long long v, int width)
 {
-	char blob[GIT_OID_HEXSZ + 1] = "-";
+	char t[24];
+	int k = 0;
+	do {
+		t[k++] = (char)('0' + v % 10);
+		v /= 10;
+	} while (v && k < 24);
+	while (k < width)
+		t[k++] = '0';
+	while (k)
+		*p++ = t[--k];
+	return p;
+}
+
+/* The key's content part, "<blob>:<records tree>" at HEAD, into p;
+ * returns its end. */
+static char *brief_content(briefs_walk *w, const char *slug, char *p)
+{
 	git_oid oid;
-	char *rel = store_relpath(slug);
-	if (head && store_tree_blob(head, rel, &oid))
-		git_oid_tostr(blob, sizeof blob, &oid);
-	free(rel);
+	char file[NAME_MAX + 1];
+	if ((size_t)snprintf(file, sizeof file, "%s.yaml", slug) < sizeof file && folder_blob(w->alg_head, file, &oid)) {
+		git_oid_fmt(p, &oid);
+		p += GIT_OID_HEXSZ;
+	} else {
+		*p++ = '-';
+	}
+	*p++ = ':';
+	const git_tree_entry *e = w->rev_head ? git_tree_entry_byname(w->rev_head, slug) : NULL;
+	if (e) {
+		git_oid_fmt(p, git_tree_entry_id(e));
+		p += GIT_OID_HEXSZ;
+	} else {
+		*p++ = '-';
+	}
+	return p;
+}
+
+/* The key's work-tree part, ":<time>:<size>" of the records folder or
+ * ":-", at p; ends the key. */
+static void brief_stat(int rfd, const char *slug, char *p)
+{
 	struct stat st;
-	if (rfd < 0 || fstatat(rfd, slug, &st, AT_SYMLINK_NOFOLLOW) != 0)
-		return xasprintf("%s:-", blob);
-	(void)s;
-	return xasprintf("%s:%lld.%09ld:%lld", blob, (long long)st.st_mtim.tv_sec, (long)st.st_mtim.tv_nsec, (long long)st.st_size);
+	*p++ = ':';
+	if (rfd < 0 || fstatat(rfd, slug, &st, AT_SYMLINK_NOFOLLOW) != 0 || st.st_mtim.tv_sec < 0 || st.st_size < 0) {
+		*p++ = '-';
+	} else {
+		p = put_num(p, (unsigned long long)st.st_mtim.tv_sec, 1);
+		*p++ = '.';
+		p = put_num(p, (unsigned long long)st.st_mtim.tv_nsec, 9);
+		*p++ = ':';
+		p = put_num(p, (unsigned long long)st.st_size, 1);
+	}
+	*p = '\0';
+}
+
+/* HEAD's folders, read on the first description that needs them: with
+ * the cache of an unchanged HEAD, none does. */
+static const vmemo *walk_ready(briefs_walk *w, bool *ready, const vmemo **hm)
+{
+	if (*ready)
+		return *hm;
+	*ready = true;
+	git_commit *hc = NULL;
+	git_tree *ht = store_head_tree(w->s, &hc);
+	if (hc) {
+		w->s->counts.tree_reads++;
+		char hex[GIT_OID_HEXSZ + 1];
+		git_oid_tostr(hex, sizeof hex, git_commit_id(hc));
+		*hm = walk_version(w, hex);
+		w->alg_head = (*hm)->alg;
+		w->rev_head = commit_subtree(w->s, hc, REVIEW_DIR);
+	}
+	git_tree_free(ht);
+	git_commit_free(hc);
+	return *hm;
+}
+
+/* The seven numbers of a cache line, p to end: decimal digits, one space
+ * between; false for anything else. */
+static bool brief_numbers(const char *p, const char *end, size_t v[7])
+{
+	for (int k = 0; k < 7; k++) {
+		if (k && (p >= end || *p++ != ' '))
+			return false;
+		if (p >= end || *p < '0' || *p > '9')
+			return false;
+		size_t x = 0;
+		for (; p < end && *p >= '0' && *p <= '9'; p++) {
+			if (x > (SIZE_MAX - 9) / 10)
+				return false;
+			x = x * 10 + (size_t)(*p - '0');
+		}
+		v[k] = x;
+	}
+	return p == end;
 }
 
 store_status store_review_briefs(store *s, store_review_brief **out, size_t *n)
@@ -722,7 +908,7 @@ store_status store_review_briefs(store *s, store_review_brief **out, size_t *n)
 	char *path = briefs_path(s), *data = NULL;
 	size_t len = 0;
 	strbuf head = STRBUF_INIT;
-	sb_printf(&head, "algedit-review-briefs 1 %d ", self);
+	sb_printf(&head, "algedit-review-briefs 2 %d ", self);
 	for (const char *p = email ? email : ""; *p; p++)
 		sb_addc(&head, *p == '\n' || *p == ' ' ? '_' : *p);
 	sb_addc(&head, ' ');
@@ -734,21 +920,48 @@ store_status store_review_briefs(store *s, store_review_brief **out, size_t *n)
 		data = NULL;
 		len = 0;
 	}
-	git_commit *hc = NULL;
-	git_tree *ht = store_head_tree(s, &hc);
+	/* The second line names HEAD: while it stays, the content part of
+	 * each key is as the cache has it, and no tree needs reading. */
+	char head_hex[GIT_OID_HEXSZ + 1] = "-";
+	git_oid hid;
+	if (git_reference_name_to_id(&hid, s->repo, "HEAD") == 0)
+		git_oid_tostr(head_hex, sizeof head_hex, &hid);
+	git_error_clear();
+	/* data starts with the first line (checked above); then "head X". */
+	size_t skip = head.len;
+	bool same_head = false;
+	if (data) {
+		const char *l2 = data + head.len, *e2 = memchr(l2, '\n', len - head.len);
+		size_t hl = strlen(head_hex);
+		if (!e2 || e2 - l2 < 5 || memcmp(l2, "head ", 5)) {
+			/* Not what we write: none of it is used. */
+			xfree(&data);
+			len = 0;
+		} else {
+			same_head = (size_t)(e2 - l2) == 5 + hl && !memcmp(l2 + 5, head_hex, hl);
+			skip = (size_t)(e2 + 1 - data);
+		}
+	}
+	sb_printf(&head, "head %s\n", head_hex);
+	briefs_walk w;
+	memset(&w, 0, sizeof w);
+	w.s = s;
+	const vmemo *hm = NULL;
+	bool ready = false;
 	char *top = xasprintf("%s" REVIEW_DIR, s->workdir);
 	int rfd = open(top, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
 	free(top);
 	strbuf nc = STRBUF_INIT;
 	sb_add(&nc, head.s, head.len);
-	bool changed = !data;
-	const char *cp = data ? data + head.len : NULL;
+	bool changed = !data || !same_head;
+	const char *cp = data ? data + skip : NULL;
+	char (*keys)[BRIEF_KEY_MAX] = xcalloc(ns + 1, sizeof *keys);
 	for (size_t i = 0; i < ns; i++) {
 		store_review_brief *b = &(*out)[i];
-		char *key = brief_key(s, ht, rfd, slugs[i]);
-		bool hit = false;
+		char key[BRIEF_KEY_MAX];
+		bool hit = false, keyed = false;
 		/* The cache's lines are in the order of store_list: walk along. */
-		size_t sl = strlen(slugs[i]), kl = strlen(key);
+		size_t sl = strlen(slugs[i]);
 		while (cp && cp < data + len) {
 			const char *nl = memchr(cp, '\n', (size_t)(data + len - cp));
 			if (!nl)
@@ -757,41 +970,67 @@ store_status store_review_briefs(store *s, store_review_brief **out, size_t *n)
 			int c = ll > sl && cp[sl] == ' ' ? strncmp(cp, slugs[i], sl) : strncmp(cp, slugs[i], sl) ? strncmp(cp, slugs[i], sl) : 1;
 			if (c > 0)
 				break;
-			if (c == 0 && ll > sl + 1 + kl && !memcmp(cp + sl + 1, key, kl) && cp[sl + 1 + kl] == ' ') {
-				int stt, note, w;
-				unsigned long oc, os, rec, bad;
-				char tail[2];
-				char *line = xstrndup(cp + sl + 2 + kl, ll - sl - 2 - kl);
-				if (sscanf(line, "%d %d %lu %lu %lu %lu %d%1s", &stt, &note, &oc, &os, &rec, &bad, &w, tail) == 7 &&
-				    stt >= REVIEW_CONCEPT && stt <= REVIEW_PUBLISHED && note >= NOTE_NONE && note <= NOTE_CHANGED_AFTER_APPROVAL) {
+			if (c == 0) {
+				/* This description's line: its key, then its numbers. */
+				const char *k0 = cp + sl + 1, *k1 = memchr(k0, ' ', (size_t)(nl - k0));
+				const char *c1 = k1 ? memchr(k0, ':', (size_t)(k1 - k0)) : NULL;
+				const char *c2 = c1 ? memchr(c1 + 1, ':', (size_t)(k1 - c1 - 1)) : NULL;
+				if (same_head && c2 && (size_t)(c2 - k0) < BRIEF_KEY_MAX - 3 * 24 - 4) {
+					memcpy(key, k0, (size_t)(c2 - k0));
+					brief_stat(rfd, slugs[i], key + (c2 - k0));
+				} else {
+					walk_ready(&w, &ready, &hm);
+					brief_stat(rfd, slugs[i], brief_content(&w, slugs[i], key));
+				}
+				keyed = true;
+				size_t kl = strlen(key);
+				size_t v[7];
+				if (k1 && (size_t)(k1 - k0) == kl && !memcmp(k0, key, kl) && brief_numbers(k1 + 1, nl, v) &&
+				    v[0] <= REVIEW_PUBLISHED && v[1] <= NOTE_CHANGED_AFTER_APPROVAL) {
 					b->slug = xstrdup(slugs[i]);
-					b->state = (review_state)stt;
-					b->note = (review_note)note;
-					b->open_comments = oc;
-					b->open_suggestions = os;
-					b->records = rec;
-					b->bad = bad;
-					b->waiting_for_me = w != 0;
+					b->state = (review_state)v[0];
+					b->note = (review_note)v[1];
+					b->open_comments = v[2];
+					b->open_suggestions = v[3];
+					b->records = v[4];
+					b->bad = v[5];
+					b->waiting_for_me = v[6] != 0;
 					hit = true;
 				}
-				free(line);
+				cp = nl + 1;
+				break;
 			}
 			cp = nl + 1;
-			if (hit)
-				break;
+		}
+		if (!keyed) {
+			walk_ready(&w, &ready, &hm);
+			brief_stat(rfd, slugs[i], brief_content(&w, slugs[i], key));
 		}
 		if (!hit) {
-			brief_one(s, slugs[i], name, email, self, b);
+			brief_one(&w, walk_ready(&w, &ready, &hm), slugs[i], name, email, self, b);
 			changed = true;
 		}
-		sb_printf(&nc, "%s %s %d %d %zu %zu %zu %zu %d\n", slugs[i], key, (int)b->state, (int)b->note, b->open_comments,
-		          b->open_suggestions, b->records, b->bad, (int)b->waiting_for_me);
-		free(key);
+		memcpy(keys[i], key, sizeof key);
 	}
+	/* The cache written again only when a line changed. */
+	for (size_t i = 0; changed && i < ns; i++) {
+		const store_review_brief *b = &(*out)[i];
+		sb_adds(&nc, slugs[i]);
+		sb_addc(&nc, ' ');
+		sb_adds(&nc, keys[i]);
+		size_t v[7] = { (size_t)b->state, (size_t)b->note, b->open_comments, b->open_suggestions, b->records, b->bad,
+		                (size_t)b->waiting_for_me };
+		for (int k = 0; k < 7; k++) {
+			char num[24];
+			sb_addc(&nc, ' ');
+			sb_add(&nc, num, (size_t)(put_num(num, v[k], 1) - num));
+		}
+		sb_addc(&nc, '\n');
+	}
+	free(keys);
 	if (rfd >= 0)
 		close(rfd);
-	git_tree_free(ht);
-	git_commit_free(hc);
+	walk_done(&w);
 	if (changed && store_private_dir(s, NULL) == 0)
 		(void)write_file_private(path, nc.s, nc.len);
 	sb_done(&nc);

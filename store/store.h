@@ -48,6 +48,19 @@ store_status store_open(const standard *std, const char *dir, store **out, char 
 void store_free(store **s);
 
 const char *store_error(const store *s);
+
+/* What the store read since it was opened, counted where the cost grows
+ * with the repository: for tests that check the work stays in proportion
+ * (one tree walk per list, one history walk for many new names), not for
+ * timing. */
+typedef struct store_counts {
+	size_t tree_reads;      /* tree objects looked up, by the lists' walk */
+	size_t path_lookups;    /* files looked up by path from a root tree
+	                         * (each reads every folder on the way) */
+	size_t commit_reads;    /* commits looked up */
+	size_t history_walks;   /* walks from HEAD over the whole history */
+} store_counts;
+store_counts store_counts_get(const store *s);
 const char *store_workdir(const store *s);   /* ends in '/' */
 const standard *store_standard(const store *s);
 
@@ -115,6 +128,14 @@ store_status store_save(store *s, const char *slug, const description *d, store_
 store_status store_save_many(store *s, const char *const *slugs, const description *const *ds,
                              size_t n, store_saved *info);
 void store_saved_done(store_saved *info);
+/* Many saves in a row (an import): between begin and end, saves keep their
+ * objects in memory and write them as one pack, and move the branch and
+ * git's index once at the end (and on the way when much is held, so memory
+ * stays flat). The store's own reads see every save; other programs see
+ * them at the end. End reports a failure to write them (nothing of the
+ * unwritten part is kept). */
+store_status store_batch_begin(store *s);
+store_status store_batch_end(store *s);
 
 /* Deletes algoritmes/<slug>.yaml as a commit ("Removed: NAME" in the user's
  * language): the file leaves the work tree and the index, and its history

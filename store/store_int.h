@@ -26,6 +26,9 @@ struct store {
 	 * (store_tls_prepare), and what named it: GIT_SSL_CAINFO, http.sslCAInfo... */
 	char *ca_path;
 	const char *ca_from;
+	store_counts counts;
+	struct store_lv *lv; /* store_last_version's index (store/history.c) */
+	struct store_batch *batch; /* between store_batch_begin and _end (store/batch.c) */
 };
 
 /* Makes <gitdir>algedit/ and, when sub is not NULL, algedit/<sub>/, only
@@ -72,8 +75,22 @@ int store_commit_create(git_oid *id, git_repository *repo, const char *update_re
  * unborn branch. */
 git_tree *store_head_tree(store *s, git_commit **commit_out);
 /* The blob of rel in the newest commit (first parents from HEAD) that has
- * it, and that commit; false when no commit ever had it. */
+ * it, and that commit; false when no commit ever had it. From an index of
+ * every name, built in one walk of the history and kept with the store
+ * (store/history.c); rel is a description's (algoritmes/...). */
 bool store_last_version(store *s, const char *rel, git_oid *blob, git_oid *where);
+void store_lv_free(struct store_lv **x);
+/* Keeps the index in .git/algedit/last-versions when it changed. */
+void store_lv_save(store *s);
+/* store/batch.c: the commit a batch has reached, when the branch is not
+ * there yet; a save in a batch reports its commit, the bytes it wrote and
+ * its files (for git's index); flush writes what is held. */
+bool store_batch_head(store *s, git_oid *out);
+void store_batch_saved(store *s, const git_oid *commit, size_t bytes, char **rels, char **abss, const git_oid *ids,
+                       size_t n);
+store_status store_batch_flush(store *s);
+/* Puts the file abs, saved as blob id, in git's index as rel. */
+int store_index_add_written(git_index *idx, const char *abs, const char *rel, const git_oid *id);
 
 /* store/sync.c: merges the commit theirs into HEAD as sync merges a
  * remote's, its conflicts named as coming from name (store/fromreg.c). */

@@ -27,6 +27,15 @@ TEST_EXTENSIONS += .fuzz
 FUZZ_LOG_COMPILER = $(SHELL) $(srcdir)/tests/fuzz/run.sh
 
 # ---- term: this area's lines go below ----
+TESTS += tests/e2e/tui-terminals.sh
+EXTRA_DIST += tests/e2e/tui-terminals.sh
+check_PROGRAMS += tests/fuzz/fuzz_input
+tests_fuzz_fuzz_input_SOURCES = tests/fuzz/fuzz_input.c $(FUZZ_DRIVER)
+tests_fuzz_fuzz_input_CFLAGS = $(FUZZ_CFLAGS)
+tests_fuzz_fuzz_input_LDFLAGS = $(FUZZ_LINKFLAGS)
+tests_fuzz_fuzz_input_LDADD = $(ALL_LIBS)
+TESTS += tests/fuzz/input.fuzz
+EXTRA_DIST += tests/fuzz/input.fuzz
 
 UNIT_TESTS += tests/unit/test_standard
 
@@ -45,6 +54,8 @@ UNIT_TESTS += tests/unit/test_oracle
 UNIT_TESTS += tests/unit/test_desc
 
 # ---- quality: this area's lines go below ----
+TESTS += tests/e2e/links.sh tests/e2e/quality.sh
+EXTRA_DIST += tests/e2e/links.sh tests/e2e/quality.sh
 
 check_PROGRAMS += tests/fuzz/fuzz_desc
 tests_fuzz_fuzz_desc_SOURCES = tests/fuzz/fuzz_desc.c $(FUZZ_DRIVER)
@@ -60,6 +71,18 @@ TESTS += tests/e2e/check-json.sh
 EXTRA_DIST += tests/e2e/check-json.sh
 
 # ---- scale: this area's lines go below ----
+
+UNIT_TESTS += tests/unit/test_store_scale tests/unit/test_jsonsplit
+TESTS += tests/e2e/import-large.sh
+EXTRA_DIST += tests/e2e/import-large.sh
+
+check_PROGRAMS += tests/fuzz/fuzz_jsonsplit
+tests_fuzz_fuzz_jsonsplit_SOURCES = tests/fuzz/fuzz_jsonsplit.c $(FUZZ_DRIVER)
+tests_fuzz_fuzz_jsonsplit_CFLAGS = $(FUZZ_CFLAGS)
+tests_fuzz_fuzz_jsonsplit_LDFLAGS = $(FUZZ_LINKFLAGS)
+tests_fuzz_fuzz_jsonsplit_LDADD = $(ALL_LIBS)
+TESTS += tests/fuzz/jsonsplit.fuzz
+EXTRA_DIST += tests/fuzz/jsonsplit.fuzz
 
 TESTS += tests/house-rules.sh
 EXTRA_DIST += tests/house-rules.sh

@@ -70,6 +70,7 @@ const action_info actions[] = {
 	[A_TUTOR_NEXT] = { A_TUTOR_NEXT, N_("Next lesson"), N_("Save and go to the next lesson") },
 	[A_TUTOR_PREV] = { A_TUTOR_PREV, N_("Prev. lesson"), N_("Save and go to the previous lesson") },
 	[A_TUTOR_REPLY] = { A_TUTOR_REPLY, N_("Reply"), N_("Reply to the reviewer's comment (in the review lesson)") },
+	[A_LINKS] = { A_LINKS, N_("Check links"), N_("Check every web address of the description over the network: broken links are shown under their field") },
 	[A_CAPTION] = { A_CAPTION, N_("Caption"), N_("Recording a demo (algedit --record FILE): type a caption, shown when the demo is played") },
 	[A_REVIEW] = { A_REVIEW, N_("Review"), N_("Show what changed since the last approval, to comment, suggest and approve") },
 	[A_REV_NEXT_COMMIT] = { A_REV_NEXT_COMMIT, N_("Next version"), N_("Show the changes of the next version (version by version)") },
@@ -152,6 +153,8 @@ const key_binding keys[] = {
 	{ A_QUIT, TK_CTRL('q'), CX_FORM | CX_LIST, true },
 	{ A_QUIT, KEY_F(10), CX_FORM | CX_LIST, false },
 	{ A_CAPTION, KEY_F(12), CX_FORM | CX_LIST, false },
+	{ A_CAPTION, TK_ALT('m'), CX_FORM | CX_LIST, false },
+	{ A_LINKS, TK_ALT('l'), CX_FORM, false },
 
 	/* Items: the list of {title, link}, and one item being edited. */
 	ENTER_KEYS(A_ITEM_DONE, CX_ITEMEDIT, true),

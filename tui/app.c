@@ -4,6 +4,7 @@
  * and mark it dirty, never paint. */
 #include "config.h"
 #include "tui/app.h"
+#include "tui/input.h"
 #include "base/base.h"
 #include "i18n/i18n.h"
 
@@ -129,6 +130,13 @@ void app_handle(app *a, const tui_event *ev)
 	}
 	if (ev->kind == EV_NONE)
 		return;
+	if (ev->kind == EV_KEY && ev->key == TK_UNKNOWN) {
+		/* A key the terminal sends in a way nobody here knows (input.c
+		 * dropped it whole): said, so a key that "does nothing" has a reason. */
+		app_status(a, false, _("This terminal sent a key algedit does not know (%s); it was ignored. Ctrl-G lists the keys."),
+		           ev->text ? ev->text : "");
+		return;
+	}
 	unsigned ctx = app_context(a);
 	/* Printable keys are actions only where the table binds them (Space in a
 	 * checklist, q in the help screen); elsewhere they are text. */
@@ -140,4 +148,18 @@ void app_handle(app *a, const tui_event *ev)
 	}
 	/* The view on top takes the event: a dialog, else the list or the form. */
 	app_view(a)->handle(a, ev, act);
+	int bad = ev->kind == EV_CHAR || ev->kind == EV_PASTE ? input_bad_byte() : 0;
+	if (bad) {
+		/* A terminal set to Latin-1 or Windows-1252 under a UTF-8 locale:
+		 * the letter is kept as it most likely was meant, and said. */
+		if (ev->kind == EV_CHAR) {
+			char ch[8];
+			ch[app_utf8_encode(ev->ch, ch)] = '\0';
+			app_status(a, false, _("Not UTF-8 from the terminal (byte %02X): read as \"%s\" (Windows-1252). Set the terminal's character set to UTF-8."),
+			           (unsigned)bad, ch);
+		} else {
+			app_status(a, false, _("Pasted text not in UTF-8 (byte %02X): read as Windows-1252. Set the terminal's character set to UTF-8."),
+			           (unsigned)bad);
+		}
+	}
 }

@@ -37,7 +37,7 @@
 	X(A_OPEN) X(A_NEW) X(A_REMOVE) X(A_PAGE_UP) X(A_PAGE_DOWN) X(A_CONFIRM) X(A_RECOVER) X(A_SPELL) \
 	X(A_TEMPLATE) X(A_GUIDE_FULL) X(A_GUIDE_UP) X(A_GUIDE_DOWN) \
 	X(A_TUTOR_CHECK) X(A_TUTOR_HINT) X(A_TUTOR_NEXT) X(A_TUTOR_PREV) X(A_TUTOR_REPLY) \
-	X(A_CAPTION) \
+	X(A_CAPTION) X(A_LINKS) \
 	X(A_REVIEW) X(A_REV_NEXT_COMMIT) X(A_REV_PREV_COMMIT) X(A_REV_MODE) X(A_REV_MARK) X(A_COMMENT) \
 	X(A_SUGGEST) X(A_APPROVE) X(A_CHANGES) X(A_REPLY) X(A_RESOLVE) X(A_ACCEPT) X(A_REJECT) X(A_REV_MINE)
 
@@ -107,6 +107,7 @@ const char *bar_name(action id, unsigned ctx);
 enum {
 	TK_CTRL_LEFT = 0x120000, TK_CTRL_RIGHT, TK_CTRL_HOME, TK_CTRL_END, TK_ALT_UP, TK_ALT_DOWN,
 	TK_CTRL_UP, TK_CTRL_DOWN, TK_ALT_ENTER, TK_PASTE_START, TK_PASTE_END, TK_ALT_PGUP, TK_ALT_PGDN,
+	TK_UNKNOWN,           /* an escape sequence not known: dropped, ev->text names it */
 };
 
 const action_info *action_get(action a);
@@ -142,6 +143,7 @@ typedef struct list_entry {
 	char *path, *slug;
 	char *name, *status;
 	size_t req_filled, req_total, always_filled, always_total, errors;
+	int score;                /* the register's completeness score; -1: unread */
 	time_t mtime;
 	bool loaded;
 	bool unsaved;             /* no file: only the journal holds its text */
@@ -240,7 +242,7 @@ typedef struct dialog_state {
 typedef struct app {
 	const standard *std;
 	int lang;                 /* 0 nl, 1 en: the standard's texts */
-	bool utf8;                /* the terminal takes UTF-8 (else ASCII markers) */
+	bool utf8;                /* the terminal shows ✓ ✎ … (else ASCII marks; tui_term_glyphs) */
 	bool color;
 	int rows, cols;           /* terminal size, as of the last layout */
 	layout lay;               /* this turn's layout (app_relayout) */

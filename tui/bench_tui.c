@@ -19,6 +19,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
 #include <time.h>
@@ -79,6 +80,9 @@ static char *make_repo(int n)
 	return dir;
 }
 
+/* The processor time (user + system, ms) of the last first_screen. */
+static double last_cpu;
+
 /* One start of the binary on a pty; returns the milliseconds to its exit. */
 static double first_screen(const char *bin, const char *repo)
 {
@@ -101,8 +105,12 @@ static double first_screen(const char *bin, const char *repo)
 		if (r <= 0 && errno != EINTR)
 			break;
 	}
-	waitpid(pid, &status, 0);
+	struct rusage ru;
+	memset(&ru, 0, sizeof ru);
+	wait4(pid, &status, 0, &ru);
 	double t = now_ms() - t0;
+	last_cpu = (double)(ru.ru_utime.tv_sec + ru.ru_stime.tv_sec) * 1e3 +
+	           (double)(ru.ru_utime.tv_usec + ru.ru_stime.tv_usec) / 1e3;
 	close(fd);
 	return WIFEXITED(status) && WEXITSTATUS(status) == 0 ? t : -1;
 }
@@ -132,6 +140,13 @@ static void key(app *a, int k, double *h, double *hd, size_t *n, bool paint)
 	(*n)++;
 }
 
+static size_t field_chars(void)
+{
+	const char *e = getenv("BENCH_TUI_CHARS");
+	long v = e ? atol(e) : 0;
+	return v >= 100 && v <= 1000000 ? (size_t)v : 5000;
+}
+
 static void per_key(const char *src, double *p99_handle, double *p99_paint, double *max_paint)
 {
 	char *err = NULL;
@@ -140,11 +155,13 @@ static void per_key(const char *src, double *p99_handle, double *p99_paint, doub
 		fprintf(stderr, "bench: %s\n", err);
 		exit(1);
 	}
-	/* A description whose Technical operation field holds 5,000 characters. */
+	/* A description whose Technical operation field holds 5,000 characters
+	 * (BENCH_TUI_CHARS another number). */
+	size_t want = field_chars();
 	strbuf text = STRBUF_INIT;
-	while (utf8_count(text.s ? text.s : "", text.len) < 4950)
+	while (utf8_count(text.s ? text.s : "", text.len) < want - 50)
 		sb_adds(&text, "De gemeente gebruikt een beslisboom die aanvragen ordent; zo’n boom is uitlegbaar. ");
-	while (utf8_count(text.s, text.len) < 5000)
+	while (utf8_count(text.s, text.len) < want)
 		sb_addc(&text, 'x');
 	description *d = desc_new(std);
 	const std_field *f = standard_field(std, "methods_and_models");
@@ -225,38 +242,59 @@ int main(int argc, char **argv)
 	char *st = xasprintf("/tmp/algedit-bench-state-%d", (int)getpid());
 	setenv("XDG_STATE_HOME", st, 1);
 	i18n_init();
-	char *bin = xasprintf("%s/algedit", argv[1]);
+	/* BENCH_TUI_BIN: another binary's first screen (a baseline);
+	 * BENCH_TUI_SCREEN_ONLY: no keys; BENCH_TUI_RUNS: starts timed (21);
+	 * BENCH_TUI_NO_CACHE: .git/algedit removed before each start, as after
+	 * a clone or a sync. */
+	const char *other = getenv("BENCH_TUI_BIN");
+	char *bin = other && *other ? xstrdup(other) : xasprintf("%s/algedit", argv[1]);
 	bool keys_only = getenv("BENCH_TUI_KEYS_ONLY") != NULL;
+	bool screen_only = getenv("BENCH_TUI_SCREEN_ONLY") != NULL;
+	bool no_cache = getenv("BENCH_TUI_NO_CACHE") != NULL;
+	const char *runs_env = getenv("BENCH_TUI_RUNS");
+	int runs = runs_env && atoi(runs_env) > 0 && atoi(runs_env) <= 21 ? atoi(runs_env) : 21;
 	/* Keys first: writing the repository below keeps the disk busy for a while. */
-	fprintf(stderr, "bench tui: replaying keys on a 5,000-character field\n");
-	double ph, pp, mx;
-	per_key(argv[2], &ph, &pp, &mx);
+	double ph = 0, pp = 0, mx = 0;
+	if (!screen_only) {
+		fprintf(stderr, "bench tui: replaying keys on a %zu-character field\n", field_chars());
+		per_key(argv[2], &ph, &pp, &mx);
+	}
 	fprintf(stderr, "bench tui: making a repository of 1,000 descriptions\n");
 	/* BENCH_TUI_REPO: a repository made elsewhere (bench/review's list of
 	 * 1,000 descriptions with review records), kept afterwards. */
 	const char *given = getenv("BENCH_TUI_REPO");
 	char *repo = keys_only ? xstrdup("/nonexistent") : given ? xstrdup(given) : make_repo(1000);
-	double t[21];
+	double t[21], cpu[21];
 	size_t k = 0;
+	char *wipe = xasprintf("rm -rf '%s/.git/algedit'", repo);
 	if (!keys_only)
 		first_screen(bin, repo); /* warm the page cache */
-	for (int i = 0; i < 21 && !keys_only; i++) {
+	for (int i = 0; i < runs && !keys_only; i++) {
+		if (no_cache && system(wipe) != 0)
+			fprintf(stderr, "bench tui: could not remove the caches of %s\n", repo);
 		double v = first_screen(bin, repo);
-		if (v >= 0)
+		if (v >= 0) {
+			cpu[k] = last_cpu;
 			t[k++] = v;
+		}
 	}
+	free(wipe);
 	char *rm = given ? xasprintf("rm -rf '%s'", st) : xasprintf("rm -rf '%s' '%s'", repo, st);
 	if (system(rm) != 0)
 		fprintf(stderr, "bench tui: could not remove %s\n", repo);
 	free(rm);
-	if (k)
+	if (k) {
 		printf("first screen, list of 1,000 descriptions, 80x24 (median of %zu)\t%.1f\tms\t-\t-\t30\n", k,
 		       pct(t, k, 0.5));
+		printf("first screen, processor time (user + system, median)\t%.1f\tms\t-\t-\t-\n", pct(cpu, k, 0.5));
+	}
 	else
 		printf("first screen, list of 1,000 descriptions\tFAILED\tms\t-\t-\t30\n");
-	printf("key handling, 5,000-char field (p99)\t%.3f\tms\t-\t-\t1\n", ph);
-	printf("key handling + repaint, 5,000-char field (p99)\t%.3f\tms\t-\t-\t1\n", pp);
-	printf("key handling + repaint, 5,000-char field (max)\t%.3f\tms\t-\t-\t-\n", mx);
+	if (!screen_only) {
+		printf("key handling, %zu-char field (p99)\t%.3f\tms\t-\t-\t1\n", field_chars(), ph);
+		printf("key handling + repaint, %zu-char field (p99)\t%.3f\tms\t-\t-\t1\n", field_chars(), pp);
+		printf("key handling + repaint, %zu-char field (max)\t%.3f\tms\t-\t-\t-\n", field_chars(), mx);
+	}
 	free(bin);
 	free(repo);
 	free(st);

@@ -188,10 +188,10 @@ static char *help_text(const app *a)
 {
 	strbuf b = STRBUF_INIT;
 	sb_printf(&b, "%s\n", _("The marks before each field:"));
-	sb_printf(&b, "  *  %s\n  !  %s\n  ?  %s\n  %s  %s\n     %s\n\n", _("required and still missing"),
+	sb_printf(&b, "  *  %s\n  !  %s\n  ?  %s\n  %s  %s\n     %s\n  %s  %s\n\n", _("required and still missing"),
 	          _("an error: the register would refuse it, or the standard does not allow it"),
-	          _("a warning: allowed, but worth a look"), a->utf8 ? "✓" : "+", _("filled in"),
-	          _("optional and empty"));
+	          _("a warning: allowed, but worth a look"), glyph(a, G_FILLED), _("filled in"),
+	          _("optional and empty"), glyph(a, G_NOTE), _("open review comments or suggestions on the field (in the list: with their number)"));
 	sb_printf(&b, "%s\n\n", _("Keys: ^G means Ctrl-G: hold Ctrl and press G. Alt-T: hold Alt and press T."));
 	char *keys_text = help_keys_text();
 	sb_adds(&b, keys_text);

@@ -9,6 +9,7 @@
 #include "tui/app.h"
 #include "tui/draw.h"
 #include "tui/demo.h"
+#include "tui/input.h"
 #include "tui/persist.h"
 #include "forms/progress.h"
 #include "forms/rules.h"
@@ -19,6 +20,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <limits.h>
 #include <wchar.h>
 
 
@@ -55,6 +57,15 @@ void draw_init_colors(app *a)
 	init_pair(P_CAPTION, COLOR_BLACK, COLOR_YELLOW);
 }
 
+/* Whether the locale's character set has cp (ncursesw writes it in that set). */
+static bool locale_has(uint32_t cp)
+{
+	char buf[MB_LEN_MAX];
+	mbstate_t st;
+	memset(&st, 0, sizeof st);
+	return wcrtomb(buf, (wchar_t)cp, &st) != (size_t)-1;
+}
+
 /* Draws s[0..n) at (y, x), at most w columns; returns the columns used. */
 int put_text(const app *a, int y, int x, int w, const char *s, size_t n, attr_t attr)
 {
@@ -79,7 +90,9 @@ int put_text(const app *a, int y, int x, int w, const char *s, size_t n, attr_t 
 				escaped = true;
 				break;
 			}
-			if (!a->utf8 && cp >= 0x80)
+			/* A terminal in an 8-bit set (ISO-8859-1) shows what
+			 * that set has (é, ë); the rest is a "?". */
+			if (!a->utf8 && cp >= 0x80 && !locale_has(cp))
 				cp = '?';
 			if (nw < CCHARW_MAX)
 				wc[nw++] = (wchar_t)cp;
@@ -142,7 +155,7 @@ int put_cut(const app *a, int y, int x, int w, const char *s, attr_t attr)
 		start += k;
 	}
 	int used = put_text(a, y, x, head_w, s, n, attr);
-	used += put_text(a, y, x + used, 1, a->utf8 ? "…" : "~", a->utf8 ? strlen("…") : 1, attr);
+	used += puts_at(a, y, x + used, 1, glyph(a, G_ELLIPSIS), attr);
 	used += put_text(a, y, x + used, w - used, s + start, n - start, attr);
 	return used;
 }
@@ -197,13 +210,24 @@ int wrapped_rows(const char *text, int w)
 	return (int)n;
 }
 
+const char *glyph(const app *a, glyph_id g)
+{
+	static const char *const sign[][2] = {
+		[G_FILLED] = { "✓", "+" },
+		[G_NOTE] = { "✎", "#" },
+		[G_ELLIPSIS] = { "…", "~" },
+		[G_BULLET] = { "•", "-" },
+	};
+	return sign[g][a->utf8 ? 0 : 1];
+}
+
 const char *marker(const app *a, field_mark m)
 {
 	switch (m) {
 	case FM_MISSING: return "*";
 	case FM_ERROR: return "!";
 	case FM_WARNING: return "?";
-	case FM_FILLED: return a->utf8 ? "✓" : "+";
+	case FM_FILLED: return glyph(a, G_FILLED);
 	case FM_EMPTY: break;
 	}
 	return " ";
@@ -233,9 +257,21 @@ static void key_bar(const app *a, int y)
 		const key_binding *k = &keys[i];
 		if (!k->bar || !(k->ctx & ctx) || shown[k->id] || key_action(k->key, ctx) != k->id)
 			continue;
+		/* A function key this terminal lacks (vt100 has no F11): the
+		 * action's next key that works here instead. */
+		int key = k->key;
+		if (!input_has_key(key)) {
+			key = 0;
+			for (size_t j = 0; j < nkeys && !key; j++)
+				if (keys[j].id == k->id && (keys[j].ctx & ctx) && input_has_key(keys[j].key) &&
+				    key_action(keys[j].key, ctx) == k->id)
+					key = keys[j].key;
+			if (!key)
+				continue;
+		}
 		shown[k->id] = true;
 		char buf[32];
-		const char *kn = keyname_of(k->key, buf);
+		const char *kn = keyname_of(key, buf);
 		const char *name = bar_name(k->id, ctx);
 		int need = tb_text_width(kn, strlen(kn)) + 1 + tb_text_width(name, strlen(name));
 		if (x + need > a->cols)
@@ -324,7 +360,8 @@ void draw(const app *a)
 	erase();
 	int cy = -1, cx = -1;
 	if (a->lay.too_small) {
-		puts_at(a, 0, 0, a->cols, _("The window is too small: make it at least 40×10."), A_BOLD);
+		/* Wrapped, so the size it asks for shows at 30×8 too. */
+		wrapped(a, 0, 0, a->cols, a->rows, 0, _("The window is too small: make it at least 40×10."), A_BOLD);
 		refresh();
 		return;
 	}

@@ -24,6 +24,16 @@ int wrapped_tb(const app *a, int y, int x, int w, int maxrows, int skip, const t
 int wrapped(const app *a, int y, int x, int w, int maxrows, int skip, const char *text, attr_t attr);
 int wrapped_rows(const char *text, int w);
 const char *marker(const app *a, field_mark m);
+/* The signs the views draw, in one place: each has an ASCII form for a
+ * terminal whose font lacks it (the Linux console, a non-UTF-8 locale:
+ * a->utf8 false, see tui_term_glyphs). */
+typedef enum glyph_id {
+	G_FILLED,     /* a field filled in: ✓ or + */
+	G_NOTE,       /* open review comments or suggestions: ✎ or # */
+	G_ELLIPSIS,   /* text cut: … or ~ */
+	G_BULLET,     /* an item of guidance: • or - */
+} glyph_id;
+const char *glyph(const app *a, glyph_id g);
 attr_t mark_attr(const app *a, field_mark m);
 void title_bar(const app *a, const char *left, const char *right, const char *right2);
 void frame(int y, int x, int w, int h);

@@ -9,6 +9,7 @@
 #include "config.h"
 #include "tui/app.h"
 #include "tui/persist.h"
+#include "tui/input.h"
 #include "forms/progress.h"
 #include "forms/rules.h"
 #include "forms/suggest.h"
@@ -16,6 +17,7 @@
 #include "base/escape.h"
 #include "i18n/i18n.h"
 #include "tui/draw.h"
+#include "tui/quality_ui.h"
 
 #include <curses.h>
 
@@ -100,6 +102,7 @@ void app_close_form(app *a)
 	a->form.len_cache = (field_length){ 0 };
 	findings_done(&a->form.fs);
 	findings_init(&a->form.fs);
+	quality_ui_forget();
 	xfree(&a->form.marks);
 	a->form.nmarks = 0;
 	xfree(&a->dlg.recover_bytes);
@@ -161,6 +164,8 @@ static void form_refresh(app *a)
 	a->form.nmarks = 0;
 	if (tui_spell_check && app_field_is_text(f) && (f->kind == FK_TEXT || f->kind == FK_RICH))
 		a->form.nmarks = tui_spell_check(tui_spell_ctx, f, a->form.tb.s, a->form.tb.len, &a->form.marks);
+	/* Beside the spelling marks: plain-Dutch advice on this field. */
+	quality_ui_refresh(a, f);
 	/* The first underlined word of the session says how to get
 	 * suggestions, unless the status line has something else to say. The
 	 * word being typed does not count: unfinished, it is always marked. */
@@ -169,7 +174,10 @@ static void form_refresh(app *a)
 		finished_mark = a->form.tb.cur < a->form.marks[i].start || a->form.tb.cur > a->form.marks[i].end;
 	if (finished_mark && !a->spell_hinted && a->dlg.ov == OV_NONE && (!a->status || a->status_tip)) {
 		a->spell_hinted = true;
-		app_status(a, false, "%s", _("Underlined: maybe misspelt. F7 (or Alt-S) shows suggestions."));
+		/* F7 only where the terminal has it (vt100's terminfo has no F11,
+		 * a real VT100 keyboard no F7 beyond its keypad). */
+		app_status(a, false, "%s", input_has_key(KEY_F(7)) ? _("Underlined: maybe misspelt. F7 (or Alt-S) shows suggestions.")
+		                                                   : _("Underlined: maybe misspelt. Alt-S shows suggestions."));
 	}
 	a->dirty = true;
 }
@@ -956,6 +964,10 @@ void form_handle(app *a, const tui_event *ev, action act)
 	case A_SPELL:
 		spell_ui_open(a);
 		return;
+	case A_LINKS:
+		quality_ui_links(a);
+		a->dirty = true;
+		return;
 	case A_REVIEW: {
 		char *slug = persist_store_slug(a->form.path);
 		if (slug)
@@ -1063,7 +1075,7 @@ static void left_panel(const app *a, int top, int h, int w)
 		puts_at(a, y, 0, 2, is_cur ? ">" : " ", sel | A_BOLD);
 		puts_at(a, y, 1, 1, marker(a, m), sel | mark_attr(a, m));
 		if (review_notes_count(rw->f->key))
-			puts_at(a, y, 2, 1, a->utf8 ? "✎" : "*", sel | A_BOLD);
+			puts_at(a, y, 2, 1, glyph(a, G_NOTE), sel | A_BOLD);
 		put_cut(a, y, 3, w - 3, rw->text, sel);
 	}
 }
@@ -1462,8 +1474,16 @@ void form_draw(const app *a, int *cy, int *cx)
 {
 	size_t rf, rt, af, at, errors;
 	app_progress(a, &rf, &rt, &af, &at, &errors);
-	char right[160];
-	snprintf(right, sizeof right,
+	/* First the register's own completeness score, in its colours. */
+	int score = quality_ui_score(a);
+	char chip[64] = "";
+	if (score >= 0) {
+		quality_ui_label(score, chip, sizeof chip);
+		strcat(chip, " · ");
+	}
+	char right[220];
+	snprintf(right, sizeof right, "%s", chip);
+	snprintf(right + strlen(right), sizeof right - strlen(right),
 	         P_("required %zu/%zu · always shown %zu/%zu · %zu error", "required %zu/%zu · always shown %zu/%zu · %zu errors",
 	            errors),
 	         rf, rt, af, at, errors);
@@ -1482,10 +1502,19 @@ void form_draw(const app *a, int *cy, int *cx)
 	char left[300];
 	snprintf(left, sizeof left, "algedit · %s%s", shown, a->form.modified ? _(" (not saved)") : "");
 	free(shown);
-	char right2[100];
-	snprintf(right2, sizeof right2, P_("required %zu/%zu · %zu error", "required %zu/%zu · %zu errors", errors), rf, rt,
+	char right2[160];
+	/* Where a long name leaves no room for it in the short form either,
+	 * the score gives way to the required fields and the errors. */
+	int tw = tb_text_width(left, strlen(left));
+	char rest[120];
+	snprintf(rest, sizeof rest, P_("required %zu/%zu · %zu error", "required %zu/%zu · %zu errors", errors), rf, rt,
 	         errors);
+	if (1 + (tw < a->cols - 2 ? tw : a->cols - 2) + 3 + tb_text_width(chip, strlen(chip)) +
+	            tb_text_width(rest, strlen(rest)) >= a->cols)
+		chip[0] = '\0';
+	snprintf(right2, sizeof right2, "%s%s", chip, rest);
 	title_bar(a, left, right, right2);
+	quality_ui_paint_title(a, left, right, right2, score);
 
 	const layout *l = &a->lay;
 	int top = l->body_top, h = l->body_h;

@@ -15,6 +15,7 @@
 #include "base/contain.h"
 #include "i18n/i18n.h"
 #include "tui/draw.h"
+#include "tui/quality_ui.h"
 
 #include <curses.h>
 
@@ -72,6 +73,7 @@ static void load_entry(app *a, list_entry *e)
 	xfree(&e->name);
 	xfree(&e->status);
 	e->req_filled = e->req_total = e->always_filled = e->always_total = e->errors = 0;
+	e->score = -1;
 	struct stat st;
 	if (stat(e->path, &st) == 0)
 		e->mtime = st.st_mtime;
@@ -101,6 +103,7 @@ static void load_entry(app *a, list_entry *e)
 		e->req_total = c.req_total;
 		e->always_filled = c.always_filled;
 		e->always_total = c.always_total;
+		e->score = quality_ui_score_of(d);
 	}
 	e->errors = findings_count(&fs, SEV_ERROR);
 	desc_free(&d);
@@ -685,23 +688,50 @@ static void list_paint(const app *a)
 	/* The review column where the repository has reviews: instead of the
 	 * date below 100 columns, so the names stay readable at 80. */
 	int cw_rev = a->list.has_reviews ? 17 : 0;
+	/* The register's completeness score ("Vulling"), in its colours:
+	 * below 100 columns in the date's place, so the names keep their
+	 * width at 80; where the review column took that place, the form's
+	 * title bar shows the score. */
+	int cw_score = 11;
 	if (cw_rev && w < 100)
+		cw_date = cw_score = 0;
+	if (w < 100)
 		cw_date = 0;
-	int cw_name = w - cw_status - cw_req - cw_err - cw_date - cw_rev - 4 - (cw_rev && cw_date ? 1 : 0);
-	if (cw_name < 16) {
-		cw_date = 0;
-		cw_name = w - cw_status - cw_req - cw_err - 3;
+	/* The name is the column that must stay: on a narrow screen the others
+	 * go, the date first and the errors last, until it has room. */
+	enum { NAME_MIN = 14 };
+	int *drop[] = { &cw_date, &cw_score, &cw_rev, &cw_req, &cw_status, &cw_err };
+	int cw_name = 0;
+	for (size_t i = 0;; i++) {
+		cw_name = w;
+		int *all[] = { &cw_status, &cw_req, &cw_score, &cw_err, &cw_rev, &cw_date };
+		for (size_t j = 0; j < sizeof all / sizeof all[0]; j++)
+			if (*all[j])
+				cw_name -= *all[j] + 1;
+		if (cw_name >= NAME_MIN || i == sizeof drop / sizeof drop[0])
+			break;
+		*drop[i] = 0;
 	}
 	int y = 2;
 	int cx = 0;
 	cx += puts_at(a, y, 2, cw_name - 2, _("Name"), A_BOLD);
 	cx = cw_name + 1;
-	puts_at(a, y, cx, cw_status, _("Status"), A_BOLD);
-	cx += cw_status + 1;
-	puts_at(a, y, cx, cw_req, _("Req./shown"), A_BOLD);
-	cx += cw_req + 1;
-	puts_at(a, y, cx, cw_err, _("Errors"), A_BOLD);
-	cx += cw_err + 1;
+	if (cw_status) {
+		puts_at(a, y, cx, cw_status, _("Status"), A_BOLD);
+		cx += cw_status + 1;
+	}
+	if (cw_req) {
+		puts_at(a, y, cx, cw_req, _("Req./shown"), A_BOLD);
+		cx += cw_req + 1;
+	}
+	if (cw_score) {
+		puts_at(a, y, cx, cw_score, _("Complete"), A_BOLD);
+		cx += cw_score + 1;
+	}
+	if (cw_err) {
+		puts_at(a, y, cx, cw_err, _("Errors"), A_BOLD);
+		cx += cw_err + 1;
+	}
 	if (cw_rev) {
 		puts_at(a, y, cx, cw_rev, a->list.only_mine ? _("Review (mine)") : _("Review"), A_BOLD);
 		cx += cw_rev + 1;
@@ -723,25 +753,39 @@ static void list_paint(const app *a)
 		put_cut(a, yy, 2, cw_name - 2, name, at | (e->name ? 0 : A_DIM));
 		cx = cw_name + 1;
 		if (!e->loaded) {
-			puts_at(a, yy, cx, cw_status, "…", at);
+			puts_at(a, yy, cx, 2, glyph(a, G_ELLIPSIS), at);
 			continue;
 		}
-		puts_at(a, yy, cx, cw_status, e->status ? e->status : "-", at);
-		cx += cw_status + 1;
 		char buf[64];
-		snprintf(buf, sizeof buf, "%zu/%zu %zu/%zu", e->req_filled, e->req_total, e->always_filled, e->always_total);
-		puts_at(a, yy, cx, cw_req, buf, at);
-		cx += cw_req + 1;
-		snprintf(buf, sizeof buf, "%s%zu", e->errors ? "! " : "  ", e->errors);
-		puts_at(a, yy, cx, cw_err, buf, at | (e->errors ? pair_attr(a, P_ERROR) | A_BOLD : 0));
-		cx += cw_err + 1;
+		if (cw_status) {
+			puts_at(a, yy, cx, cw_status, e->status ? e->status : "-", at);
+			cx += cw_status + 1;
+		}
+		if (cw_req) {
+			snprintf(buf, sizeof buf, "%zu/%zu %zu/%zu", e->req_filled, e->req_total, e->always_filled, e->always_total);
+			puts_at(a, yy, cx, cw_req, buf, at);
+			cx += cw_req + 1;
+		}
+		if (cw_score) {
+			if (e->score >= 0) {
+				snprintf(buf, sizeof buf, "%3d%%", e->score);
+				puts_at(a, yy, cx, cw_score, buf, at);
+				quality_ui_paint(a, yy, cx, 4, e->score, at);
+			}
+			cx += cw_score + 1;
+		}
+		if (cw_err) {
+			snprintf(buf, sizeof buf, "%s%zu", e->errors ? "! " : "  ", e->errors);
+			puts_at(a, yy, cx, cw_err, buf, at | (e->errors ? pair_attr(a, P_ERROR) | A_BOLD : 0));
+			cx += cw_err + 1;
+		}
 		if (cw_rev) {
 			if (e->rstate >= 0) {
 				const char *st = e->rnote == NOTE_CHANGED_AFTER_APPROVAL ? _("approval void")
 				               : e->rnote == NOTE_CHANGES_REQUESTED ? _("changes asked")
 				               : review_state_name((review_state)e->rstate);
 				if (e->ropen)
-					snprintf(buf, sizeof buf, "%s%s%u", st, a->utf8 ? " ✎" : " *", e->ropen);
+					snprintf(buf, sizeof buf, "%s %s%u", st, glyph(a, G_NOTE), e->ropen);
 				else
 					snprintf(buf, sizeof buf, "%s", st);
 				put_cut(a, yy, cx, cw_rev, buf, at | (e->rwait ? A_BOLD : 0));

@@ -51,6 +51,9 @@ EXTRA_DIST += tests/e2e/tutor.sh
 
 
 # ---- quality: this area's lines go below ----
+libalgedit_a_SOURCES += tui/quality_ui.h tui/quality_ui.c
+TESTS += tests/e2e/tui-quality.sh
+EXTRA_DIST += tests/e2e/tui-quality.sh
 
 
 

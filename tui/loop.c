@@ -4,6 +4,7 @@
  * flushed before the editor leaves, so closing the terminal loses nothing. */
 #include "config.h"
 #include "tui/app.h"
+#include "tui/quality_ui.h"
 #include "tui/input.h"
 #include "tui/demo.h"
 #include "tui/persist.h"
@@ -11,7 +12,6 @@
 #include "i18n/i18n.h"
 
 #include <curses.h>
-#include <langinfo.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -39,8 +39,32 @@ static void install_signals(void)
 	sigaction(SIGHUP, &sa, NULL);
 }
 
-static void screen_start(app *a)
+/* Before the screen: a locale whose characters hold the drafts' text
+ * (tui_term_locale); false, with the reason on stderr, where none exists. */
+static bool screen_locale(app *a)
 {
+	const char *used = NULL;
+	int r = tui_term_locale(&used);
+	if (r < 0) {
+		fprintf(stderr, "algedit: %s\n",
+		        _("this computer's language setting (locale) cannot hold letters such as ë, and no UTF-8 locale is installed to use instead: typed text would be lost. Set LANG=C.UTF-8 (install the locales package if it is missing) and start again, or use algedit --plain."));
+		return false;
+	}
+	/* LANGUAGE counts again under the UTF-8 locale: the standard's texts
+	 * in the messages' language. */
+	if (r > 0)
+		a->lang = i18n_lang();
+	if (r > 0 && (!a->status || a->status_tip)) {
+		/* Once, where the person looks: why their LANG is not used. */
+		app_status(a, false, _("LANG names no UTF-8 locale installed here, so the screen uses %s to keep letters such as ë; set LANG=C.UTF-8 and this note goes away."), used);
+	}
+	return true;
+}
+
+static bool screen_start(app *a)
+{
+	if (!screen_locale(a))
+		return false;
 	install_signals();
 	/* Before initscr, so ncurses leaves our SIGTERM handler alone. */
 	if (!getenv("ESCDELAY"))
@@ -51,11 +75,11 @@ static void screen_start(app *a)
 	nonl();
 	keypad(stdscr, TRUE);
 	meta(stdscr, TRUE);
-	const char *cs = nl_langinfo(CODESET);
-	a->utf8 = cs && (!strcmp(cs, "UTF-8") || !strcmp(cs, "utf8"));
+	a->utf8 = tui_term_glyphs();
 	demo_attach(a);
 	draw_init_colors(a);
 	input_init();
+	return true;
 }
 
 static void screen_end(void)
@@ -96,6 +120,9 @@ static int run(app *a)
 		/* Wake up for the dictionary and for suggestions being computed. */
 		if (spell_ui_tick(a) && wait > 100)
 			wait = 100;
+		/* And for the link check's answer (Alt-L). */
+		if (quality_ui_tick(a) && wait > 100)
+			wait = 100;
 		/* Something arrived for the screen: look at the keyboard without
 		 * waiting, then draw; keys are read on every turn all the same. */
 		if (a->dirty)
@@ -117,7 +144,8 @@ static int run(app *a)
 
 int app_run_screen(app *a)
 {
-	screen_start(a);
+	if (!screen_start(a))
+		return 2;
 	int rc = run(a);
 	screen_end();
 	return rc;
@@ -152,9 +180,11 @@ int tui_edit_file(const standard *std, const char *path)
 		spell_ui_stop();
 		return 2;
 	}
-	screen_start(&a);
-	int rc = run(&a);
-	screen_end();
+	int rc = 2;
+	if (screen_start(&a)) {
+		rc = run(&a);
+		screen_end();
+	}
 	app_done(&a);
 	spell_ui_stop();
 	return rc;
@@ -171,12 +201,14 @@ int tui_list(const standard *std, const char *repo, const char *template_arg)
 		return 2;
 	}
 	spell_ui_start(repo);
-	screen_start(&a);
-	/* The rows on the first screen are read before it is drawn. */
-	getmaxyx(stdscr, a.rows, a.cols);
-	list_load_some(&a, a.rows > 0 ? (size_t)a.rows : 24);
-	int rc = run(&a);
-	screen_end();
+	int rc = 2;
+	if (screen_start(&a)) {
+		/* The rows on the first screen are read before it is drawn. */
+		getmaxyx(stdscr, a.rows, a.cols);
+		list_load_some(&a, a.rows > 0 ? (size_t)a.rows : 24);
+		rc = run(&a);
+		screen_end();
+	}
 	app_done(&a);
 	spell_ui_stop();
 	return rc;
@@ -194,11 +226,13 @@ int tui_review(const standard *std, const char *repo, const char *slug, const ch
 	}
 	review_quit_on_close(&a);
 	spell_ui_start(repo);
-	screen_start(&a);
-	getmaxyx(stdscr, a.rows, a.cols);
-	list_load_some(&a, a.rows > 0 ? (size_t)a.rows : 24);
-	int rc = run(&a);
-	screen_end();
+	int rc = 2;
+	if (screen_start(&a)) {
+		getmaxyx(stdscr, a.rows, a.cols);
+		list_load_some(&a, a.rows > 0 ? (size_t)a.rows : 24);
+		rc = run(&a);
+		screen_end();
+	}
 	app_done(&a);
 	spell_ui_stop();
 	return rc;

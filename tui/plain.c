@@ -336,10 +336,14 @@ static int plain_run(const standard *std, const char *path, const char *name, FI
 	/* What there is to save is what differs from this. */
 	size_t base_len;
 	char *base = desc_format_yaml(p.d, &base_len);
-	if (name && *name && stat(path, &st) != 0)
+	bool exists = stat(path, &st) == 0;
+	if (name && *name && !exists)
 		desc_set_text(p.d, standard_field(std, "name"), name);
-	fputs("algedit: ", out);
-	put(&p, path);
+	/* Information, not an error: what is being edited, and where. */
+	strbuf head = STRBUF_INIT;
+	sb_printf(&head, exists ? _("Editing the description in %s.") : _("A new description; it is saved in %s."), path);
+	put(&p, head.s);
+	sb_done(&head);
 	fprintf(out, "\n%s\n", _("Each field is asked in turn. Enter keeps what is there; - clears it."));
 	char *why = persist->cannot_save ? persist->cannot_save(path) : NULL;
 	if (why) {

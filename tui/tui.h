@@ -35,6 +35,15 @@ int tui_review_plain(const standard *std, const char *slug, const char *since, F
 /* True when curses can draw the full screen on standard output's terminal
  * ($TERM known, with cursor addressing); false for TERM=dumb and the like. */
 bool tui_terminal_usable(void);
+/* The locale the full screen reads keys and shows text in (before it
+ * starts): 0 the locale's own (UTF-8, or an 8-bit set such as ISO-8859-1
+ * that ncursesw converts), 1 a UTF-8 locale put in place of an ASCII one
+ * (C, POSIX, a locale that is not installed; *used names it), -1 no UTF-8
+ * locale exists to put there (the screen would lose typed text). */
+int tui_term_locale(const char **used);
+/* Whether the screen can show signs such as ✓ ✎ … (a UTF-8 locale on a
+ * terminal other than the Linux console); else their ASCII forms. */
+bool tui_term_glyphs(void);
 
 /* Demos (tui/demo.c). Set before tui_list or tui_edit_file: record the
  * session's keys to record (a key script, see forms/keyscript.h, written

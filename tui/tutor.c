@@ -13,6 +13,8 @@
 #include "tui/app.h"
 #include "tui/draw.h"
 #include "tui/persist.h"
+#include "tui/quality_ui.h"
+#include "forms/quality.h"
 #include "forms/lessons.h"
 #include "forms/review.h"
 #include "forms/rules.h"
@@ -364,6 +366,12 @@ static int plain_run(tutor *t, FILE *in, FILE *out)
 		}
 		fprintf(out, "\n== %s ==\n", esc_line(tmpf(_("Lesson %zu of %zu: %s"), i + 1, t->ls->n, l->title)));
 		fprintf(out, "%s: %s%s\n", _("Section"), esc_line(section_label(t, l)), t->done[i] ? _(" (done before)") : "");
+		{
+			completeness c;
+			completeness_compute(d, &c);
+			char chip[64];
+			fprintf(out, "%s (%s)\n", quality_ui_label(c.score, chip, sizeof chip), _("the register's score of the example"));
+		}
 		fprintf(out, "\n%s\n%s\n", _("Why this matters to a citizen reading the register:"), esc_text(l->why));
 		fprintf(out, "\n%s\n%s\n", _("Your task:"), esc_text(l->task));
 		if (l->comment)
@@ -450,12 +458,21 @@ static char *key_names(action id)
 	return sb_take(&b);
 }
 
-/* "Lesson 1 of 5 (open)": the pane's heading. */
-static const char *lesson_heading(const struct tutor_ui *u)
+/* "Lesson 1 of 5 (open) · Completeness 88%": the pane's heading, with
+ * the register's score of the example as the lesson leaves it. */
+static const char *lesson_heading(const app *a)
 {
+	const struct tutor_ui *u = a->tutor;
 	const tutor *t = u->t;
 	bool done = u->checked ? u->ok : t->done[t->cur];
-	return tmpf(_("Lesson %zu of %zu (%s)"), t->cur + 1, t->ls->n, done ? _("done") : _("open"));
+	int score = quality_ui_score(a);
+	char chip[64] = "";
+	if (score >= 0)
+		quality_ui_label(score, chip, sizeof chip);
+	static char buf[256];
+	snprintf(buf, sizeof buf, "%s%s%s", tmpf(_("Lesson %zu of %zu (%s)"), t->cur + 1, t->ls->n, done ? _("done") : _("open")),
+	         *chip ? " · " : "", chip);
+	return buf;
 }
 
 /* The lesson as the pane shows it: state, task, the reviewer's comment,
@@ -680,7 +697,7 @@ static void tutor_draw(const app *a, int *cy, int *cx)
 	size_t rows = h > 1 ? (size_t)(h - 1) : 0;
 	bool more = total > a->form.guide_top + rows, back = a->form.guide_top > 0;
 	fill(y, x, w, 0);
-	int hx = puts_at(a, y, x, w, lesson_heading(a->tutor), A_BOLD | A_UNDERLINE);
+	int hx = puts_at(a, y, x, w, lesson_heading(a), A_BOLD | A_UNDERLINE);
 	const char *tail = more ? (back ? _(" (more: Alt-PgDn, back: Alt-PgUp)") : _(" (more: Alt-PgDn)"))
 	                        : back ? _(" (back: Alt-PgUp)") : NULL;
 	if (tail)

@@ -149,7 +149,7 @@ fi
 
 # The choice itself: after the command too, from ALGEDIT_LANG, --lang first,
 # a clear message for a bad value, and no Dutch locale needed.
-[ "$(run check --lang en --help | head -1)" = "Usage: algedit check [--format text|json] [--spell] PATH..." ] || bad "check --lang en --help: $(run check --lang en --help 2>&1 | head -1)"
+[ "$(run check --lang en --help | head -1)" = "Usage: algedit check [--format text|json] [--spell] [--links] PATH..." ] || bad "check --lang en --help: $(run check --lang en --help 2>&1 | head -1)"
 [ "$(env $E2E_ENV ALGEDIT_LANG=en "$ALGEDIT" help | head -1)" = "algedit: write and check descriptions for the Dutch Algorithm Register." ] || bad "ALGEDIT_LANG=en is not used"
 [ "$(env $E2E_ENV ALGEDIT_LANG=en "$ALGEDIT" --lang nl help | head -1)" = "algedit: beschrijvingen schrijven en controleren voor het Algoritmeregister." ] || bad "--lang does not win over ALGEDIT_LANG"
 [ "$(env $E2E_ENV LANG=C LC_ALL=C LANGUAGE= "$ALGEDIT" --lang nl help | head -1)" = "algedit: beschrijvingen schrijven en controleren voor het Algoritmeregister." ] || bad "--lang nl under LC_ALL=C"

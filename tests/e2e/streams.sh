@@ -35,11 +35,11 @@ whole() {
 }
 
 "$ALGEDIT" check "$tmp/many" > "$tmp/log" 2>&1
-whole "check > file 2>&1" "$tmp/log" '^/.*\.yaml:[0-9]+(:[0-9]+)?: (error|warning|advice): .*'
+whole "check > file 2>&1" "$tmp/log" '^/.*\.yaml:[0-9]+(:[0-9]+)?: (error|warning|advice|note): .*|^/.*\.yaml: Completeness [0-9]+% .*'
 "$ALGEDIT" check "$tmp/many" 2>&1 | cat > "$tmp/piped"
-whole "check 2>&1 | cat" "$tmp/piped" '^/.*\.yaml:[0-9]+(:[0-9]+)?: (error|warning|advice): .*'
+whole "check 2>&1 | cat" "$tmp/piped" '^/.*\.yaml:[0-9]+(:[0-9]+)?: (error|warning|advice|note): .*|^/.*\.yaml: Completeness [0-9]+% .*'
 "$ALGEDIT" check --spell "$tmp/many" > "$tmp/spell" 2>&1
-whole "check --spell > file 2>&1" "$tmp/spell" '^/.*\.yaml:[0-9]+(:[0-9]+)?: (error|warning|advice): .*|^algedit check: .*'
+whole "check --spell > file 2>&1" "$tmp/spell" '^/.*\.yaml:[0-9]+(:[0-9]+)?: (error|warning|advice|note): .*|^/.*\.yaml: Completeness [0-9]+% .*|^algedit check: .*'
 # JSON goes to stdout whole and parses, whatever else went to stderr.
 "$ALGEDIT" check --format json "$tmp/many" > "$tmp/json" 2>&1
 if python3 -c 'import json,sys; json.load(open(sys.argv[1]))' "$tmp/json" 2>/dev/null; then

@@ -191,6 +191,29 @@ START_TEST(action_table)
 }
 END_TEST
 
+/* Every action a function key does can be done without one, where that
+ * key works (vt100 has no F11, remote desktops swallow F-keys): some key
+ * that is not a function key does the same action in the same place. */
+START_TEST(every_function_key_has_a_twin)
+{
+	for (size_t k = 0; k < nkeys; k++) {
+		if (keys[k].key < KEY_F(1) || keys[k].key > KEY_F(12))
+			continue;
+		for (unsigned bit = 1; bit && bit <= keys[k].ctx; bit <<= 1) {
+			if (!(keys[k].ctx & bit) || key_action(keys[k].key, bit) != keys[k].id)
+				continue;
+			bool twin = false;
+			for (size_t j = 0; j < nkeys && !twin; j++)
+				twin = (keys[j].key < KEY_F(1) || keys[j].key > KEY_F(12)) && keys[j].id == keys[k].id &&
+				       key_action(keys[j].key, bit) == keys[k].id;
+			if (!twin)
+				ck_abort_msg("F%d (%s) has no other key in context %#x", keys[k].key - KEY_F(0),
+				             actions[keys[k].id].name, bit);
+		}
+	}
+}
+END_TEST
+
 /* Defect 11: undo back to the saved text is not a change: the title drops
  * "(not saved)" and Ctrl-Q closes without asking; a choice too. */
 START_TEST(undo_to_saved_is_unmodified)
@@ -339,6 +362,7 @@ int main(void)
 	tcase_add_test(tc, one_filled_count);
 	tcase_add_test(tc, guidance_key_reads_the_layout);
 	tcase_add_test(tc, action_table);
+	tcase_add_test(tc, every_function_key_has_a_twin);
 	tcase_add_test(tc, undo_to_saved_is_unmodified);
 	tcase_add_test(tc, help_grouped_and_aligned);
 	tcase_add_test(tc, message_belongs_to_its_field);
