@@ -99,6 +99,8 @@ static description *from_template(const standard *std, const char *arg)
 		findings fs;
 		findings_init(&fs);
 		d = template_import(std, data, len, id, &fs);
+		if (d) /* made into a description: tidied as a person would */
+			template_tidy(d, &fs);
 		for (size_t i = 0; i < fs.n; i++)
 			fprintf(stderr, "%s: %s: %s\n", esc_line(path), severity_label(fs.v[i].sev), esc_line(fs.v[i].msg));
 		findings_done(&fs);

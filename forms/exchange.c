@@ -389,8 +389,6 @@ description *template_import(const standard *std, const char *data, size_t len, 
 		sb_done(&ids);
 	} else {
 		d = desc_import_api(std, pick, out);
-		if (d)
-			template_tidy(d, out);
 	}
 	ynode_free(&root);
 	return d;

@@ -32,7 +32,9 @@ description *template_import(const standard *std, const char *data, size_t len, 
  * the wrong way round swapped, empty references left out, text where a
  * reference's link belongs moved into the field that explains the list
  * (Legal basis, Data, ...), a "link" that is no web address left out. Each
- * change is a note in notes. template_import does this. */
+ * change is a note in notes. algedit new --template and the editor's Ctrl-T
+ * do this after template_import, which itself imports the template as it is
+ * (as the register reads and scores it). */
 void template_tidy(description *d, findings *notes);
 
 /* The templates in a template file, in the file's order, for a person to

@@ -403,6 +403,8 @@ static int template_open(app *a, const char *id)
 	findings fs;
 	findings_init(&fs);
 	description *d = template_import(a->std, a->dlg.tpl_data, a->dlg.tpl_len, id, &fs);
+	if (d) /* made into a description: tidied as a person would (algedit new --template does the same) */
+		template_tidy(d, &fs);
 	if (!d) {
 		app_status(a, true, "%s: %s", a->dlg.tpl_file, fs.n ? fs.v[0].msg : "");
 		findings_done(&fs);

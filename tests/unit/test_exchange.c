@@ -478,6 +478,7 @@ START_TEST(shipped_templates_pass_check)
 		findings_init(&fs);
 		description *d = template_import(std, data, len, t->id, &fs);
 		ck_assert_msg(d != NULL, "%s", t->id);
+		template_tidy(d, &fs); /* as new --template and Ctrl-T make it a description */
 		for (size_t k = 0; k < fs.n; k++)
 			tidied += !strcmp(fs.v[k].rule, "template-tidied");
 		findings_done(&fs);
