@@ -34,6 +34,16 @@ void cli_usage(FILE *f, const char *cmd);
  * editor and demos; --record FILE is handled by main around the editor. */
 extern bool cli_present, cli_high_contrast;
 int cmd_demo(int argc, char **argv);
+/* algedit --record FILE without -C or --own: the editor in a sandbox like
+ * the one demos play in (an empty drafts repository, removed afterwards),
+ * so a recording never saves versions of the trainer's descriptions and
+ * plays back as it was made. template: --template, or NULL. */
+int cli_record_sandbox(const char *template);
+/* A new sandbox for a demo: HOME, the XDG folders and a drafts folder in a
+ * temporary folder, set in the environment (NULL and said when it cannot
+ * be made); cli_sandbox_remove removes it. Caller frees the path. */
+char *cli_sandbox_make(void);
+void cli_sandbox_remove(const char *dir);
 
 int cmd_check(int argc, char **argv);
 int cmd_standard(int argc, char **argv);

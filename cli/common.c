@@ -6,9 +6,12 @@
 #include "config.h"
 #include "cli/cli.h"
 #include "store/store.h"
+#include "tui/tui.h"
+#include "tui/persist.h"
 #include "forms/review.h"
 #include "forms/exchange.h"
 #include "forms/slug.h"
+#include "forms/textbuf.h"
 #include "base/base.h"
 #include "base/escape.h"
 #include "i18n/i18n.h"
@@ -16,6 +19,10 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <errno.h>
+#include <ftw.h>
+#include <sys/ioctl.h>
+#include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -51,6 +58,49 @@ static char *ask_line(FILE *out, const char *prompt)
 	return xstrdup(buf);
 }
 
+/* text on out, wrapped at spaces to the terminal's width (the first-run
+ * question is read before the full screen starts: a word cut in two by
+ * the terminal's own wrapping reads badly). */
+static void put_wrapped(FILE *out, const char *text)
+{
+	struct winsize ws;
+	int w = ioctl(fileno(out), TIOCGWINSZ, &ws) == 0 && ws.ws_col >= 20 ? ws.ws_col - 1 : 79;
+	const char *p = text;
+	int col = 0;
+	while (*p) {
+		if (*p == '\n') {
+			fputc('\n', out);
+			col = 0;
+			p++;
+			continue;
+		}
+		size_t sp = strspn(p, " ");
+		size_t wl = strcspn(p + sp, " \n");
+		int ww = tb_text_width(p + sp, wl);
+		if (col && col + (int)sp + ww > w) {
+			fputc('\n', out);
+			col = 0;
+		} else {
+			fwrite(p, 1, sp, out);
+			col += (int)sp;
+		}
+		fwrite(p + sp, 1, wl, out);
+		col += ww;
+		p += sp + wl;
+	}
+}
+
+/* An address that can get mail: something@domain.tld, no spaces. A bare
+ * first name would sign every version with it. */
+static bool email_ok(const char *e)
+{
+	const char *at = strchr(e, '@');
+	if (!at || at == e || strchr(at + 1, '@') || strpbrk(e, " \t,;<>"))
+		return false;
+	const char *dot = strrchr(at + 1, '.');
+	return dot && dot > at + 1 && dot[1] && !strstr(at, "..");
+}
+
 /* Asks for the author on a terminal (the questions on out); elsewhere says
  * how to set it. */
 bool cli_ask_author(const char *cmd, store *s, FILE *out)
@@ -66,12 +116,35 @@ bool cli_ask_author(const char *cmd, store *s, FILE *out)
 		return false;
 	}
 	char *where = store_identity_path();
-	fprintf(out, _("Every save is recorded with your name and e-mail address. You are asked once; they are kept in %s for every folder of descriptions.\n"), esc_line(where));
+	char *intro = xasprintf(_("Every save is recorded with your name and e-mail address. You are asked once; they are kept in %s for every folder of descriptions.\n"), esc_line(where));
+	put_wrapped(out, intro);
+	free(intro);
 	free(where);
 	bool ok = false;
 	for (int tries = 0; tries < 3 && !ok; tries++) {
-		name = ask_line(out, _("Your name: "));
-		email = name ? ask_line(out, _("Your e-mail address: ")) : NULL;
+		/* Each asked again until it is one (a few times). */
+		name = NULL;
+		email = NULL;
+		for (int t = 0; t < 3 && !name; t++) {
+			name = ask_line(out, _("Your name: "));
+			if (!name)
+				break;
+			if (!*name) {
+				xfree(&name);
+				put_wrapped(out, _("Give your name as colleagues know it, such as Anouk Jansen."));
+				fputc('\n', out);
+			}
+		}
+		for (int t = 0; name && t < 3 && !email; t++) {
+			email = ask_line(out, _("Your e-mail address: "));
+			if (!email)
+				break;
+			if (!email_ok(email)) {
+				xfree(&email);
+				put_wrapped(out, _("That is not an e-mail address; give the whole address, such as anouk.jansen@gemeente.nl."));
+				fputc('\n', out);
+			}
+		}
 		if (!name || !email) {
 			free(name);
 			free(email);
@@ -170,6 +243,100 @@ void cli_review_event(strbuf *out, const review_rec *r, const standard *std)
 	}
 	sb_addc(out, '\n');
 }
+
+/* ---- the sandbox of demos: played (demo.c) and recorded (main.c) ---- */
+
+static int rm_one(const char *path, const struct stat *st, int flag, struct FTW *f)
+{
+	(void)st;
+	(void)f;
+	return flag == FTW_DP ? rmdir(path) : unlink(path);
+}
+
+/* Removes the sandbox tree (made by us, under the temporary folder). */
+void cli_sandbox_remove(const char *dir)
+{
+	nftw(dir, rm_one, 16, FTW_DEPTH | FTW_PHYS);
+}
+
+/* A new sandbox: HOME, the XDG folders and the drafts repository in it,
+ * so nothing of the person's own is read or written. */
+char *cli_sandbox_make(void)
+{
+	const char *tmp = getenv("TMPDIR");
+	char *tpl = xasprintf("%s/algedit-demo.XXXXXX", tmp && tmp[0] == '/' ? tmp : "/tmp");
+	if (!mkdtemp(tpl)) {
+		cli_error("demo", _("cannot make a temporary folder for the demo: %s"), strerror(errno));
+		free(tpl);
+		return NULL;
+	}
+	const char *sub[] = { "home", "config", "data", "state", "cache" };
+	for (size_t i = 0; i < sizeof sub / sizeof sub[0]; i++) {
+		char *p = xasprintf("%s/%s", tpl, sub[i]);
+		mkdir(p, 0700);
+		free(p);
+	}
+	char *p;
+	setenv("HOME", p = xasprintf("%s/home", tpl), 1);
+	free(p);
+	setenv("XDG_CONFIG_HOME", p = xasprintf("%s/config", tpl), 1);
+	free(p);
+	setenv("XDG_DATA_HOME", p = xasprintf("%s/data", tpl), 1);
+	free(p);
+	setenv("XDG_STATE_HOME", p = xasprintf("%s/state", tpl), 1);
+	free(p);
+	setenv("XDG_CACHE_HOME", p = xasprintf("%s/cache", tpl), 1);
+	free(p);
+	setenv("GIT_CONFIG_NOSYSTEM", "1", 1);
+	unsetenv("ALGEDIT_REPO");
+	unsetenv("GIT_DIR");
+	unsetenv("GIT_WORK_TREE");
+	return tpl;
+}
+
+/* A key's name as the editor's help writes it (↓, PgDn, Spatie). */
+int cli_record_sandbox(const char *template)
+{
+	char *e = NULL;
+	standard *std = standard_load_version("1.0", &e);
+	if (!std) {
+		cli_error(NULL, _("the standard files are broken: %s"), e);
+		free(e);
+		return 2;
+	}
+	char *box = cli_sandbox_make();
+	if (!box) {
+		standard_free(&std);
+		return 2;
+	}
+	char *repo = xasprintf("%s/drafts", box);
+	store *s = NULL;
+	int rc;
+	if (store_open(std, repo, &s, &e) != STORE_OK) {
+		cli_error(NULL, "%s", e);
+		free(e);
+		rc = 2;
+	} else {
+		store_set_author(s, _("Demo"), "demo@example.invalid");
+		persist_use_store(s);
+		char *wd = xstrdup(store_workdir(s));
+		size_t n = strlen(wd);
+		if (n > 1 && wd[n - 1] == '/')
+			wd[n - 1] = '\0';
+		tui_list_place = _("the sandbox (removed afterwards)");
+		rc = tui_list(std, wd, template);
+		tui_list_place = NULL;
+		free(wd);
+		persist_use_store(NULL);
+		store_free(&s);
+	}
+	free(repo);
+	cli_sandbox_remove(box);
+	free(box);
+	standard_free(&std);
+	return rc;
+}
+
 
 /* ---- import: who is who, and the file name of a new one (cli/exchange.c, cli/publish.c) ---- */
 

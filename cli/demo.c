@@ -112,55 +112,6 @@ static int list_demos(void)
 	return 0;
 }
 
-static int rm_one(const char *path, const struct stat *st, int flag, struct FTW *f)
-{
-	(void)st;
-	(void)f;
-	return flag == FTW_DP ? rmdir(path) : unlink(path);
-}
-
-/* Removes the sandbox tree (made by us, under the temporary folder). */
-static void rm_tree(const char *dir)
-{
-	nftw(dir, rm_one, 16, FTW_DEPTH | FTW_PHYS);
-}
-
-/* A new sandbox: HOME, the XDG folders and the drafts repository in it,
- * so nothing of the person's own is read or written. */
-static char *sandbox_make(void)
-{
-	const char *tmp = getenv("TMPDIR");
-	char *tpl = xasprintf("%s/algedit-demo.XXXXXX", tmp && tmp[0] == '/' ? tmp : "/tmp");
-	if (!mkdtemp(tpl)) {
-		cli_error("demo", _("cannot make a temporary folder for the demo: %s"), strerror(errno));
-		free(tpl);
-		return NULL;
-	}
-	const char *sub[] = { "home", "config", "data", "state", "cache" };
-	for (size_t i = 0; i < sizeof sub / sizeof sub[0]; i++) {
-		char *p = xasprintf("%s/%s", tpl, sub[i]);
-		mkdir(p, 0700);
-		free(p);
-	}
-	char *p;
-	setenv("HOME", p = xasprintf("%s/home", tpl), 1);
-	free(p);
-	setenv("XDG_CONFIG_HOME", p = xasprintf("%s/config", tpl), 1);
-	free(p);
-	setenv("XDG_DATA_HOME", p = xasprintf("%s/data", tpl), 1);
-	free(p);
-	setenv("XDG_STATE_HOME", p = xasprintf("%s/state", tpl), 1);
-	free(p);
-	setenv("XDG_CACHE_HOME", p = xasprintf("%s/cache", tpl), 1);
-	free(p);
-	setenv("GIT_CONFIG_NOSYSTEM", "1", 1);
-	unsetenv("ALGEDIT_REPO");
-	unsetenv("GIT_DIR");
-	unsetenv("GIT_WORK_TREE");
-	return tpl;
-}
-
-/* A key's name as the editor's help writes it (↓, PgDn, Spatie). */
 static const char *key_word(const char *k)
 {
 	static const struct { const char *script, *shown; } w[] = {
@@ -270,7 +221,7 @@ static int play(const char *arg, double speed, bool present)
 	tui_demo_set(&o);
 	rc = 0;
 	for (;;) {
-		char *box = sandbox_make();
+		char *box = cli_sandbox_make();
 		if (!box) {
 			rc = 2;
 			break;
@@ -288,13 +239,15 @@ static int play(const char *arg, double speed, bool present)
 			size_t n = strlen(wd);
 			if (n > 1 && wd[n - 1] == '/')
 				wd[n - 1] = '\0';
+			tui_list_place = _("the demo's sandbox");
 			rc = tui_list(std, wd, NULL);
+			tui_list_place = NULL;
 			free(wd);
 			persist_use_store(NULL);
 			store_free(&s);
 		}
 		free(repo);
-		rm_tree(box);
+		cli_sandbox_remove(box);
 		free(box);
 		/* Also forgets the caption shown, whatever the answer. */
 		if (!tui_demo_restart() || rc)

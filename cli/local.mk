@@ -69,6 +69,9 @@ algedit_SOURCES += cli/templates.c
 
 
 # ---- newcomers: this area's lines go below ----
+# The English versions of the demos (played with --lang en).
+dist_demos_DATA += doc/demos/01-general-information-en.keys doc/demos/02-responsible-use-en.keys \
+	doc/demos/03-operation-en.keys doc/demos/04-metadata-en.keys
 
 
 

@@ -119,6 +119,7 @@ static void print_help(FILE *f)
 	fprintf(f, "  %s\n              %s\n", _("--template FILE[#ID]"), _("open the editor on a new description made from a register template file"));
 	fprintf(f, "  --lang nl|en\n              %s\n", _("messages, screens and guidance in Dutch (nl) or English (en), whatever the computer's language (also: $ALGEDIT_LANG)"));
 	fprintf(f, "  %s\n              %s\n", _("--record FILE"), _("record the keys of this editor session, with their timing, as a demo in FILE (F12 adds a caption)"));
+	fprintf(f, "              %s\n", _("(in a sandbox that starts empty, as demos play; -C DIR or --own records on your own descriptions)"));
 	fprintf(f, "  --present   %s\n", _("the presentation view: large guidance, no key bar, high contrast (for a projector)"));
 	fprintf(f, "  --theme default|high-contrast\n              %s\n", _("the colours of the editor; NO_COLOR set: none at all"));
 	fprintf(f, "  -h, --help  %s\n", _("show this help"));
@@ -212,10 +213,14 @@ int main(int argc, char **argv)
 	cli_repo_dir = getenv("ALGEDIT_REPO");
 	char *template = NULL;
 	const char *record = NULL;
+	bool own = false, dir_given = false;
 	int i = 1;
 	for (; i < argc && argv[i][0] == '-'; i++) {
 		if (strcmp(argv[i], "-C") == 0 && i + 1 < argc) {
 			cli_repo_dir = argv[++i];
+			dir_given = true;
+		} else if (strcmp(argv[i], "--own") == 0) {
+			own = true;
 		} else if (strcmp(argv[i], "-h") == 0 || strcmp(argv[i], "--help") == 0) {
 			print_help(stdout);
 			return 0;
@@ -249,12 +254,23 @@ int main(int argc, char **argv)
 			cli_error(NULL, "%s", _("--record records the full-screen editor: use it without a command (or with edit or a file), and not with --plain"));
 			return 2;
 		}
+		if (record && i < argc && !own && !dir_given) {
+			cli_error(NULL, "%s", _("--record records in a sandbox, never on your own descriptions; to record on a file or a command of your own, add --own"));
+			return 2;
+		}
 		tui_demo_opts o = { .record = record, .present = cli_present, .high_contrast = cli_high_contrast || cli_present };
 		tui_demo_set(&o);
 	}
+	if (own && !record) {
+		cli_error(NULL, "%s", _("--own goes with --record: it records on your own descriptions instead of a sandbox"));
+		return 2;
+	}
 	if (record) {
 		int rc;
-		if (i == argc) {
+		bool sandbox = !own && !dir_given;
+		if (sandbox) {
+			rc = cli_record_sandbox(template);
+		} else if (i == argc) {
 			char *edit_argv[] = { (char *)"edit", (char *)"--template", template, NULL };
 			rc = cmd_edit(template ? 3 : 1, edit_argv);
 		} else if (!strcmp(argv[i], "edit")) {
@@ -267,6 +283,9 @@ int main(int argc, char **argv)
 			cli_error(NULL, _("cannot write the recording to %s: %s"), record, strerror(errno));
 			return rc ? rc : 1;
 		}
+		if (sandbox && rc == 0)
+			printf(_("Recorded in %s, in a sandbox: your own descriptions were not opened. algedit demo --play %s plays it.\n"),
+			       esc_line(record), esc_line(record));
 		return rc;
 	}
 	if (i == argc) {

@@ -6,6 +6,7 @@
 #include "standard/standard.h"
 #include "standard/ytree.h"
 #include "forms/document.h"
+#include "forms/textbuf.h"
 #include "base/base.h"
 #include "i18n/i18n.h"
 
@@ -14,6 +15,15 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+
+/* s and blanks up to width columns: printf's %-34s counts bytes, so a
+ * column after "één keuze" or "Publicatiecategorie ‘’" would shift. */
+static void put_col(const char *s, int width)
+{
+	fputs(s, stdout);
+	for (int w = tb_text_width(s, strlen(s)); w < width; w++)
+		putchar(' ');
+}
 
 static void print_standard(const standard *s)
 {
@@ -24,13 +34,17 @@ static void print_standard(const standard *s)
 		printf("\n%s\n", esc_line(sec->label[l]));
 		for (size_t j = 0; j < sec->count; j++) {
 			const std_field *f = &s->fields[sec->first + j];
-			printf("  %-34s %-22s", esc_line(f->label[l]), doc_kind_label(f->kind));
-			if (f->max_length)
-				printf(_(" max %d"), f->max_length);
-			if (f->required)
-				printf(" %s", _("[required]"));
-			if (f->show_always)
-				printf(" %s", _("[always shown]"));
+			fputs("  ", stdout);
+			put_col(esc_line(f->label[l]), 34);
+			putchar(' ');
+			put_col(doc_kind_label(f->kind), 22);
+			char *lim = f->max_length ? xasprintf(_(" max %d"), f->max_length) : xstrdup("");
+			put_col(lim, 9);
+			free(lim);
+			char *flags = xasprintf("%s%s%s%s", f->required ? " " : "", f->required ? _("[required]") : "",
+			                        f->show_always ? " " : "", f->show_always ? _("[always shown]") : "");
+			put_col(flags, 30);
+			free(flags);
 			printf("  (%s)\n", esc_line(f->key));
 		}
 	}

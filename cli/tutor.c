@@ -3,7 +3,10 @@
  * else ~/.local/state/algedit/tutor) with a worked example, and checked by
  * the rules. The user's own repository (-C, $ALGEDIT_REPO, the default one)
  * is never opened. Progress is kept in $XDG_STATE_HOME/algedit/tutor-progress
- * (mode 0600); --reset removes the sandbox and the progress and starts over. */
+ * (mode 0600); --reset asks, then removes the sandbox and the progress and
+ * starts over. Each language has its own sandbox and progress (English:
+ * tutor-en, tutor-progress-en), so an English lesson never opens on the
+ * Dutch example and answers. */
 #include "config.h"
 #include "cli/cli.h"
 #include "tui/tui.h"
@@ -56,13 +59,30 @@ int cmd_tutor(int argc, char **argv)
 			return 2;
 		}
 	}
-	if (!plain && (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO) || !tui_terminal_usable())) {
+	bool screen = isatty(STDIN_FILENO) && isatty(STDOUT_FILENO) && tui_terminal_usable();
+	if (!plain && !reset && !screen) {
 		cli_error("tutor", "%s", _("not a terminal that can show the full screen; algedit tutor --plain asks the lessons line by line"));
 		return 2;
 	}
 	char *state = state_dir();
-	char *sandbox = xasprintf("%s/tutor", state), *progress = xasprintf("%s/tutor-progress", state);
+	const char *sfx = i18n_lang() == LANG_EN ? "-en" : "";
+	char *sandbox = xasprintf("%s/tutor%s", state, sfx), *progress = xasprintf("%s/tutor-progress%s", state, sfx);
 	int rc = 0;
+	if (reset) {
+		/* Asked first, on a line: the learner's answers go. Works on any
+		 * terminal (and from a script that answers). */
+		printf("%s", _("Start the lessons over? What you wrote in them and your progress are removed. [y/N] "));
+		fflush(stdout);
+		char line[64] = "";
+		bool yes = fgets(line, sizeof line, stdin) && (line[0] == 'y' || line[0] == 'Y' || line[0] == 'j' || line[0] == 'J');
+		if (!yes) {
+			printf("\n%s\n", _("Nothing was removed."));
+			free(state);
+			free(sandbox);
+			free(progress);
+			return 0;
+		}
+	}
 	if (reset) {
 		struct stat st;
 		if (lstat(sandbox, &st) == 0 && nftw(sandbox, remove_one, 16, FTW_DEPTH | FTW_PHYS) < 0) {
@@ -88,8 +108,13 @@ int cmd_tutor(int argc, char **argv)
 		} else {
 			if (reset)
 				printf("%s\n", _("The lessons start over."));
-			tutor_opts o = { sandbox, progress, lesson, plain, stdin, stdout };
-			rc = tui_tutor(std, &o);
+			if (reset && !plain && !screen) {
+				/* Reset is done; the lessons need a full screen or --plain. */
+				printf("%s\n", _("algedit tutor starts the first lesson (algedit tutor --plain line by line)."));
+			} else {
+				tutor_opts o = { sandbox, progress, lesson, plain, stdin, stdout };
+				rc = tui_tutor(std, &o);
+			}
 			standard_free(&std);
 		}
 	}

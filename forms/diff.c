@@ -205,6 +205,88 @@ static void wb_middle(wbuild *b, const token *a, size_t na, const token *c, size
 	free(L);
 }
 
+/* One token of the word diff with its side. */
+typedef struct tokop {
+	diff_op op;
+	const char *s;
+	size_t n;
+} tokop;
+
+static bool tok_is_word(const tokop *t)
+{
+	return t->n && is_word_byte((unsigned char)t->s[0]);
+}
+
+/* A token that ends a sentence: . ! ? or a line break. */
+static bool tok_ends_sentence(const tokop *t)
+{
+	return (t->n == 1 && t->s[0] && strchr(".!?", t->s[0])) || memchr(t->s, '\n', t->n) != NULL;
+}
+
+/* A rewritten sentence reads better whole, old then new, than as word by
+ * word swaps: where fewer than half of a sentence's words stayed (of the
+ * old one and of the new one), its runs become the old sentence removed
+ * and the new one added. Small edits keep their marks. */
+static diff_word *by_sentence(diff_word *w, size_t nw, size_t *n)
+{
+	tokop *t = NULL;
+	size_t nt = 0, cap = 0;
+	for (size_t i = 0; i < nw; i++) {
+		size_t k;
+		token *tk = tokenize(w[i].text, &k);
+		for (size_t j = 0; j < k; j++) {
+			if (nt == cap) {
+				cap = cap ? cap * 2 : 64;
+				t = xrealloc(t, cap * sizeof *t);
+			}
+			t[nt++] = (tokop){ w[i].op, tk[j].s, tk[j].n };
+		}
+		free(tk);
+	}
+	wbuild out = { 0 };
+	for (size_t s = 0; s < nt;) {
+		/* The sentence: up to a SAME or ADD token that ends one, and the
+		 * blanks kept after it. */
+		size_t e = s;
+		while (e < nt && !(t[e].op != DIFF_DEL && tok_ends_sentence(&t[e])))
+			e++;
+		if (e < nt)
+			e++;
+		size_t same = 0, del = 0, add = 0;
+		for (size_t i = s; i < e; i++)
+			if (tok_is_word(&t[i]))
+				*(t[i].op == DIFF_SAME ? &same : t[i].op == DIFF_DEL ? &del : &add) += 1;
+		/* Fewer than half of the words kept, of the old sentence and of
+		 * the new one: words only added or only taken out keep marks. */
+		bool rewrite = del && add && same + del >= 3 && same + add >= 3 && same * 2 < same + del &&
+		               same * 2 < same + add;
+		if (!rewrite) {
+			for (size_t i = s; i < e; i++)
+				wb_add(&out, t[i].op, t[i].s, t[i].n);
+		} else {
+			/* Blanks before it stay outside the marks. */
+			size_t b = s;
+			while (b < e && t[b].op == DIFF_SAME && !tok_is_word(&t[b]) && t[b].n && t[b].s[0] == ' ')
+				wb_add(&out, DIFF_SAME, t[b].s, t[b].n), b++;
+			for (size_t i = b; i < e; i++)
+				if (t[i].op != DIFF_ADD)
+					wb_add(&out, DIFF_DEL, t[i].s, t[i].n);
+			for (size_t i = b; i < e; i++)
+				if (t[i].op != DIFF_DEL)
+					wb_add(&out, DIFF_ADD, t[i].s, t[i].n);
+		}
+		s = e;
+	}
+	/* The texts the tokens point into go with w. */
+	diff_word *r = out.w;
+	*n = out.n;
+	free(out.len);
+	free(out.room);
+	free(t);
+	diff_words_free(&w, nw);
+	return r;
+}
+
 diff_word *diff_words(const char *a, const char *b, size_t *n)
 {
 	size_t na, nb;
@@ -223,8 +305,7 @@ diff_word *diff_words(const char *a, const char *b, size_t *n)
 	free(tb);
 	free(w.len);
 	free(w.room);
-	*n = w.n;
-	return w.w;
+	return by_sentence(w.w, w.n, n);
 }
 
 void diff_words_free(diff_word **w, size_t n)

@@ -89,6 +89,32 @@ static void add_inline(strbuf *o, doc_format fmt, const char *s, size_t n, bool 
 		}
 	}
 	while (i < n) {
+		/* HTML: a web address in the text is a link, when it is a valid
+		 * https:// address (http and others stay text); its end is the
+		 * first blank, quote or character outside printable ASCII (a
+		 * no-break space), punctuation after it is not part of it. */
+		if (fmt == DOC_HTML && n - i > 8 && !strncmp(s + i, "https://", 8) &&
+		    (i == 0 || s[i - 1] == ' ' || s[i - 1] == '(' || s[i - 1] == '\t')) {
+			size_t e = i;
+			while (e < n && (unsigned char)s[e] > 0x20 && (unsigned char)s[e] < 0x7f && !strchr("\"'<>", s[e]))
+				e++;
+			while (e > i + 8 && strchr(".,;:!?)", s[e - 1]))
+				e--;
+			char *url = xstrndup(s + i, e - i);
+			bool plain = utf8_invalid_offset(url, e - i) < 0;
+			for (size_t c = 0; plain && c < e - i; c++)
+				plain = (unsigned char)url[c] >= 0x20 && url[c] != 0x7f;
+			if (plain && https_link_valid(url)) {
+				strbuf h = STRBUF_INIT;
+				add_lit(&h, DOC_HTML, url, e - i);
+				sb_printf(o, "<a href=\"%s\">%s</a>", sb_str(&h), sb_str(&h));
+				sb_done(&h);
+				free(url);
+				i = e;
+				continue;
+			}
+			free(url);
+		}
 		uint32_t cp;
 		char vis[16];
 		const char *v = NULL;
@@ -554,7 +580,8 @@ static void link_item(doc *d, const ynode *it)
 	if (d->fmt == DOC_HTML && link && https_link_valid(link) && !strpbrk(link, "\"'<> \t\r\n")) {
 		strbuf t = STRBUF_INIT, h = STRBUF_INIT;
 		add_inline_s(&t, DOC_HTML, title ? title : link);
-		add_inline_s(&h, DOC_HTML, link);
+		/* Escaped as is: add_inline would make it a link inside the link. */
+		add_lit(&h, DOC_HTML, link, strlen(link));
 		sb_printf(&d->b, "<li>%s%s<a href=\"%s\">%s</a></li>\n", title ? sb_str(&t) : "", title ? " \xe2\x80\x93 " : "",
 		          sb_str(&h), sb_str(&h));
 		sb_done(&t);
@@ -683,10 +710,10 @@ static size_t field_rules(const std_field *f, const char *out[8])
 		out[n++] = _("Paragraphs separated by a blank line; lines that start with \"- \" or \"1. \" become a list.");
 		break;
 	case FK_CHOICE:
-		out[n++] = _("Exactly one of the values below, spelled as listed (capitals too).");
+		out[n++] = _("Exactly one of the values above, spelled as listed (capitals too).");
 		break;
 	case FK_MULTI:
-		out[n++] = _("A list of one or more of the values below, each once, spelled as listed.");
+		out[n++] = _("A list of one or more of the values above, each once, spelled as listed.");
 		break;
 	case FK_MONTH:
 		out[n++] = _("Year and month as YYYY-MM, for example 2024-03.");

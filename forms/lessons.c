@@ -34,6 +34,12 @@ static void lesson_done(lesson *l)
 	free(l->check.no_findings);
 	free_strs(l->check.no_words, l->check.nno_words);
 	free_strs(l->check.some_word, l->check.nsome_word);
+	free(l->check.words_f);
+	free(l->check.words_min);
+	for (size_t i = 0; i < l->check.nmentions; i++)
+		free_strs(l->check.mentions[i].stems, l->check.mentions[i].n);
+	free(l->check.mentions);
+	free_strs(l->check.reply_stems, l->check.nreply_stems);
 }
 
 void lessons_free(lessons **ls)
@@ -126,6 +132,69 @@ static bool flag(loader *L, const ynode *map, const char *key, bool *out)
 	return true;
 }
 
+static bool small_number(loader *L, const ynode *n, const char *key, int *out)
+{
+	const char *s = ynode_str(n);
+	char *end = NULL;
+	long v = s ? strtol(s, &end, 10) : 0;
+	if (!s || *end || v <= 0 || v > 100000)
+		return refuse(L, n, key);
+	*out = (int)v;
+	return true;
+}
+
+/* min_words: {field: N, ...} */
+static bool words_map(loader *L, const ynode *c, lesson_check *k)
+{
+	const ynode *m = ynode_get(c, "min_words");
+	if (!m)
+		return true;
+	if (m->type != Y_MAP || !m->n)
+		return refuse(L, m, "min_words");
+	k->words_f = xcalloc(m->n, sizeof *k->words_f);
+	k->words_min = xcalloc(m->n, sizeof *k->words_min);
+	for (size_t i = 0; i < m->n; i++) {
+		const std_field *f = standard_field(L->std, m->keys[i]);
+		if (!f)
+			return refuse(L, m->kids[i], m->keys[i]);
+		if (!small_number(L, m->kids[i], "min_words", &k->words_min[k->nwords]))
+			return false;
+		k->words_f[k->nwords++] = f;
+	}
+	return true;
+}
+
+/* mentions / mentions_all: {field: [stem, ...], ...} */
+static bool stems_map(loader *L, const ynode *c, const char *key, bool all, lesson_check *k)
+{
+	const ynode *m = ynode_get(c, key);
+	if (!m)
+		return true;
+	if (m->type != Y_MAP || !m->n)
+		return refuse(L, m, key);
+	k->mentions = xrealloc(k->mentions, (k->nmentions + m->n) * sizeof *k->mentions);
+	for (size_t i = 0; i < m->n; i++) {
+		struct lesson_stems *st = &k->mentions[k->nmentions];
+		memset(st, 0, sizeof *st);
+		st->field = standard_field(L->std, m->keys[i]);
+		st->all = all;
+		if (!st->field)
+			return refuse(L, m->kids[i], m->keys[i]);
+		k->nmentions++;
+		const ynode *seq = m->kids[i];
+		if (seq->type != Y_SEQ || !seq->n)
+			return refuse(L, seq, key);
+		st->stems = xcalloc(seq->n, sizeof *st->stems);
+		for (size_t j = 0; j < seq->n; j++) {
+			const char *w = ynode_str(seq->kids[j]);
+			if (!w || !*w || seq->kids[j]->len != strlen(w))
+				return refuse(L, seq->kids[j], key);
+			st->stems[st->n++] = xstrdup(w);
+		}
+	}
+	return true;
+}
+
 static bool load_lesson(loader *L, const ynode *m, lesson *l)
 {
 	l->line = m->line;
@@ -176,11 +245,19 @@ static bool load_lesson(loader *L, const ynode *m, lesson *l)
 	    !field_list(L, c, "no_findings", &k->no_findings, &k->nno_findings) ||
 	    !word_list(L, c, "no_words", &k->no_words, &k->nno_words) ||
 	    !word_list(L, c, "some_word", &k->some_word, &k->nsome_word) ||
-	    !flag(L, c, "spelling", &k->spelling) || !flag(L, c, "reply", &k->reply))
+	    !flag(L, c, "spelling", &k->spelling) || !flag(L, c, "reply", &k->reply) || !words_map(L, c, k) ||
+	    !stems_map(L, c, "mentions", false, k) || !stems_map(L, c, "mentions_all", true, k))
 		return false;
+	const ynode *rw = ynode_get(c, "reply_min_words");
+	if (rw && !small_number(L, rw, "reply_min_words", &k->reply_min_words))
+		return false;
+	if (!word_list(L, c, "reply_mentions", &k->reply_stems, &k->nreply_stems))
+		return false;
+	if ((k->reply_min_words || k->nreply_stems) && !k->reply)
+		return refuse(L, rw ? rw : c, "reply");
 	if (k->reply && !l->comment)
 		return refuse(L, c, "comment");
-	if (!k->nfilled && !k->nno_findings && !k->max_length && !k->nno_words && !k->nsome_word &&
+	if (!k->nfilled && !k->nwords && !k->nmentions && !k->nno_findings && !k->max_length && !k->nno_words && !k->nsome_word &&
 	    !k->spelling && !k->reply)
 		return refuse(L, c, "check");
 	return true;
@@ -286,6 +363,45 @@ static bool has_word(const char *s, const char *w)
 	return false;
 }
 
+size_t lesson_plain_words(const char *s)
+{
+	size_t n = 0;
+	const unsigned char *p = (const unsigned char *)(s ? s : "");
+	while (*p) {
+		if (!word_byte(*p) && *p != '\'') {
+			p++;
+			continue;
+		}
+		int letters = 0;
+		bool abbrev = false, prev_cap = false;
+		while (*p && (word_byte(*p) || *p == '\'')) {
+			bool cap = *p >= 'A' && *p <= 'Z';
+			abbrev |= cap && prev_cap;
+			prev_cap = cap;
+			if ((*p >= 'a' && *p <= 'z') || cap)
+				letters++;
+			else if (*p >= 0xC0) /* the first byte of a non-ASCII letter */
+				letters++;
+			p++;
+		}
+		n += letters >= 2 && !abbrev;
+	}
+	return n;
+}
+
+/* Whether s has a word that begins with stem (any case). */
+static bool has_stem(const char *s, const char *stem)
+{
+	size_t n = strlen(stem);
+	for (const char *p = s; *p; p++) {
+		if (p > s && word_byte((unsigned char)p[-1]))
+			continue;
+		if (strncasecmp(p, stem, n) == 0)
+			return true;
+	}
+	return false;
+}
+
 static bool field_filled(const description *d, const std_field *f)
 {
 	const ynode *n = desc_get(d, f);
@@ -357,6 +473,35 @@ bool lesson_check_run(const lesson *l, const description *d, const lesson_env *e
 			findings_add(out, SEV_ERROR, ORIGIN_ADVICE, "lesson-why", last, last->key, 0, 0,
 			             _("%s: does not say why yet; use a word such as \"%s\""), label(last), k->some_word[0]);
 	}
+	for (size_t i = 0; i < k->nwords; i++) {
+		const char *s = desc_text(d, k->words_f[i]);
+		if (s && *s && lesson_plain_words(s) < (size_t)k->words_min[i])
+			findings_add(out, SEV_ERROR, ORIGIN_ADVICE, "lesson-words", k->words_f[i], k->words_f[i]->key, 0, 0,
+			             P_("%s: says too little for this lesson; write at least %d word in full (abbreviations do not count)",
+			                "%s: says too little for this lesson; write at least %d words in full (abbreviations do not count)",
+			                k->words_min[i]),
+			             label(k->words_f[i]), k->words_min[i]);
+	}
+	for (size_t i = 0; i < k->nmentions; i++) {
+		const struct lesson_stems *st = &k->mentions[i];
+		const char *s = desc_text(d, st->field);
+		if (!s || !*s)
+			continue; /* "still empty" says it already, where the lesson asks */
+		bool any = false;
+		for (size_t j = 0; j < st->n; j++) {
+			bool has = has_stem(s, st->stems[j]);
+			any |= has;
+			if (st->all && !has) {
+				findings_add(out, SEV_ERROR, ORIGIN_ADVICE, "lesson-mention", st->field, st->field->key, 0, 0,
+				             _("%s: \"%s\" is missing; the lesson asks you to keep it, spelt correctly"),
+				             label(st->field), st->stems[j]);
+			}
+		}
+		if (!st->all && !any)
+			findings_add(out, SEV_ERROR, ORIGIN_ADVICE, "lesson-mention", st->field, st->field->key, 0, 0,
+			             _("%s: does not say what the lesson asks about yet; it could mention \"%s\""),
+			             label(st->field), st->stems[0]);
+	}
 	if (k->spelling && env && env->misspelt)
 		for (size_t i = 0; i < l->nfields; i++) {
 			const char *s = desc_text(d, l->fields[i]);
@@ -370,6 +515,21 @@ bool lesson_check_run(const lesson *l, const description *d, const lesson_env *e
 	if (k->reply && !(env && env->has_reply))
 		findings_add(out, SEV_ERROR, ORIGIN_ADVICE, "lesson-reply", first, first->key, 0, 0,
 		             _("%s: the reviewer's comment has no reply yet"), label(first));
+	else if (k->reply_min_words && env && env->reply && lesson_plain_words(env->reply) < (size_t)k->reply_min_words)
+		findings_add(out, SEV_ERROR, ORIGIN_ADVICE, "lesson-reply-words", first, first->key, 0, 0,
+		             P_("%s: the reply says too little; answer the reviewer's question in at least %d word",
+		                "%s: the reply says too little; answer the reviewer's question in at least %d words",
+		                k->reply_min_words),
+		             label(first), k->reply_min_words);
+	else if (k->nreply_stems && env && env->reply) {
+		bool any = false;
+		for (size_t j = 0; j < k->nreply_stems && !any; j++)
+			any = has_stem(env->reply, k->reply_stems[j]);
+		if (!any)
+			findings_add(out, SEV_ERROR, ORIGIN_ADVICE, "lesson-reply-point", first, first->key, 0, 0,
+			             _("%s: the reply does not answer the reviewer's question yet; say, for instance, \"%s\" and why"),
+			             label(first), k->reply_stems[0]);
+	}
 	bool done = out->n == before;
 	findings_done(&scratch);
 	return done;

@@ -25,6 +25,23 @@ typedef struct lesson_check {
 	size_t nsome_word;
 	bool spelling;                 /* the speller finds nothing in fields[] (when there is one) */
 	bool reply;                    /* the planted comment has a reply */
+	/* So that one word, abbreviations only or text beside the point do not
+	 * pass: per field, at least so many ordinary words (two letters or more,
+	 * no abbreviation such as "BRP" or "HPV-team"), a word beginning with
+	 * one of some stems (mentions), or with each of them (mentions_all). */
+	const std_field **words_f;
+	int *words_min;
+	size_t nwords;
+	struct lesson_stems {
+		const std_field *field;
+		char **stems;
+		size_t n;
+		bool all;
+	} *mentions;
+	size_t nmentions;
+	int reply_min_words;           /* ordinary words in the reply */
+	char **reply_stems;            /* the reply has a word beginning with one of these */
+	size_t nreply_stems;
 } lesson_check;
 
 typedef struct lesson {
@@ -63,7 +80,12 @@ typedef struct lesson_env {
 	size_t (*misspelt)(void *ctx, const std_field *f, const char *text, size_t len);
 	void *spell_ctx;
 	bool has_reply;                /* the planted comment has a reply */
+	const char *reply;             /* its text, when known (for reply_min_words) */
 } lesson_env;
+
+/* The ordinary words in s: runs of letters, digits, - and apostrophes with
+ * two letters or more and no two capitals in a row (not an abbreviation). */
+size_t lesson_plain_words(const char *s);
 
 /* Checks lesson l on d. Fills out (when not NULL) with what still blocks it:
  * the rules engine's findings on the lesson's fields, in the editor's

@@ -357,7 +357,7 @@ bool tb_insert(textbuf *tb, const char *s, size_t n, bool typing)
 	/* A run of typing is one undo step, cut where a new word starts. */
 	bool merge = typing && !tb->seal && last && last->typing && last->ndel == 0 &&
 	             last->pos + last->nins == tb->cur &&
-	             !(last->nins && is_space_byte(last->ins[last->nins - 1]) && !is_space_byte(c[0]));
+	             (tb->burst || !(last->nins && is_space_byte(last->ins[last->nins - 1]) && !is_space_byte(c[0])));
 	raw_insert(tb, tb->cur, c, len);
 	if (merge) {
 		last->ins = xrealloc(last->ins, last->nins + len);
@@ -377,6 +377,37 @@ bool tb_insert(textbuf *tb, const char *s, size_t n, bool typing)
 	tb->cur += len;
 	tb->goal_col = -1;
 	tb->seal = !typing;
+	return true;
+}
+
+bool tb_replace(textbuf *tb, size_t from, size_t to, const char *s, size_t n)
+{
+	if (from > to || to > tb->len)
+		return false;
+	size_t len;
+	char *c = clean(tb, s, n, &len);
+	if ((to - from == len && !memcmp(tb->s + from, c, len)) ||
+	    (tb->max_bytes && tb->len - (to - from) + len > tb->max_bytes)) {
+		free(c);
+		return false;
+	}
+	clear_redo(tb);
+	tb_edit *e = push_undo(tb);
+	e->pos = from;
+	e->del = to > from ? xstrndup(tb->s + from, to - from) : NULL;
+	e->ndel = to - from;
+	e->ins = len ? c : NULL;
+	e->nins = len;
+	e->cur_before = tb->cur;
+	e->cur_after = from + len;
+	if (!len)
+		free(c);
+	raw_delete(tb, from, to - from);
+	if (len)
+		raw_insert(tb, from, e->ins, len);
+	tb->cur = from + len;
+	tb->goal_col = -1;
+	tb->seal = true;
 	return true;
 }
 

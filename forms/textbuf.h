@@ -58,6 +58,8 @@ typedef struct textbuf {
 	tb_edit *redo;        /* undone edits, most recent last */
 	size_t nredo, capredo;
 	bool seal;            /* the next typed character starts a new undo step */
+	bool burst;           /* typed keys arrive faster than a hand types (a paste the
+	                         terminal did not mark): the run is one step, words and all */
 	unsigned long version; /* bumped on every change, so views can cache */
 	/* Wrapped layout, recomputed when version or width changed. */
 	tb_line *lines;
@@ -77,6 +79,9 @@ const char *tb_text(const textbuf *tb);
  * "\n". `typing` merges runs of typed characters into one undo step. Returns
  * false when nothing could be inserted (max_bytes). */
 bool tb_insert(textbuf *tb, const char *s, size_t n, bool typing);
+/* Replaces [from, to) by s as one undo step (a spelling fix), cursor after
+ * it. False when nothing changed or max_bytes refuses it. */
+bool tb_replace(textbuf *tb, size_t from, size_t to, const char *s, size_t n);
 /* Deletes the cluster before / after the cursor. False at the edge. */
 bool tb_backspace(textbuf *tb);
 bool tb_delete(textbuf *tb);

@@ -120,6 +120,35 @@ EXTRA_DIST += tests/fuzz/reader.fuzz
 
 # ---- newcomers: this area's lines go below ----
 
+TESTS += tests/e2e/tui-delete-unsaved.sh
+EXTRA_DIST += tests/e2e/tui-delete-unsaved.sh
+TESTS += tests/e2e/plain-ask.sh
+EXTRA_DIST += tests/e2e/plain-ask.sh
+TESTS += tests/e2e/tui-jump.sh
+EXTRA_DIST += tests/e2e/tui-jump.sh
+TESTS += tests/e2e/demo-record.sh
+EXTRA_DIST += tests/e2e/demo-record.sh
+TESTS += tests/e2e/tui-undo-steps.sh
+EXTRA_DIST += tests/e2e/tui-undo-steps.sh
+TESTS += tests/e2e/tui-long-open.sh
+EXTRA_DIST += tests/e2e/tui-long-open.sh
+TESTS += tests/e2e/tui-approve.sh
+EXTRA_DIST += tests/e2e/tui-approve.sh
+TESTS += tests/e2e/tui-help-here.sh
+EXTRA_DIST += tests/e2e/tui-help-here.sh
+TESTS += tests/e2e/first-run.sh
+EXTRA_DIST += tests/e2e/first-run.sh
+TESTS += tests/e2e/standard-handout.sh
+EXTRA_DIST += tests/e2e/standard-handout.sh
+TESTS += tests/e2e/tui-trim-export.sh
+EXTRA_DIST += tests/e2e/tui-trim-export.sh
+TESTS += tests/e2e/tui-cut-texts.sh
+EXTRA_DIST += tests/e2e/tui-cut-texts.sh
+TESTS += tests/e2e/tutor-lang.sh
+EXTRA_DIST += tests/e2e/tutor-lang.sh
+TESTS += tests/e2e/tui-review-sentence.sh
+EXTRA_DIST += tests/e2e/tui-review-sentence.sh
+
 TESTS += tests/e2e/input-speed.sh
 EXTRA_DIST += tests/e2e/input-speed.sh
 check_PROGRAMS += tests/fuzz/fuzz_review

@@ -107,6 +107,10 @@ const key_binding keys[] = {
 	{ A_RECOVER, '\r', CX_ASK_RECOVER, true },
 	{ A_CANCEL, 27, CX_ASK_RECOVER, true },
 	{ A_CONFIRM, '\r', CX_ASK_REMOVE, true },
+	{ A_CONFIRM, TK_CTRL('d'), CX_ASK_DROP, true },
+	ENTER_KEYS(A_CANCEL, CX_ASK_DROP, true),
+	{ A_CANCEL, 27, CX_ASK_DROP, false },
+	{ A_CANCEL, TK_CTRL('c'), CX_ASK_DROP, false },
 	{ A_CANCEL, 27, CX_ASK_REMOVE, true },
 	{ A_CANCEL, 27, CX_ASK_SPELL | CX_HELP | CX_GUIDE, true },
 	{ A_CONFIRM, KEY_F(2), CX_ASK_QUIT, false },
@@ -288,6 +292,8 @@ static const bar_label bar_labels[] = {
 	{ A_CANCEL, CX_ASK_RECOVER, N_("Open the saved version") },
 	{ A_CONFIRM, CX_ASK_REMOVE, N_("Delete") },
 	{ A_CANCEL, CX_ASK_REMOVE, N_("Keep it") },
+	{ A_CONFIRM, CX_ASK_DROP, N_("Delete, keep a copy") },
+	{ A_CANCEL, CX_ASK_DROP, N_("Keep it") },
 	{ A_CANCEL, CX_ASK_SPELL | CX_HELP | CX_GUIDE, N_("Close") },
 	{ A_CONFIRM, CX_PROMPT, N_("OK") },
 	{ A_QUIT, CX_REVIEW, N_("Close") },
@@ -376,11 +382,20 @@ static const struct help_group {
 	{ CX_ASK_QUIT, N_("In the question about unsaved changes") },
 	{ CX_ASK_RECOVER, N_("In the question about unsaved text found") },
 	{ CX_ASK_REMOVE, N_("In the question before deleting a description") },
+	{ CX_ASK_DROP, N_("In the question before deleting a draft that was never saved") },
 	{ CX_ASK_SPELL, N_("In the spelling menu (its letters are shown in it)") },
 	{ CX_HELP | CX_GUIDE, N_("In this help and in the full-screen guidance") },
 	{ CX_TUTOR, N_("In the tutor (algedit tutor)") },
 	{ CX_REVIEW, N_("In the review screen") },
 };
+
+const char *help_group_title(unsigned ctx)
+{
+	for (size_t g = 0; g < sizeof help_groups / sizeof help_groups[0]; g++)
+		if (help_groups[g].ctx & ctx)
+			return _(help_groups[g].title);
+	return NULL;
+}
 
 /* True when keys[j] works for its action somewhere in ctx: no binding
  * before it takes the key there. */

@@ -102,7 +102,10 @@ static unsigned view_context(const app *a)
 	case OV_JUMP: case OV_NEWNAME: case OV_TPLFILE: case OV_TPLPICK: return CX_PROMPT;
 	case OV_QUIT: return CX_ASK_QUIT;
 	case OV_RECOVER: return CX_ASK_RECOVER;
-	case OV_REMOVE: return CX_ASK_REMOVE;
+	case OV_REMOVE:
+		if (a->list.sel < a->list.nshown && a->list.entries[a->list.shown[a->list.sel]].unsaved)
+			return CX_ASK_DROP;
+		return CX_ASK_REMOVE;
 	case OV_SPELL: return CX_ASK_SPELL;
 	case OV_NONE: break;
 	}

@@ -67,6 +67,9 @@ enum {
 	CX_ASK_RECOVER = 1 << 13, /* unsaved text found: take back, saved version */
 	CX_ASK_REMOVE = 1 << 14,  /* delete a description: delete, keep */
 	CX_ASK_SPELL = 1 << 15,   /* the spelling menu: its letters, close */
+	/* deleting a draft that was never saved: Enter keeps it, only Ctrl-D
+	 * deletes (a copy of its text is kept); a high bit, apart from the rest */
+	CX_ASK_DROP = 1 << 24,
 	CX_CONFIRM = CX_ASK_QUIT | CX_ASK_RECOVER | CX_ASK_REMOVE | CX_ASK_SPELL,
 	CX_TUTOR = 1 << 16,       /* the form in algedit tutor (tutor.c) */
 };
@@ -98,6 +101,9 @@ extern const size_t nkeys;
 /* The help screen's list of keys, grouped by where they work, aligned by
  * display width; generated from the action and key tables. */
 char *help_keys_text(void);
+/* The help's heading for the keys that work in ctx (the first group that
+ * matches), translated; NULL: none. */
+const char *help_group_title(unsigned ctx);
 /* The key bar's word for action id in context ctx. */
 const char *bar_name(action id, unsigned ctx);
 
@@ -208,6 +214,7 @@ typedef struct form_state {
 	struct spell_suggestion *spell_sugg;
 	char *const *spell_list;  /* owned by spell_sugg */
 	size_t spell_nlist;
+	size_t spell_pick;        /* a number typed before the list came (0: none) */
 	bool guide_hidden;        /* the user hid the guidance */
 	size_t guide_top;         /* the first row of the guidance pane shown */
 	/* The guidance text of guide_field, laid out by the painter; built
@@ -269,6 +276,9 @@ typedef struct app {
 	bool high_contrast;       /* the high-contrast theme */
 	bool demo_bar;            /* a demo plays: its bar takes the key bar's row */
 	const char *caption;      /* the caption bar's text (demo.c owns it), or NULL */
+	const char *bar_mark;     /* at the key bar's right end ("● recording"), or NULL */
+	bool key_queued;          /* the last key came in a burst (waiting, or just after another) */
+	long long key_last_ms;    /* when the key before it came */
 } app;
 
 /* app.c: the shared state and the dispatch */
@@ -346,11 +356,16 @@ void app_refresh_marks(app *a);
 /* The current field's text changed outside the key handlers: store it. */
 void app_text_changed(app *a);
 
+/* Opens the help at the keys of ctx, the screen it was asked from
+ * (dialog.c). */
+void app_help_open(app *a, unsigned ctx);
+
 /* spell_ui.c */
 void spell_ui_start(const char *repo);
 void spell_ui_stop(void);
 /* Blocks until the dictionary is loaded (benches and tests). */
 void spell_ui_wait_ready(void);
+char *spell_ui_report(const char *text, size_t len);
 bool spell_ui_tick(app *a);
 void spell_ui_open(app *a);
 void spell_ui_close(app *a);

@@ -45,6 +45,8 @@ static struct {
 	bool asking;
 	strbuf ask;
 	char *prompt;            /* the caption bar while asking */
+	char *mark;              /* "● recording" in the key bar */
+	bool acted;              /* a key or text was recorded or played */
 } D;
 
 void tui_demo_set(const tui_demo_opts *o)
@@ -59,7 +61,7 @@ bool tui_demo_restart(void)
 	bool r = D.restart;
 	D.restart = false;
 	D.pos = D.text_off = 0;
-	D.paused = D.ended = D.step = false;
+	D.paused = D.ended = D.step = D.acted = false;
 	D.due = 0;
 	xfree(&D.caption);
 	return r;
@@ -99,6 +101,7 @@ int tui_demo_save_record(void)
 	sb_done(&D.ask);
 	xfree(&D.prompt);
 	xfree(&D.caption);
+	xfree(&D.mark);
 	return r;
 }
 
@@ -170,10 +173,17 @@ bool demo_event_key(int key, ks_key *k)
 
 /* ---- recording ---- */
 
+/* The pause before the first key or caption of a demo (a blank screen):
+ * however long the trainer took to start, a replay starts at once. */
+enum { START_WAIT_MS = 500 };
+
 static void rec_wait(long long now)
 {
 	long long ms = now - D.last;
 	D.last = now;
+	if (!D.acted && ms > START_WAIT_MS)
+		ms = START_WAIT_MS;
+	D.acted = true;
 	if (ms <= 0)
 		return;
 	ks_step w = { .kind = KS_WAIT, .ms = ms > KS_MAX_WAIT_MS ? KS_MAX_WAIT_MS : (long)ms };
@@ -323,10 +333,13 @@ static int next_event(app *a, tui_event *ev, long long now)
 		const ks_step *st = &s->v[D.pos];
 		switch (st->kind) {
 		case KS_WAIT:
-			D.due = now + (long long)((double)st->ms / D.o.speed);
+			/* Idle time before the first key or caption (in a demo
+			 * recorded before that was trimmed) is cut to a moment. */
+			D.due = now + (long long)((double)(!D.acted && st->ms > START_WAIT_MS ? START_WAIT_MS : st->ms) / D.o.speed);
 			D.pos++;
 			continue;
 		case KS_CAPTION:
+			D.acted = true; /* a pause after it is time to read it */
 			set_caption(a, st->text);
 			D.pos++;
 			continue;
@@ -338,6 +351,7 @@ static int next_event(app *a, tui_event *ev, long long now)
 			D.pos++;
 			continue;
 		case KS_KEY:
+			D.acted = true;
 			demo_key_event(&st->key, ev);
 			D.pos++;
 			if (D.step)
@@ -345,6 +359,7 @@ static int next_event(app *a, tui_event *ev, long long now)
 			D.step = false;
 			return 1;
 		case KS_TEXT: {
+			D.acted = true;
 			uint32_t cp;
 			size_t n = strlen(st->text);
 			int l = utf8_decode(st->text + D.text_off, n - D.text_off, &cp);
@@ -464,6 +479,12 @@ void demo_attach(app *a)
 	a->high_contrast = D.o.high_contrast || D.o.present;
 	a->demo_bar = D.o.play != NULL;
 	a->caption = D.caption;
+	/* Recording shows that it records, on every screen. */
+	if (D.o.record && !D.o.play) {
+		free(D.mark);
+		D.mark = xasprintf("%s %s", a->utf8 ? "●" : "*", _("recording"));
+		a->bar_mark = D.mark;
+	}
 	D.due = app_now_ms() + (long long)(300 / D.o.speed);
 	if (D.o.record && !D.rec.n) {
 		int rows, cols;
@@ -526,8 +547,20 @@ void demo_draw(const app *a, int *cy, int *cx)
 		snprintf(head, sizeof head, " %s%s %g× ", state, word, D.o.speed);
 		int x = puts_at(a, y, 0, a->cols, head, A_REVERSE | A_BOLD);
 		x += 1;
+		/* Each key whole or not at all: "+/-: sn" helps no one. */
 		const char *hint = D.ended ? _("r: start again  q: stop")
 		                           : _("Space: pause/continue  n: one step  r: start again  q: stop  +/-: faster/slower");
-		puts_at(a, y, x, a->cols - x, hint, 0);
+		for (const char *p = hint; *p;) {
+			const char *gap = strstr(p, "  ");
+			size_t n = gap ? (size_t)(gap - p) : strlen(p);
+			int pw = tb_text_width(p, n);
+			if (x + pw > a->cols)
+				break;
+			put_text(a, y, x, pw, p, n, 0);
+			x += pw + 2;
+			p += n;
+			while (*p == ' ')
+				p++;
+		}
 	}
 }

@@ -201,6 +201,36 @@ static char *help_text(const app *a)
 	return w;
 }
 
+void app_help_open(app *a, unsigned ctx)
+{
+	a->dlg.ov = OV_HELP;
+	a->dlg.help_top = 0;
+	/* The form and the list: from the top, where the marks they show are
+	 * explained, their keys right below. */
+	if (ctx & (CX_FORM | CX_LIST)) {
+		a->dirty = true;
+		return;
+	}
+	const char *title = help_group_title(ctx);
+	char *t = title ? help_text(a) : NULL;
+	/* The text is wrapped already: a row per line. */
+	size_t tl = title ? strlen(title) : 0;
+	size_t row = 0;
+	for (const char *p = t; p && *p; row++) {
+		const char *nl = strchr(p, '\n');
+		size_t n = nl ? (size_t)(nl - p) : strlen(p);
+		if (n == tl && !strncmp(p, title, n)) {
+			a->dlg.help_top = row;
+			break;
+		}
+		if (!nl)
+			break;
+		p = nl + 1;
+	}
+	free(t);
+	a->dirty = true;
+}
+
 static void help_screen(const app *a)
 {
 	char *t = help_text(a);
@@ -340,13 +370,18 @@ void dialog_draw(const app *a, int *cy, int *cx)
 	case OV_REMOVE:
 		if (a->list.sel < a->list.nshown) {
 			const list_entry *e = &a->list.entries[a->list.shown[a->list.sel]];
-			char *t = persist->remove_restorable
+			char *copy = e->unsaved ? persist_deleted_copy_path(e->slug) : NULL;
+			char *t = e->unsaved
+			                  ? xasprintf(_("\"%s\" was never saved, so algedit restore cannot bring it back. Ctrl-D deletes it and keeps a copy of its text in %s; Enter or Esc keeps it."),
+			                              e->name ? e->name : e->slug, copy)
+			          : persist->remove_restorable
 			                  ? xasprintf(_("Delete \"%s\" (%s)? Enter or Ctrl-D deletes it, algedit restore %s brings it back; Esc keeps it."),
 			                              e->name ? e->name : e->slug, e->path, e->slug)
 			                  : xasprintf(_("Delete \"%s\" (%s)? Enter or Ctrl-D deletes it; Esc keeps it."),
 			                              e->name ? e->name : e->slug, e->path);
 			question(a, _("Delete description"), t, cy, cx);
 			free(t);
+			free(copy);
 		}
 		break;
 	case OV_JUMP:

@@ -251,8 +251,16 @@ static void key_bar(const app *a, int y)
 {
 	unsigned ctx = app_context(a);
 	bool shown[A_COUNT] = { false };
-	int x = 0;
+	int x = 0, cols = a->cols;
 	fill(y, 0, a->cols, 0);
+	if (a->bar_mark) {
+		/* Always seen, so the keys give way to it. */
+		int mw = tb_text_width(a->bar_mark, strlen(a->bar_mark));
+		if (mw + 1 < a->cols) {
+			cols = a->cols - mw - 1;
+			puts_at(a, y, cols + 1, mw, a->bar_mark, a->color ? pair_attr(a, P_ERROR) | A_BOLD : A_BOLD);
+		}
+	}
 	for (size_t i = 0; i < nkeys; i++) {
 		const key_binding *k = &keys[i];
 		if (!k->bar || !(k->ctx & ctx) || shown[k->id] || key_action(k->key, ctx) != k->id)
@@ -274,11 +282,11 @@ static void key_bar(const app *a, int y)
 		const char *kn = keyname_of(key, buf);
 		const char *name = bar_name(k->id, ctx);
 		int need = tb_text_width(kn, strlen(kn)) + 1 + tb_text_width(name, strlen(name));
-		if (x + need > a->cols)
+		if (x + need > cols)
 			break;
-		x += puts_at(a, y, x, a->cols - x, kn, A_REVERSE);
+		x += puts_at(a, y, x, cols - x, kn, A_REVERSE);
 		x += 1;
-		x += puts_at(a, y, x, a->cols - x, name, 0);
+		x += puts_at(a, y, x, cols - x, name, 0);
 		x += 2;
 	}
 }

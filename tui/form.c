@@ -237,8 +237,12 @@ static void load_field(app *a)
 		const char *t = desc_text(a->form.d, f);
 		tb_set(&a->form.tb, t, t ? strlen(t) : 0);
 		/* A long text opens at its start, to be read from the top;
-		 * Ctrl-End goes to its end. */
-		if (f->kind == FK_RICH)
+		 * Ctrl-End goes to its end. So does a one-line text that wraps
+		 * in its box (a short description of 300 characters): at its end
+		 * it would open mid-sentence. A short one opens at its end, to
+		 * add to it. */
+		int box = a->lay.main_w > 6 ? a->lay.main_w - 4 : 40;
+		if (f->kind == FK_RICH || (t && tb_text_width(t, strlen(t)) >= box))
 			tb_set_cursor(&a->form.tb, 0);
 		/* Undo reaches back past leaving the field, while the text is as
 		 * it was left. */
@@ -445,22 +449,70 @@ static bool match_ci(const char *hay, const char *needle)
 	return false;
 }
 
+/* How well a field's label answers what was typed: 0 the label itself,
+ * 1 the label begins with it, 2 a word of the label does, 3 it is inside
+ * the label or the key; -1 not at all. */
+static int jump_rank(const std_field *f, const char *label, const char *typed)
+{
+	size_t n = strlen(typed);
+	if (n == 0)
+		return 3;
+	if (strcasecmp(label, typed) == 0)
+		return 0;
+	if (strncasecmp(label, typed, n) == 0)
+		return 1;
+	for (const char *p = label + 1; *p; p++)
+		if ((p[-1] == ' ' || p[-1] == '-' || p[-1] == '(') && strncasecmp(p, typed, n) == 0)
+			return 2;
+	if (match_ci(label, typed) || match_ci(f->key, typed))
+		return 3;
+	return -1;
+}
+
+/* Best match first, so that "Gegevens" goes to the field of that name and
+ * not to "Contactgegevens" above it; the standard's order within a rank. */
 size_t app_jump_matches(const app *a, size_t *out, size_t max)
 {
 	size_t k = 0;
-	for (size_t i = 0; i < a->std->nfields && k < max; i++) {
-		const std_field *f = &a->std->fields[i];
-		if (match_ci(f->label[a->lang], a->dlg.prompt.s) || match_ci(f->key, a->dlg.prompt.s))
-			out[k++] = i;
-	}
+	for (int rank = 0; rank <= 3; rank++)
+		for (size_t i = 0; i < a->std->nfields && k < max; i++) {
+			const std_field *f = &a->std->fields[i];
+			if (jump_rank(f, f->label[a->lang], a->dlg.prompt.s) == rank)
+				out[k++] = i;
+		}
 	return k;
 }
 
 /* ---- saving and the journal ---- */
 
+/* Blanks typed after the end of a one-line value are not part of it: the
+ * register would show "… proces. " as it is (issue 21.16). Trimmed as the
+ * editor saves; text imported as the register stores it is left alone. */
+static void trim_one_line_values(app *a)
+{
+	for (size_t i = 0; i < a->std->nfields; i++) {
+		const std_field *f = &a->std->fields[i];
+		if (!app_field_is_text(f) || f->kind == FK_RICH)
+			continue;
+		const char *s = desc_text(a->form.d, f);
+		size_t n = s ? strlen(s) : 0, k = n;
+		while (k && (s[k - 1] == ' ' || s[k - 1] == '\t'))
+			k--;
+		if (k == n)
+			continue;
+		char *t = xstrndup(s, k);
+		if (k)
+			desc_set_text(a->form.d, f, t);
+		else
+			desc_set(a->form.d, f, NULL);
+		free(t);
+	}
+}
+
 bool form_save(app *a)
 {
 	char *err = NULL;
+	trim_one_line_values(a);
 	if (persist->save(a->form.path, a->form.d, &err) < 0) {
 		app_status(a, true, "%s", err ? err : _("could not save"));
 		free(err);
@@ -661,6 +713,16 @@ size_t app_utf8_encode(uint32_t c, char buf[4])
 	return 4;
 }
 
+/* Characters that came in a burst (loop.c: waiting before the loop looked
+ * for them, or within a moment of the key before) are a paste the terminal
+ * did not mark as one (no bracketed paste). They join the step before,
+ * words and all, so undo takes the whole paste back at once, not one word
+ * per Ctrl-Z. */
+static void typed_burst(app *a, textbuf *tb)
+{
+	tb->burst = a->key_queued;
+}
+
 static bool text_edit(app *a, action act, const tui_event *ev, int width)
 {
 	textbuf *tb = &a->form.tb;
@@ -680,7 +742,10 @@ static bool text_edit(app *a, action act, const tui_event *ev, int width)
 	case A_DELETE: tb_delete(tb); break;
 	case A_DELETE_WORD: tb_delete_word_back(tb); break;
 	case A_CUT_EOL: tb_delete_to_eol(tb); break;
-	case A_NEWLINE: tb_insert(tb, "\n", 1, true); break;
+	case A_NEWLINE:
+		typed_burst(a, tb);
+		tb_insert(tb, "\n", 1, true);
+		break;
 	case A_UNDO:
 		if (!tb_undo(tb))
 			app_status(a, false, "%s", _("Nothing to undo in this field."));
@@ -693,6 +758,7 @@ static bool text_edit(app *a, action act, const tui_event *ev, int width)
 		if (ev->kind == EV_CHAR) {
 			char buf[4];
 			uint32_t c = ev->ch;
+			typed_burst(a, tb);
 			size_t n = app_utf8_encode(c, buf);
 			const std_field *f = cur_field(a);
 			if (!a->form.editing_item && f->kind == FK_MONTH) {
@@ -934,9 +1000,7 @@ void form_handle(app *a, const tui_event *ev, action act)
 	const std_field *f = cur_field(a);
 	switch (act) {
 	case A_HELP:
-		a->dlg.ov = OV_HELP;
-		a->dlg.help_top = 0;
-		a->dirty = true;
+		app_help_open(a, app_context(a));
 		return;
 	case A_SAVE:
 		form_save(a);
@@ -1220,6 +1284,18 @@ static void text_area(const app *a, int y, int x, int w, int h, int *cy, int *cx
 	*cx = x + (col < w ? col : w - 1);
 }
 
+/* A hint on the box's border, whole or not at all: the first of the
+ * texts (longest first, NULL-ended) that fits in w columns (a hint cut
+ * off under the counter, "Tab: volgend v─0/2500", reads as nonsense). */
+static void border_hint(const app *a, int y, int x, int w, const char *const *texts)
+{
+	for (; *texts; texts++)
+		if (tb_text_width(*texts, strlen(*texts)) <= w) {
+			puts_at(a, y, x, w, *texts, A_DIM);
+			return;
+		}
+}
+
 static void choice_area(const app *a, const std_field *f, int y, int x, int w, int h)
 {
 	const ynode *v = desc_get(a->form.d, f);
@@ -1438,13 +1514,27 @@ static void middle(const app *a, const form_geom *g, int *cy, int *cx)
 			puts_at(a, fy + ed + 1, x + w - 2 - cw, cw, cnt,
 			        over ? pair_attr(a, P_ERROR) | A_BOLD | A_REVERSE : 0);
 		}
-		if (f->kind == FK_RICH && !a->form.editing_item)
-			puts_at(a, fy + ed + 1, x + 2, w - 5 - cw, _(" Enter: new line · Tab: next field "), A_DIM);
+		if (f->kind == FK_RICH && !a->form.editing_item) {
+			const char *hints[] = { _(" Enter: new line · Tab: next field "), _(" Enter: new line "), NULL };
+			border_hint(a, fy + ed + 1, x + 2, w - 5 - cw, hints);
+		}
 	} else if (f->kind == FK_CHOICE || f->kind == FK_MULTI) {
 		choice_area(a, f, fy + 1, x + 1, w - 2, ed);
-		puts_at(a, fy + ed + 1, x + 2, w - 4,
-		        f->kind == FK_CHOICE ? _(" ↑↓ move · Enter: choose and go on ") : _(" ↑↓ move · Space: tick · Enter: next field "),
-		        A_DIM);
+		/* How many are ticked, always in sight: the ticks may be
+		 * scrolled out of the box. */
+		int cw = 0;
+		if (f->kind == FK_MULTI) {
+			const ynode *v = desc_get(a->form.d, f);
+			size_t on = v && v->type == Y_SEQ ? v->n : 0;
+			char cnt[64];
+			snprintf(cnt, sizeof cnt, P_(" %zu chosen ", " %zu chosen ", on), on);
+			cw = tb_text_width(cnt, strlen(cnt));
+			puts_at(a, fy + ed + 1, x + w - 2 - cw, cw, cnt, on ? A_BOLD : 0);
+		}
+		const char *choice_hints[] = { _(" ↑↓ move · Enter: choose and go on "), _(" Enter: choose "), NULL };
+		const char *multi_hints[] = { _(" ↑↓ move · Space: tick · Enter: next field "), _(" Space: tick · Enter: next "),
+			                      _(" Space: tick "), NULL };
+		border_hint(a, fy + ed + 1, x + 2, w - 5 - cw, f->kind == FK_CHOICE ? choice_hints : multi_hints);
 	} else if (f->kind == FK_ITEMS) {
 		items_area(a, f, fy + 1, x + 1, w - 2, ed, cy, cx);
 		char cnt[64];

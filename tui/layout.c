@@ -9,14 +9,24 @@
 
 #include <string.h>
 
-/* Rows the status message needs at this width: one, or two when it is
- * longer than the line and there is room (it wraps instead of being cut). */
+/* Rows the status message needs at this width: one, or as many as its
+ * words wrap into where there is room (two; three on a screen of 20 rows
+ * or more), so that its end, often the instruction, is never cut. */
 static int status_rows(const app *a, int rows, int cols)
 {
 	if (!a->status || rows < 14)
 		return 1;
 	int w = tb_text_width(a->status, strlen(a->status)) + (a->status_error ? 2 : 0);
-	return w > cols ? 2 : 1;
+	if (w <= cols)
+		return 1;
+	textbuf t;
+	tb_init(&t);
+	tb_set(&t, a->status, strlen(a->status));
+	size_t n = 0;
+	tb_layout(&t, cols - (a->status_error ? 2 : 0), &n);
+	tb_done(&t);
+	int most = rows >= 20 ? 3 : 2;
+	return n < 2 ? 2 : (int)n > most ? most : (int)n;
 }
 
 void layout_compute(layout *l, const app *a, int rows, int cols)
@@ -47,7 +57,14 @@ void layout_compute(layout *l, const app *a, int rows, int cols)
 	l->guide_below_fits = !l->guide_right_fits && rows - 3 >= 17 && cols >= 60;
 	l->guide_shown = (l->guide_right_fits || l->guide_below_fits) && !a->form.guide_hidden;
 	if (l->guide_right_fits && l->guide_shown) {
-		int gw = (cols - l->main_x) * 2 / 5;
+		/* Half of what is right of the field list: the guidance is read
+		 * in sentences, the field mostly holds a line or a few (at 120
+		 * columns two fifths squeezed it into 31 columns); but the field
+		 * keeps 48 columns, room for an item's suggestions. */
+		int rest = cols - l->main_x;
+		int gw = rest / 2;
+		if (rest - gw - 1 < 48)
+			gw = rest - 49 > rest * 2 / 5 ? rest - 49 : rest * 2 / 5;
 		l->main_w -= gw + 1;
 		l->guide_x = l->main_x + l->main_w + 3;
 		l->guide_w = gw - 3;

@@ -570,10 +570,25 @@ void list_handle(app *a, const tui_event *ev, action act)
 			char *err = NULL;
 			char *p = xstrdup(e->path);
 			if (e->unsaved) {
-				/* Never saved: only its journal to drop. */
-				persist->discard(p);
-				app_status(a, false, _("Deleted %s."), p);
-				list_reload_entry(a, p);
+				/* Never saved: history has nothing to restore, so its text
+				 * goes to a file of its own before the journal is dropped;
+				 * if that cannot be written, nothing is deleted. */
+				char *bytes = NULL, *copy = persist_deleted_copy_path(e->slug);
+				size_t len = 0;
+				time_t when;
+				int had = persist->pending_recovery(p, &bytes, &len, &when);
+				if (had == 1 && persist_keep_deleted_copy(copy, bytes, len) < 0) {
+					app_status(a, true, _("Not deleted: could not keep a copy in %s (%s)."), copy, strerror(errno));
+				} else {
+					persist->discard(p);
+					if (had == 1)
+						app_status(a, false, _("Deleted %s; its text is kept in %s."), e->name ? e->name : e->slug, copy);
+					else
+						app_status(a, false, _("Deleted %s."), p);
+					list_reload_entry(a, p);
+				}
+				free(bytes);
+				free(copy);
 			} else if (persist->remove(p, &err) < 0) {
 				app_status(a, true, "%s", err);
 				free(err);
@@ -643,8 +658,7 @@ void list_handle(app *a, const tui_event *ev, action act)
 		a->quit = true;
 		break;
 	case A_HELP:
-		a->dlg.ov = OV_HELP;
-		a->dlg.help_top = 0;
+		app_help_open(a, app_context(a));
 		break;
 	case A_CANCEL:
 		tb_set(&a->list.filter, "", 0);
@@ -674,10 +688,12 @@ void list_handle(app *a, const tui_event *ev, action act)
 
 /* ---- painting ---- */
 
+const char *tui_list_place;
+
 static void list_paint(const app *a)
 {
 	char left[256], right[128];
-	snprintf(left, sizeof left, _("algedit · descriptions in %s"), a->list.repo);
+	snprintf(left, sizeof left, _("algedit · descriptions in %s"), tui_list_place ? tui_list_place : a->list.repo);
 	if (a->list.nloaded < a->list.nentries)
 		snprintf(right, sizeof right, _("%zu of %zu (reading %zu)"), a->list.nshown, a->list.nentries, a->list.nloaded);
 	else

@@ -128,8 +128,16 @@ static int run(app *a)
 		if (a->dirty)
 			wait = 0;
 		tui_event ev;
-		/* The keyboard, or a demo being played (demo.c). */
+		/* The keyboard, or a demo being played (demo.c). A key that was
+		 * there before the loop looked (no wait) came in a burst. */
+		long long asked = app_now_ms();
 		if (demo_input(a, &ev, wait, &paste)) {
+			long long got = app_now_ms();
+			/* Waiting, or within a moment of the key before: a hand
+			 * rarely types two keys 30 ms apart, a terminal passing on a
+			 * paste in pieces does. */
+			a->key_queued = got - asked <= 2 || (a->key_last_ms && got - a->key_last_ms < 30);
+			a->key_last_ms = got;
 			app_handle(a, &ev);
 		} else if (a->in_list && a->list.nloaded < a->list.nentries) {
 			list_load_some(a, 40);

@@ -45,6 +45,30 @@ char *persist_journal_dir(void)
 	return journal_dir();
 }
 
+/* Where the text of a never-saved draft goes when it is deleted: a file of
+ * its own beside the journal, never one that exists (a second deletion of
+ * the same name gets -2, -3...), so deleting it loses nothing typed. */
+char *persist_deleted_copy_path(const char *slug)
+{
+	char *dir = xdg_path(XDG_STATE, "deleted");
+	char *p = xasprintf("%s/%s.yaml", dir, slug);
+	struct stat st;
+	for (int n = 2; lstat(p, &st) == 0; n++) {
+		free(p);
+		p = xasprintf("%s/%s-%d.yaml", dir, slug, n);
+	}
+	free(dir);
+	return p;
+}
+
+int persist_keep_deleted_copy(const char *copy, const char *bytes, size_t len)
+{
+	int r = mkdir_parent(copy, 0700);
+	if (r == 0)
+		r = write_file_private(copy, bytes, len);
+	return r;
+}
+
 char *persist_write_reason(int e)
 {
 	if (e == EROFS)

@@ -61,6 +61,11 @@ char *persist_journal_path(const char *path);
  * save cannot be made and where the text is kept. Caller frees both. */
 char *persist_journal_dir(void);
 char *persist_write_reason(int e);
+/* The file that keeps the typed text of a never-saved draft the user
+ * deletes ($XDG_STATE_HOME/algedit/deleted/<slug>.yaml, a free name), and
+ * writing it there (0, or -1 with errno). Caller frees the path. */
+char *persist_deleted_copy_path(const char *slug);
+int persist_keep_deleted_copy(const char *copy, const char *bytes, size_t len);
 
 /* The drafts repository (tui/persist_store.c): a save is a commit, the
  * journal lives in .git/algedit/, a deletion is a commit. Paths are

@@ -113,6 +113,8 @@ static void show_findings(plain *p, const std_field *f)
 	findings_done(&fs);
 }
 
+static void show_guidance(plain *p, const std_field *f);
+
 static void show_field(plain *p, const std_field *f)
 {
 	const std_section *s = &p->std->sections[f->section];
@@ -124,6 +126,11 @@ static void show_field(plain *p, const std_field *f)
 	if (f->max_length)
 		fprintf(p->out, _(", at most %d characters"), f->max_length);
 	fputs(")\n", p->out);
+	show_guidance(p, f);
+}
+
+static void show_guidance(plain *p, const std_field *f)
+{
 	const std_guidance *g = &f->guide[p->lang];
 	if (g->what) {
 		put(p, g->what);
@@ -178,6 +185,53 @@ static void show_value(plain *p, const std_field *f)
 	fprintf(p->out, "%s\n", _("(not text; type a new value to replace it)"));
 }
 
+/* "?" at a question: the field's guidance again and how to answer; the
+ * question is asked again (never "?" as the value). */
+static bool help_asked(plain *p, const std_field *f, const char *line)
+{
+	if (!line || strcmp(line, "?"))
+		return false;
+	fputc('\n', p->out);
+	put(p, f->label[p->lang]);
+	fputs(":\n", p->out);
+	show_guidance(p, f);
+	show_value(p, f);
+	fprintf(p->out, "%s\n", _("Enter keeps what is there; - clears it; ? shows this help again."));
+	return true;
+}
+
+/* Errors the rules find in f right after an answer; printed. */
+static size_t field_errors(plain *p, const std_field *f)
+{
+	findings fs;
+	findings_init(&fs);
+	rules_check_field(p->d, f, &fs);
+	size_t n = 0;
+	for (size_t i = 0; i < fs.n; i++) {
+		if (fs.v[i].sev != SEV_ERROR)
+			continue;
+		fprintf(p->out, "  %s: ", severity_label(fs.v[i].sev));
+		put(p, fs.v[i].msg);
+		fputc('\n', p->out);
+		n++;
+	}
+	findings_done(&fs);
+	return n;
+}
+
+/* What the speller doubts in a typed text answer, with its suggestions. */
+static void show_spelling(plain *p, const std_field *f)
+{
+	if (f->kind != FK_TEXT && f->kind != FK_RICH)
+		return;
+	const char *s = desc_text(p->d, f);
+	char *r = s && *s ? spell_ui_report(s, strlen(s)) : NULL;
+	if (r) {
+		put(p, r);
+		free(r);
+	}
+}
+
 /* Parses "1,3" into ticks; false on a number out of range. */
 static bool parse_numbers(const char *s, size_t max, bool *on)
 {
@@ -202,8 +256,10 @@ static void ask_field(plain *p, const std_field *f)
 {
 	show_field(p, f);
 	show_value(p, f);
+	bool errors_shown = false;
 	for (;;) {
 		char *line = NULL;
+		bool typed = false;
 		switch (f->kind) {
 		case FK_CHOICE:
 		case FK_MULTI:
@@ -215,6 +271,10 @@ static void ask_field(plain *p, const std_field *f)
 			line = ask(p, f->kind == FK_CHOICE
 			                  ? _("Number of your choice (Enter keeps, - clears): ")
 			                  : _("Numbers of your choices, e.g. 1,3 (Enter keeps, - clears): "));
+			if (help_asked(p, f, line)) {
+				free(line);
+				continue;
+			}
 			if (!line || !*line)
 				break;
 			if (!strcmp(line, "-")) {
@@ -250,6 +310,10 @@ static void ask_field(plain *p, const std_field *f)
 			break;
 		case FK_ITEMS: {
 			line = ask(p, _("Enter keeps the items; n starts a new list; - clears: "));
+			if (help_asked(p, f, line)) {
+				free(line);
+				continue;
+			}
 			if (!line || !*line)
 				break;
 			if (!strcmp(line, "-")) {
@@ -280,10 +344,15 @@ static void ask_field(plain *p, const std_field *f)
 			if (seq->n == 0)
 				ynode_free(&seq);
 			desc_set(p->d, f, seq);
+			typed = true;
 			break;
 		}
 		case FK_RICH: {
 			line = ask(p, _("Type the new text; a line with only a dot ends it (Enter on the first line keeps, - clears):\n"));
+			if (help_asked(p, f, line)) {
+				free(line);
+				continue;
+			}
 			if (!line || !*line)
 				break;
 			if (!strcmp(line, "-")) {
@@ -294,20 +363,36 @@ static void ask_field(plain *p, const std_field *f)
 			line = NULL;
 			desc_set_text(p->d, f, text);
 			free(text);
+			typed = true;
 			break;
 		}
 		default:
 			line = ask(p, f->kind == FK_MONTH ? _("Year-month, e.g. 2024-03 (Enter keeps, - clears): ")
 			                                  : _("New value (Enter keeps, - clears): "));
+			if (help_asked(p, f, line)) {
+				free(line);
+				continue;
+			}
 			if (!line || !*line)
 				break;
 			desc_set_text(p->d, f, strcmp(line, "-") ? line : NULL);
+			typed = strcmp(line, "-") != 0;
 			break;
 		}
 		free(line);
+		if (typed && f->kind != FK_CHOICE && f->kind != FK_MULTI)
+			show_spelling(p, f);
+		/* A typed answer the rules refuse (a date that is none, a text too
+		 * long) is asked again; Enter keeps it as it is and goes on. */
+		if (typed && !p->eof && field_errors(p, f)) {
+			fprintf(p->out, "%s\n", _("Type it again, or press Enter to keep it as it is and go on."));
+			errors_shown = true;
+			continue;
+		}
 		break;
 	}
-	show_findings(p, f);
+	if (!errors_shown)
+		show_findings(p, f);
 }
 
 /* Asks every field of the description at path; a new one called name (NULL:
@@ -345,6 +430,7 @@ static int plain_run(const standard *std, const char *path, const char *name, FI
 	put(&p, head.s);
 	sb_done(&head);
 	fprintf(out, "\n%s\n", _("Each field is asked in turn. Enter keeps what is there; - clears it."));
+	fprintf(out, "%s\n", _("Type ? for help with the field being asked."));
 	char *why = persist->cannot_save ? persist->cannot_save(path) : NULL;
 	if (why) {
 		put(&p, why);
@@ -404,13 +490,29 @@ static int plain_run(const standard *std, const char *path, const char *name, FI
 	free(now);
 	free(base);
 	char *ans = NULL;
-	if (!changed)
+	bool yes = false;
+	if (!changed) {
 		fprintf(out, "%s\n", _("Nothing was changed; there is nothing to save."));
-	else
-		ans = ask(&p, _("Save? [y/N] "));
+	} else {
+		/* Answers were given: saving them is the default. The end of the
+		 * input is no answer: they stay in the journal. */
+		for (;;) {
+			ans = ask(&p, _("Save? [Y/n] "));
+			if (!ans)
+				break;
+			if (!*ans || ans[0] == 'y' || ans[0] == 'Y' || ans[0] == 'j' || ans[0] == 'J') {
+				yes = true;
+				break;
+			}
+			if (ans[0] == 'n' || ans[0] == 'N')
+				break;
+			fprintf(out, "%s\n", _("Type y to save or n not to save (Enter saves)."));
+			free(ans);
+		}
+	}
 	if (!changed) {
 		/* Asked nothing. */
-	} else if (ans && (ans[0] == 'y' || ans[0] == 'Y' || ans[0] == 'j' || ans[0] == 'J')) {
+	} else if (yes) {
 		if (persist->save(path, p.d, &err) < 0) {
 			fprintf(out, "%s\n", err);
 			free(err);
@@ -429,7 +531,10 @@ static int plain_run(const standard *std, const char *path, const char *name, FI
 
 int tui_plain(const standard *std, const char *path, FILE *in, FILE *out)
 {
-	return plain_run(std, path, NULL, in, out);
+	spell_ui_start(NULL);
+	int rc = plain_run(std, path, NULL, in, out);
+	spell_ui_stop();
+	return rc;
 }
 
 typedef struct plain_entry {
@@ -479,6 +584,11 @@ int tui_plain_list(const standard *std, const char *repo, FILE *in, FILE *out)
 		fputc('\n', out);
 	}
 	char *ans = ask(&p, _("Number to open, or a name for a new description: "));
+	while (ans && !strcmp(ans, "?")) {
+		fprintf(out, "%s\n", _("Type the number before a description to open it, or the name of a new one; Enter stops."));
+		free(ans);
+		ans = ask(&p, _("Number to open, or a name for a new description: "));
+	}
 	int rc = 0;
 	if (ans && *ans) {
 		char *end;
@@ -500,7 +610,9 @@ int tui_plain_list(const standard *std, const char *repo, FILE *in, FILE *out)
 				path = persist->new_path(repo, ans);
 			name = ans;
 		}
+		spell_ui_start(repo);
 		rc = plain_run(std, path, name, in, out);
+		spell_ui_stop();
 		free(path);
 	}
 	free(ans);

@@ -62,6 +62,7 @@ typedef struct review_screen {
 	bool over_form;          /* only a question over the form (reply, reject), not the screen */
 	bool wrote;              /* records were written */
 	const review_rec *target; /* RP_REPLY, RP_REJECT: the comment or suggestion answered */
+	bool approve_asked;      /* a was pressed once: the next a approves */
 } review_screen;
 
 /* ---- the model ---- */
@@ -126,7 +127,8 @@ static void find_base(review_screen *v)
 		}
 	}
 	/* The newer of: the version this reviewer last saw here, the last
-	 * version they wrote a record about. */
+	 * version they wrote a record about. Asking for a review, replying or
+	 * taking a suggestion is the drafter's side, not a review. */
 	size_t best = r->nversions;
 	char *seen = v->me ? store_review_seen(v->s, v->slug, v->me) : NULL;
 	if (seen)
@@ -135,6 +137,9 @@ static void find_base(review_screen *v)
 	for (size_t i = r->n; v->me && i-- > 0;) {
 		const review_rec *x = &r->recs[i];
 		if (x->problem || !x->version || !x->email || strcasecmp(x->email, v->me))
+			continue;
+		if (x->kind == RK_REQUEST || x->kind == RK_REPLY || x->kind == RK_ACCEPT || x->kind == RK_REJECT ||
+		    x->kind == RK_PUBLISH)
 			continue;
 		size_t k = version_index(r, x->version);
 		if (k >= r->nversions)
@@ -145,7 +150,11 @@ static void find_base(review_screen *v)
 	}
 	if (best < r->nversions) {
 		v->base = best;
-		v->why = xasprintf(_("since version %.7s, the last one you reviewed"), r->versions[best].commit);
+		/* Said of what the person did: a drafter looking at her own
+		 * work has seen it, not reviewed it. */
+		bool own = r->versions[best].email && !strcasecmp(r->versions[best].email, v->me);
+		v->why = !own ? xasprintf(_("since version %.7s, the last one you reviewed"), r->versions[best].commit)
+		                          : xasprintf(_("since version %.7s, the last one you looked at here"), r->versions[best].commit);
 		return;
 	}
 	v->why = xstrdup(_("since the start (not approved yet)"));
@@ -391,6 +400,49 @@ static int add_record(app *a, review_kind kind, const char *key, const char *tex
 	return add_record_ex(a, kind, key, text, NULL, NULL);
 }
 
+/* Approving is one key, so it asks first, and names what is still open:
+ * the comments not resolved (and on which fields) and the suggestions not
+ * decided. Refused at once when the reviewer may not approve. */
+static void ask_approve(app *a)
+{
+	review_screen *v = a->review;
+	store_review *r = &v->r;
+	const char *why = review_may_approve(&r->ctx, v->me);
+	if (why) {
+		app_status(a, true, _("you cannot approve %s: %s"), v->slug, why);
+		return;
+	}
+	strbuf fields = STRBUF_INIT;
+	size_t open = 0;
+	for (size_t k = 0; k < r->sum.nthreads; k++) {
+		const review_thread *t = &r->sum.threads[k];
+		if (t->resolved)
+			continue;
+		open++;
+		const char *l = label_of(a, t->root->field);
+		if (*l && !(fields.s && strstr(fields.s, l)))
+			sb_printf(&fields, "%s%s", fields.len ? ", " : "", l);
+	}
+	size_t sugg = r->sum.open_suggestions;
+	char *what;
+	if (open && sugg)
+		what = xasprintf(P_("%zu comment is still open (%s), and %zu suggestion is not decided.",
+		                    "%zu comments are still open (%s), and %zu suggestion(s) not decided.", open),
+		                 open, fields.s ? fields.s : "", sugg);
+	else if (open)
+		what = xasprintf(P_("%zu comment is still open (%s).", "%zu comments are still open (%s).", open), open,
+		                 fields.s ? fields.s : "");
+	else if (sugg)
+		what = xasprintf(P_("%zu suggestion is not decided yet.", "%zu suggestions are not decided yet.", sugg), sugg);
+	else
+		what = xstrdup(_("No comments are open."));
+	app_status(a, open || sugg, _("Approve the latest version of %s? %s Press a again to approve; any other key does not."),
+	           v->slug, what);
+	free(what);
+	sb_done(&fields);
+	v->approve_asked = true;
+}
+
 /* ---- the handler ---- */
 
 static void start_prompt(app *a, rprompt p)
@@ -532,6 +584,16 @@ static void review_handle(app *a, const tui_event *ev, action act)
 	}
 	size_t n = v->dd ? v->dd->n : 0;
 	int page = a->lay.body_h > 8 ? a->lay.body_h - 6 : 2;
+	if (v->approve_asked) {
+		v->approve_asked = false;
+		/* The key is the answer, not a key of the screen. */
+		if (act == A_APPROVE)
+			add_record(a, RK_APPROVE, NULL, NULL);
+		else
+			app_status(a, false, "%s", _("Not approved."));
+		a->dirty = true;
+		return;
+	}
 	switch (act) {
 	case A_CANCEL:
 	case A_QUIT:
@@ -540,8 +602,7 @@ static void review_handle(app *a, const tui_event *ev, action act)
 		review_close(a);
 		break;
 	case A_HELP:
-		a->dlg.ov = OV_HELP;
-		a->dlg.help_top = 0;
+		app_help_open(a, app_context(a));
 		break;
 	case A_NEXT_FIELD:
 		if (v->sel + 1 < n) {
@@ -617,7 +678,7 @@ static void review_handle(app *a, const tui_event *ev, action act)
 	case A_COMMENT: start_prompt(a, RP_COMMENT); break;
 	case A_SUGGEST: start_prompt(a, RP_SUGGEST); break;
 	case A_CHANGES: start_prompt(a, RP_CHANGES); break;
-	case A_APPROVE: add_record(a, RK_APPROVE, NULL, NULL); break;
+	case A_APPROVE: ask_approve(a); break;
 	default:
 		break;
 	}

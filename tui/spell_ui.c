@@ -36,6 +36,7 @@ static size_t check_hook(void *ctx, const std_field *f, const char *text, size_t
 
 static char *team_path;
 static bool wanted;
+static void pick_suggestion(app *a, size_t pick);
 
 /* Remembers where the team dictionary is; the speller itself starts when
  * the first description opens, so the list of descriptions (and quitting
@@ -79,6 +80,47 @@ void spell_ui_wait_ready(void)
 		speller_wait(sp);
 }
 
+/* For plain mode: the words of text the speller doubts, one line each with
+ * its suggestions ("  Spelling: "kontrole": maybe controle, contrôle"),
+ * waiting for the dictionary and the suggestions (a line interface may).
+ * NULL when nothing is doubted or checking is off; caller frees. */
+char *spell_ui_report(const char *text, size_t len)
+{
+	spell_ui_wait_ready();
+	spell_range *r = NULL;
+	size_t n = 0;
+	if (!sp || speller_check_text(sp, text, len, &r, &n) != SPELL_OK || n == 0) {
+		free(r);
+		return NULL;
+	}
+	strbuf b = STRBUF_INIT;
+	enum { MAX_WORDS = 8, MAX_SUGG = 4 };
+	for (size_t i = 0; i < n && i < MAX_WORDS; i++) {
+		char *w = xstrndup(text + r[i].start, r[i].len);
+		spell_suggestion *s = NULL;
+		char *const *list = NULL;
+		size_t nl = 0;
+		if (speller_suggest_async(sp, w, strlen(w), &s) == SPELL_OK)
+			spell_suggestion_wait(s, &list, &nl);
+		sb_printf(&b, "  %s: \"%s\"", _("Spelling"), w);
+		if (nl) {
+			sb_printf(&b, ": %s ", _("maybe"));
+			for (size_t k = 0; k < nl && k < MAX_SUGG; k++)
+				sb_printf(&b, "%s%s", k ? ", " : "", list[k]);
+		} else {
+			sb_printf(&b, ": %s", _("no suggestions; check it yourself"));
+		}
+		sb_addc(&b, '\n');
+		spell_suggestion_free(&s);
+		free(w);
+	}
+	if (n > MAX_WORDS)
+		sb_printf(&b, P_("  ... and %zu more doubtful word\n", "  ... and %zu more doubtful words\n", n - MAX_WORDS),
+		          n - MAX_WORDS);
+	free(r);
+	return sb_take(&b);
+}
+
 void spell_ui_stop(void)
 {
 	tui_spell_check = NULL;
@@ -118,6 +160,12 @@ bool spell_ui_tick(app *a)
 			a->form.spell_list = list ? list : none;
 			a->form.spell_nlist = n > 9 ? 9 : n;
 			a->dirty = true;
+			/* A number typed while the list was being looked for. */
+			if (a->form.spell_pick) {
+				size_t pick = a->form.spell_pick;
+				a->form.spell_pick = 0;
+				pick_suggestion(a, pick);
+			}
 		}
 	}
 	return st == SPELL_LOADING || (a->dlg.ov == OV_SPELL && !a->form.spell_list);
@@ -128,6 +176,7 @@ void spell_ui_close(app *a)
 	spell_suggestion_free(&a->form.spell_sugg);
 	a->form.spell_list = NULL;
 	a->form.spell_nlist = 0;
+	a->form.spell_pick = 0;
 	if (a->dlg.ov == OV_SPELL)
 		a->dlg.ov = OV_NONE;
 	a->dirty = true;
@@ -169,18 +218,38 @@ void spell_ui_open(app *a)
 	spell_suggestion_free(&a->form.spell_sugg);
 	a->form.spell_list = NULL;
 	a->form.spell_nlist = 0;
+	a->form.spell_pick = 0;
 	speller_suggest_async(sp, a->form.tb.s + a->form.spell_start, a->form.spell_end - a->form.spell_start, &a->form.spell_sugg);
 	a->dlg.ov = OV_SPELL;
 	a->dirty = true;
 }
 
+static void replace_word(app *a, const char *with);
+
+/* Suggestion number pick (1-9), chosen before or after the list came. */
+static void pick_suggestion(app *a, size_t pick)
+{
+	char *word = xstrndup(a->form.tb.s + a->form.spell_start, a->form.spell_end - a->form.spell_start);
+	if (pick > a->form.spell_nlist) {
+		app_status(a, true, P_("There is only %zu suggestion for \"%s\".", "There are only %zu suggestions for \"%s\".",
+		                       a->form.spell_nlist),
+		           a->form.spell_nlist, word);
+	} else {
+		char *with = xstrdup(a->form.spell_list[pick - 1]);
+		spell_ui_close(a);
+		replace_word(a, with);
+		app_status(a, false, _("Replaced \"%s\" by \"%s\"."), word, with);
+		free(with);
+	}
+	free(word);
+}
+
 static void replace_word(app *a, const char *with)
 {
+	/* One undo step: Ctrl-Z gives the word back as it was. */
 	textbuf *tb = &a->form.tb;
-	tb_set_cursor(tb, a->form.spell_end);
-	while (tb->cur > a->form.spell_start && tb_backspace(tb))
-		;
-	tb_insert(tb, with, strlen(with), false);
+	tb_seal(tb);
+	tb_replace(tb, a->form.spell_start, a->form.spell_end, with, strlen(with));
 	app_text_changed(a);
 }
 
@@ -196,12 +265,12 @@ bool spell_ui_key(app *a, action act, const tui_event *ev)
 	char *word = xstrndup(a->form.tb.s + a->form.spell_start, a->form.spell_end - a->form.spell_start);
 	uint32_t c = ev->ch;
 	bool done = true;
-	if (c >= '1' && c <= '9' && (size_t)(c - '0') <= a->form.spell_nlist) {
-		char *with = xstrdup(a->form.spell_list[c - '1']);
-		spell_ui_close(a);
-		replace_word(a, with);
-		app_status(a, false, _("Replaced \"%s\" by \"%s\"."), word, with);
-		free(with);
+	if (c >= '1' && c <= '9' && !a->form.spell_list) {
+		/* Not lost: chosen as soon as the list is there. */
+		a->form.spell_pick = (size_t)(c - '0');
+		app_status(a, false, _("Suggestion %zu is taken as soon as the suggestions are there."), a->form.spell_pick);
+	} else if (c >= '1' && c <= '9' && (size_t)(c - '0') <= a->form.spell_nlist) {
+		pick_suggestion(a, (size_t)(c - '0'));
 	} else if (c == 'i') {
 		spell_ui_close(a);
 		tb_set_cursor(&a->form.tb, a->form.spell_end);

@@ -22,6 +22,9 @@ int tui_edit_file(const standard *std, const char *path);
  * when the file holds several and no ID is given); a template that cannot
  * be read is reported on stderr before the screen starts (exit code 2). */
 int tui_list(const standard *std, const char *repo, const char *template_arg);
+/* When set, the list's title names this place instead of the folder (a
+ * demo's sandbox: its temporary path means nothing to the room). */
+extern const char *tui_list_place;
 /* The same walk as questions and answers on in/out, without curses. */
 int tui_plain(const standard *std, const char *path, FILE *in, FILE *out);
 /* Plain mode without a file: lists the repository and asks which one. */

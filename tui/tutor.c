@@ -121,29 +121,43 @@ static void sandbox_identity(const char *dir)
 	free(cfg);
 }
 
-/* The comment planted for lesson i, and whether it has a reply. */
-static const review_rec *find_comment(const store_review *r, bool *replied)
+/* The comment planted for lesson i, and whether it has a reply (*last: the
+ * text of the latest, when asked). */
+static const review_rec *find_comment_reply(const store_review *r, bool *replied, const char **last)
 {
 	const review_rec *c = NULL;
 	*replied = false;
+	if (last)
+		*last = NULL;
 	for (size_t i = 0; i < r->n; i++)
 		if (r->recs[i].kind == RK_COMMENT && !r->recs[i].problem && !c)
 			c = &r->recs[i];
 	for (size_t i = 0; c && i < r->n; i++)
 		if (r->recs[i].kind == RK_REPLY && r->recs[i].ref && !strcmp(r->recs[i].ref, c->id) &&
-		    r->recs[i].text && *r->recs[i].text)
+		    r->recs[i].text && *r->recs[i].text) {
 			*replied = true;
+			if (last)
+				*last = r->recs[i].text;
+		}
 	return c;
 }
 
-static bool has_reply(tutor *t, size_t i)
+static const review_rec *find_comment(const store_review *r, bool *replied)
+{
+	return find_comment_reply(r, replied, NULL);
+}
+
+/* Whether the planted comment has a reply; *text: the latest (caller frees). */
+static bool has_reply(tutor *t, size_t i, char **text)
 {
 	char *slug = lesson_slug(t, i);
 	store_review r;
 	memset(&r, 0, sizeof r);
 	bool replied = false;
+	const char *last = NULL;
 	if (store_review_load(t->s, slug, t->lang, &r) == STORE_OK)
-		find_comment(&r, &replied);
+		find_comment_reply(&r, &replied, &last);
+	*text = last ? xstrdup(last) : NULL;
 	store_review_done(&r);
 	free(slug);
 	return replied;
@@ -242,10 +256,13 @@ static size_t spell_count(void *ctx, const std_field *f, const char *text, size_
 static bool lesson_check_now(tutor *t, size_t i, const description *d, findings *out)
 {
 	const lesson *l = &t->ls->v[i];
-	lesson_env env = { spell_count, NULL, l->check.reply && has_reply(t, i) };
+	char *reply = NULL;
+	lesson_env env = { spell_count, NULL, l->check.reply && has_reply(t, i, &reply), NULL };
+	env.reply = reply;
 	if (l->check.spelling)
 		spell_ui_wait_ready();
 	bool ok = lesson_check_run(l, d, &env, out);
+	free(reply);
 	if (ok && !t->done[i]) {
 		t->done[i] = true;
 		progress_save(t);

@@ -28,17 +28,22 @@ E2E_ENV="$E2E_ENV ALGEDIT_REPO=$own"
 
 # algedit demo lists one demo per section of the standard.
 list=$(env $E2E_ENV "$ALGEDIT" demo 2>&1) || fail "algedit demo: $list"
-for n in 01-algemene-informatie 02-verantwoord-gebruik 03-werking 04-metadata; do
+for n in 01-algemene-informatie 02-verantwoord-gebruik 03-werking 04-metadata \
+	01-general-information-en 02-responsible-use-en 03-operation-en 04-metadata-en; do
 	echo "$list" | grep -q "^  $n " || fail "algedit demo does not list $n: $list"
 done
-echo "ok   algedit demo lists the four sections' demos"
+echo "ok   algedit demo lists the four sections' demos, in Dutch and in English"
 
 # Every shipped demo, at 100×, ends on its golden screen.
 played=0
 for f in "$top_srcdir"/doc/demos/*.keys; do
 	name=$(basename "$f" .keys)
+	# The English versions on an English screen.
+	env="$E2E_ENV"
+	case $name in *-en) E2E_ENV="$E2E_ENV ALGEDIT_LANG=en" ;; esac
 	e2e_start 100 30 demo --play "$name" --speed 100
-	e2e_wait "Einde van de demo" 60
+	E2E_ENV="$env"
+	case $name in *-en) e2e_wait "End of the demo" 60 ;; *) e2e_wait "Einde van de demo" 60 ;; esac
 	e2e_expect_screen "demo-$name"
 	e2e_keys q
 	e2e_wait_exit 0

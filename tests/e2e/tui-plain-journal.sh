@@ -17,9 +17,10 @@ plain() { env $E2E_ENV "$ALGEDIT" -C "$E2E_TMP/work" --plain; }
 # A new description by name, a start date answered, not saved.
 {
 	printf '%s\n' "Parkeren in de wijk" "" "Korte omschrijving." "" "" "" "2023-13"
-	yes "" | head -40
+	yes "" | head -20
 } > new.txt
-# Ends at the end of the input: "Opslaan?" gets no answer.
+# Ends at the end of the input, before the last fields: "Opslaan?" gets no
+# answer (Enter there would save).
 plain < new.txt > out1.txt 2>&1 || fail "exit $?: $(tail out1.txt)"
 grep -q "^Nu: Parkeren in de wijk" out1.txt || fail "the name given is not in Naam: $(sed -n '1,40p' out1.txt)"
 grep -q "Begindatum: Begindatum:" out1.txt && fail "a label twice: $(grep 'Begindatum:' out1.txt)"
@@ -42,10 +43,11 @@ grep -q "Korte omschrijving." work/algoritmes/parkeren-in-de-wijk.yaml || fail "
 # The same by name: answered, not saved; the same name again gets them back.
 {
 	printf '%s\n' "Afval scheiden" "" "Afval sneller ophalen."
-	yes "" | head -40
+	yes "" | head -27
 	printf 'n\n'
 } > new2.txt
 plain < new2.txt > out3.txt 2>&1 || fail "exit $?: $(tail out3.txt)"
+grep -q "Opslaan? \[J/n\] Niet opgeslagen" out3.txt || fail "n at Opslaan? did not keep it unsaved: $(tail -3 out3.txt)"
 {
 	printf '%s\n' "Afval scheiden" j
 	yes "" | head -29

@@ -98,6 +98,8 @@ scenario() { # scenario HUB: the whole walk through the remote HUB
 	e2e_keys n
 	e2e_wait "Field 2 of 2"
 	e2e_keys a
+	e2e_wait "Approve the latest version of parkeerhandhaving?"
+	e2e_keys a
 	e2e_wait "Approved: parkeerhandhaving"
 	e2e_keys q
 	e2e_wait_exit 0

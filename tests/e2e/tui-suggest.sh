@@ -17,7 +17,7 @@ for size in "80 24" "120 40"; do
 	e2e_wait "(DPIA)"
 	e2e_type "iama"
 	e2e_wait_gone "(DPIA)"
-	e2e_wait "ritmes (IAMA)"
+	e2e_wait "tmes (IAMA)"
 	e2e_keys Down Enter
 	e2e_wait_gone "Suggesties"
 	e2e_keys Enter

@@ -43,7 +43,7 @@ e2e_wait "F9 Controleer"
 e2e_type "Het PV controleert de vergunningen."
 e2e_keys F9
 e2e_wait 'bevat nog "PV"'
-e2e_wait "Nog niet klaar: nog 1 punt; de les zegt welk."
+e2e_wait "Nog niet klaar: nog 2 punten; de les zegt welke."
 e2e_expect_screen tutor-wrong
 e2e_keys C-a C-k
 e2e_type "De gemeente kiest met dit algoritme welke vergunningen zij eerst controleert."
@@ -73,7 +73,7 @@ e2e_keys C-q
 e2e_wait_exit 0
 
 # --reset: the lessons and the progress start over.
-"$ALGEDIT" tutor --reset --plain < /dev/null > "$E2E_TMP/reset.txt" 2>&1 || fail "reset: $(cat "$E2E_TMP/reset.txt")"
+printf 'j\n' | "$ALGEDIT" tutor --reset --plain > "$E2E_TMP/reset.txt" 2>&1 || fail "reset: $(cat "$E2E_TMP/reset.txt")"
 grep -q "De lessen beginnen opnieuw." "$E2E_TMP/reset.txt" || fail "$(cat "$E2E_TMP/reset.txt")"
 grep -q "^Nu: (leeg)$" "$E2E_TMP/reset.txt" || fail "lesson 1 not empty after --reset: $(cat "$E2E_TMP/reset.txt")"
 grep -q '^done:$' "$PROGRESS" || fail "progress after --reset: $(cat "$PROGRESS")"
@@ -88,7 +88,7 @@ grep -q "Hint: Two sentences are enough" "$E2E_TMP/plain.txt" || fail "no hint: 
 grep -q "Done: the rules find nothing more to do in this lesson." "$E2E_TMP/plain.txt" || fail "$(cat "$E2E_TMP/plain.txt")"
 grep -q "== Lesson 2 of 5" "$E2E_TMP/plain.txt" || fail "$(cat "$E2E_TMP/plain.txt")"
 grep -q "Stopped. Your progress is kept" "$E2E_TMP/plain.txt" || fail "$(cat "$E2E_TMP/plain.txt")"
-grep -q '^lesson: 2$' "$PROGRESS" || fail "progress: $(cat "$PROGRESS")"
+grep -q '^lesson: 2$' "$PROGRESS-en" || fail "progress: $(cat "$PROGRESS-en")"
 
 # The review lesson in English on the full screen: reply to the comment.
 e2e_start 80 24 --lang en tutor --lesson 5
@@ -102,8 +102,8 @@ e2e_keys Enter
 e2e_wait "Done: that was the last lesson"
 e2e_keys C-q
 e2e_wait_exit 0
-git -C "$E2E_TMP/state/algedit/tutor" log --format=%s | grep -q "^Reply on Human intervention: les-5-opmerking-beantwoorden$" ||
-	fail "no reply commit: $(git -C "$E2E_TMP/state/algedit/tutor" log --format=%s)"
+git -C "$E2E_TMP/state/algedit/tutor-en" log --format=%s | grep -q "^Reply on Human intervention: les-5-opmerking-beantwoorden$" ||
+	fail "no reply commit: $(git -C "$E2E_TMP/state/algedit/tutor-en" log --format=%s)"
 
 # Without a terminal and without --plain: told what to use.
 if "$ALGEDIT" tutor < /dev/null > "$E2E_TMP/noterm.txt" 2>&1; then fail "tutor ran without a terminal"; fi

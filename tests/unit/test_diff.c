@@ -73,6 +73,36 @@ START_TEST(words)
 }
 END_TEST
 
+static char *marked(const char *a, const char *b)
+{
+	size_t n;
+	diff_word *w = diff_words(a, b, &n);
+	strbuf s = STRBUF_INIT;
+	sb_adds(&s, "");
+	for (size_t i = 0; i < n; i++)
+		sb_printf(&s, "%s%s%s", w[i].op == DIFF_DEL ? "[-" : w[i].op == DIFF_ADD ? "{+" : "", w[i].text,
+		          w[i].op == DIFF_DEL ? "-]" : w[i].op == DIFF_ADD ? "+}" : "");
+	diff_words_free(&w, n);
+	return sb_take(&s);
+}
+
+/* A sentence rewritten for the most part shows as the old sentence and the
+ * new one, not as word-by-word swaps; a small edit in the next sentence
+ * keeps its marks (issue 21.8). */
+START_TEST(words_rewritten_sentence)
+{
+	char *m = marked("Wij controleren het parkeren elke dag. De handhaver kijkt naar de foto.",
+	                 "Scanauto’s rijden dagelijks door de wijk. De handhaver kijkt naar elke foto.");
+	ck_assert_str_eq(m, "[-Wij controleren het parkeren elke dag.-]{+Scanauto’s rijden dagelijks door de wijk.+}"
+	                    " De handhaver kijkt naar [-de-]{+elke+} foto.");
+	free(m);
+	/* Lines are sentences too. */
+	m = marked("Eerste regel blijft staan\nalles hier is anders dan eerst", "Eerste regel blijft staan\nnieuwe woorden in een nieuwe zin");
+	ck_assert_str_eq(m, "Eerste regel blijft staan\n[-alles hier is anders dan eerst-]{+nieuwe woorden in een nieuwe zin+}");
+	free(m);
+}
+END_TEST
+
 static double seconds(void)
 {
 	struct timespec ts;
@@ -220,6 +250,7 @@ static Suite *suite(void)
 	TCase *t = tcase_create("diff");
 	tcase_add_checked_fixture(t, setup, teardown);
 	tcase_add_test(t, words);
+	tcase_add_test(t, words_rewritten_sentence);
 	tcase_add_test(t, words_long_text_linear);
 	tcase_set_timeout(t, 120); /* the timing test under a sanitizer on a busy machine */
 	tcase_add_test(t, fields);

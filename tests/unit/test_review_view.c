@@ -192,6 +192,10 @@ START_TEST(four_eyes_and_changes)
 	text(&a, "Noem de bewaartermijn.");
 	key(&a, '\r');
 	ck_assert_uint_eq(count(s, RK_CHANGES, NULL), 1);
+	/* One key asks first; the same key again approves. */
+	ch(&a, 'a');
+	ck_assert_msg(strstr(a.status, "Press a again"), "%s", a.status);
+	ck_assert_uint_eq(count(s, RK_APPROVE, NULL), 0);
 	ch(&a, 'a');
 	ck_assert_uint_eq(count(s, RK_APPROVE, NULL), 1);
 	/* After the approval the review starts from it: nothing changed. */

@@ -310,6 +310,58 @@ START_TEST(max_bytes_and_eol)
 }
 END_TEST
 
+/* A spelling fix is one step: undo gives the word back, never a state
+ * without it; redo puts the fix back (issue 21.13). */
+START_TEST(replace_is_one_step)
+{
+	textbuf tb;
+	tb_init(&tb);
+	tb_insert(&tb, "De kontrole van ĳs", strlen("De kontrole van ĳs"), false);
+	tb_seal(&tb);
+	ck_assert(tb_replace(&tb, 3, 11, "controle", 8));
+	ck_assert_str_eq(tb.s, "De controle van ĳs");
+	ck_assert_uint_eq(tb.cur, 11);
+	ck_assert(tb_undo(&tb));
+	ck_assert_str_eq(tb.s, "De kontrole van ĳs");
+	ck_assert(tb_undo(&tb));
+	ck_assert_str_eq(tb.s, "");
+	ck_assert(tb_redo(&tb));
+	ck_assert(tb_redo(&tb));
+	ck_assert_str_eq(tb.s, "De controle van ĳs");
+	/* Nothing to change: no step. */
+	size_t n = tb.nundo;
+	ck_assert(!tb_replace(&tb, 3, 11, "controle", 8));
+	ck_assert_uint_eq(tb.nundo, n);
+	tb_done(&tb);
+}
+END_TEST
+
+/* Keys typed in a burst (a paste the terminal did not mark) are one undo
+ * step, words and all; typed by hand, each word is one. */
+START_TEST(burst_is_one_step)
+{
+	textbuf tb;
+	tb_init(&tb);
+	const char *s = "Een lange geplakte tekst met zo’n € en ĳ.";
+	for (int burst = 0; burst < 2; burst++) {
+		tb_set(&tb, "", 0);
+		tb.burst = burst;
+		for (const char *p = s; *p;) {
+			size_t k = tb_next_cluster(p, strlen(p), 0);
+			tb_insert(&tb, p, k, true);
+			p += k;
+		}
+		ck_assert_str_eq(tb.s, s);
+		ck_assert(tb_undo(&tb));
+		if (burst)
+			ck_assert_str_eq(tb.s, "");
+		else
+			ck_assert_str_eq(tb.s, "Een lange geplakte tekst met zo’n € en ");
+	}
+	tb_done(&tb);
+}
+END_TEST
+
 static Suite *suite(void)
 {
 	Suite *s = suite_create("textbuf");
@@ -324,6 +376,8 @@ static Suite *suite(void)
 	tcase_add_test(t, undo_redo);
 	tcase_add_test(t, history_survives_leaving_a_field);
 	tcase_add_test(t, max_bytes_and_eol);
+	tcase_add_test(t, replace_is_one_step);
+	tcase_add_test(t, burst_is_one_step);
 	suite_add_tcase(s, t);
 	return s;
 }
