@@ -47,15 +47,30 @@ int cli_store_open(const char *cmd, standard **std, store **s)
 	return 0;
 }
 
+static void put_wrapped(FILE *out, const char *text);
+
+/* One answer typed on the terminal before the full screen. The terminal
+ * edits the line itself, so an arrow key or Backspace that it does not
+ * handle arrives as bytes (ESC [ D, ^H): such a line is asked again, never
+ * kept in a name or address that signs every version. */
 static char *ask_line(FILE *out, const char *prompt)
 {
-	fprintf(out, "%s", prompt);
-	fflush(out);
-	char buf[512];
-	if (!fgets(buf, sizeof buf, stdin))
-		return NULL;
-	buf[strcspn(buf, "\r\n")] = '\0';
-	return xstrdup(buf);
+	for (int t = 0; t < 5; t++) {
+		fprintf(out, "%s", prompt);
+		fflush(out);
+		char buf[512];
+		if (!fgets(buf, sizeof buf, stdin))
+			return NULL;
+		buf[strcspn(buf, "\r\n")] = '\0';
+		bool ctl = false;
+		for (const unsigned char *p = (const unsigned char *)buf; *p; p++)
+			ctl |= *p < 0x20 || *p == 0x7F;
+		if (!ctl && utf8_invalid_offset(buf, strlen(buf)) < 0)
+			return xstrdup(buf);
+		put_wrapped(out, _("The arrow keys and other special keys cannot be used in this answer; type it again, with Backspace to correct it."));
+		fputc('\n', out);
+	}
+	return NULL;
 }
 
 /* text on out, wrapped at spaces to the terminal's width (the first-run

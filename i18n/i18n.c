@@ -12,6 +12,16 @@ static int dutch = -1;
 void i18n_init(void)
 {
 	setlocale(LC_ALL, "");
+	/* LANGUAGE=nl where the locale is plain C (LANG unset over ssh, a
+	 * server's POSIX default): gettext would ignore it; the messages take
+	 * a UTF-8 locale that exists instead, as with --lang. */
+	const char *language = getenv("LANGUAGE");
+	const char *msg = setlocale(LC_MESSAGES, NULL);
+	if (language && *language && (!msg || !strcmp(msg, "C") || !strcmp(msg, "POSIX"))) {
+		static const char *const try[] = { "C.UTF-8", "C.utf8", NULL };
+		for (int i = 0; try[i] && !setlocale(LC_MESSAGES, try[i]); i++)
+			;
+	}
 #ifdef ENABLE_NLS
 	bindtextdomain(PACKAGE, algedit_localedir());
 	bind_textdomain_codeset(PACKAGE, "UTF-8");

@@ -85,6 +85,10 @@ static int map_code(int code)
 		return KEY_HOME;
 	if (code == KEY_SELECT)
 		return KEY_END;
+	/* putty's and linux's entries name ^Z the suspend key (kspd): here it
+	 * is Ctrl-Z, undo, as the help and the key bar say. */
+	if (code == KEY_SUSPEND)
+		return 0x1A;
 	for (size_t i = 0; i < NDYN; i++)
 		if (dyn[i].code == code)
 			return dyn[i].ours;

@@ -33,6 +33,24 @@ for size in "80 24" "120 40"; do
 	[ "$(git -C "$E2E_TMP/r2" log -1 --format='%an <%ae>')" = "Test Persoon <test@example.nl>" ] || fail "author: $(git -C "$E2E_TMP/r2" log -1 --format='%an <%ae>')"
 done
 
+# An arrow key typed in the answer (the terminal sends ESC [ D) is not kept
+# in the address that signs every version: the question comes again.
+rm -rf "$E2E_TMP/r3" "$E2E_TMP/home/.config"
+e2e_start 80 24 -C "$E2E_TMP/r3"
+e2e_wait "Uw naam:"
+e2e_type "Test Persoon"
+e2e_keys Enter
+e2e_wait "Uw e-mailadres:"
+e2e_type "test@example.nl"
+e2e_keys Left Enter
+e2e_wait "De pijltjestoetsen en andere speciale toetsen werken niet"
+e2e_type "test@example.nl"
+e2e_keys Enter
+e2e_wait "Nog geen beschrijvingen"
+e2e_keys C-q
+e2e_wait_exit 0
+grep -q 'email = "test@example.nl"$' "$CFG" || fail "the address kept: $(grep email "$CFG" | od -c | head -3)"
+
 # git's own config wins where it is set.
 git config -f "$E2E_TMP/home/.gitconfig" user.name "Git Gebruiker"
 git config -f "$E2E_TMP/home/.gitconfig" user.email git@example.nl

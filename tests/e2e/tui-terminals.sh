@@ -65,6 +65,13 @@ journey() {
 	e2e_keys C-Right C-Right End End
 	e2e_type "."
 	e2e_wait "Ja, Zoë en nog meer tekst"
+	# Ctrl-Z undoes and Ctrl-Y redoes, where terminfo names ^Z the suspend
+	# key (putty, linux) too: the text is as typed after both.
+	e2e_keys C-z
+	e2e_wait_gone "zo’n € 5."
+	e2e_keys C-y
+	e2e_wait "zo’n € 5."
+	e2e_screen | grep -q "Die toets doet hier niets" && fail "$tag: Ctrl-Z or Ctrl-Y does nothing under TERM=$term"
 	if [ $spell = 1 ]; then
 		e2e_wait "toont suggesties" 30
 		e2e_screen | grep -qF "F7 (of Alt-S) toont suggesties" || fail "$tag: the hint does not name F7, which $term has"
