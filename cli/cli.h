@@ -53,6 +53,7 @@ int cmd_export(int argc, char **argv);
 int cmd_import(int argc, char **argv);
 int cmd_publish(int argc, char **argv);
 int cmd_tutor(int argc, char **argv);
+int cmd_templates(int argc, char **argv);
 
 /* The commands on the drafts repository (cli/new.c, set.c, log.c, diff.c,
  * sync.c, resolve.c); what they share is in cli/common.c and cli/assign.c. */
@@ -91,6 +92,16 @@ int cli_assign(const char *cmd, struct description *d, const char *arg);
 int cli_validate(const char *cmd, const char *slug, const struct description *d,
                  const char *const *changed, size_t n);
 int cmd_edit(int argc, char **argv);
+/* The file name for a new imported description: its name's own, or, when
+ * that is another description's, one that says whose it is
+ * (anonimiseren-gemeente-utrecht). Caller frees. (cli/common.c) */
+char *cli_import_slug(struct store *s, const char *name, const char *org);
+/* Who is who in the repository (forms/exchange.h's identity index), read
+ * once. (cli/common.c) */
+struct ident_index;
+void cli_ident_read(struct ident_index *x, struct store *s);
+/* algedit import --register (cli/publish.c: the token rules of publish). */
+int cmd_import_register(int argc, char **argv);
 /* export --format markdown|html: a readable document (cli/document.c). */
 int cli_export_document(int argc, char **argv);
 

@@ -11,6 +11,8 @@
 #include "tui/tui.h"
 #include "tui/persist.h"
 #include "forms/review.h"
+#include "forms/exchange.h"
+#include "forms/slug.h"
 #include "forms/textbuf.h"
 #include "base/base.h"
 #include "base/escape.h"
@@ -394,3 +396,37 @@ int cli_record_sandbox(const char *template)
 	return rc;
 }
 
+
+/* ---- import: who is who, and the file name of a new one (cli/exchange.c, cli/publish.c) ---- */
+
+/* Who is who in the repository: lars code, organisation, name and source ID
+ * of every description, read once (forms/exchange.h says how they match). */
+void cli_ident_read(struct ident_index *x, store *s)
+{
+	char **slugs = NULL;
+	size_t n = 0;
+	if (store_list(s, &slugs, &n) != STORE_OK)
+		return;
+	for (size_t i = 0; i < n; i++) {
+		description *d = NULL;
+		if (store_load(s, slugs[i], &d, NULL) == STORE_OK)
+			ident_put(x, slugs[i], d);
+		desc_free(&d);
+	}
+	store_slugs_free(&slugs, n);
+}
+
+char *cli_import_slug(store *s, const char *name, const char *org)
+{
+	char *own = slug_from_name(name ? name : "");
+	char *slug = store_new_slug(s, name ? name : "");
+	if (strcmp(own, slug) != 0 && org && *org) {
+		/* the name's own file name is another description's: say whose this one is */
+		char *with = slug_with_owner(name ? name : "", org);
+		free(slug);
+		slug = store_new_slug(s, with);
+		free(with);
+	}
+	free(own);
+	return slug;
+}

@@ -159,7 +159,8 @@ static description *with_aside(const standard *std, const imported *it, char **t
 static void print_report(FILE *o, const char *file, const imported *it, size_t n)
 {
 	const char *name = desc_text(it->d, standard_field(it->d->std, "name"));
-	fprintf(o, "%s%s: %s (%s)\n", esc_line(file), n > 1 ? esc_line(it->where) : "", esc_line(name ? name : "-"),
+	bool hash = n > 1 && it->where[0] && it->where[0] != '#';
+	fprintf(o, "%s%s%s: %s (%s)\n", esc_line(file), hash ? "#" : "", n > 1 ? esc_line(it->where) : "", esc_line(name ? name : "-"),
 	        import_kind_label(it->rep.kind));
 	if (it->rep.lines.len) {
 		fprintf(o, "%s\n", it->rep.kind == KIND_OLD ? _("  migrated to standard 1.0:") : _("  renamed to the register's API names:"));
@@ -167,81 +168,57 @@ static void print_report(FILE *o, const char *file, const imported *it, size_t n
 	}
 }
 
-/* The register's codes (lars) of the descriptions in the repository, read
- * once: a description renamed in the register is still the same one. */
-typedef struct lars_index {
-	char **lars, **slug;
-	size_t n;
-} lars_index;
+/* What import did, counted for the closing line. */
+typedef struct import_tally {
+	size_t added, updated, unchanged, skipped;
+} import_tally;
 
-static void lars_add(lars_index *x, const char *lars, const char *slug)
+static const char *or_dash(const char *s)
 {
-	x->lars = xrealloc(x->lars, (x->n + 1) * sizeof *x->lars);
-	x->slug = xrealloc(x->slug, (x->n + 1) * sizeof *x->slug);
-	x->lars[x->n] = xstrdup(lars);
-	x->slug[x->n++] = xstrdup(slug);
+	return s && *s ? s : "-";
 }
 
-static void lars_read(lars_index *x, store *s)
-{
-	char **slugs = NULL;
-	size_t n = 0;
-	if (store_list(s, &slugs, &n) != STORE_OK)
-		return;
-	for (size_t i = 0; i < n; i++) {
-		description *d = NULL;
-		if (store_load(s, slugs[i], &d, NULL) == STORE_OK) {
-			const char *l = ynode_str(desc_value(d, "lars"));
-			if (l && *l)
-				lars_add(x, l, slugs[i]);
-		}
-		desc_free(&d);
-	}
-	store_slugs_free(&slugs, n);
-}
-
-static const char *lars_slug(const lars_index *x, const char *lars)
-{
-	for (size_t i = 0; lars && *lars && i < x->n; i++)
-		if (!strcmp(x->lars[i], lars))
-			return x->slug[i];
-	return NULL;
-}
-
-static void lars_done(lars_index *x)
-{
-	for (size_t i = 0; i < x->n; i++) {
-		free(x->lars[i]);
-		free(x->slug[i]);
-	}
-	free(x->lars);
-	free(x->slug);
-}
-
-/* Saves one imported description in the repository: a new one as a new
- * file, an existing one (the same lars code, else the same file name) only
- * with --update, its changes shown first. 0 saved or unchanged, 1 refused or
- * failed. */
-static int import_save(store *s, lars_index *known, const imported *it, bool update)
+/* Saves one imported description in the repository and says what it did:
+ * added (as a new file; a name another organisation's description already
+ * has gets a file name that says whose it is), updated with --update (the
+ * field changes shown), unchanged, or skipped and why. Never replaces a
+ * description of another organisation or with another lars code. 0 saved or
+ * unchanged, 1 skipped or failed. */
+static int import_save(FILE *o, store *s, ident_index *known, const imported *it, bool update, import_tally *t)
 {
 	const standard *std = store_standard(s);
 	const char *name = desc_text(it->d, standard_field(std, "name"));
+	const char *org = desc_text(it->d, standard_field(std, "organization"));
 	const char *lars = ynode_str(desc_value(it->d, "lars"));
-	const char *by_lars = lars_slug(known, lars);
-	char *slug = by_lars ? xstrdup(by_lars) : slug_from_name(name ? name : "");
+	const ident_entry *e = NULL;
+	ident_how how = ident_find(known, it->d, &e);
+	char *slug = NULL;
 	int rc = 0;
 	char *text = NULL;
 	size_t len;
 	description *d = with_aside(std, it, &text, &len), *old = NULL;
 	if (!d) {
 		cli_error("import", "%s", _("the imported description cannot be written as a file; nothing saved"));
+		t->skipped++;
 		rc = 1;
 		goto out;
 	}
-	if (store_exists(s, slug)) {
+	if (how != IDENT_NEW) {
+		slug = xstrdup(e->slug);
+		if (!ident_same(e->org, org ? org : "")) {
+			/* the same lars code, yet another organisation: not ours to replace */
+			fprintf(o, _("  skipped: %s in the repository has this lars code (%s) but belongs to %s, not to %s; "
+			             "it is left as it is\n"),
+			        esc_line(slug), esc_line(or_dash(lars)), esc_line(or_dash(e->org)), esc_line(or_dash(org)));
+			t->skipped++;
+			rc = 1;
+			goto out;
+		}
 		if (!update) {
-			cli_error("import", _("%s is already in the repository; it is left as it is (--update replaces it, "
-			                      "showing the changes first)"), slug);
+			fprintf(o, _("  skipped: %s is already in the repository (%s); it is left as it is "
+			             "(--update replaces it, showing the changes first)\n"),
+			        esc_line(slug), ident_how_label(how));
+			t->skipped++;
 			rc = 1;
 			goto out;
 		}
@@ -251,31 +228,43 @@ static int import_save(store *s, lars_index *known, const imported *it, bool upd
 		findings_done(&fs);
 		if (st != STORE_OK) {
 			cli_error("import", "%s", store_error(s));
+			t->skipped++;
 			rc = 1;
 			goto out;
 		}
 		desc_diff *dd = desc_diff_new(old, d);
 		if (!dd->n) {
-			printf(_("  %s: no changes\n"), slug);
+			fprintf(o, _("  unchanged: %s\n"), esc_line(slug));
 			desc_diff_free(&dd);
+			t->unchanged++;
 			goto out;
 		}
 		strbuf b = STRBUF_INIT;
 		const char *nc = getenv("NO_COLOR");
-		desc_diff_render(&b, dd, i18n_lang(), isatty(1) && !(nc && *nc));
-		printf(_("  changes to %s:\n"), slug);
-		fputs(b.s, stdout);
+		desc_diff_render(&b, dd, i18n_lang(), o == stdout && isatty(1) && !(nc && *nc));
+		fprintf(o, _("  updated %s (%s); the changes:\n"), esc_line(slug), ident_how_label(how));
+		fputs(b.s, o);
 		sb_done(&b);
 		desc_diff_free(&dd);
 	} else {
-		free(slug);
-		slug = store_new_slug(s, name ? name : "");
+		/* whose it is: the organisation's, or for a template the supplier's */
+		const char *prov = desc_text(it->d, standard_field(std, "provider"));
+		slug = cli_import_slug(s, name, org && *org ? org : prov);
 	}
 	const char *slugs[1] = { slug };
 	const description *ds[1] = { d };
 	rc = cli_store_save("import", s, slugs, ds, 1);
-	if (!rc && lars && *lars && !by_lars)
-		lars_add(known, lars, slug);
+	if (!rc) {
+		ident_put(known, slug, d);
+		if (how == IDENT_NEW) {
+			fprintf(o, _("  added as %s\n"), esc_line(slug));
+			t->added++;
+		} else {
+			t->updated++;
+		}
+	} else {
+		t->skipped++;
+	}
 out:
 	desc_free(&d);
 	desc_free(&old);
@@ -293,11 +282,12 @@ typedef struct stream_ctx {
 	const char *path;
 	const standard *std;
 	store *s;
-	lars_index *known;
+	ident_index *known;
 	bool update;
 	int *author;
 	FILE *rep;
 	int rc;
+	import_tally *tally;
 } stream_ctx;
 
 static int stream_one(void *ctx, const char *elem, size_t len, size_t line)
@@ -323,7 +313,10 @@ static int stream_one(void *ctx, const char *elem, size_t len, size_t line)
 		print_report(c->rep, c->path, it, 1);
 		if (*c->author < 0)
 			*c->author = cli_ask_author("import", c->s, stderr);
-		if (!*c->author || import_save(c->s, c->known, it, c->update))
+		if (!*c->author) {
+			c->tally->skipped++;
+			c->rc = c->rc ? c->rc : 1;
+		} else if (import_save(c->rep, c->s, c->known, it, c->update, c->tally))
 			c->rc = c->rc ? c->rc : 1;
 	}
 	import_result_done(&r);
@@ -373,6 +366,11 @@ static void import_usage(FILE *f)
 	                       "migrated to 1.0 with a report of what changed and what you must still fill in.\n"
 	                       "Each description becomes a version in the drafts repository (-C DIR, or the\n"
 	                       "default one). FILE#ID picks one by its id, lars code or number."));
+	fprintf(f, "\n%s\n", _("The register's listing (algoritmes: name, organisation, goal, ...) is read too.\n"
+	                       "A description is the one already there with the same lars code, else the same\n"
+	                       "organisation and name, else the same organisation and source ID; never by its\n"
+	                       "name alone. Another organisation's description with the same name gets a file\n"
+	                       "of its own that says whose it is. Each record says what was done with it."));
 	fprintf(f, "\n  %-16s %s\n", "--update", _("replace a description that is already there (its changes are shown first)"));
 	fprintf(f, "  %-16s %s\n", _("-o FILE.yaml"), _("write one description to a file instead (never over an existing file; - is standard output)"));
 }
@@ -428,9 +426,10 @@ int cmd_import(int argc, char **argv)
 		return rc;
 	}
 	int author = -1; /* asked once, before the first save, not once per description */
-	lars_index known = { 0 };
+	ident_index known = { 0 };
+	import_tally tally = { 0 };
 	if (s)
-		lars_read(&known, s);
+		cli_ident_read(&known, s);
 	/* One pass: the saves are written as one batch (store_batch_begin). */
 	if (s && store_batch_begin(s) != STORE_OK) {
 		cli_error("import", "%s", store_error(s));
@@ -453,7 +452,7 @@ int cmd_import(int argc, char **argv)
 		    (big = fopen(path, "rb"))) {
 			if (author < 0)
 				author = cli_ask_author("import", s, stderr);
-			stream_ctx c = { path, std, s, &known, update, &author, rep, 0 };
+			stream_ctx c = { path, std, s, &known, update, &author, rep, 0, &tally };
 			streamed = import_stream(big, &c) == 0;
 			fclose(big);
 			if (streamed && c.rc)
@@ -493,7 +492,10 @@ int cmd_import(int argc, char **argv)
 				if (!out) {
 					if (author < 0)
 						author = cli_ask_author("import", s, stderr);
-					if (!author || import_save(s, &known, it, update))
+					if (!author) {
+						tally.skipped++;
+						rc = rc ? rc : 1;
+					} else if (import_save(rep, s, &known, it, update, &tally))
 						rc = rc ? rc : 1;
 					continue;
 				}
@@ -520,7 +522,10 @@ int cmd_import(int argc, char **argv)
 		cli_error("import", "%s", store_error(s));
 		rc = rc ? rc : 1;
 	}
-	lars_done(&known);
+	if (s && tally.added + tally.updated + tally.unchanged + tally.skipped > 1)
+		fprintf(rep, _("%zu added, %zu updated, %zu unchanged, %zu skipped\n"), tally.added, tally.updated,
+		        tally.unchanged, tally.skipped);
+	ident_done(&known);
 	store_free(&s);
 	standard_free(&std);
 	free(srcs);

@@ -58,6 +58,7 @@ algedit_SOURCES += cli/common.c cli/assign.c
 
 
 # ---- exchange: this area's lines go below ----
+algedit_SOURCES += cli/templates.c
 
 
 

@@ -27,7 +27,7 @@ const cli_command cli_commands[] = {
 	{ "edit", cmd_edit, N_("open the editor (what algedit alone does)"),
 	  N_("algedit [--plain] [edit] [FILE.yaml] | algedit edit --template FILE[#ID]") },
 	{ "new", cmd_new, N_("make a new description and save its first version"),
-	  N_("algedit new [--template FILE[#ID]] NAME [KEY=VALUE...]") },
+	  N_("algedit new [--template ID|FILE[#ID]] NAME [KEY=VALUE...]") },
 	{ "set", cmd_set, N_("change fields of one or more descriptions and save them"),
 	  N_("algedit set SLUG...|--all KEY=VALUE|KEY+=VALUE|KEY-=VALUE...") },
 	{ "log", cmd_log, N_("list the versions of a description: date, author, fields changed"),
@@ -46,8 +46,8 @@ const cli_command cli_commands[] = {
 	  N_("algedit resolve [NAME FIELD mine|theirs | NAME FIELD=TEXT | --abort]") },
 	{ "export", cmd_export, N_("print the JSON body for the register's submission API"),
 	  N_("algedit export [--force] [--format api|markdown|html] FILE.yaml|NAME...") },
-	{ "import", cmd_import, N_("bring in descriptions from the register's files (templates, API bodies, exports, older standards)"),
-	  N_("algedit import [--update] [-o FILE.yaml] FILE.json[#ID]...") },
+	{ "import", cmd_import, N_("bring in descriptions from the register's files (templates, API bodies, exports, older standards) or from the register itself"),
+	  N_("algedit import [--update] [-o FILE.yaml] FILE.json[#ID]... | --register --org ORG [NAME...]") },
 	{ "review", cmd_review, N_("show the review of descriptions: state, changes since approval, comments"),
 	  N_("algedit review [--plain] [--since REV] SLUG | --print [--format text|json] [--since REV] [SLUG...] | --list [--mine]") },
 	{ "ask-review", cmd_review_record, N_("ask for a review of a description"),
@@ -66,8 +66,10 @@ const cli_command cli_commands[] = {
 	  N_("algedit request-changes SLUG -m TEXT") },
 	{ "mark-reviewed", cmd_review_record, N_("mark a field as reviewed by you"),
 	  N_("algedit mark-reviewed SLUG FIELD") },
-	{ "publish", cmd_publish, N_("send a description to the register's submission API"),
-	  N_("algedit publish [--dry-run] [--force] [--url URL] [--cacert FILE] SLUG --org ORG") },
+	{ "publish", cmd_publish, N_("send a description to the register's submission API, or compare the drafts with what it holds (--status)"),
+	  N_("algedit publish [--dry-run] [--force] [--url URL] [--cacert FILE] SLUG --org ORG | --status --org ORG [NAME...]") },
+	{ "templates", cmd_templates, N_("list the register's supplier templates to start a description from"),
+	  N_("algedit templates [FILTER] | --update DIR") },
 	{ "tutor", cmd_tutor, N_("learn the standard by doing: short lessons in a sandbox, checked by the rules"),
 	  N_("algedit tutor [--reset] [--lesson N] [--plain]") },
 	{ "demo", cmd_demo, N_("list the demos, or play one in a sandbox (never your own descriptions)"),
@@ -298,6 +300,11 @@ int main(int argc, char **argv)
 		cli_error(NULL, "%s", _("--template opens the editor; use it without a command, or algedit new --template FILE NAME"));
 		return 2;
 	}
+	/* import --register reads from the register, over publish's connection
+	 * (cli/publish.c); import of files is cli/exchange.c. */
+	for (int k = i + 1; !strcmp(argv[i], "import") && k < argc; k++)
+		if (!strcmp(argv[k], "--register"))
+			return cmd_import_register(argc - i, argv + i);
 	for (const cli_command *c = cli_commands; c->name; c++)
 		if (strcmp(c->name, argv[i]) == 0)
 			return c->run(argc - i, argv + i);

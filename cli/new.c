@@ -5,6 +5,7 @@
 #include "store/store.h"
 #include "forms/rules.h"
 #include "forms/exchange.h"
+#include "forms/catalog.h"
 #include "base/base.h"
 #include "i18n/i18n.h"
 
@@ -78,19 +79,28 @@ static bool several_templates(const char *path, const char *data, size_t len)
 /* Reads --template FILE[#ID] into a description; NULL after a message. */
 static description *from_template(const standard *std, const char *arg)
 {
-	char *path = xstrdup(arg), *id = strrchr(path, '#'), *data = NULL;
+	/* The id of a template that comes with algedit (algedit templates lists them). */
+	char *shipped = tpl_catalog_resolve(arg);
+	char *path = xstrdup(shipped ? shipped : arg), *id = strrchr(path, '#'), *data = NULL;
+	free(shipped);
 	size_t len;
 	description *d = NULL;
 	if (id)
 		*id++ = '\0';
 	if (read_file(path, DESC_MAX_FILE * 16, &data, &len) < 0) {
-		cli_error("new", _("cannot read %s: %s"), path, strerror(errno));
+		if (errno == ENOENT && !strchr(arg, '/') && !strchr(arg, '#'))
+			cli_error("new", _("no template file and no template id \"%s\"; algedit templates lists the ids of the "
+			                   "register's templates"), arg);
+		else
+			cli_error("new", _("cannot read %s: %s"), path, strerror(errno));
 	} else if (!id && several_templates(path, data, len)) {
 		/* Never the first one silently: the person says which. */
 	} else {
 		findings fs;
 		findings_init(&fs);
 		d = template_import(std, data, len, id, &fs);
+		if (d) /* made into a description: tidied as a person would */
+			template_tidy(d, &fs);
 		for (size_t i = 0; i < fs.n; i++)
 			fprintf(stderr, "%s: %s: %s\n", esc_line(path), severity_label(fs.v[i].sev), esc_line(fs.v[i].msg));
 		findings_done(&fs);

@@ -11,6 +11,7 @@
 #include "forms/review.h"
 #include "forms/exchange.h"
 #include "forms/rules.h"
+#include "forms/diff.h"
 #include "register/register.h"
 #include "store/store.h"
 #include "base/base.h"
@@ -434,8 +435,13 @@ static bool save_lars(store *s, const char *slug, description *d, const char *la
 	return true;
 }
 
+static int publish_status(int argc, char **argv);
+
 int cmd_publish(int argc, char **argv)
 {
+	for (int i = 1; i < argc; i++)
+		if (!strcmp(argv[i], "--status"))
+			return publish_status(argc, argv);
 	const char *slug = NULL, *org = NULL, *url_opt = NULL, *cacert = NULL;
 	bool dry = false, force = false;
 	for (int i = 1; i < argc; i++) {
@@ -585,7 +591,7 @@ int cmd_publish(int argc, char **argv)
 			tg.timeout = v;
 	}
 	char *code = lars ? xstrdup(lars) : NULL; /* lars points into d, which set_lars changes */
-	char *reg_state = NULL;
+	char *state_now = NULL;
 	/* Before adding: a POST whose answer never came may have been stored.
 	 * The organisation's list says; a description found there by name and
 	 * source_id is updated, never added a second time. */
@@ -684,16 +690,16 @@ int cmd_publish(int argc, char **argv)
 		lars_new = NULL;
 	}
 	/* Sent is not published: the register says which it is. */
-	reg_state = state_of(&tg, code);
-	if (reg_state && !strcasecmp(reg_state, "PUBLISHED"))
+	state_now = state_of(&tg, code);
+	if (state_now && !strcasecmp(state_now, "PUBLISHED"))
 		printf(_("The register shows %s as published.\n"), esc_line(slug));
 	else
 		printf("%s\n", _("It is in the register's own workflow now (\"In bewerking\"); it is not published until your "
 		                 "organisation publishes it there."));
-	publish_record(s, slug, code, reg_state);
+	publish_record(s, slug, code, state_now);
 	rc = 0;
 out_code:
-	free(reg_state);
+	free(state_now);
 	free(code);
 out:
 	reg_token_free(&token);
@@ -710,5 +716,504 @@ out:
 	findings_done(&fs);
 	store_free(&s);
 	standard_free(&std);
+	return rc;
+}
+
+/* ---- reading back: algedit import --register and algedit publish --status ----
+ * Both GET what the register holds through the submission API, with the
+ * token and address rules of publish (the same settings, the token only to
+ * the register's own hosts unless the user names another). */
+
+typedef struct read_args {
+	const char *org, *url, *cacert;
+	const char **names;
+	size_t nnames;
+} read_args;
+
+/* 0, 2 (usage; said), or -1 (help printed: exit 0). */
+static int read_args_parse(const char *cmd, const char *flag, int argc, char **argv, read_args *a,
+                           void (*use)(FILE *))
+{
+	memset(a, 0, sizeof *a);
+	a->names = xmalloc((size_t)argc * sizeof *a->names);
+	for (int i = 1; i < argc; i++) {
+		if (!strcmp(argv[i], flag))
+			continue;
+		if (!strcmp(argv[i], "--org") && i + 1 < argc)
+			a->org = argv[++i];
+		else if (!strncmp(argv[i], "--org=", 6))
+			a->org = argv[i] + 6;
+		else if (!strcmp(argv[i], "--url") && i + 1 < argc)
+			a->url = argv[++i];
+		else if (!strncmp(argv[i], "--url=", 6))
+			a->url = argv[i] + 6;
+		else if (!strcmp(argv[i], "--cacert") && i + 1 < argc)
+			a->cacert = argv[++i];
+		else if (!strcmp(argv[i], "-h") || !strcmp(argv[i], "--help")) {
+			use(stdout);
+			return -1;
+		} else if (argv[i][0] == '-') {
+			cli_error(cmd, _("unknown option \"%s\""), argv[i]);
+			use(stderr);
+			return 2;
+		} else
+			a->names[a->nnames++] = argv[i];
+	}
+	if (!a->org) {
+		cli_error(cmd, "%s", _("name your organisation's code in the register with --org ORG (e.g. gm0363)"));
+		use(stderr);
+		return 2;
+	}
+	if (!org_valid(a->org)) {
+		cli_error(cmd, _("\"%s\" is not an organisation code; the register's codes have letters, digits, . _ and - only (e.g. gm0363)"), a->org);
+		return 2;
+	}
+	if (!a->cacert) {
+		const char *env = getenv("CURL_CA_BUNDLE");
+		a->cacert = env && *env ? env : NULL;
+	}
+	return 0;
+}
+
+typedef struct reg_conn {
+	settings st;
+	char *base, *token;
+	const char *cacert;
+	bool from_repo;            /* the address came from the repository: only *.overheid.nl */
+} reg_conn;
+
+static void conn_done(reg_conn *c)
+{
+	reg_token_free(&c->token);
+	free(c->base);
+	settings_done(&c->st);
+}
+
+/* The address, the CA file and the token; 0, or an exit code after a message. */
+static int conn_open(store *s, const read_args *a, reg_conn *c)
+{
+	memset(c, 0, sizeof *c);
+	int rc = read_settings(&c->st, s);
+	if (rc)
+		return rc;
+	if (!(c->base = base_url(a->url, &c->st, &c->from_repo)))
+		return 1;
+	c->cacert = a->cacert ? a->cacert : c->st.user.cacert;
+	if (!(c->token = get_token(&c->st)))
+		return 1;
+	return 0;
+}
+
+/* What the user can do about an answer to a GET that is not a success. */
+static void explain_read(const char *cmd, const reg_answer *a, const char *org, const char *lars)
+{
+	switch (a->status) {
+	case 401:
+		cli_error(cmd, "%s", _("the register did not accept the token (401): it is missing, expired or wrong. Get a new "
+		                       "token (your organisation arranges them with the register) and set it in "
+		                       "ALGEDIT_REGISTER_TOKEN or through register.token-command; nothing was read"));
+		break;
+	case 403:
+		cli_error(cmd, _("the register says this token may not read the descriptions of organisation %s (403). Check "
+		                 "that --org is your organisation's code, and ask the person who manages your organisation's "
+		                 "access to the register for that right; nothing was read"), org);
+		break;
+	case 404:
+		if (lars)
+			cli_error(cmd, _("the register does not know description %s of organisation %s (404): it may have been "
+			                 "removed there. Check --org and the lars code"), lars, org);
+		else
+			cli_error(cmd, _("the register does not know organisation %s (404). Check --org (your organisation's "
+			                 "code, e.g. gm0363) and the register's address; nothing was read"), org);
+		break;
+	case 429:
+		cli_error(cmd, _("the register is still busy after %d tries (it takes 25 requests a minute); wait a minute "
+		                 "and try again"), REG_MAX_TRIES);
+		break;
+	default:
+		if (a->status >= 500)
+			cli_error(cmd, _("the register has a fault (HTTP %ld); try again later; if it keeps happening, tell the "
+			                 "register's helpdesk"), a->status);
+		else
+			cli_error(cmd, _("the register gave an unexpected answer (HTTP %ld); check the register's address (--url, "
+			                 "register.url)"), a->status);
+	}
+}
+
+/* GET url; waits and tries again when the register is busy. 0 with a 2xx
+ * answer, else -1 after saying why. */
+static int reg_read(const char *cmd, const reg_conn *c, const char *url, const char *org, const char *lars,
+                    reg_answer *ans)
+{
+	reg_request rq = { "GET", url, c->token, NULL, 0, c->cacert, c->from_repo, 0 };
+	for (int tries = 1;; tries++) {
+		char *err = NULL;
+		if (reg_send(&rq, ans, &err) < 0) {
+			cli_error(cmd, _("%s; nothing was read"), err);
+			free(err);
+			return -1;
+		}
+		if (ans->status == 429 && tries < REG_MAX_TRIES) {
+			long secs = reg_retry_wait(ans->retry_after);
+			reg_answer_done(ans);
+			fprintf(stderr, _("algedit %s: the register is busy (too many requests); waiting %ld seconds as it asks, then "
+			                  "trying again (try %d of %d)\n"), cmd, secs, tries + 1, REG_MAX_TRIES);
+			sleep((unsigned)secs);
+			continue;
+		}
+		if (ans->status >= 200 && ans->status <= 299)
+			return 0;
+		explain_read(cmd, ans, org, lars);
+		reg_answer_done(ans);
+		return -1;
+	}
+}
+
+/* The organisation's list; -1 after saying why. */
+static long read_list(const char *cmd, const reg_conn *c, const char *org, reg_listed **out)
+{
+	char *url = xasprintf("%s/v1_0/organizations/%s/algorithms", c->base, org);
+	reg_answer ans = { 0 };
+	long n = -1;
+	if (reg_read(cmd, c, url, org, NULL, &ans) == 0) {
+		n = reg_answer_list(ans.body, ans.len, out);
+		if (n < 0)
+			cli_error(cmd, "%s", _("the register's answer is not the list of descriptions it should be; check the "
+			                       "register's address (--url, register.url)"));
+	}
+	reg_answer_done(&ans);
+	free(url);
+	return n;
+}
+
+/* The newest version of lars; NULL after saying why. */
+static description *read_version(const char *cmd, const reg_conn *c, const standard *std, const char *org,
+                                 const char *lars, reg_state *state)
+{
+	char *url = xasprintf("%s/v1_0/organizations/%s/algorithms/%s", c->base, org, lars);
+	reg_answer ans = { 0 };
+	description *d = NULL;
+	if (reg_read(cmd, c, url, org, lars, &ans) == 0) {
+		findings fs;
+		findings_init(&fs);
+		d = reg_answer_version(std, ans.body, ans.len, state, &fs);
+		for (size_t i = 0; i < fs.n; i++)
+			cli_error(cmd, "%s (%s)", fs.v[i].msg, lars);
+		findings_done(&fs);
+	}
+	reg_answer_done(&ans);
+	free(url);
+	return d;
+}
+
+/* The names asked for (a name as the register lists it, or a lars code):
+ * marks the entries picked; every name must pick one. */
+static bool pick_listed(const char *cmd, const read_args *a, const reg_listed *l, long n, bool *picked)
+{
+	bool ok = true;
+	for (long i = 0; i < n; i++)
+		picked[i] = a->nnames == 0;
+	for (size_t k = 0; k < a->nnames; k++) {
+		bool found = false;
+		for (long i = 0; i < n; i++)
+			if ((l[i].name && ident_same(l[i].name, a->names[k])) || !strcmp(l[i].lars, a->names[k]))
+				picked[i] = found = true;
+		if (!found) {
+			cli_error(cmd, _("the register lists no description \"%s\" of organisation %s (give its name as the "
+			                 "register lists it, or its lars code)"), a->names[k], a->org);
+			ok = false;
+		}
+	}
+	return ok;
+}
+
+/* The commit publish sent of slug with the code lars (its review record), or NULL. */
+static char *published_version(store *s, const char *slug, const char *lars)
+{
+	store_review r;
+	memset(&r, 0, sizeof r);
+	char *v = NULL;
+	if (store_review_load(s, slug, i18n_lang(), &r) == STORE_OK)
+		for (size_t i = 0; i < r.n; i++)
+			if (r.recs[i].kind == RK_PUBLISH && r.recs[i].version && r.recs[i].text && !strcmp(r.recs[i].text, lars)) {
+				free(v);
+				v = xstrdup(r.recs[i].version);
+			}
+	store_review_done(&r);
+	return v;
+}
+
+static void print_changes(const description *a, const description *b)
+{
+	desc_diff *dd = desc_diff_new(a, b);
+	if (dd->n) {
+		strbuf out = STRBUF_INIT;
+		const char *nc = getenv("NO_COLOR");
+		desc_diff_render(&out, dd, i18n_lang(), isatty(1) && !(nc && *nc));
+		fputs(out.s, stdout);
+		sb_done(&out);
+	}
+	desc_diff_free(&dd);
+}
+
+static void import_register_usage(FILE *f)
+{
+	fprintf(f, "%s\n", _("Usage: algedit import --register --org ORG [--url URL] [--cacert FILE] [NAME...]"));
+	fprintf(f, "\n%s\n", _("Reads your organisation's descriptions from the Algorithm Register (the newest\n"
+	                       "version of each, through its submission API), or only those NAMEd (as the\n"
+	                       "register lists them, or by lars code), and saves each in the drafts repository\n"
+	                       "as a version by \"Algoritmeregister\", matched by its lars code. Where the drafts\n"
+	                       "changed too, the changes are merged field by field as sync merges a teammate's;\n"
+	                       "a field changed differently on both sides is yours to choose (algedit resolve).\n"
+	                       "The token and the address are those of algedit publish."));
+}
+
+int cmd_import_register(int argc, char **argv)
+{
+	read_args a;
+	int rc = read_args_parse("import", "--register", argc, argv, &a, import_register_usage);
+	if (rc) {
+		free(a.names);
+		return rc < 0 ? 0 : rc;
+	}
+	standard *std = NULL;
+	store *s = NULL;
+	reg_conn c = { 0 };
+	reg_listed *l = NULL;
+	long n = 0;
+	bool *picked = NULL;
+	ident_index known = { 0 };
+	size_t added = 0, updated = 0, merged = 0, unchanged = 0, skipped = 0;
+	if ((rc = cli_store_open("import", &std, &s)) != 0)
+		goto out;
+	if ((rc = conn_open(s, &a, &c)) != 0)
+		goto out;
+	rc = 1;
+	if ((n = read_list("import", &c, a.org, &l)) < 0)
+		goto out;
+	picked = xcalloc((size_t)n + 1, sizeof *picked);
+	if (!pick_listed("import", &a, l, n, picked))
+		goto out;
+	printf(_("The register lists %ld description(s) of %s.\n"), n, esc_line(a.org));
+	if (!n) {
+		rc = 0;
+		goto out;
+	}
+	if (!cli_ask_author("import", s, stderr))
+		goto out;
+	cli_ident_read(&known, s);
+	rc = 0;
+	for (long i = 0; i < n; i++) {
+		if (!picked[i])
+			continue;
+		reg_state state;
+		description *d = read_version("import", &c, std, a.org, l[i].lars, &state), *before = NULL, *after = NULL;
+		if (!d) {
+			rc = 1;
+			skipped++;
+			continue;
+		}
+		const char *name = desc_text(d, standard_field(std, "name"));
+		const char *org = desc_text(d, standard_field(std, "organization"));
+		printf("%s (%s):\n", esc_line(name ? name : "-"), l[i].lars);
+		const ident_entry *e = NULL;
+		ident_how how = ident_find(&known, d, &e);
+		if (how != IDENT_NEW && !ident_same(e->org, org ? org : "")) {
+			printf(_("  skipped: %s in the repository has this lars code (%s) but belongs to %s, not to %s; it is left as it is\n"),
+			       esc_line(e->slug), l[i].lars, esc_line(e->org[0] ? e->org : "-"), esc_line(org && *org ? org : "-"));
+			skipped++;
+			rc = 1;
+			desc_free(&d);
+			continue;
+		}
+		char *slug = how != IDENT_NEW ? xstrdup(e->slug) : cli_import_slug(s, name, org);
+		if (how != IDENT_NEW)
+			store_load(s, slug, &before, NULL);
+		char *since = published_version(s, slug, l[i].lars);
+		store_sync_report rep;
+		bool same = false;
+		store_status st = store_from_register(s, slug, d, since, &rep, &same);
+		free(since);
+		if (st == STORE_OK) {
+			store_load(s, slug, &after, NULL);
+			if (after)
+				ident_put(&known, slug, after);
+			if (rep.up_to_date) {
+				printf(_("  unchanged: %s has the register's version already\n"), esc_line(slug));
+				unchanged++;
+			} else if (!before) {
+				printf(_("  added as %s (a version by Algoritmeregister)\n"), esc_line(slug));
+				added++;
+			} else {
+				if (rep.fast_forward)
+					printf(_("  updated %s with the register's version (a version by Algoritmeregister); the changes:\n"),
+					       esc_line(slug));
+				else
+					printf(_("  merged the register's changes into %s, field by field, with the drafts' own; the changes:\n"),
+					       esc_line(slug));
+				rep.fast_forward ? updated++ : merged++;
+				if (after)
+					print_changes(before, after);
+			}
+		} else {
+			cli_error("import", "%s", esc_text(store_error(s)));
+			skipped++;
+			rc = 1;
+			if (st == STORE_CONFLICT) {
+				fprintf(stderr, "%s\n", _("algedit import: once every field is chosen, the merge is saved; then run "
+				                          "algedit import --register again for the descriptions not read yet"));
+				free(slug);
+				desc_free(&d);
+				desc_free(&before);
+				break;
+			}
+		}
+		free(slug);
+		desc_free(&d);
+		desc_free(&before);
+		desc_free(&after);
+	}
+	printf(_("%zu added, %zu updated, %zu merged, %zu unchanged, %zu skipped\n"), added, updated, merged, unchanged,
+	       skipped);
+out:
+	ident_done(&known);
+	free(picked);
+	reg_listed_free(&l, n > 0 ? (size_t)n : 0);
+	conn_done(&c);
+	store_free(&s);
+	standard_free(&std);
+	free(a.names);
+	return rc;
+}
+
+static void status_usage(FILE *f)
+{
+	fprintf(f, "%s\n", _("Usage: algedit publish --status --org ORG [--url URL] [--cacert FILE] [NAME...]"));
+	fprintf(f, "\n%s\n", _("Says per description whether the register holds the same text as the drafts\n"
+	                       "(field by field where not: [-drafts-] {+register+}) and its state there: being\n"
+	                       "edited (in bewerking), released (vrijgegeven) or published (gepubliceerd).\n"
+	                       "NAME is a description's slug, its name or its lars code; without NAME: every\n"
+	                       "description of the drafts and of the register. Nothing is changed.\n"
+	                       "Exit status: 0 all the same, 1 some differ or are on one side only."));
+}
+
+static reg_state listed_state(const reg_listed *l)
+{
+	return l->current_published ? REG_STATE_PUBLISHED : l->current_released ? REG_STATE_RELEASED : REG_STATE_EDITING;
+}
+
+static int publish_status(int argc, char **argv)
+{
+	read_args a;
+	int rc = read_args_parse("publish", "--status", argc, argv, &a, status_usage);
+	if (rc) {
+		free(a.names);
+		return rc < 0 ? 0 : rc;
+	}
+	standard *std = NULL;
+	store *s = NULL;
+	reg_conn c = { 0 };
+	reg_listed *l = NULL;
+	long n = 0;
+	bool *seen = NULL;
+	ident_index known = { 0 };
+	if ((rc = cli_store_open("publish", &std, &s)) != 0)
+		goto out;
+	if ((rc = conn_open(s, &a, &c)) != 0)
+		goto out;
+	rc = 1;
+	if ((n = read_list("publish", &c, a.org, &l)) < 0)
+		goto out;
+	cli_ident_read(&known, s);
+	seen = xcalloc((size_t)n + 1, sizeof *seen);
+	bool all_same = true, any = false;
+	/* The drafts' descriptions, named or all. */
+	for (size_t k = 0; k < known.n; k++) {
+		const ident_entry *e = &known.v[k];
+		bool want = a.nnames == 0;
+		for (size_t j = 0; j < a.nnames; j++)
+			want |= !strcmp(a.names[j], e->slug) || ident_same(a.names[j], e->name) || !strcmp(a.names[j], e->lars);
+		long at = -1;
+		for (long i = 0; *e->lars && i < n && at < 0; i++)
+			if (!strcmp(l[i].lars, e->lars))
+				at = i;
+		if (at >= 0 && a.nnames)
+			for (size_t j = 0; j < a.nnames; j++)
+				want |= l[at].name && ident_same(a.names[j], l[at].name);
+		if (!want)
+			continue;
+		any = true;
+		if (!*e->lars) {
+			printf(_("%s: not in the register yet (algedit publish sends it)\n"), esc_line(e->slug));
+			all_same = false;
+			continue;
+		}
+		if (at < 0) {
+			printf(_("%s (%s): the register does not list it for %s (removed there, or another organisation's)\n"),
+			       esc_line(e->slug), esc_line(e->lars), esc_line(a.org));
+			all_same = false;
+			continue;
+		}
+		seen[at] = true;
+		reg_state state;
+		description *reg = read_version("publish", &c, std, a.org, l[at].lars, &state), *mine = NULL;
+		if (!reg) {
+			rc = 1;
+			goto out;
+		}
+		if (store_load(s, e->slug, &mine, NULL) != STORE_OK) {
+			cli_error("publish", "%s", esc_text(store_error(s)));
+			desc_free(&reg);
+			goto out;
+		}
+		/* The register fills in the standard's version when it is not sent. */
+		const ynode *sv = desc_value(mine, "standard_version");
+		if (!sv)
+			desc_set_value(reg, "standard_version", NULL);
+		if (state == REG_STATE_UNKNOWN)
+			state = listed_state(&l[at]);
+		desc_diff *dd = desc_diff_new(mine, reg);
+		if (!dd->n) {
+			printf(_("%s (%s): the register holds the same text as the drafts; there it is %s\n"), esc_line(e->slug),
+			       l[at].lars, reg_state_label(state));
+		} else {
+			all_same = false;
+			printf(P_("%s (%s): the register's text differs from the drafts in %zu field; there it is %s\n",
+			          "%s (%s): the register's text differs from the drafts in %zu fields; there it is %s\n", dd->n),
+			       esc_line(e->slug), l[at].lars, dd->n, reg_state_label(state));
+			print_changes(mine, reg);
+		}
+		desc_diff_free(&dd);
+		desc_free(&reg);
+		desc_free(&mine);
+	}
+	/* What the register has and the drafts do not. */
+	for (long i = 0; i < n; i++) {
+		if (seen[i])
+			continue;
+		bool want = a.nnames == 0;
+		for (size_t j = 0; j < a.nnames; j++)
+			want |= (l[i].name && ident_same(a.names[j], l[i].name)) || !strcmp(a.names[j], l[i].lars);
+		if (!want)
+			continue;
+		any = true;
+		all_same = false;
+		printf(_("%s (%s): in the register, not in the drafts; there it is %s (algedit import --register --org %s "
+		         "brings it in)\n"), esc_line(l[i].name ? l[i].name : "-"), l[i].lars, reg_state_label(listed_state(&l[i])),
+		       esc_line(a.org));
+	}
+	if (!any && a.nnames) {
+		cli_error("publish", "%s", _("none of the names is a description in the drafts or in the register's list"));
+		goto out;
+	}
+	rc = all_same ? 0 : 1;
+out:
+	ident_done(&known);
+	free(seen);
+	reg_listed_free(&l, n > 0 ? (size_t)n : 0);
+	conn_done(&c);
+	store_free(&s);
+	standard_free(&std);
+	free(a.names);
 	return rc;
 }

@@ -3,6 +3,9 @@
 #include "config.h"
 #include "forms/exchange.h"
 #include "forms/html.h"
+#include "forms/slug.h"
+#include "forms/diff.h"
+#include "forms/rules.h"
 #include "base/base.h"
 #include "base/escape.h"
 #include "i18n/i18n.h"
@@ -11,6 +14,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <ctype.h>
 
 /* Converts one scalar from the register's layout to ours. */
 static ynode *import_scalar(const std_field *f, const ynode *n)
@@ -138,6 +142,185 @@ char *desc_export_api_json(const description *d)
 	return sb_take(&b);
 }
 
+/* ---- a template made into a description ---- */
+
+static char *trimmed(const char *s)
+{
+	while (*s == ' ' || *s == '\t' || *s == '\n' || *s == '\r')
+		s++;
+	size_t n = strlen(s);
+	while (n && (s[n - 1] == ' ' || s[n - 1] == '\t' || s[n - 1] == '\n' || s[n - 1] == '\r'))
+		n--;
+	return xstrndup(s, n);
+}
+
+static bool looks_like_link(const char *s)
+{
+	return !strncmp(s, "https://", 8) || !strncmp(s, "http://", 7);
+}
+
+/* A link as a person would correct it: blanks around it dropped, http://
+ * made https://. NULL when it is no web address at all. */
+static char *tidy_link(const char *s, bool *upgraded)
+{
+	char *t = trimmed(s);
+	*upgraded = false;
+	if (!strncmp(t, "http://", 7)) {
+		char *u = xasprintf("https://%s", t + 7);
+		free(t);
+		t = u;
+		*upgraded = true;
+	}
+	if (!https_link_valid(t))
+		xfree(&t);
+	return t;
+}
+
+static const char *item_str(const ynode *it, const char *key)
+{
+	const char *s = ynode_str(ynode_get(it, key));
+	return s ? s : "";
+}
+
+/* The rich field that explains a list of references: where the text of an
+ * item that is no reference can go. */
+static const char *text_of_list(const char *key)
+{
+	return !strcmp(key, "lawful_basis_grouping") ? "lawful_basis"
+	       : !strcmp(key, "source_data_grouping") ? "source_data"
+	       : !strcmp(key, "impacttoetsen_grouping") ? "impacttoetsen" : NULL;
+}
+
+static bool append_paragraph(description *d, const char *key, const char *text)
+{
+	const std_field *f = standard_field(d->std, key);
+	if (!f)
+		return false;
+	const char *had = desc_text(d, f);
+	if (had && strstr(had, text))
+		return true; /* it says so already */
+	char *joined = had && *had ? xasprintf("%s\n\n%s", had, text) : xstrdup(text);
+	bool fits = !f->max_length || field_register_length(d, f, joined, strlen(joined)) <= (size_t)f->max_length;
+	if (fits)
+		desc_set(d, f, ynode_new_str(joined, strlen(joined), 0, 0));
+	free(joined);
+	return fits;
+}
+
+void template_tidy(description *d, findings *notes)
+{
+	const standard *std = d->std;
+	for (size_t i = 0; i < std->nfields; i++) {
+		const std_field *f = &std->fields[i];
+		ynode *v = d->vals[i];
+		if (!v)
+			continue;
+		if (f->kind == FK_LINK && v->type == Y_STR) {
+			bool up;
+			char *l = tidy_link(v->str, &up);
+			if (!l && *v->str) {
+				findings_add(notes, SEV_NOTE, ORIGIN_ADVICE, "template-tidied", f, NULL, 0, 0,
+				             _("%s: left out \"%s\" from the template: it is not a web address"), f->label[i18n_lang()], v->str);
+				desc_set(d, f, NULL);
+			} else if (l && strcmp(l, v->str) != 0) {
+				if (up)
+					findings_add(notes, SEV_NOTE, ORIGIN_ADVICE, "template-tidied", f, NULL, 0, 0,
+					             _("%s: the template's http:// link became https:// (check that %s opens)"),
+					             f->label[i18n_lang()], l);
+				desc_set(d, f, ynode_new_str(l, strlen(l), 0, 0));
+			}
+			free(l);
+			continue;
+		}
+		if (f->kind != FK_ITEMS || v->type != Y_SEQ)
+			continue;
+		ynode *keep = ynode_new(Y_SEQ, v->line, v->col);
+		for (size_t k = 0; k < v->n; k++) {
+			ynode *it = v->kids[k];
+			if (it->type != Y_MAP) {
+				ynode_push(keep, ynode_copy(it));
+				continue;
+			}
+			char *title = trimmed(item_str(it, "title")), *link = trimmed(item_str(it, "link"));
+			bool had_link = ynode_get(it, "link") && ynode_get(it, "link")->type != Y_NULL;
+			if (!*title && !*link) {
+				findings_add(notes, SEV_NOTE, ORIGIN_ADVICE, "template-tidied", f, NULL, 0, 0,
+				             _("%s: left out the template's empty item %zu"), f->label[i18n_lang()], k + 1);
+				free(title);
+				free(link);
+				continue;
+			}
+			if (looks_like_link(title) && !looks_like_link(link)) {
+				char *t = title;
+				title = link;
+				link = t;
+				findings_add(notes, SEV_NOTE, ORIGIN_ADVICE, "template-tidied", f, NULL, 0, 0,
+				             _("%s: item %zu had its title and its link the wrong way round in the template; swapped"),
+				             f->label[i18n_lang()], k + 1);
+			}
+			bool up = false;
+			char *l = *link ? tidy_link(link, &up) : NULL;
+			if (*link && !l) {
+				/* Text where a link belongs: kept in the field that explains the list. */
+				const char *to = text_of_list(f->key);
+				char *para = *title ? xasprintf("%s: %s", title, link) : xstrdup(link);
+				if (to && append_paragraph(d, to, para)) {
+					findings_add(notes, SEV_NOTE, ORIGIN_ADVICE, "template-tidied", f, NULL, 0, 0,
+					             _("%s: item %zu of the template has text where its link belongs; the text went into %s"),
+					             f->label[i18n_lang()], k + 1, standard_field(std, to)->label[i18n_lang()]);
+					free(para);
+					free(title);
+					free(link);
+					continue;
+				}
+				free(para);
+			}
+			if (up)
+				findings_add(notes, SEV_NOTE, ORIGIN_ADVICE, "template-tidied", f, NULL, 0, 0,
+				             _("%s: the template's http:// link became https:// (check that %s opens)"),
+				             f->label[i18n_lang()], l);
+			/* A title longer than the standard allows is an explanation: it
+			 * goes into the field that explains the list, the link stands in
+			 * as the title for the person to shorten. */
+			const std_subfield *tf = NULL;
+			for (size_t j = 0; j < f->nitems; j++)
+				if (!strcmp(f->items[j].key, "title"))
+					tf = &f->items[j];
+			const char *to = text_of_list(f->key);
+			if (l && tf && tf->max_length && utf8_count(title, strlen(title)) > (size_t)tf->max_length &&
+			    strlen(l) <= (size_t)tf->max_length && to && append_paragraph(d, to, title)) {
+				findings_add(notes, SEV_NOTE, ORIGIN_ADVICE, "template-tidied", f, NULL, 0, 0,
+				             _("%s: the title of item %zu is longer than the standard allows; it went into %s, and the "
+				               "link is its title for now: give it a short one"),
+				             f->label[i18n_lang()], k + 1, standard_field(std, to)->label[i18n_lang()]);
+				free(title);
+				title = xstrdup(l);
+			}
+			ynode *n = ynode_new(Y_MAP, it->line, it->col);
+			for (size_t j = 0; j < it->n; j++) {
+				if (!strcmp(it->keys[j], "title"))
+					ynode_put(n, "title", ynode_new_str(title, strlen(title), 0, 0), 0, 0);
+				else if (!strcmp(it->keys[j], "link"))
+					ynode_put(n, "link", l ? ynode_new_str(l, strlen(l), 0, 0)
+					                     : had_link || *link ? ynode_new_str(link, strlen(link), 0, 0)
+					                                         : ynode_new(Y_NULL, 0, 0), 0, 0);
+				else
+					ynode_put(n, it->keys[j], ynode_copy(it->kids[j]), 0, 0);
+			}
+			ynode_push(keep, n);
+			free(l);
+			free(title);
+			free(link);
+		}
+		if (keep->n)
+			desc_set(d, f, keep);
+		else {
+			ynode_free(&keep);
+			desc_set(d, f, NULL);
+		}
+	}
+}
+
 description *template_import(const standard *std, const char *data, size_t len, const char *id, findings *out)
 {
 	ynode *root = NULL;
@@ -230,6 +413,7 @@ const char *import_file_kind_label(import_file_kind k)
 	case IMPORT_LIST: return _("a list of API bodies");
 	case IMPORT_TEMPLATES: return _("a supplier template file");
 	case IMPORT_SITE: return _("the register's site-data export (algoritme_versions)");
+	case IMPORT_LISTING: return _("the register's listing of descriptions (algoritmes: name, organisation, goal, lawful basis, status, lars code)");
 	case IMPORT_BODY: break;
 	}
 	return _("one JSON object");
@@ -294,9 +478,16 @@ int import_file(const standard *std, const char *data, size_t len, const char *p
 	}
 	const ynode *list = NULL;
 	const ynode *versions = root && root->type == Y_MAP ? ynode_get(root, "algoritme_versions") : NULL;
+	const ynode *listing = root && root->type == Y_MAP ? ynode_get(root, "algoritmes") : NULL;
+	bool is_listing = listing && listing->type == Y_SEQ && listing->n;
+	for (size_t i = 0; is_listing && i < listing->n; i++)
+		is_listing = listing->kids[i]->type == Y_MAP && import_kind_of(listing->kids[i]) == KIND_LISTING;
 	if (versions && versions->type == Y_SEQ) {
 		out->kind = IMPORT_SITE;
 		list = versions;
+	} else if (is_listing) {
+		out->kind = IMPORT_LISTING;
+		list = listing;
 	} else if (root && root->type == Y_SEQ) {
 		list = root;
 		size_t with_id = 0, maps = 0;
@@ -357,4 +548,157 @@ void import_result_done(import_result *r)
 	}
 	free(r->v);
 	memset(r, 0, sizeof *r);
+}
+
+/* ---- identity ---- */
+
+static const char *skip_blanks(const char *s)
+{
+	while (*s && isspace((unsigned char)*s))
+		s++;
+	return s;
+}
+
+bool ident_same(const char *a, const char *b)
+{
+	a = skip_blanks(a ? a : "");
+	b = skip_blanks(b ? b : "");
+	for (;;) {
+		bool sa = isspace((unsigned char)*a), sb = isspace((unsigned char)*b);
+		if (sa || sb) {
+			a = skip_blanks(a);
+			b = skip_blanks(b);
+			/* a run of blanks matches a run of blanks, and the end matches trailing blanks */
+			if (!(sa && sb) && *a && *b)
+				return false;
+			continue;
+		}
+		if (!*a || !*b)
+			return !*a && !*b;
+		if (tolower((unsigned char)*a) != tolower((unsigned char)*b))
+			return false;
+		a++;
+		b++;
+	}
+}
+
+static char *value_of(const description *d, const char *key)
+{
+	const std_field *f = standard_field(d->std, key);
+	const char *s = f ? desc_text(d, f) : ynode_str(desc_value(d, key));
+	return xstrdup(s ? s : "");
+}
+
+void ident_put(ident_index *x, const char *slug, const description *d)
+{
+	ident_entry *e = NULL;
+	for (size_t i = 0; i < x->n && !e; i++)
+		if (!strcmp(x->v[i].slug, slug))
+			e = &x->v[i];
+	if (e) {
+		free(e->lars);
+		free(e->org);
+		free(e->name);
+		free(e->source_id);
+		free(e->provider);
+	} else {
+		x->v = xrealloc(x->v, (x->n + 1) * sizeof *x->v);
+		e = &x->v[x->n++];
+		e->slug = xstrdup(slug);
+	}
+	e->lars = value_of(d, "lars");
+	e->org = value_of(d, "organization");
+	e->name = value_of(d, "name");
+	e->source_id = value_of(d, "source_id");
+	e->provider = value_of(d, "provider");
+}
+
+ident_how ident_find(const ident_index *x, const description *d, const ident_entry **out)
+{
+	char *lars = value_of(d, "lars"), *org = value_of(d, "organization"), *name = value_of(d, "name"),
+	     *sid = value_of(d, "source_id"), *prov = value_of(d, "provider");
+	ident_how how = IDENT_NEW;
+	*out = NULL;
+	for (size_t i = 0; *lars && i < x->n && how == IDENT_NEW; i++)
+		if (!strcmp(x->v[i].lars, lars)) {
+			how = IDENT_LARS;
+			*out = &x->v[i];
+		}
+	/* Another lars code is another description in the register, whatever
+	 * its name. */
+	for (size_t i = 0; *name && i < x->n && how == IDENT_NEW; i++) {
+		const ident_entry *e = &x->v[i];
+		/* Two suppliers' templates named alike, neither of an organisation yet, are two. */
+		bool owner = *org ? true : ident_same(e->provider, prov);
+		if ((!*lars || !*e->lars) && ident_same(e->org, org) && owner && ident_same(e->name, name)) {
+			how = IDENT_ORG_NAME;
+			*out = e;
+		}
+	}
+	for (size_t i = 0; *sid && i < x->n && how == IDENT_NEW; i++) {
+		const ident_entry *e = &x->v[i];
+		if ((!*lars || !*e->lars) && ident_same(e->org, org) && !strcmp(e->source_id, sid)) {
+			how = IDENT_SOURCE_ID;
+			*out = e;
+		}
+	}
+	free(lars);
+	free(org);
+	free(name);
+	free(sid);
+	free(prov);
+	return how;
+}
+
+void ident_done(ident_index *x)
+{
+	for (size_t i = 0; i < x->n; i++) {
+		free(x->v[i].slug);
+		free(x->v[i].lars);
+		free(x->v[i].org);
+		free(x->v[i].name);
+		free(x->v[i].source_id);
+		free(x->v[i].provider);
+	}
+	free(x->v);
+	memset(x, 0, sizeof *x);
+}
+
+const char *ident_how_label(ident_how h)
+{
+	switch (h) {
+	case IDENT_LARS: return _("the same lars code");
+	case IDENT_ORG_NAME: return _("the same organisation and name");
+	case IDENT_SOURCE_ID: return _("the same organisation and source ID");
+	case IDENT_NEW: break;
+	}
+	return _("a new description");
+}
+
+char *slug_with_owner(const char *name, const char *org)
+{
+	char *n = slug_from_name(name), *o = slug_from_name(org && *org ? org : "");
+	if (!org || !*org) {
+		free(o);
+		return n;
+	}
+	size_t room = SLUG_MAX > strlen(o) + 1 ? SLUG_MAX - strlen(o) - 1 : 0;
+	size_t nl = strlen(n);
+	if (nl > room) {
+		nl = room;
+		while (nl > 0 && n[nl] != '-')
+			nl--;
+		if (!nl)
+			nl = room;
+	}
+	char *r = nl ? xasprintf("%.*s-%s", (int)nl, n, o) : xstrdup(o);
+	free(n);
+	free(o);
+	/* an organisation's name of more than SLUG_MAX: as slug_from_name cuts it */
+	if (strlen(r) > SLUG_MAX) {
+		char *c = slug_from_name(r);
+		free(r);
+		r = c;
+	}
+	return r;
 }

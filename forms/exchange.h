@@ -27,6 +27,16 @@ char *desc_export_api_json(const description *d);
 description *template_import(const standard *std, const char *data, size_t len, const char *id,
                              findings *out);
 
+/* A template made into a description, as a person would correct it: blanks
+ * around links dropped, http:// made https://, a reference's title and link
+ * the wrong way round swapped, empty references left out, text where a
+ * reference's link belongs moved into the field that explains the list
+ * (Legal basis, Data, ...), a "link" that is no web address left out. Each
+ * change is a note in notes. algedit new --template and the editor's Ctrl-T
+ * do this after template_import, which itself imports the template as it is
+ * (as the register reads and scores it). */
+void template_tidy(description *d, findings *notes);
+
 /* The templates in a template file, in the file's order, for a person to
  * choose from: each one's id (NULL when it has none; template_import then
  * cannot pick it by id) and name (NULL when none). Returns how many; 0 with
@@ -44,6 +54,7 @@ typedef enum import_file_kind {
 	IMPORT_LIST,       /* a JSON list of API bodies (of any standard) */
 	IMPORT_TEMPLATES,  /* a supplier template file: a list of objects with an "id" */
 	IMPORT_SITE,       /* the register's site-data export ("algoritme_versions") */
+	IMPORT_LISTING,    /* the register's public listing ("algoritmes": summaries) */
 } import_file_kind;
 
 typedef struct imported {
@@ -72,6 +83,46 @@ int import_file(const standard *std, const char *data, size_t len, const char *p
 void import_result_done(import_result *r);
 /* "a list of API bodies", ... translated. */
 const char *import_file_kind_label(import_file_kind k);
+
+/* Which description in a drafts repository an imported one is. A record is
+ * the same description as one already there when (in this order) it has the
+ * same lars code (the register's own number); or the same organisation and
+ * name, neither having another lars code; or the same organisation and
+ * source_id (the organisation's own number), likewise; without an organisation
+ * (a supplier's template) the supplier must be the same too. A name alone never
+ * identifies a description: organisations use the same names ("Anonimiseren",
+ * "Zivver") for descriptions of their own. Pure. */
+typedef struct ident_entry {
+	char *slug, *lars, *org, *name, *source_id, *provider; /* "" where the description has none */
+} ident_entry;
+
+typedef struct ident_index {
+	ident_entry *v;
+	size_t n;
+} ident_index;
+
+typedef enum ident_how {
+	IDENT_NEW,        /* no description there is this one */
+	IDENT_LARS,       /* the same lars code */
+	IDENT_ORG_NAME,   /* the same organisation and name */
+	IDENT_SOURCE_ID,  /* the same organisation and source_id */
+} ident_how;
+
+/* Adds (or, for a slug already in x, replaces) the entry for slug. */
+void ident_put(ident_index *x, const char *slug, const description *d);
+/* How d is one of x's descriptions; *e is that one (NULL for IDENT_NEW). */
+ident_how ident_find(const ident_index *x, const description *d, const ident_entry **e);
+void ident_done(ident_index *x);
+/* "the same lars code", ... translated. */
+const char *ident_how_label(ident_how h);
+/* Two organisation names (or two names) that are the same: letters compared
+ * without case, runs of blanks as one, blanks at the ends ignored. */
+bool ident_same(const char *a, const char *b);
+
+/* The slug for a description whose name's own slug is taken by another
+ * organisation's: the name and whose it is ("anonimiseren-gemeente-utrecht"),
+ * the name cut so that the organisation always fits. Caller frees. */
+char *slug_with_owner(const char *name, const char *org);
 
 /* JSON strings are written by json_add_str (base/escape.h). */
 

@@ -64,6 +64,9 @@ tests_fuzz_fuzz_keyscript_LDADD = $(ALL_LIBS)
 TESTS += tests/fuzz/keyscript.fuzz
 EXTRA_DIST += tests/fuzz/keyscript.fuzz
 
+# The register's supplier templates that come with algedit, as one catalogue.
+libalgedit_a_SOURCES += forms/catalog.h forms/catalog.c
+
 # Quality before publication: the register's completeness score and the
 # plain-Dutch advice (forms/quality), its unit test, fuzz target and bench.
 libalgedit_a_SOURCES += forms/quality.h forms/quality.c

@@ -109,6 +109,9 @@ static const char *version_of(const ynode *obj)
 
 import_kind import_kind_of(const ynode *obj)
 {
+	/* The listing's Dutch keys; no key of the API has these names. */
+	if (ynode_get(obj, "title") && ynode_get(obj, "organisatie") && !ynode_get(obj, "name"))
+		return KIND_LISTING;
 	const char *v = version_of(obj);
 	/* "0.1.0", "0.4", "Metadatstandaard 0.2" */
 	if (v) {
@@ -140,6 +143,7 @@ const char *import_kind_label(import_kind k)
 	case KIND_TEMPLATE: return _("a supplier template (standard 1.0)");
 	case KIND_SCHEMA: return _("a description in the JSON Schema naming of standard 1.0");
 	case KIND_OLD: return _("a description of an older standard (0.x)");
+	case KIND_LISTING: return _("a summary from the register's listing");
 	case KIND_API: break;
 	}
 	return _("an API body (standard 1.0)");
@@ -458,6 +462,37 @@ static void assessment(const standard *std, ynode *out, migrate_report *r, const
 	}
 }
 
+/* Where the content of a 0.x field without a 1.0 field of its own can go,
+ * going by what the 0.1-0.4 descriptions in the register wrote in it. */
+static const char *const old_where[][3] = {
+	{ "description", "goal", "description_short" },                /* the long description */
+	{ "decision_making_process", "human_intervention", NULL },
+	{ "objection_procedure", "human_intervention", NULL },
+	{ "monitoring", "risks", NULL },
+	{ "performance_standard", "risks", "methods_and_models" },
+	{ "type", "methods_and_models", NULL },                         /* "Op regels gebaseerd" */
+	{ "area", "description_short", "goal" },                        /* "Amsterdam" */
+	{ "department", "description_short", NULL },
+	{ "competent_authority", "description_short", "lawful_basis" },
+	{ "documentation", "website", "methods_and_models" },           /* a link to more */
+	{ "application_url", "website", NULL },
+};
+
+/* "Purpose and impact (goal) or Short description (description_short)", or
+ * NULL when nothing fits. Caller frees. */
+static char *where_to(const standard *std, const char *k)
+{
+	for (size_t i = 0; i < sizeof old_where / sizeof *old_where; i++) {
+		if (strcmp(k, old_where[i][0]) != 0)
+			continue;
+		if (!old_where[i][2])
+			return xasprintf("%s (%s)", label_of(std, old_where[i][1]), old_where[i][1]);
+		return xasprintf(_("%s (%s) or %s (%s)"), label_of(std, old_where[i][1]), old_where[i][1],
+		                 label_of(std, old_where[i][2]), old_where[i][2]);
+	}
+	return NULL;
+}
+
 static void from_old(const standard *std, const ynode *obj, ynode *out, migrate_report *r)
 {
 	bool have_lang = false;
@@ -576,6 +611,12 @@ static void from_old(const standard *std, const ynode *obj, ynode *out, migrate_
 		} else if (is_bookkeeping(k)) {
 			set_aside(r, k, v);
 			line(r, _("left out %s: the register's own record keeping (kept aside in the file's first version)"), k);
+		} else if (where_to(std, k)) {
+			set_aside(r, k, v);
+			char *to = where_to(std, k);
+			line(r, _("left out %s: standard 1.0 has no field of its own for it; its content could go into %s "
+			          "(kept aside in the file's first version)"), k, to);
+			free(to);
 		} else {
 			set_aside(r, k, v);
 			line(r, _("left out %s: standard 1.0 has no place for it (kept aside in the file's first version)"), k);
@@ -590,6 +631,40 @@ static void from_old(const standard *std, const ynode *obj, ynode *out, migrate_
 		ynode_put(out, "standard_version", str_node("1.0", NULL), 0, 0);
 }
 
+/* ---- the register's public listing ---- */
+
+/* A row of the listing the register's site serves (and that is scraped and
+ * published as algoritmes.json): a summary in Dutch keys. Its own page's
+ * address, its dates and the derived "impactassessment" are no field of the
+ * description and are left out. */
+static void from_listing(const ynode *obj, ynode *out)
+{
+	static const char *const map[][2] = {
+		{ "title", "name" }, { "organisatie", "organization" }, { "doel", "goal" },
+		{ "juridische_basis", "lawful_basis" }, { "id", "lars" },
+	};
+	static const char *const status[][2] = {
+		{ "in_gebruik", "In gebruik" }, { "ontwikkeling", "In ontwikkeling" }, { "buiten_gebruik", "Buiten gebruik" },
+	};
+	for (size_t i = 0; i < obj->n; i++) {
+		const ynode *v = obj->kids[i];
+		int kl = obj->key_lines ? obj->key_lines[i] : 0, kc = obj->key_cols ? obj->key_cols[i] : 0;
+		if (blank(v))
+			continue;
+		for (size_t m = 0; m < sizeof map / sizeof *map; m++)
+			if (!strcmp(obj->keys[i], map[m][0]))
+				ynode_put(out, map[m][1], ynode_copy(v), kl, kc);
+		const char *s = ynode_str(v);
+		if (!strcmp(obj->keys[i], "status") && s) {
+			const char *st = old_status(s);
+			for (size_t m = 0; !st && m < sizeof status / sizeof *status; m++)
+				if (!strcmp(s, status[m][0]))
+					st = status[m][1];
+			ynode_put(out, "status", st ? str_node(st, v) : ynode_copy(v), kl, kc);
+		}
+	}
+}
+
 ynode *migrate_to_api(const standard *std, const ynode *obj, migrate_report *r)
 {
 	r->kind = import_kind_of(obj);
@@ -600,6 +675,8 @@ ynode *migrate_to_api(const standard *std, const ynode *obj, migrate_report *r)
 	ynode *out = ynode_new(Y_MAP, obj->line, obj->col);
 	if (r->kind == KIND_SCHEMA)
 		from_schema(std, obj, out, r);
+	else if (r->kind == KIND_LISTING)
+		from_listing(obj, out);
 	else
 		from_old(std, obj, out, r);
 	return out;
@@ -641,12 +718,17 @@ void migrate_finish(description *d, migrate_report *r)
 	findings fs;
 	findings_init(&fs);
 	rules_check(d, &fs);
+	/* Everything check refuses, not only what the register refuses: a
+	 * placeholder ("-", "volgt", "contact") or a link without https:// is
+	 * named with its value, so that the to-do is complete. */
 	for (size_t i = 0; i < fs.n; i++) {
 		const finding *x = &fs.v[i];
-		if (x->sev != SEV_ERROR || !x->field)
+		if (x->sev != SEV_ERROR)
 			continue;
-		if (x->org != ORIGIN_REGISTER && strcmp(x->rule, "required-empty") != 0)
+		if (!x->field) {
+			line(r, _("still to do: %s"), x->msg);
 			continue;
+		}
 		bool seen = false;
 		for (size_t k = 0; k < r->nfill; k++)
 			seen |= !strcmp(r->fill[k], x->field->key);
@@ -656,7 +738,12 @@ void migrate_finish(description *d, migrate_report *r)
 			r->fill = xrealloc(r->fill, (r->nfill + 1) * sizeof *r->fill);
 			r->fill[r->nfill++] = xstrdup(x->field->key);
 		}
-		line(r, _("still to do: %s"), x->msg);
+		const char *now = desc_text(d, x->field);
+		if (x->org != ORIGIN_REGISTER && strcmp(x->rule, "required-empty") != 0 && strcmp(x->rule, "max-length") != 0 &&
+		    now && *now)
+			line(r, _("still to do: %s (it says \"%s\" now, which algedit check refuses)"), x->msg, brief(now));
+		else
+			line(r, _("still to do: %s"), x->msg);
 	}
 	findings_done(&fs);
 }

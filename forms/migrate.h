@@ -20,6 +20,7 @@ typedef enum import_kind {
 	KIND_TEMPLATE,  /* a supplier template: API naming with an "id" */
 	KIND_SCHEMA,    /* the standard's JSON Schema naming */
 	KIND_OLD,       /* an older standard, 0.1 to 0.4 */
+	KIND_LISTING,   /* a row of the register's public listing (title, organisatie, doel, ...) */
 } import_kind;
 
 /* The kind of obj (a mapping). */

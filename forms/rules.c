@@ -228,6 +228,12 @@ static bool first_control(const char *s, size_t n, unsigned flags, char vis[12],
 			i++;
 			continue;
 		}
+		/* CR LF and a lone CR are line breaks as LF is: the register takes
+		 * all three and keeps them as sent. */
+		if (cp == '\r' && (flags & ESC_MULTILINE)) {
+			i++;
+			continue;
+		}
 		if (esc_cp(cp, flags, vis))
 			return true;
 		i += (size_t)k;

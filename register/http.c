@@ -265,9 +265,13 @@ int reg_send_ex(const reg_request *rq, reg_answer *ans, bool *sent, char **err)
 	cu.easy_setopt(c, CURLOPT_TIMEOUT, rq->timeout > 0 ? rq->timeout : 120L);
 	cu.easy_setopt(c, CURLOPT_USERAGENT, "algedit/" PACKAGE_VERSION);
 	cu.easy_setopt(c, CURLOPT_HTTPHEADER, h);
-	cu.easy_setopt(c, CURLOPT_CUSTOMREQUEST, rq->method);
-	cu.easy_setopt(c, CURLOPT_POSTFIELDS, rq->body);
-	cu.easy_setopt(c, CURLOPT_POSTFIELDSIZE_LARGE, (curl_off_t)rq->len);
+	if (rq->body) {
+		cu.easy_setopt(c, CURLOPT_CUSTOMREQUEST, rq->method);
+		cu.easy_setopt(c, CURLOPT_POSTFIELDS, rq->body);
+		cu.easy_setopt(c, CURLOPT_POSTFIELDSIZE_LARGE, (curl_off_t)rq->len);
+	} else {
+		cu.easy_setopt(c, CURLOPT_HTTPGET, 1L); /* a GET: no body */
+	}
 	cu.easy_setopt(c, CURLOPT_WRITEFUNCTION, on_body);
 	cu.easy_setopt(c, CURLOPT_WRITEDATA, &s);
 	cu.easy_setopt(c, CURLOPT_HEADERFUNCTION, on_header);

@@ -18,5 +18,8 @@ tests_fuzz_fuzz_register_LDADD = $(ALL_LIBS)
 TESTS += tests/fuzz/register.fuzz
 EXTRA_DIST += tests/fuzz/register.fuzz
 
+# Reading back what the register holds (algedit import --register, publish --status).
+libalgedit_a_SOURCES += register/read.c
+
 # The link check (algedit check --links, Alt-L in the editor).
 libalgedit_a_SOURCES += register/links.h register/links.c

@@ -48,7 +48,7 @@ void reg_token_free(char **token);
 /* ---- one request ---- */
 
 typedef struct reg_request {
-	const char *method;        /* "POST", "PUT" */
+	const char *method;        /* "POST", "PUT"; with no body: a GET */
 	const char *url;           /* https only */
 	const char *token;         /* sent as Authorization: Bearer; NULL: none */
 	const char *body;
@@ -112,5 +112,40 @@ bool reg_lars_valid(const char *s);
  * file, the line of the field. Returns how many; 0 when the detail cannot be
  * read. */
 size_t reg_detail_findings(const description *d, const char *body, size_t len, findings *out);
+
+/* ---- reading back (register/read.c) ---- */
+
+/* One line of GET /organizations/{org}/algorithms. */
+typedef struct reg_listed {
+	char *name, *lars, *source_id;  /* lars: 8 digits (lines without one are left out) */
+	char *last_update;              /* last_update_dt as the register wrote it, or NULL */
+	bool published;                 /* some version of it is published */
+	bool current_released, current_published; /* the newest version's state */
+} reg_listed;
+
+/* The list answer read; lines that are not objects or have no register id
+ * are left out. Returns how many (*out NULL when 0); -1 when the answer is
+ * not a JSON list. Free with reg_listed_free. */
+long reg_answer_list(const char *body, size_t len, reg_listed **out);
+void reg_listed_free(reg_listed **v, size_t n);
+
+/* The register's states of a version, from its "state" (STATE_1, STATE_2,
+ * PUBLISHED and the words the register shows for them). */
+typedef enum reg_state {
+	REG_STATE_UNKNOWN,
+	REG_STATE_EDITING,    /* STATE_1: "In bewerking" */
+	REG_STATE_RELEASED,   /* STATE_2: "Vrijgegeven, wachten op goedkeuring" */
+	REG_STATE_PUBLISHED,  /* PUBLISHED: "Gepubliceerd" */
+} reg_state;
+reg_state reg_state_parse(const char *s);
+/* The state in the user's language, with the register's own word. */
+const char *reg_state_label(reg_state st);
+
+/* The answer of GET /organizations/{org}/algorithms/{lars}: the newest Dutch
+ * version, as a description in algedit's layout (forms/exchange's import:
+ * rich text as paragraphs), its lars code kept; the register's bookkeeping
+ * (create_dt, language, state) left out, the state in *state. NULL with one
+ * ORIGIN_INPUT finding in fs when it is not a description. */
+description *reg_answer_version(const standard *std, const char *body, size_t len, reg_state *state, findings *fs);
 
 #endif

@@ -50,3 +50,6 @@ libalgedit_a_SOURCES += store/review.c
 UNIT_TESTS += tests/unit/test_review tests/unit/test_store_review
 TESTS += tests/e2e/review.sh
 EXTRA_DIST += tests/e2e/review.sh
+
+# What the register holds, saved and merged as a teammate's work (algedit import --register).
+libalgedit_a_SOURCES += store/fromreg.c

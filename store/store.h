@@ -368,4 +368,21 @@ store_status store_review_add(store *s, review_rec *rec, const description *d, c
  * be signed before it is added). */
 store_status store_review_fill(store *s, review_rec *rec);
 
+/* ---- what the register holds (store/fromreg.c) ---- */
+
+/* Saves d, what the register holds of the description in algoritmes/<slug>.
+ * yaml, as a version by "Algoritmeregister", and merges it into the current
+ * branch as sync merges a teammate's work: a field changed only in the
+ * register takes its value, one changed only in the drafts keeps it, one
+ * changed differently on both sides stops with STORE_CONFLICT (choose with
+ * store_resolve, as after sync). The register's versions of slug are kept
+ * on refs/algedit/register/<slug>, so the next read merges from the last one
+ * read. The first time, the version it grows from is since (the commit publish
+ * sent, NULL when none), else HEAD when the drafts do not have slug; a
+ * description in the drafts that was never sent nor read has no version in
+ * common with the register's, so every field that differs is a choice.
+ * *same is set when the register holds what was read last time. */
+store_status store_from_register(store *s, const char *slug, const description *d, const char *since,
+                                 store_sync_report *rep, bool *same);
+
 #endif

@@ -92,6 +92,10 @@ store_status store_batch_flush(store *s);
 /* Puts the file abs, saved as blob id, in git's index as rel. */
 int store_index_add_written(git_index *idx, const char *abs, const char *rel, const git_oid *id);
 
+/* store/sync.c: merges the commit theirs into HEAD as sync merges a
+ * remote's, its conflicts named as coming from name (store/fromreg.c). */
+store_status store_integrate(store *s, const git_oid *theirs, const char *name, store_sync_report *rep);
+
 /* store/statefile.c: the files in .git/algedit/ that hold names from a
  * repository. A name's bytes below 0x20, 0x7f, ',' and '\\' are written as
  * \xHH, so no name can cut or forge a line. */

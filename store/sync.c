@@ -449,7 +449,9 @@ static store_status integrate(store *s, const git_oid *theirs, const char *remot
 			e.mode = GIT_FILEMODE_BLOB;
 			e.path = path;
 			if (git_blob_create_from_buffer(&e.id, s->repo, y, len) < 0 ||
-			    (git_index_get_bypath(idx, path, 1) && git_index_conflict_remove(idx, path) < 0) ||
+			    /* any stage: a file added on both sides has no ancestor's (stage 1) */
+			    ((git_index_get_bypath(idx, path, 1) || git_index_get_bypath(idx, path, 2) ||
+			      git_index_get_bypath(idx, path, 3)) && git_index_conflict_remove(idx, path) < 0) ||
 			    git_index_add(idx, &e) < 0)
 				rc = store_fail(s, STORE_IO, _("cannot store the merged %s: %s"), path, store_git_msg());
 			free(y);
@@ -1256,4 +1258,16 @@ store_status store_sync_abort(store *s)
 {
 	state_clear(s);
 	return STORE_OK;
+}
+
+/* For the register's versions (store/fromreg.c): the same merge as a
+ * teammate's work, named after where the changes come from. */
+store_status store_integrate(store *s, const git_oid *theirs, const char *name, store_sync_report *rep)
+{
+	store_sync_report dummy;
+	if (!rep)
+		rep = &dummy;
+	memset(rep, 0, sizeof *rep);
+	store_status rc = store_check_state(s);
+	return rc != STORE_OK ? rc : integrate(s, theirs, name, rep);
 }

@@ -94,6 +94,9 @@ EXTRA_DIST += tests/house-rules.sh
 UNIT_TESTS += tests/unit/test_exchange
 
 # ---- exchange: this area's lines go below ----
+TESTS += tests/e2e/import-identity.sh tests/e2e/import-migrate-todo.sh tests/e2e/register-read.sh tests/e2e/templates.sh
+EXTRA_DIST += tests/e2e/import-identity.sh tests/e2e/import-migrate-todo.sh tests/e2e/register-read.sh tests/e2e/templates.sh \
+	tests/e2e/helpers/register_api.py
 
 TESTS += tests/e2e/new-template.sh
 EXTRA_DIST += tests/e2e/new-template.sh

@@ -250,6 +250,7 @@ typedef struct dialog_state {
 	size_t tpl_len;
 	template_entry *tpl;      /* its templates */
 	size_t ntpl;
+	struct tpl_catalog *tpl_cat; /* OV_TPLPICK on the register's templates that come with algedit, else NULL */
 	char *recover_fields;     /* OV_RECOVER: the labels of the fields the unsaved text changes */
 	char *recover_bytes;
 	size_t recover_len;

@@ -4,6 +4,7 @@
  * file and picker, unsaved changes, unsaved text found, delete, and the
  * spelling menu. Its handler (dialog_view.handle) and its painters. */
 #include "config.h"
+#include "forms/catalog.h"
 #include "tui/app.h"
 #include "forms/textbuf.h"
 #include "tui/draw.h"
@@ -293,7 +294,7 @@ static void template_box(const app *a, int *cy, int *cx)
 	int w = a->cols - 4 < 70 ? a->cols - 4 : 70;
 	int h = a->rows - 6 < 16 ? a->rows - 6 : 16;
 	int y = 2, x = (a->cols - w) / 2;
-	dialog_box(a, y, x, w, h, _("Choose a template"));
+	dialog_box(a, y, x, w, h, a->dlg.tpl_cat ? _("Choose a template of the register") : _("Choose a template"));
 	int px = puts_at(a, y + 1, x + 2, w - 4, _("Filter: "), A_BOLD);
 	put_text(a, y + 1, x + 2 + px, w - 4 - px, a->dlg.prompt.s, a->dlg.prompt.len, A_UNDERLINE);
 	*cy = y + 1;
@@ -302,7 +303,29 @@ static void template_box(const app *a, int *cy, int *cx)
 	size_t n = list_template_matches(a, m, 256);
 	int rows = h - 3;
 	size_t first = a->dlg.prompt_sel >= (size_t)rows ? a->dlg.prompt_sel - (size_t)rows + 1 : 0;
-	for (size_t i = first; i < n && (int)(i - first) < rows; i++) {
+	/* The register's templates: supplier, then name, in columns. */
+	const tpl_catalog *c = a->dlg.tpl_cat;
+	int sw = 0;
+	for (size_t i = 0; c && i < n; i++) {
+		int tw = tb_text_width(c->v[m[i]].supplier, strlen(c->v[m[i]].supplier));
+		sw = tw > sw ? tw : sw;
+	}
+	if (sw > (w - 6) / 3)
+		sw = (w - 6) / 3;
+	for (size_t i = first; c && i < n && (int)(i - first) < rows; i++) {
+		const tpl_item *t = &c->v[m[i]];
+		attr_t at = i == a->dlg.prompt_sel ? A_REVERSE : 0;
+		int yy = y + 2 + (int)(i - first);
+		if (at)
+			fill(yy, x + 1, w - 2, at);
+		puts_at(a, yy, x + 2, 2, at ? ">" : " ", at | A_BOLD);
+		puts_at(a, yy, x + 4, sw, t->supplier, at | A_DIM);
+		int lx = puts_at(a, yy, x + 6 + sw, w - 8 - sw, *t->name ? t->name : t->id, at);
+		char *id = xasprintf(" (%s)", t->id);
+		puts_at(a, yy, x + 6 + sw + lx, w - 8 - sw - lx, id, at | A_DIM);
+		free(id);
+	}
+	for (size_t i = first; !c && i < n && (int)(i - first) < rows; i++) {
 		const template_entry *t = &a->dlg.tpl[m[i]];
 		attr_t at = i == a->dlg.prompt_sel ? A_REVERSE : 0;
 		int yy = y + 2 + (int)(i - first);

@@ -5,6 +5,7 @@
  * of them. */
 #include "config.h"
 #include "tui/app.h"
+#include "forms/catalog.h"
 #include "tui/persist.h"
 #include "tui/demo.h"
 #include "store/store.h"
@@ -365,6 +366,10 @@ static void new_description(app *a)
 
 void list_template_forget(app *a)
 {
+	if (a->dlg.tpl_cat) {
+		tpl_catalog_done(a->dlg.tpl_cat);
+		xfree(&a->dlg.tpl_cat);
+	}
 	template_entries_free(&a->dlg.tpl, a->dlg.ntpl);
 	a->dlg.ntpl = 0;
 	xfree(&a->dlg.tpl_file);
@@ -375,6 +380,12 @@ void list_template_forget(app *a)
 size_t list_template_matches(const app *a, size_t *out, size_t max)
 {
 	size_t k = 0, n = strlen(a->dlg.prompt.s);
+	if (a->dlg.tpl_cat) {
+		for (size_t i = 0; i < a->dlg.tpl_cat->n && k < max; i++)
+			if (tpl_item_matches(&a->dlg.tpl_cat->v[i], a->dlg.prompt.s))
+				out[k++] = i;
+		return k;
+	}
 	for (size_t i = 0; i < a->dlg.ntpl && k < max; i++) {
 		const char *f[] = { a->dlg.tpl[i].name, a->dlg.tpl[i].id };
 		bool hit = n == 0;
@@ -394,6 +405,8 @@ static int template_open(app *a, const char *id)
 	findings fs;
 	findings_init(&fs);
 	description *d = template_import(a->std, a->dlg.tpl_data, a->dlg.tpl_len, id, &fs);
+	if (d) /* made into a description: tidied as a person would (algedit new --template does the same) */
+		template_tidy(d, &fs);
 	if (!d) {
 		app_status(a, true, "%s: %s", a->dlg.tpl_file, fs.n ? fs.v[0].msg : "");
 		findings_done(&fs);
@@ -412,10 +425,54 @@ static int template_open(app *a, const char *id)
 	return 0;
 }
 
+/* What is typed in the picker of the register's templates: a path, when it
+ * looks like one, rather than a filter. */
+static bool looks_like_path(const char *s)
+{
+	size_t n = strlen(s);
+	return strchr(s, '/') || (n > 5 && !strcasecmp(s + n - 5, ".json")) || (s[0] == '~' && s[1] == '/');
+}
+
+/* Ctrl-T: the register's templates that come with algedit, by supplier and
+ * name, to filter by typing; a path typed there opens that file instead.
+ * Without the shipped copy, the question for a file's path. */
+static void template_pick_shipped(app *a)
+{
+	list_template_forget(a);
+	tb_set(&a->dlg.prompt, "", 0);
+	a->dlg.prompt_sel = 0;
+	tpl_catalog *c = xcalloc(1, sizeof *c);
+	char *err = NULL;
+	if (tpl_catalog_load(NULL, c, &err) < 0 || !c->n) {
+		free(c);
+		a->dlg.ov = OV_TPLFILE;
+		app_status(a, true, "%s; %s", err ? err : "", _("type the path of a template file (a JSON file from a supplier or the register)"));
+		free(err);
+		return;
+	}
+	a->dlg.tpl_cat = c;
+	a->dlg.ov = OV_TPLPICK;
+	app_status(a, false, _("%zu templates of the register (the copy of %s); type to filter by supplier or name, Enter "
+	                       "chooses; or type the path of a template file."), c->n, c->date);
+}
+
+/* Opens the shipped template i of the picker. */
+static int template_open_shipped(app *a, size_t i)
+{
+	const tpl_item *t = &a->dlg.tpl_cat->v[i];
+	char *arg = xasprintf("%s#%s", t->file, t->id);
+	int rc = list_from_template(a, arg);
+	free(arg);
+	return rc;
+}
+
 int list_from_template(app *a, const char *arg)
 {
 	list_template_forget(a);
-	char *path = xstrdup(arg), *hash = strrchr(path, '#'), *id = NULL;
+	/* The id of a template that comes with algedit (algedit templates lists them). */
+	char *shipped = tpl_catalog_resolve(arg);
+	char *path = xstrdup(shipped ? shipped : arg), *hash = strrchr(path, '#'), *id = NULL;
+	free(shipped);
 	if (hash) {
 		*hash = '\0';
 		id = xstrdup(hash + 1);
@@ -477,6 +534,27 @@ void list_handle(app *a, const tui_event *ev, action act)
 			char *arg = xstrdup(a->dlg.prompt.s);
 			list_from_template(a, arg);
 			free(arg);
+		}
+		return;
+	}
+	if (a->dlg.ov == OV_TPLPICK && a->dlg.tpl_cat) {
+		size_t m[256];
+		size_t n = list_template_matches(a, m, 256);
+		if (act == A_CONFIRM && looks_like_path(a->dlg.prompt.s)) {
+			char *arg = xstrdup(a->dlg.prompt.s);
+			if (list_from_template(a, arg) < 0 && a->dlg.ov == OV_TPLPICK && !a->dlg.tpl_cat) {
+				/* On a mistake the question stays, to correct the path. */
+				char *keep = xstrdup(a->status);
+				template_pick_shipped(a);
+				tb_set(&a->dlg.prompt, arg, strlen(arg));
+				app_status(a, true, "%s", keep);
+				free(keep);
+			}
+			free(arg);
+		} else if (act == A_CONFIRM && n) {
+			template_open_shipped(a, m[a->dlg.prompt_sel < n ? a->dlg.prompt_sel : n - 1]);
+		} else if (act == A_CONFIRM) {
+			app_status(a, true, "%s", _("no template has that in its supplier or name; try fewer letters, or type the path of a template file"));
 		}
 		return;
 	}
@@ -596,9 +674,7 @@ void list_handle(app *a, const tui_event *ev, action act)
 		tb_set(&a->dlg.prompt, "", 0);
 		break;
 	case A_TEMPLATE:
-		a->dlg.ov = OV_TPLFILE;
-		tb_set(&a->dlg.prompt, "", 0);
-		app_status(a, false, "%s", _("The path of a register template file (JSON); FILE#ID picks one of several."));
+		template_pick_shipped(a);
 		break;
 	case A_REMOVE:
 		if (a->list.sel < a->list.nshown)

@@ -66,6 +66,8 @@ EXTRA_DIST += tests/e2e/tui-quality.sh
 
 
 # ---- exchange: this area's lines go below ----
+TESTS += tests/e2e/tui-template-register.sh
+EXTRA_DIST += tests/e2e/tui-template-register.sh tests/e2e/screens/template-register.txt
 
 
 

@@ -26,16 +26,16 @@ n0=$(commits)
 
 body "Buiten gebruik"
 A import "$tmp/body.json"; rc=$?
-[ $rc = 1 ] && grep -q "meldingen-openbare-ruimte is already in the repository; it is left as it is (--update" "$tmp/out" || bad "again: refused (exit $rc)"
+[ $rc = 1 ] && grep -q "skipped: meldingen-openbare-ruimte is already in the repository (the same organisation and name); it is left as it is (--update" "$tmp/out" || bad "again: refused (exit $rc)"
 [ "$(commits)" = "$n0" ] && grep -q '^status: In gebruik$' "$f" || bad "again: nothing changed"
 
 A import --update "$tmp/body.json" || bad "--update: exit $?"
-grep -q "changes to meldingen-openbare-ruimte:" "$tmp/out" && grep -q 'Status: \[-In gebruik-\] {+Buiten gebruik+}' "$tmp/out" || bad "--update: the field diff"
+grep -q "updated meldingen-openbare-ruimte (the same organisation and name); the changes:" "$tmp/out" && grep -q 'Status: \[-In gebruik-\] {+Buiten gebruik+}' "$tmp/out" || bad "--update: the field diff"
 [ "$(commits)" = $((n0 + 1)) ] && grep -q '^status: Buiten gebruik$' "$f" || bad "--update: saved"
 git -C "$tmp/repo" log -1 --format=%s | grep -q 'Meldingen openbare ruimte: changed Status' || bad "--update: commit message"
 
 A import --update "$tmp/body.json" || bad "unchanged: exit $?"
-grep -q "meldingen-openbare-ruimte: no changes" "$tmp/out" && [ "$(commits)" = $((n0 + 1)) ] || bad "unchanged: no commit"
+grep -q "unchanged: meldingen-openbare-ruimte" "$tmp/out" && [ "$(commits)" = $((n0 + 1)) ] || bad "unchanged: no commit"
 
 # the register's code (lars) finds a description the register renamed
 printf '{"name": "Slimme lantaarnpalen", "organization": "Gemeente Noorderhaaks", "lars": "12345678"}\n' > "$tmp/lars.json"

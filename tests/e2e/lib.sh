@@ -33,6 +33,8 @@ trap e2e_cleanup EXIT
 mkdir -p "$E2E_TMP/data/standard/1.0" "$E2E_TMP/state" "$E2E_TMP/home"
 cp "$top_srcdir/standard/1.0/fields.yaml" "$E2E_TMP/data/standard/1.0/"
 cp "$top_srcdir/tests/e2e/guidance-nl.yaml" "$top_srcdir/tests/e2e/guidance-en.yaml" "$E2E_TMP/data/standard/1.0/"
+# The register's templates that come with algedit (Ctrl-T lists them).
+cp -R "$top_srcdir/standard/1.0/templates" "$E2E_TMP/data/standard/1.0/"
 # The drafts repository and git's config are private too: never the real
 # home folder's, never the person's own name in a test commit.
 E2E_ENV="-u ALGEDIT_REPO -u GIT_DIR -u GIT_WORK_TREE LANG=C.UTF-8 LC_ALL= LANGUAGE=nl TERM=screen NO_COLOR= HOME=$E2E_TMP/home \

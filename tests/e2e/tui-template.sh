@@ -1,6 +1,7 @@
 #!/bin/sh
-# Start from a template, in the editor: Ctrl-T in the list asks for a
-# register template file; a file with several templates shows a picker
+# Start from a template, in the editor: Ctrl-T in the list shows the
+# register's templates (tui-template-register.sh), and takes the path of a
+# template file typed there; a file with several templates shows a picker
 # (typing filters); the form opens on the imported description (HTML turned
 # into paragraphs and items, "NLD" into "nld"), not saved until Ctrl-S, which
 # commits it. A path that cannot be read leaves the question open to correct
@@ -20,11 +21,11 @@ e2e_start 80 24 -C "$REPO"
 e2e_wait "Nog geen beschrijvingen"
 e2e_wait "^T Sjabloon"
 e2e_keys C-t
-e2e_wait "Sjabloonbestand:"
+e2e_wait "Kies een sjabloon van het register"
 e2e_type "bestaat-niet.json"
 e2e_keys Enter
 e2e_wait "kan bestaat-niet.json niet lezen"
-e2e_wait "Sjabloonbestand:"
+e2e_wait "Filter: bestaat-niet.json"
 e2e_keys C-w C-w C-w
 e2e_type "leverancier.json"
 e2e_keys Enter

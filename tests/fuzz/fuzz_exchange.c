@@ -49,6 +49,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	findings fs;
 	findings_init(&fs);
 	description *d = template_import(std, text, len, NULL, &fs);
+	if (d && (data[0] & 2))
+		template_tidy(d, &fs); /* made into a description, as new --template does */
 	if (d) {
 		rules_check(d, &fs);
 		char *json = desc_export_api_json(d);

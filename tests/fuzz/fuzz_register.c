@@ -9,6 +9,7 @@
 #include "register/register.h"
 #include "standard/standard.h"
 #include "forms/desc.h"
+#include "forms/diff.h"
 
 #include <stdint.h>
 #include <stdlib.h>
@@ -60,10 +61,10 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	if ((hit && (!reg_lars_valid(hit) || found < 1)) || (!hit && found > 0))
 		abort();
 	free(hit);
-	char *st = reg_answer_state(s, size);
-	if (st && (!*st || strspn(st, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_") != strlen(st)))
+	char *word = reg_answer_state(s, size);
+	if (word && (!*word || strspn(word, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_") != strlen(word)))
 		abort();
-	free(st);
+	free(word);
 	findings fs;
 	findings_init(&fs);
 	size_t n = reg_detail_findings(d, s, size, &fs);
@@ -78,6 +79,21 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		                  strncmp(x->msg, x->field->label[1], strlen(x->field->label[1])))))
 			abort();
 	}
+	findings_done(&fs);
+	/* Reading back: every listed code is a register id; a version read is a
+	 * description that keeps its code. */
+	reg_listed *l;
+	long nl = reg_answer_list(s, size, &l);
+	for (long i = 0; i < nl; i++)
+		if (!reg_lars_valid(l[i].lars))
+			abort();
+	reg_listed_free(&l, nl > 0 ? (size_t)nl : 0);
+	findings_init(&fs);
+	reg_state st;
+	description *v = reg_answer_version(std, s, size, &st, &fs);
+	if (v ? !reg_lars_valid(ynode_str(desc_value(v, "lars"))) : fs.n == 0)
+		abort();
+	desc_free(&v);
 	findings_done(&fs);
 	return 0;
 }

@@ -7,6 +7,7 @@
 #include "standard/ytree.h"
 #include "forms/desc.h"
 #include "forms/exchange.h"
+#include "forms/diff.h"
 #include "i18n/i18n.h"
 #include "base/escape.h"
 #include "unit.h"
@@ -290,6 +291,62 @@ START_TEST(url_tricks)
 }
 END_TEST
 
+/* Reading back: the list (lines without a register id left out, a lars
+ * code never anything but 8 digits), one version (bookkeeping left out, the
+ * state kept aside, rich text in algedit's layout), the states. */
+START_TEST(read_back_answers)
+{
+	static const char list[] =
+		"[{\"name\": \"Zivver\", \"schema_version\": \"1.0\", \"last_update_dt\": \"2026-12-01T10:00:00\","
+		" \"lars\": \"12345670\", \"source_id\": null, \"published\": true, \"current_version_released\": true,"
+		" \"current_version_published\": false, \"last_update_by\": \"x\"},"
+		" {\"name\": \"Kwaad\", \"lars\": \"../../x\"}, {\"name\": \"Geen\"}, 7,"
+		" {\"name\": \"Getal\", \"lars\": 11953829}]";
+	reg_listed *l;
+	long n = reg_answer_list(list, sizeof list - 1, &l);
+	ck_assert_int_eq(n, 2);
+	ck_assert_str_eq(l[0].name, "Zivver");
+	ck_assert_str_eq(l[0].lars, "12345670");
+	ck_assert_ptr_null(l[0].source_id);
+	ck_assert(l[0].published && l[0].current_released && !l[0].current_published);
+	ck_assert_str_eq(l[1].lars, "11953829");
+	reg_listed_free(&l, (size_t)n);
+	ck_assert_ptr_null(l);
+	ck_assert_int_eq(reg_answer_list("{\"detail\": \"x\"}", 15, &l), -1);
+	ck_assert_int_eq(reg_answer_list("[]", 2, &l), 0);
+
+	static const char one[] =
+		"{\"name\": \"Zivver\", \"organization\": \"Gemeente X\", \"goal\": \"<p>Een.</p><p>Twee.</p>\","
+		" \"lars\": \"12345670\", \"create_dt\": \"2026-12-01\", \"language\": \"NLD\", \"state\": \"STATE_2\"}";
+	findings fs;
+	findings_init(&fs);
+	reg_state st;
+	description *d = reg_answer_version(std, one, sizeof one - 1, &st, &fs);
+	ck_assert_ptr_nonnull(d);
+	ck_assert_uint_eq(fs.n, 0);
+	ck_assert_int_eq(st, REG_STATE_RELEASED);
+	ck_assert_str_eq(desc_text(d, standard_field(std, "goal")), "Een.\n\nTwee.");
+	ck_assert_str_eq(ynode_str(desc_value(d, "lars")), "12345670");
+	ck_assert_ptr_null(desc_value(d, "create_dt"));
+	ck_assert_ptr_null(desc_value(d, "state"));
+	desc_free(&d);
+	/* no register id, or not a description: refused with one finding */
+	static const char *const bad[] = { "{\"name\": \"X\", \"lars\": \"1\"}", "[1]", "{\"detail\": \"Not Found\"}", "" };
+	for (size_t i = 0; i < sizeof bad / sizeof *bad; i++) {
+		findings_done(&fs);
+		findings_init(&fs);
+		ck_assert_ptr_null(reg_answer_version(std, bad[i], strlen(bad[i]), &st, &fs));
+		ck_assert_uint_eq(fs.n, 1);
+	}
+	findings_done(&fs);
+	ck_assert_int_eq(reg_state_parse("STATE_1"), REG_STATE_EDITING);
+	ck_assert_int_eq(reg_state_parse("PUBLISHED"), REG_STATE_PUBLISHED);
+	ck_assert_int_eq(reg_state_parse("Vrijgegeven, wachten op goedkeuring"), REG_STATE_RELEASED);
+	ck_assert_int_eq(reg_state_parse("iets"), REG_STATE_UNKNOWN);
+	ck_assert_int_eq(reg_state_parse(NULL), REG_STATE_UNKNOWN);
+}
+END_TEST
+
 int main(void)
 {
 	std = unit_standard();
@@ -302,6 +359,7 @@ int main(void)
 	tcase_add_test(t, url_tricks);
 	tcase_add_test(t, detail_huge_position);
 	tcase_add_test(t, list_and_state);
+	tcase_add_test(t, read_back_answers);
 	suite_add_tcase(s, t);
 	int rc = unit_run(s);
 	standard_free(&std);
