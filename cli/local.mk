@@ -25,18 +25,6 @@ dist_demos_DATA = doc/demos/01-algemene-informatie.keys doc/demos/02-verantwoord
 TESTS += tests/e2e/demo.sh
 EXTRA_DIST += tests/e2e/demo.sh
 
-
-# ---- trust: this area's lines go below ----
-
-
-
-
-# ---- term: this area's lines go below ----
-
-
-
-
-# ---- build: this area's lines go below ----
 # The subcommands that work on the drafts repository, review, publish to the
 # register, spell-check, and open the editor.
 algedit_SOURCES += cli/new.c cli/set.c cli/log.c cli/diff.c cli/sync.c cli/resolve.c cli/restore.c
@@ -44,41 +32,13 @@ algedit_SOURCES += cli/review.c cli/publish.c cli/spell.c cli/edit.c
 # What the subcommands share (no subcommand file uses another).
 algedit_SOURCES += cli/common.c cli/assign.c
 
-
-
-
-# ---- quality: this area's lines go below ----
-
-
-
-
-# ---- scale: this area's lines go below ----
-
-
-
-
-# ---- exchange: this area's lines go below ----
 algedit_SOURCES += cli/templates.c
 
-
-
-
-# ---- team: this area's lines go below ----
 algedit_SOURCES += cli/join.c
 TESTS += tests/e2e/team-cli.sh
 EXTRA_DIST += tests/e2e/team-cli.sh
 
-
-
-
-# ---- newcomers: this area's lines go below ----
 # The English versions of the demos (played with --lang en).
 dist_demos_DATA += doc/demos/01-general-information-en.keys doc/demos/02-responsible-use-en.keys \
 	doc/demos/03-operation-en.keys doc/demos/04-metadata-en.keys
-
-
-
-
-# ---- house: this area's lines go below ----
-
 

@@ -12,7 +12,6 @@ check_PROGRAMS += $(UNIT_TESTS)
 TESTS += $(UNIT_TESTS)
 EXTRA_DIST += tests/unit/unit.h tests/unit/repo_fixture.h tests/fuzz/run.sh tests/fuzz/driver.c tests/fuzz/corpus tests/fixtures
 
-# ---- trust: this area's lines go below ----
 TESTS += tests/e2e/publish-token.sh
 EXTRA_DIST += tests/e2e/publish-token.sh
 TESTS += tests/e2e/review-trust.sh
@@ -30,7 +29,6 @@ endif
 TEST_EXTENSIONS += .fuzz
 FUZZ_LOG_COMPILER = $(SHELL) $(srcdir)/tests/fuzz/run.sh
 
-# ---- term: this area's lines go below ----
 TESTS += tests/e2e/tui-terminals.sh
 EXTRA_DIST += tests/e2e/tui-terminals.sh
 check_PROGRAMS += tests/fuzz/fuzz_input
@@ -51,13 +49,10 @@ tests_fuzz_fuzz_standard_LDADD = $(ALL_LIBS)
 TESTS += tests/fuzz/standard.fuzz
 EXTRA_DIST += tests/fuzz/standard.fuzz
 
-# ---- build: this area's lines go below ----
-
 UNIT_TESTS += tests/unit/test_oracle
 
 UNIT_TESTS += tests/unit/test_desc
 
-# ---- quality: this area's lines go below ----
 TESTS += tests/e2e/links.sh tests/e2e/quality.sh
 EXTRA_DIST += tests/e2e/links.sh tests/e2e/quality.sh
 
@@ -73,8 +68,6 @@ TESTS += tests/e2e/check.sh
 EXTRA_DIST += tests/e2e/check.sh
 TESTS += tests/e2e/check-json.sh
 EXTRA_DIST += tests/e2e/check-json.sh
-
-# ---- scale: this area's lines go below ----
 
 UNIT_TESTS += tests/unit/test_store_scale tests/unit/test_jsonsplit
 TESTS += tests/e2e/import-large.sh
@@ -93,7 +86,6 @@ EXTRA_DIST += tests/house-rules.sh
 
 UNIT_TESTS += tests/unit/test_exchange
 
-# ---- exchange: this area's lines go below ----
 TESTS += tests/e2e/import-identity.sh tests/e2e/import-migrate-todo.sh tests/e2e/register-read.sh tests/e2e/templates.sh
 EXTRA_DIST += tests/e2e/import-identity.sh tests/e2e/import-migrate-todo.sh tests/e2e/register-read.sh tests/e2e/templates.sh \
 	tests/e2e/helpers/register_api.py
@@ -109,8 +101,6 @@ tests_fuzz_fuzz_exchange_LDADD = $(ALL_LIBS)
 TESTS += tests/fuzz/exchange.fuzz
 EXTRA_DIST += tests/fuzz/exchange.fuzz
 
-# ---- team: this area's lines go below ----
-
 TESTS += tests/e2e/input.sh
 EXTRA_DIST += tests/e2e/input.sh
 
@@ -121,8 +111,6 @@ tests_fuzz_fuzz_reader_LDFLAGS = $(FUZZ_LINKFLAGS)
 tests_fuzz_fuzz_reader_LDADD = $(ALL_LIBS)
 TESTS += tests/fuzz/reader.fuzz
 EXTRA_DIST += tests/fuzz/reader.fuzz
-
-# ---- newcomers: this area's lines go below ----
 
 TESTS += tests/e2e/tui-delete-unsaved.sh
 EXTRA_DIST += tests/e2e/tui-delete-unsaved.sh
@@ -166,7 +154,6 @@ EXTRA_DIST += tests/fuzz/review.fuzz
 TESTS += tests/e2e/i18n.sh
 EXTRA_DIST += tests/e2e/i18n.sh
 
-# ---- house: this area's lines go below ----
 TESTS += tests/e2e/streams.sh
 EXTRA_DIST += tests/e2e/streams.sh
 

@@ -34,57 +34,17 @@ libalgedit_a_SOURCES += tui/tutor.h tui/tutor.c
 TESTS += tests/e2e/tutor.sh
 EXTRA_DIST += tests/e2e/tutor.sh
 
-
-# ---- trust: this area's lines go below ----
 TESTS += tests/e2e/tui-demo-sandbox.sh
 EXTRA_DIST += tests/e2e/tui-demo-sandbox.sh
 
-
-
-
-# ---- term: this area's lines go below ----
-
-
-
-
-# ---- build: this area's lines go below ----
-
-
-
-
-# ---- quality: this area's lines go below ----
 libalgedit_a_SOURCES += tui/quality_ui.h tui/quality_ui.c
 TESTS += tests/e2e/tui-quality.sh
 EXTRA_DIST += tests/e2e/tui-quality.sh
 
-
-
-
-# ---- scale: this area's lines go below ----
-
-
-
-
-# ---- exchange: this area's lines go below ----
 TESTS += tests/e2e/tui-template-register.sh
 EXTRA_DIST += tests/e2e/tui-template-register.sh tests/e2e/screens/template-register.txt
 
-
-
-
-# ---- team: this area's lines go below ----
 libalgedit_a_SOURCES += tui/sync_ui.c tui/settle.c tui/history.c
 TESTS += tests/e2e/tui-team.sh
 EXTRA_DIST += tests/e2e/tui-team.sh
-
-
-
-
-# ---- newcomers: this area's lines go below ----
-
-
-
-
-# ---- house: this area's lines go below ----
-
 

@@ -31,11 +31,11 @@ for p in "$secret" /etc/passwd "../../private/geheim.json" "../../../../../../et
 	e2e_wait_exit 0
 	echo "ok   demo typing $p: refused, nothing of it shown"
 done
-# Outside a demo the same prompt opens that file: the rule is the demo's.
+# Outside a demo the same picker opens that file when its path is typed: the rule is the demo's.
 e2e_start 100 30 -C "$E2E_TMP/repo"
 e2e_wait "Sjabloon"
 e2e_keys C-t
-e2e_wait "Sjabloonbestand:"
+e2e_wait "Kies een sjabloon van het register"
 e2e_type "$secret"
 e2e_keys Enter
 e2e_wait "GEHEIM-7311"
