@@ -39,6 +39,9 @@ int cmd_demo(int argc, char **argv);
  * so a recording never saves versions of the trainer's descriptions and
  * plays back as it was made. template: --template, or NULL. */
 int cli_record_sandbox(const char *template);
+/* The editor's list on the drafts in sandbox box (see cli_sandbox_make). */
+struct standard;
+int cli_sandbox_list(const char *cmd, struct standard *std, const char *box, const char *place, const char *template);
 /* A new sandbox for a demo: HOME, the XDG folders and a drafts folder in a
  * temporary folder, set in the environment (NULL and said when it cannot
  * be made); cli_sandbox_remove removes it. Caller frees the path. */

@@ -353,7 +353,36 @@ char *cli_sandbox_make(void)
 	return tpl;
 }
 
-/* A key's name as the editor's help writes it (↓, PgDn, Spatie). */
+/* The editor's list on the drafts repository box/drafts, with "Demo" as the
+ * author of its versions; place names it in the list's title. */
+int cli_sandbox_list(const char *cmd, standard *std, const char *box, const char *place, const char *template)
+{
+	char *e = NULL, *repo = xasprintf("%s/drafts", box);
+	store *s = NULL;
+	int rc;
+	if (store_open(std, repo, &s, &e) != STORE_OK) {
+		cli_error(cmd, "%s", e);
+		free(e);
+		rc = 2;
+	} else {
+		store_set_author(s, _("Demo"), "demo@example.invalid");
+		persist_use_store(s);
+		char *wd = xstrdup(store_workdir(s));
+		size_t n = strlen(wd);
+		if (n > 1 && wd[n - 1] == '/')
+			wd[n - 1] = '\0';
+		tui_list_place = place;
+		rc = tui_list(std, wd, template);
+		tui_list_place = NULL;
+		free(wd);
+		persist_use_store(NULL);
+		store_free(&s);
+	}
+	free(repo);
+	return rc;
+}
+
+/* --record without --own: the editor in a new sandbox, removed afterwards. */
 int cli_record_sandbox(const char *template)
 {
 	char *e = NULL;
@@ -368,28 +397,7 @@ int cli_record_sandbox(const char *template)
 		standard_free(&std);
 		return 2;
 	}
-	char *repo = xasprintf("%s/drafts", box);
-	store *s = NULL;
-	int rc;
-	if (store_open(std, repo, &s, &e) != STORE_OK) {
-		cli_error(NULL, "%s", e);
-		free(e);
-		rc = 2;
-	} else {
-		store_set_author(s, _("Demo"), "demo@example.invalid");
-		persist_use_store(s);
-		char *wd = xstrdup(store_workdir(s));
-		size_t n = strlen(wd);
-		if (n > 1 && wd[n - 1] == '/')
-			wd[n - 1] = '\0';
-		tui_list_place = _("the sandbox (removed afterwards)");
-		rc = tui_list(std, wd, template);
-		tui_list_place = NULL;
-		free(wd);
-		persist_use_store(NULL);
-		store_free(&s);
-	}
-	free(repo);
+	int rc = cli_sandbox_list(NULL, std, box, _("the sandbox (removed afterwards)"), template);
 	cli_sandbox_remove(box);
 	free(box);
 	standard_free(&std);

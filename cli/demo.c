@@ -227,27 +227,7 @@ static int play(const char *arg, double speed, bool present)
 			break;
 		}
 		tui_demo_sandbox(box);
-		char *repo = xasprintf("%s/drafts", box);
-		store *s = NULL;
-		if (store_open(std, repo, &s, &e) != STORE_OK) {
-			cli_error("demo", "%s", e);
-			free(e);
-			rc = 2;
-		} else {
-			store_set_author(s, _("Demo"), "demo@example.invalid");
-			persist_use_store(s);
-			char *wd = xstrdup(store_workdir(s));
-			size_t n = strlen(wd);
-			if (n > 1 && wd[n - 1] == '/')
-				wd[n - 1] = '\0';
-			tui_list_place = _("the demo's sandbox");
-			rc = tui_list(std, wd, NULL);
-			tui_list_place = NULL;
-			free(wd);
-			persist_use_store(NULL);
-			store_free(&s);
-		}
-		free(repo);
+		rc = cli_sandbox_list("demo", std, box, _("the demo's sandbox"), NULL);
 		tui_demo_sandbox(NULL);
 		cli_sandbox_remove(box);
 		free(box);
