@@ -247,7 +247,7 @@ void app_help_open(app *a, unsigned ctx)
 static void help_screen(const app *a)
 {
 	char *t = help_text(a);
-	title_bar(a, _("algedit · help (Esc closes, arrows scroll)"), "", NULL);
+	title_bar(a, _("algedit · help (Esc closes, arrows scroll)"), "", NULL, NULL);
 	wrapped(a, 1, 1, a->cols - 2, a->lay.body_h, (int)a->dlg.help_top, t, 0);
 	free(t);
 }
@@ -255,7 +255,7 @@ static void help_screen(const app *a)
 static void guide_screen(const app *a)
 {
 	const std_field *f = &a->std->fields[a->form.field];
-	title_bar(a, f->label[a->lang], _("Esc closes"), NULL);
+	title_bar(a, f->label[a->lang], _("Esc closes"), NULL, NULL);
 	form_guidance(a, 1, 1, a->cols - 2, a->lay.body_h, (int)a->dlg.help_top);
 }
 

@@ -304,16 +304,23 @@ static void status_line(const app *a, int y, int h)
 	wrapped(a, y, x, a->cols - x, h, 0, a->status, at);
 }
 
-void title_bar(const app *a, const char *left, const char *right, const char *right2)
+int title_bar(const app *a, const char *left, const char *right, const char *right2, int *rx)
 {
 	attr_t t = a->color ? pair_attr(a, P_TITLE) : A_REVERSE;
 	fill(0, 0, a->cols, t);
-	int x = puts_at(a, 0, 1, a->cols - 2, left, t | A_BOLD);
+	int lw = tb_text_width(left, strlen(left));
 	int rw = tb_text_width(right, strlen(right));
-	if (x + 3 + rw < a->cols)
-		puts_at(a, 0, a->cols - rw - 1, rw, right, t);
-	else if (right2 && x + 3 + (rw = tb_text_width(right2, strlen(right2))) < a->cols)
-		puts_at(a, 0, a->cols - rw - 1, rw, right2, t);
+	const char *shown = NULL;
+	if (1 + lw + 3 + rw < a->cols)
+		shown = right;
+	else if (right2 && 1 + lw + 3 + (rw = tb_text_width(right2, strlen(right2))) < a->cols)
+		shown = right2;
+	puts_at(a, 0, 1, a->cols - 2, left, t | A_BOLD);
+	if (rx)
+		*rx = shown ? a->cols - rw - 1 : -1;
+	if (shown)
+		puts_at(a, 0, a->cols - rw - 1, rw, shown, t);
+	return shown == right ? 1 : shown ? 2 : 0;
 }
 
 /* ---- the form ---- */

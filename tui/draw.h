@@ -35,7 +35,10 @@ typedef enum glyph_id {
 } glyph_id;
 const char *glyph(const app *a, glyph_id g);
 attr_t mark_attr(const app *a, field_mark m);
-void title_bar(const app *a, const char *left, const char *right, const char *right2);
+/* The title row: left, and at the right edge right, or where that does not
+ * fit right2 (the short form). Returns 1 or 2 for which was shown (0: neither), with its column
+ * in *rx (NULL: not wanted). */
+int title_bar(const app *a, const char *left, const char *right, const char *right2, int *rx);
 void frame(int y, int x, int w, int h);
 void dialog_box(const app *a, int y, int x, int w, int h, const char *title);
 /* A question box in the middle of the screen; hides the cursor. */

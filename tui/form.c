@@ -1597,22 +1597,44 @@ void form_draw(const app *a, int *cy, int *cx)
 	char *shown = name && *name ? esc_dup(name, 0) : xstrndup(base, blen);
 	if (strlen(shown) > 200)
 		shown[200] = '\0';
-	char left[300];
-	snprintf(left, sizeof left, "algedit · %s%s", shown, a->form.modified ? _(" (not saved)") : "");
-	free(shown);
-	char right2[160];
-	/* Where a long name leaves no room for it in the short form either,
-	 * the score gives way to the required fields and the errors. */
-	int tw = tb_text_width(left, strlen(left));
 	char rest[120];
 	snprintf(rest, sizeof rest, P_("required %zu/%zu · %zu error", "required %zu/%zu · %zu errors", errors), rf, rt,
 	         errors);
+	/* The short form (score, required, errors) stays in view: a long name
+	 * (over 20 columns) is cut at its end to make room, "(not saved)" kept
+	 * whole; a short one is shown whole. */
+	const char *unsaved = a->form.modified ? _(" (not saved)") : "";
+	int room = a->cols - 5 - tb_text_width(chip, strlen(chip)) - tb_text_width(rest, strlen(rest)) -
+	           tb_text_width("algedit · ", strlen("algedit · ")) - tb_text_width(unsaved, strlen(unsaved));
+	int namew = tb_text_width(shown, strlen(shown));
+	if (namew > 20 && room >= 10 && namew > room) {
+		size_t n = strlen(shown), end = 0;
+		int used = 0;
+		while (end < n) {
+			size_t k = tb_next_cluster(shown, n, end);
+			int cw = tb_text_width(shown + end, k);
+			if (!k || used + cw > room - 1)
+				break;
+			used += cw;
+			end += k;
+		}
+		char *cut = xasprintf("%.*s%s", (int)end, shown, glyph(a, G_ELLIPSIS));
+		free(shown);
+		shown = cut;
+	}
+	char left[300];
+	snprintf(left, sizeof left, "algedit · %s%s", shown, unsaved);
+	free(shown);
+	char right2[160];
+	/* Where the name still leaves no room for the short form with the
+	 * score, the score gives way to the required fields and the errors. */
+	int tw = tb_text_width(left, strlen(left));
 	if (1 + (tw < a->cols - 2 ? tw : a->cols - 2) + 3 + tb_text_width(chip, strlen(chip)) +
 	            tb_text_width(rest, strlen(rest)) >= a->cols)
 		chip[0] = '\0';
 	snprintf(right2, sizeof right2, "%s%s", chip, rest);
-	title_bar(a, left, right, right2);
-	quality_ui_paint_title(a, left, right, right2, score);
+	int rx, which = title_bar(a, left, right, right2, &rx);
+	quality_ui_paint_title(a, which == 1 || (which == 2 && chip[0]), rx, score);
 
 	const layout *l = &a->lay;
 	int top = l->body_top, h = l->body_h;

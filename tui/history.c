@@ -175,7 +175,7 @@ void history_draw(const app *a, int *cy, int *cx)
 	char *title = xasprintf(_("History: %s"), h->name);
 	char right[64];
 	snprintf(right, sizeof right, P_("%zu version", "%zu versions", h->n), h->n);
-	title_bar(a, title, right, NULL);
+	title_bar(a, title, right, NULL, NULL);
 	free(title);
 	int rows = a->lay.status_y > 8 ? (a->lay.status_y - 2) / 3 : 2;
 	int y = 1;

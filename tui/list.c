@@ -724,7 +724,7 @@ static void list_paint(const app *a)
 		snprintf(right, sizeof right, _("%zu of %zu (reading %zu)"), a->list.nshown, a->list.nentries, a->list.nloaded);
 	else
 		snprintf(right, sizeof right, _("%zu of %zu"), a->list.nshown, a->list.nentries);
-	title_bar(a, left, right, NULL);
+	title_bar(a, left, right, NULL, NULL);
 	int x = puts_at(a, 1, 0, a->cols, _("Filter (type): "), A_BOLD);
 	put_text(a, 1, x, a->cols - x, a->list.filter.s, a->list.filter.len, A_UNDERLINE);
 	int w = a->cols;

@@ -110,26 +110,13 @@ void quality_ui_paint(const app *a, int y, int x, int w, int score, attr_t at)
 	mvchgat(y, x, w, at & ~A_COLOR, pair, NULL);
 }
 
-void quality_ui_paint_title(const app *a, const char *left, const char *right, const char *right2, int score)
+void quality_ui_paint_title(const app *a, bool shown, int x, int score)
 {
-	if (!a->color || score < 0)
+	if (!a->color || score < 0 || !shown || x < 0)
 		return;
 	char chip[64];
 	quality_ui_label(score, chip, sizeof chip);
-	/* Where title_bar (draw.c) put the right text. */
-	int lw = tb_text_width(left, strlen(left));
-	if (lw > a->cols - 2)
-		lw = a->cols - 2;
-	int x = 1 + lw;
-	int rw = tb_text_width(right, strlen(right));
-	const char *shown = NULL;
-	if (x + 3 + rw < a->cols)
-		shown = right;
-	else if (right2 && x + 3 + (rw = tb_text_width(right2, strlen(right2))) < a->cols)
-		shown = right2;
-	if (!shown || strncmp(shown, chip, strlen(chip)))
-		return;
-	quality_ui_paint(a, 0, a->cols - rw - 1, tb_text_width(chip, strlen(chip)), score, A_NORMAL);
+	quality_ui_paint(a, 0, x, tb_text_width(chip, strlen(chip)), score, A_NORMAL);
 }
 
 static void *run_links(void *arg)

@@ -24,7 +24,7 @@ int quality_ui_score_of(const description *d);
 void quality_ui_paint(const app *a, int y, int x, int w, int score, attr_t at);
 /* Colours the completeness label at the start of the title bar's right
  * text, where title_bar put it. */
-void quality_ui_paint_title(const app *a, const char *left, const char *right, const char *right2, int score);
+void quality_ui_paint_title(const app *a, bool shown, int x, int score);
 /* Alt-L: starts the link check of the form's description. */
 void quality_ui_links(app *a);
 /* Once per turn: takes in the link check's answer. True while it runs. */

@@ -901,7 +901,7 @@ static void review_draw(const app *a, int *cy, int *cx)
 	free(shown);
 	const char *state = review_state_label(&r->sum);
 	char *right = r->sum.note != NOTE_NONE ? xasprintf("%s (%s)", state, review_note_name(r->sum.note)) : xstrdup(state);
-	title_bar(a, left, right, state);
+	title_bar(a, left, right, state, NULL);
 	free(left);
 	free(right);
 	int y = a->lay.body_top, w = a->cols - 2;

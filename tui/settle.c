@@ -216,7 +216,7 @@ void settle_draw(const app *a, int *cy, int *cx)
 	char *title = xasprintf(_("Conflict: %s"), st->name);
 	char right[64];
 	snprintf(right, sizeof right, _("field %zu of %zu"), st->sel + 1, st->nmine);
-	title_bar(a, title, right, NULL);
+	title_bar(a, title, right, NULL, NULL);
 	free(title);
 	int y = 1;
 	for (size_t k = 0; k < st->nmine && y < a->lay.status_y - 6; k++, y++) {

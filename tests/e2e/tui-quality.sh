@@ -68,4 +68,21 @@ T capture-pane -e -p -t e2e | head -1 > "$E2E_TMP/title.esc"
 if grep -q "$(printf '\033')\[[0-9;]*4[1-3]m" "$E2E_TMP/title.esc"; then fail "colour with NO_COLOR: $(cat -v "$E2E_TMP/title.esc")"; fi
 e2e_keys C-q
 e2e_wait_exit 0
-echo "ok   score $score% in the title bar, coloured, plain-Dutch advice, Alt-L link check"
+# A long name, not saved yet, at 80 columns: the name gives way (cut at its
+# end), the score and the counts stay in the title, "(niet opgeslagen)" whole.
+mkdir -p "$E2E_TMP/work/algoritmes"
+printf 'name: Parkeervergunning-toetsing Ĳmuiden en omgeving\n' > "$E2E_TMP/work/algoritmes/lang.yaml"
+e2e_start 80 24 edit "$E2E_TMP/work/algoritmes/lang.yaml"
+e2e_wait "Parkeervergunning-toetsing"
+e2e_type "x"
+e2e_wait "(niet opgeslagen)"
+title=$(e2e_screen | head -1)
+case "$title" in
+*"Parkeer"*"… (niet opgeslagen)"*"Vulling "*"% · verplicht "*" fouten"*) ;;
+*) fail "a long unsaved name pushed the score out of the title: $title" ;;
+esac
+e2e_keys C-q
+e2e_wait "Niet-opgeslagen wijzigingen"
+e2e_keys C-q
+e2e_wait_exit 0
+echo "ok   score $score% in the title bar, coloured, plain-Dutch advice, Alt-L link check, a long name cut for it"
