@@ -308,14 +308,13 @@ int title_bar(const app *a, const char *left, const char *right, const char *rig
 {
 	attr_t t = a->color ? pair_attr(a, P_TITLE) : A_REVERSE;
 	fill(0, 0, a->cols, t);
-	int lw = tb_text_width(left, strlen(left));
+	int lw = puts_at(a, 0, 1, a->cols - 2, left, t | A_BOLD);
 	int rw = tb_text_width(right, strlen(right));
 	const char *shown = NULL;
-	if (1 + lw + 3 + rw < a->cols)
+	if (lw + 3 + rw < a->cols)
 		shown = right;
-	else if (right2 && 1 + lw + 3 + (rw = tb_text_width(right2, strlen(right2))) < a->cols)
+	else if (right2 && lw + 3 + (rw = tb_text_width(right2, strlen(right2))) < a->cols)
 		shown = right2;
-	puts_at(a, 0, 1, a->cols - 2, left, t | A_BOLD);
 	if (rx)
 		*rx = shown ? a->cols - rw - 1 : -1;
 	if (shown)

@@ -1618,6 +1618,8 @@ void form_draw(const app *a, int *cy, int *cx)
 			used += cw;
 			end += k;
 		}
+		while (end > 0 && shown[end - 1] == ' ')
+			end--;
 		char *cut = xasprintf("%.*s%s", (int)end, shown, glyph(a, G_ELLIPSIS));
 		free(shown);
 		shown = cut;
