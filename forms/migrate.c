@@ -503,6 +503,7 @@ static void from_old(const standard *std, const ynode *obj, ynode *out, migrate_
 		const ynode *v = obj->kids[i];
 		int kl = obj->key_lines ? obj->key_lines[i] : 0, kc = obj->key_cols ? obj->key_cols[i] : 0;
 		const char *s = ynode_str(v);
+		char *to_field = NULL;
 		if (!strcmp(k, "schema") || !strcmp(k, "standard_version")) {
 			ynode_put(out, "standard_version", str_node("1.0", v), kl, kc);
 			line(r, _("%s: standard %s became 1.0"), label_of(std, "standard_version"), s && *s ? brief(s) : "0.x");
@@ -611,12 +612,11 @@ static void from_old(const standard *std, const ynode *obj, ynode *out, migrate_
 		} else if (is_bookkeeping(k)) {
 			set_aside(r, k, v);
 			line(r, _("left out %s: the register's own record keeping (kept aside in the file's first version)"), k);
-		} else if (where_to(std, k)) {
+		} else if ((to_field = where_to(std, k))) {
 			set_aside(r, k, v);
-			char *to = where_to(std, k);
 			line(r, _("left out %s: standard 1.0 has no field of its own for it; its content could go into %s "
-			          "(kept aside in the file's first version)"), k, to);
-			free(to);
+			          "(kept aside in the file's first version)"), k, to_field);
+			xfree(&to_field);
 		} else {
 			set_aside(r, k, v);
 			line(r, _("left out %s: standard 1.0 has no place for it (kept aside in the file's first version)"), k);

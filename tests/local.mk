@@ -10,7 +10,7 @@ UNIT_LIBS = $(ALL_LIBS) $(CHECK_LIBS)
 LDADD = $(UNIT_LIBS)
 check_PROGRAMS += $(UNIT_TESTS)
 TESTS += $(UNIT_TESTS)
-EXTRA_DIST += tests/unit/unit.h tests/unit/repo_fixture.h tests/fuzz/run.sh tests/fuzz/driver.c tests/fuzz/corpus tests/fixtures
+EXTRA_DIST += tests/lsan.supp tests/unit/unit.h tests/unit/repo_fixture.h tests/fuzz/run.sh tests/fuzz/driver.c tests/fuzz/corpus tests/fixtures
 
 TESTS += tests/e2e/publish-token.sh
 EXTRA_DIST += tests/e2e/publish-token.sh

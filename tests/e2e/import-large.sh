@@ -39,7 +39,13 @@ done
 [ -z "$(git -C "$tmp/repo" status --porcelain)" ] || bad "import: git status clean"
 # Memory for a record, not for the 17 MiB file (held whole, it would be
 # more than that again as a parsed tree).
-[ "$mb" -lt 17 ] || bad "import: $mb MB resident for a 17 MiB file"
+# Under AddressSanitizer resident memory holds its shadow and the freed
+# blocks it keeps aside: the bound is measured in the other builds.
+if ldd "$ALGEDIT" 2>/dev/null | grep -q libasan; then
+	echo "SKIP part: the memory bound under AddressSanitizer (measured in the gcc and clang builds)"
+else
+	[ "$mb" -lt 17 ] || bad "import: $mb MB resident for a 17 MiB file"
+fi
 
 # A list damaged in the middle: the records before it are kept, and the
 # message names the line.
